@@ -1,0 +1,595 @@
+package cell
+
+import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/scanner"
+	"go/token"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Names of the runtime helpers the rewrites call. The evaluator defines them
+// before the first cell; the prefix keeps them out of the user's way.
+const (
+	HelperShow     = "_fountain_show"    // shows the value of a cell's last expression
+	HelperMin      = "_fountain_min"     // two-argument min, for the builtin yaegi lacks
+	HelperMax      = "_fountain_max"     // two-argument max
+	HelperClear    = "_fountain_clear"   // clear for maps and slices
+	HelperGoPanic  = "_fountain_gopanic" // reports a panic in a goroutine a cell started
+	helperPrefix   = "_fountain_"
+	lineDirective  = "//line cell:1:1\n"
+	stmtWrapPrefix = "package p;func _(){\n" + lineDirective
+)
+
+// Env is what the compiler needs to know of the evaluator's state.
+type Env interface {
+	// Imported returns the import path bound to a local package name.
+	Imported(name string) (path string, ok bool)
+	// Defined reports whether a top-level name was defined by an earlier cell.
+	Defined(name string) bool
+	// Package returns the import path of a known package by its name, for
+	// automatic imports, and the name of a known package by its path.
+	PackageByName(name string) (path string, ok bool)
+	PackageName(path string) string
+}
+
+// ImportSpec is one import a cell adds.
+type ImportSpec struct {
+	Name string // local name
+	Path string
+	Auto bool // added because the cell used the package without importing it
+}
+
+// Chunk is a piece of source for the interpreter. Its text keeps the cell's
+// line and column layout, so positions in interpreter errors are cell positions.
+type Chunk struct {
+	Kind Kind
+	Src  string
+	// Show is set on the chunk holding the cell's last expression, wrapped
+	// to display its value; Plain is the same chunk unwrapped, for when the
+	// expression turns out to have no value.
+	Show  bool
+	Plain string
+}
+
+// Program is a compiled cell.
+type Program struct {
+	Imports []ImportSpec
+	Chunks  []Chunk
+	// Defines lists the top-level names the cell declares, in order.
+	Defines []string
+	// Sources maps each declared func, type, var and const, and each method
+	// as "Type.Method", to its declaration's source text.
+	Sources map[string]string
+}
+
+// Error is a compile error at a cell position.
+type Error struct {
+	Line, Col int
+	Msg       string
+}
+
+func (e *Error) Error() string {
+	if e.Line == 0 {
+		return e.Msg
+	}
+	return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Msg)
+}
+
+// Compile turns a cell into a Program. It reports the first syntax error
+// with its position in the cell; on error nothing of the cell is to be run.
+func Compile(src string, env Env) (*Program, error) {
+	units, err := Split(src)
+	if err != nil {
+		return nil, syntaxError(err)
+	}
+	c := &compiler{src: src, env: env, localDefs: map[string]bool{}, sources: map[string]string{}}
+	var stmtUnits []Unit
+	for _, u := range units {
+		switch u.Kind {
+		case Import:
+			if err := c.addImports(u); err != nil {
+				return nil, err
+			}
+		case Decl:
+			if err := c.addDecl(u); err != nil {
+				return nil, err
+			}
+		case Stmt:
+			stmtUnits = append(stmtUnits, u)
+		}
+	}
+	if err := c.addStmts(stmtUnits); err != nil {
+		return nil, err
+	}
+	c.autoImports()
+	return c.program(units)
+}
+
+type edit struct {
+	off, end int
+	text     string
+}
+
+type compiler struct {
+	src       string
+	env       Env
+	imports   []ImportSpec
+	edits     []edit            // rewrites, as offsets into src
+	localDefs map[string]bool   // names declared at top level by this cell
+	defines   []string          // the same, in order
+	selectors map[string]bool   // unresolved X of X.Sel, candidates for auto import
+	lastExpr  *ast.ExprStmt     // the cell's last statement when it is an expression
+	lastUnit  Unit              // its unit
+	sources   map[string]string // declaration source by name
+}
+
+// blank returns src with everything outside [start,end) ranges replaced by
+// spaces, newlines kept, so offsets and lines are unchanged.
+func blank(src string, keep ...Unit) string {
+	b := []byte(src)
+	in := func(i int) bool {
+		for _, u := range keep {
+			if i >= u.Start && i < u.End {
+				return true
+			}
+		}
+		return false
+	}
+	for i := range b {
+		if b[i] != '\n' && !in(i) {
+			b[i] = ' '
+		}
+	}
+	return string(b)
+}
+
+func syntaxError(err error) error {
+	if list, ok := err.(scanner.ErrorList); ok && len(list) > 0 {
+		p := list[0].Pos
+		return &Error{Line: p.Line, Col: p.Column, Msg: list[0].Msg}
+	}
+	return &Error{Msg: err.Error()}
+}
+
+// parseFile parses the units as top-level declarations of a file. The
+// package clause sits on the first line, before the cell's own text, so
+// that positions are cell positions.
+func parseFile(src string, keep ...Unit) (*ast.File, *token.FileSet, error) {
+	fset := token.NewFileSet()
+	text := "package p;" + blank(src, keep...)
+	f, err := parser.ParseFile(fset, "cell", text, parser.ParseComments)
+	if err != nil {
+		// Column positions on line 1 are off by the package clause.
+		if list, ok := err.(scanner.ErrorList); ok && len(list) > 0 && list[0].Pos.Line == 1 {
+			list[0].Pos.Column -= len("package p;")
+		}
+		return nil, nil, syntaxError(err)
+	}
+	return f, fset, nil
+}
+
+func (c *compiler) addImports(u Unit) error {
+	f, _, err := parseFile(c.src, u)
+	if err != nil {
+		return err
+	}
+	for _, spec := range f.Imports {
+		p, err := strconv.Unquote(spec.Path.Value)
+		if err != nil {
+			return &Error{Msg: fmt.Sprintf("bad import path %s", spec.Path.Value)}
+		}
+		name := c.env.PackageName(p)
+		if name == "" {
+			name = path.Base(p)
+		}
+		if spec.Name != nil {
+			name = spec.Name.Name
+		}
+		if name == "_" || name == "." {
+			return &Error{Msg: fmt.Sprintf("import %s %q: blank and dot imports are not supported in cells", name, p)}
+		}
+		if have, ok := c.env.Imported(name); ok {
+			if have == p {
+				continue // repeating an import is harmless
+			}
+			return &Error{Msg: fmt.Sprintf("%s is already the name of package %q; import %q under another name", name, have, p)}
+		}
+		c.imports = append(c.imports, ImportSpec{Name: name, Path: p})
+	}
+	return nil
+}
+
+func (c *compiler) define(name string) {
+	if name == "_" || c.localDefs[name] {
+		return
+	}
+	c.localDefs[name] = true
+	c.defines = append(c.defines, name)
+}
+
+func (c *compiler) addDecl(u Unit) error {
+	f, fset, err := parseFile(c.src, u)
+	if err != nil {
+		return err
+	}
+	text := strings.TrimSpace(c.src[u.Start:u.End])
+	for _, d := range f.Decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if d.Recv != nil && len(d.Recv.List) == 1 {
+				c.sources[recvName(d.Recv.List[0].Type)+"."+d.Name.Name] = text
+			}
+			if d.Recv == nil {
+				c.sources[d.Name.Name] = text
+				if d.Name.Name == "main" || d.Name.Name == "init" {
+					return &Error{Line: fset.Position(d.Pos()).Line, Col: fset.Position(d.Pos()).Column - len("package p;"),
+						Msg: fmt.Sprintf("func %s has no meaning in a cell: write its body as statements", d.Name.Name)}
+				}
+				c.define(d.Name.Name)
+			}
+		case *ast.GenDecl:
+			for _, s := range d.Specs {
+				switch s := s.(type) {
+				case *ast.TypeSpec:
+					c.define(s.Name.Name)
+					c.sources[s.Name.Name] = text
+				case *ast.ValueSpec:
+					for _, n := range s.Names {
+						c.define(n.Name)
+						c.sources[n.Name] = text
+					}
+				}
+			}
+		}
+	}
+	c.rewrite(f, fset, len("package p;"))
+	return nil
+}
+
+func (c *compiler) addStmts(units []Unit) error {
+	if len(units) == 0 {
+		return nil
+	}
+	fset := token.NewFileSet()
+	text := stmtWrapPrefix + blank(c.src, units...) + "\n}"
+	f, err := parser.ParseFile(fset, "cell", text, 0)
+	if err != nil {
+		return syntaxError(err)
+	}
+	body := f.Decls[0].(*ast.FuncDecl).Body
+	for _, s := range body.List {
+		switch s := s.(type) {
+		case *ast.AssignStmt:
+			if s.Tok == token.DEFINE {
+				for _, l := range s.Lhs {
+					if id, ok := l.(*ast.Ident); ok {
+						c.define(id.Name)
+					}
+				}
+			}
+		case *ast.DeclStmt:
+			// var/const/type inside statements are split out as Decl units,
+			// so this only happens for declarations after a label.
+		}
+	}
+	last := units[len(units)-1]
+	if n := len(body.List); n > 0 {
+		if es, ok := body.List[n-1].(*ast.ExprStmt); ok && !isPrint(es.X) {
+			if _, isRecv := es.X.(*ast.UnaryExpr); !isRecv || es.X.(*ast.UnaryExpr).Op != token.ARROW {
+				c.lastExpr, c.lastUnit = es, last
+			}
+		}
+	}
+	c.rewrite(f, fset, len(stmtWrapPrefix))
+	return nil
+}
+
+// isPrint reports a call of fmt's print functions, whose byte count and nil
+// error nobody wants to see as a cell's value.
+func isPrint(e ast.Expr) bool {
+	call, ok := e.(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	pkg, ok := sel.X.(*ast.Ident)
+	return ok && pkg.Name == "fmt" && strings.Contains(sel.Sel.Name, "rint") && !strings.HasPrefix(sel.Sel.Name, "S")
+}
+
+// offset maps a position in a parsed wrapper back to a byte offset in the cell.
+func offsetIn(fset *token.FileSet, p token.Pos, prefix int) int {
+	return fset.File(p).Offset(p) - prefix
+}
+
+// rewrite records the source edits that give cells modern Go semantics the
+// interpreter lacks, and collects selector roots for automatic imports.
+func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
+	off := func(p token.Pos) int { return offsetIn(fset, p, prefix) }
+	if c.selectors == nil {
+		c.selectors = map[string]bool{}
+	}
+	ast.Inspect(f, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.SelectorExpr:
+			if id, ok := n.X.(*ast.Ident); ok && id.Obj == nil {
+				c.selectors[id.Name] = true
+			}
+		case *ast.CallExpr:
+			id, ok := n.Fun.(*ast.Ident)
+			if !ok || id.Obj != nil || c.userDefined(id.Name) || n.Ellipsis.IsValid() {
+				break
+			}
+			switch id.Name {
+			case "min", "max":
+				if len(n.Args) == 0 {
+					break
+				}
+				helper := HelperMin
+				if id.Name == "max" {
+					helper = HelperMax
+				}
+				// min(a, b, c) -> M(M(a, b), c); min(a) -> (a)
+				repl := strings.Repeat(helper+"(", max(len(n.Args)-2, 0)) + helper
+				if len(n.Args) == 1 {
+					repl = ""
+				}
+				c.edits = append(c.edits, edit{off(id.Pos()), off(id.End()), repl})
+				for _, a := range n.Args[1 : len(n.Args)-1] {
+					c.edits = append(c.edits, edit{off(a.End()), off(a.End()), ")"})
+				}
+			case "clear":
+				c.edits = append(c.edits, edit{off(id.Pos()), off(id.End()), HelperClear})
+			}
+		case *ast.GoStmt:
+			c.recoverGo(n, off)
+		case *ast.RangeStmt:
+			if n.Tok == token.DEFINE {
+				var names []string
+				for _, e := range []ast.Expr{n.Key, n.Value} {
+					if id, ok := e.(*ast.Ident); ok && id.Name != "_" && capturedIn(n.Body, id.Name) {
+						names = append(names, id.Name)
+					}
+				}
+				c.copyLoopVars(n.Body, names, off)
+			}
+		case *ast.ForStmt:
+			if as, ok := n.Init.(*ast.AssignStmt); ok && as.Tok == token.DEFINE {
+				var names []string
+				for _, l := range as.Lhs {
+					if id, ok := l.(*ast.Ident); ok && id.Name != "_" && capturedIn(n.Body, id.Name) && !assignedIn(n.Body, id.Name) {
+						names = append(names, id.Name)
+					}
+				}
+				c.copyLoopVars(n.Body, names, off)
+			}
+		}
+		return true
+	})
+}
+
+// recvName returns the base type name of a method receiver.
+func recvName(e ast.Expr) string {
+	for {
+		switch x := e.(type) {
+		case *ast.StarExpr:
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.IndexListExpr:
+			e = x.X
+		case *ast.ParenExpr:
+			e = x.X
+		case *ast.Ident:
+			return x.Name
+		default:
+			return "?"
+		}
+	}
+}
+
+// userDefined reports whether name is the user's own, shadowing a builtin.
+func (c *compiler) userDefined(name string) bool {
+	return c.localDefs[name] || c.env.Defined(name)
+}
+
+// copyLoopVars gives each iteration its own copy of the loop variables
+// (Go 1.22 semantics) where a closure could observe the difference.
+func (c *compiler) copyLoopVars(body *ast.BlockStmt, names []string, off func(token.Pos) int) {
+	if len(names) == 0 {
+		return
+	}
+	var b strings.Builder
+	for _, n := range names {
+		fmt.Fprintf(&b, "%s := %s; ", n, n)
+	}
+	p := off(body.Lbrace) + 1
+	c.edits = append(c.edits, edit{p, p, b.String()})
+}
+
+// recoverGo makes a goroutine started by a cell recover its own panic and
+// report it, instead of taking the whole evaluator down.
+func (c *compiler) recoverGo(g *ast.GoStmt, off func(token.Pos) int) {
+	guard := "defer func() { " + HelperGoPanic + "(recover()) }(); "
+	if lit, ok := g.Call.Fun.(*ast.FuncLit); ok {
+		p := off(lit.Body.Lbrace) + 1
+		c.edits = append(c.edits, edit{p, p, guard})
+		return
+	}
+	// Arguments are evaluated in the new goroutine rather than at the go
+	// statement; the difference is rarely observable in a cell.
+	c.edits = append(c.edits,
+		edit{off(g.Call.Pos()), off(g.Call.Pos()), "func() { " + guard},
+		edit{off(g.Call.End()), off(g.Call.End()), " }()"})
+}
+
+// capturedIn reports whether name is referenced inside a function literal,
+// go or defer statement within body.
+func capturedIn(body *ast.BlockStmt, name string) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.FuncLit, *ast.GoStmt, *ast.DeferStmt:
+			if refers(n, name) {
+				found = true
+			}
+			return false
+		}
+		return !found
+	})
+	return found
+}
+
+func refers(n ast.Node, name string) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && id.Name == name {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// assignedIn reports whether body assigns to name (x = ..., x++, &x).
+func assignedIn(body *ast.BlockStmt, name string) bool {
+	found := false
+	is := func(e ast.Expr) bool { id, ok := e.(*ast.Ident); return ok && id.Name == name }
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if n.Tok != token.DEFINE {
+				for _, l := range n.Lhs {
+					found = found || is(l)
+				}
+			}
+		case *ast.IncDecStmt:
+			found = found || is(n.X)
+		case *ast.UnaryExpr:
+			found = found || (n.Op == token.AND && is(n.X))
+		}
+		return !found
+	})
+	return found
+}
+
+// autoImports adds imports for packages used by name but not imported.
+func (c *compiler) autoImports() {
+	names := make([]string, 0, len(c.selectors))
+	for n := range c.selectors {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		if c.userDefined(n) {
+			continue
+		}
+		if _, ok := c.env.Imported(n); ok {
+			continue
+		}
+		dup := false
+		for _, im := range c.imports {
+			dup = dup || im.Name == n
+		}
+		if dup {
+			continue
+		}
+		if p, ok := c.env.PackageByName(n); ok {
+			c.imports = append(c.imports, ImportSpec{Name: n, Path: p, Auto: true})
+		}
+	}
+}
+
+// program assembles the chunks: consecutive units of one kind form a chunk,
+// in cell order; imports are hoisted out.
+func (c *compiler) program(units []Unit) (*Program, error) {
+	p := &Program{Imports: c.imports, Defines: c.defines, Sources: c.sources}
+	sort.SliceStable(c.edits, func(i, j int) bool { return c.edits[i].off < c.edits[j].off })
+	var group []Unit
+	flush := func() {
+		if len(group) == 0 {
+			return
+		}
+		kind := group[0].Kind
+		if kind == Stmt && c.lastExpr != nil && group[len(group)-1] == c.lastUnit {
+			// The last expression gets a chunk of its own so that it can be
+			// run again unwrapped if it has no value.
+			if len(group) > 1 {
+				p.Chunks = append(p.Chunks, Chunk{Kind: Stmt, Src: c.render(group[:len(group)-1], nil)})
+			}
+			lu := group[len(group)-1]
+			wrapped := c.render([]Unit{lu}, c.showEdits(lu))
+			p.Chunks = append(p.Chunks, Chunk{Kind: Stmt, Src: wrapped, Show: true, Plain: c.render([]Unit{lu}, nil)})
+		} else {
+			p.Chunks = append(p.Chunks, Chunk{Kind: kind, Src: c.render(group, nil)})
+		}
+		group = group[:0]
+	}
+	for _, u := range units {
+		if u.Kind == Import {
+			continue
+		}
+		if len(group) > 0 && group[0].Kind != u.Kind {
+			flush()
+		}
+		group = append(group, u)
+	}
+	flush()
+	return p, nil
+}
+
+// showEdits wraps the last expression statement's unit in the show helper.
+func (c *compiler) showEdits(u Unit) []edit {
+	// The unit holds exactly the expression (a statement unit ends at its
+	// semicolon), so wrap its trimmed extent.
+	text := c.src[u.Start:u.End]
+	start := u.Start + len(text) - len(strings.TrimLeft(text, " \t\n"))
+	trimmed := strings.TrimRight(text, " \t\n;")
+	end := u.Start + len(trimmed)
+	return []edit{{start, start, HelperShow + "("}, {end, end, ")"}}
+}
+
+// render returns the source of units with the recorded rewrites (and extra)
+// applied, everything else blanked.
+func (c *compiler) render(units []Unit, extra []edit) string {
+	text := blank(c.src, units...)
+	in := func(o int) bool {
+		for _, u := range units {
+			if o >= u.Start && o <= u.End {
+				return true
+			}
+		}
+		return false
+	}
+	var es []edit
+	for _, e := range c.edits {
+		if in(e.off) {
+			es = append(es, e)
+		}
+	}
+	if len(extra) > 0 {
+		// The wrapper opens before and closes after every inner edit.
+		es = append([]edit{extra[0]}, es...)
+		es = append(es, extra[1:]...)
+		sort.SliceStable(es, func(i, j int) bool { return es[i].off < es[j].off })
+	}
+	var b strings.Builder
+	last := 0
+	for _, e := range es {
+		if e.off < last {
+			continue // overlapping edits cannot happen for well-formed input
+		}
+		b.WriteString(text[last:e.off])
+		b.WriteString(e.text)
+		last = e.end
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}

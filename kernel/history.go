@@ -1,0 +1,157 @@
+package kernel
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+)
+
+// history stores executed cells per user, in a JSON-lines file that
+// survives restarts, and answers history_request.
+type history struct {
+	mu      sync.Mutex
+	path    string
+	session int
+	entries []histEntry
+}
+
+type histEntry struct {
+	Session int    `json:"session"`
+	Line    int    `json:"line"`
+	Input   string `json:"input"`
+}
+
+// historyPath is $XDG_DATA_HOME/fountain/history.jsonl (or ~/.local/share).
+func historyPath() string {
+	if p := os.Getenv("FOUNTAIN_HISTORY"); p != "" {
+		return p
+	}
+	dir := os.Getenv("XDG_DATA_HOME")
+	if dir == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return ""
+		}
+		dir = filepath.Join(home, ".local", "share")
+	}
+	return filepath.Join(dir, "fountain", "history.jsonl")
+}
+
+func openHistory() *history {
+	h := &history{path: historyPath()}
+	if f, err := os.Open(h.path); err == nil {
+		sc := bufio.NewScanner(f)
+		sc.Buffer(make([]byte, 64<<10), 16<<20)
+		for sc.Scan() {
+			var e histEntry
+			if json.Unmarshal(sc.Bytes(), &e) == nil {
+				h.entries = append(h.entries, e)
+				h.session = max(h.session, e.Session)
+			}
+		}
+		f.Close()
+	}
+	h.session++
+	return h
+}
+
+func (h *history) add(line int, input string) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	e := histEntry{Session: h.session, Line: line, Input: input}
+	h.entries = append(h.entries, e)
+	if h.path == "" {
+		return
+	}
+	if err := os.MkdirAll(filepath.Dir(h.path), 0o755); err != nil {
+		return
+	}
+	f, err := os.OpenFile(h.path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o600)
+	if err != nil {
+		return // history is a convenience: never fail a cell over it
+	}
+	defer f.Close()
+	b, _ := json.Marshal(e)
+	f.Write(append(b, '\n'))
+}
+
+type historyRequest struct {
+	Output  bool   `json:"output"`
+	Access  string `json:"hist_access_type"`
+	Session int    `json:"session"`
+	Start   int    `json:"start"`
+	Stop    int    `json:"stop"`
+	N       int    `json:"n"`
+	Pattern string `json:"pattern"`
+	Unique  bool   `json:"unique"`
+}
+
+// globRE turns an IPython history glob (* and ?) into a regexp.
+func globRE(p string) *regexp.Regexp {
+	var b strings.Builder
+	b.WriteString("(?s)^")
+	for _, r := range p {
+		switch r {
+		case '*':
+			b.WriteString(".*")
+		case '?':
+			b.WriteString(".")
+		default:
+			b.WriteString(regexp.QuoteMeta(string(r)))
+		}
+	}
+	b.WriteString("$")
+	return regexp.MustCompile(b.String())
+}
+
+func (h *history) query(content json.RawMessage) map[string]any {
+	var req historyRequest
+	json.Unmarshal(content, &req)
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	var sel []histEntry
+	switch req.Access {
+	case "range":
+		s := req.Session
+		if s <= 0 {
+			s += h.session
+		}
+		for _, e := range h.entries {
+			if e.Session == s && e.Line >= req.Start && (req.Stop <= 0 || e.Line < req.Stop) {
+				sel = append(sel, e)
+			}
+		}
+	case "search":
+		re := globRE(req.Pattern)
+		seen := map[string]bool{}
+		for i := len(h.entries) - 1; i >= 0; i-- {
+			e := h.entries[i]
+			if !re.MatchString(e.Input) || (req.Unique && seen[e.Input]) {
+				continue
+			}
+			seen[e.Input] = true
+			sel = append([]histEntry{e}, sel...)
+			if req.N > 0 && len(sel) >= req.N {
+				break
+			}
+		}
+	default: // tail
+		sel = h.entries
+		if req.N > 0 && len(sel) > req.N {
+			sel = sel[len(sel)-req.N:]
+		}
+	}
+	out := make([]any, 0, len(sel))
+	for _, e := range sel {
+		if req.Output {
+			out = append(out, []any{e.Session, e.Line, []any{e.Input, nil}})
+		} else {
+			out = append(out, []any{e.Session, e.Line, e.Input})
+		}
+	}
+	return map[string]any{"status": "ok", "history": out}
+}

@@ -1,0 +1,153 @@
+package worker
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/fountain-go/fountain/display"
+)
+
+const helpText = `fountain: Go in a notebook
+
+Cells hold Go: imports, declarations and statements in any order. State
+persists from cell to cell; the value of a cell's last expression is shown.
+Packages of the standard library and fountain are imported when first used.
+
+  name?        show the documentation of name (also pkg.Name?)
+  %help        this text
+  %reset       forget everything defined so far (a fresh interpreter)
+  %env         list environment variables; %env NAME shows one; %env NAME=VALUE sets one
+  %time CODE   run CODE (the rest of the cell) and print how long it took
+  !command     run a shell command
+
+Rich output: display.HTML, display.Markdown, display.SVG, display.PNG,
+display.JPEG, display.JSON, display.Latex, display.Text build values shown as
+the last expression; h := display.Show(v) shows v now and h.Update(v) replaces
+it in place, from any goroutine; display.Clear() clears the output.
+A type shows itself richly with a method HTML() string, Markdown() string,
+SVG() string, PNG() []byte, JPEG() []byte or Latex() string.
+
+Interrupt (the stop button) stops a running cell.`
+
+// run executes a cell, handling magics, shell escapes and help requests
+// before Go code. It returns the last expression's value and any payloads.
+func (w *Worker) run(ctx context.Context, code string) (*display.Bundle, []any, error) {
+	trimmed := strings.TrimSpace(code)
+	switch {
+	case trimmed == "":
+		return nil, nil, nil
+	case strings.HasSuffix(trimmed, "?") && isHelpTarget(strings.TrimSpace(strings.TrimSuffix(trimmed, "?"))):
+		return nil, []any{w.sess.page(strings.TrimSpace(strings.TrimSuffix(trimmed, "?")))}, nil
+	case strings.HasPrefix(trimmed, "?") && isHelpTarget(strings.TrimSpace(trimmed[1:])):
+		return nil, []any{w.sess.page(strings.TrimSpace(trimmed[1:]))}, nil
+	case strings.HasPrefix(trimmed, "%"):
+		return w.magic(ctx, trimmed)
+	case strings.HasPrefix(trimmed, "!"):
+		return nil, nil, shell(ctx, trimmed[1:])
+	}
+	res, err := w.sess.Run(ctx, code)
+	return res, nil, err
+}
+
+// isHelpTarget reports whether s is an identifier or pkg.Name.
+func isHelpTarget(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, part := range strings.Split(s, ".") {
+		if part == "" {
+			return false
+		}
+		for i, r := range part {
+			if !(r == '_' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || i > 0 && '0' <= r && r <= '9') {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func (w *Worker) magic(ctx context.Context, line string) (*display.Bundle, []any, error) {
+	name, rest, _ := strings.Cut(line[1:], " ")
+	if i := strings.IndexByte(name, '\n'); i >= 0 {
+		name, rest = name[:i], name[i+1:]+" "+rest
+	}
+	rest = strings.TrimSpace(rest)
+	switch name {
+	case "help":
+		os.Stdout.WriteString(helpText + "\n")
+	case "reset":
+		sess, err := NewSession(&stdinReader{w: w})
+		if err != nil {
+			return nil, nil, err
+		}
+		w.sess = sess
+		fmt.Println("Everything defined so far is forgotten.")
+	case "env":
+		return nil, nil, w.sess.env(rest)
+	case "time":
+		start := time.Now()
+		res, payload, err := w.run(ctx, rest)
+		fmt.Printf("time: %v\n", time.Since(start).Round(time.Microsecond))
+		return res, payload, err
+	default:
+		return nil, nil, &CellError{Name: "UsageError", Value: fmt.Sprintf("unknown magic %%%s (try %%help)", name),
+			Traceback: []string{fmt.Sprintf("UsageError: unknown magic %%%s (try %%help)", name)}}
+	}
+	return nil, nil, nil
+}
+
+// env lists, shows or sets environment variables, for cells (through the
+// interpreter's os package) and for commands they start alike.
+func (s *Session) env(arg string) error {
+	switch {
+	case arg == "":
+		vars := os.Environ()
+		sort.Strings(vars)
+		for _, v := range vars {
+			fmt.Println(v)
+		}
+	case strings.Contains(arg, "="):
+		k, v, _ := strings.Cut(arg, "=")
+		k, v = strings.TrimSpace(k), strings.TrimSpace(v)
+		if err := os.Setenv(k, v); err != nil {
+			return fmt.Errorf("%%env: %w", err)
+		}
+		if _, err := s.in.Eval(fmt.Sprintf("os.Setenv(%q, %q)", k, v)); err != nil {
+			s.ensureImport("os")
+			s.in.Eval(fmt.Sprintf("os.Setenv(%q, %q)", k, v))
+		}
+		fmt.Printf("env: %s=%s\n", k, v)
+	default:
+		fmt.Println(os.Getenv(arg))
+	}
+	return nil
+}
+
+func (s *Session) ensureImport(p string) {
+	if _, ok := s.imported[p]; !ok {
+		if _, err := s.in.Eval(fmt.Sprintf("import %q", p)); err == nil {
+			s.imported[p] = p
+		}
+	}
+}
+
+// shell runs a command with the cell's output; interrupt kills it.
+func shell(ctx context.Context, cmdline string) error {
+	cmd := exec.CommandContext(ctx, "/bin/sh", "-c", cmdline)
+	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
+	err := cmd.Run()
+	if ctx.Err() != nil {
+		return &CellError{Name: "Interrupted", Value: "the command was interrupted", Traceback: []string{"Interrupted"}}
+	}
+	if err != nil {
+		return &CellError{Name: "ShellError", Value: fmt.Sprintf("!%s: %v", strings.TrimSpace(cmdline), err),
+			Traceback: []string{fmt.Sprintf("!%s: %v", strings.TrimSpace(cmdline), err)}}
+	}
+	return nil
+}

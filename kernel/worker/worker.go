@@ -1,0 +1,214 @@
+package worker
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"sync"
+
+	"github.com/fountain-go/fountain/display"
+)
+
+// Worker runs cells one at a time and reports to the kernel.
+type Worker struct {
+	emu  sync.Mutex
+	enc  *json.Encoder
+	sess *Session
+
+	mu         sync.Mutex // guards the fields below
+	cancel     context.CancelFunc
+	ctx        context.Context
+	seq        int64 // request being executed
+	allowStdin bool
+	input      chan string
+}
+
+// Main is the worker process's entry point: requests on fd 3, events on fd 4.
+func Main() error {
+	// A runaway recursion should fail in a second, not after eating gigabytes.
+	debug.SetMaxStack(256 << 20)
+	reqs := os.NewFile(RequestFD, "requests")
+	evs := os.NewFile(EventFD, "events")
+	if reqs == nil || evs == nil {
+		return errors.New("worker: request/event pipes missing (run by the kernel only)")
+	}
+	w := &Worker{enc: json.NewEncoder(evs), input: make(chan string, 1)}
+	display.SetPublisher(w)
+	sess, err := NewSession(&stdinReader{w: w})
+	if err != nil {
+		return err
+	}
+	w.sess = sess
+	return w.serve(reqs)
+}
+
+func (w *Worker) serve(r io.Reader) error {
+	queue := make(chan Request, 64)
+	go func() {
+		for req := range queue {
+			w.handle(req)
+		}
+	}()
+	dec := json.NewDecoder(r)
+	for {
+		var req Request
+		if err := dec.Decode(&req); err != nil {
+			close(queue)
+			if errors.Is(err, io.EOF) {
+				return nil // the kernel closed the pipe: shut down
+			}
+			return fmt.Errorf("worker: read request: %w", err)
+		}
+		switch req.Op {
+		case OpInterrupt:
+			w.interrupt()
+		case OpInput:
+			select {
+			case w.input <- req.Value:
+			default:
+			}
+		default:
+			queue <- req
+		}
+	}
+}
+
+func (w *Worker) emit(ev Event) {
+	w.emu.Lock()
+	defer w.emu.Unlock()
+	if err := w.enc.Encode(ev); err != nil {
+		// The kernel is gone; nothing more can be reported.
+		os.Exit(3)
+	}
+}
+
+func (w *Worker) reply(seq int64, v any) {
+	raw, err := json.Marshal(v)
+	if err != nil {
+		raw, _ = json.Marshal(ExecuteReply{Status: "error", Ename: "Error", Evalue: "encode reply: " + err.Error()})
+	}
+	w.emit(Event{Kind: EvReply, Seq: seq, Reply: raw})
+}
+
+// Display implements display.Publisher.
+func (w *Worker) Display(b display.Bundle, id string, update bool) {
+	w.emit(Event{Kind: EvDisplay, Data: jsonSafe(b.Data), Metadata: b.Metadata, DisplayID: id, Update: update})
+}
+
+// Clear implements display.Publisher.
+func (w *Worker) Clear(wait bool) { w.emit(Event{Kind: EvClear, Wait: wait}) }
+
+func (w *Worker) interrupt() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.cancel != nil {
+		w.cancel()
+	}
+}
+
+func (w *Worker) handle(req Request) {
+	switch req.Op {
+	case OpExecute:
+		w.reply(req.Seq, w.execute(req))
+	case OpComplete:
+		w.reply(req.Seq, w.sess.Complete(req.Code, req.Cursor))
+	case OpInspect:
+		w.reply(req.Seq, w.sess.Inspect(req.Code, req.Cursor, req.DetailLevel))
+	default:
+		w.reply(req.Seq, ExecuteReply{Status: "error", Ename: "Error", Evalue: "unknown op " + req.Op})
+	}
+}
+
+func (w *Worker) execute(req Request) ExecuteReply {
+	ctx, cancel := context.WithCancel(context.Background())
+	w.mu.Lock()
+	w.ctx, w.cancel, w.seq, w.allowStdin = ctx, cancel, req.Seq, req.AllowStdin
+	w.mu.Unlock()
+	defer func() {
+		w.mu.Lock()
+		w.cancel = nil
+		w.mu.Unlock()
+		cancel()
+	}()
+	rep := ExecuteReply{Status: "ok", Payload: []any{}, UserExpressions: map[string]any{}}
+	res, payload, err := w.run(ctx, req.Code)
+	rep.Payload = append(rep.Payload, payload...)
+	if err != nil {
+		var ce *CellError
+		if !errors.As(err, &ce) {
+			ce = &CellError{Name: "Error", Value: err.Error(), Traceback: []string{err.Error()}}
+		}
+		rep.Status, rep.Ename, rep.Evalue, rep.Traceback = "error", ce.Name, ce.Value, ce.Traceback
+		return rep
+	}
+	if res != nil {
+		rep.Result, rep.ResultMetadata = jsonSafe(res.Data), res.Metadata
+	}
+	for name, expr := range req.UserExpressions {
+		rep.UserExpressions[name] = w.sess.userExpression(ctx, expr)
+	}
+	return rep
+}
+
+// jsonSafe drops values that cannot be encoded, so that one bad MIME entry
+// does not lose the whole output.
+func jsonSafe(m map[string]any) map[string]any {
+	out := make(map[string]any, len(m))
+	for k, v := range m {
+		if _, err := json.Marshal(v); err == nil {
+			out[k] = v
+		} else {
+			out[k] = fmt.Sprintf("cannot encode %s output: %v", k, err)
+		}
+	}
+	return out
+}
+
+// stdinReader is the cells' os.Stdin: each read with an empty buffer asks
+// the front end for a line.
+type stdinReader struct {
+	w   *Worker
+	buf []byte
+}
+
+func (r *stdinReader) Read(p []byte) (int, error) {
+	if len(r.buf) == 0 {
+		line, err := r.w.requestInput()
+		if err != nil {
+			return 0, err
+		}
+		r.buf = append(r.buf, line...)
+		r.buf = append(r.buf, '\n')
+	}
+	n := copy(p, r.buf)
+	r.buf = r.buf[n:]
+	return n, nil
+}
+
+var errNoStdin = errors.New("stdin is not available: this front end does not accept input")
+
+func (w *Worker) requestInput() (string, error) {
+	w.mu.Lock()
+	seq, allow, ctx := w.seq, w.allowStdin, w.ctx
+	running := w.cancel != nil
+	w.mu.Unlock()
+	if !allow || !running {
+		return "", errNoStdin
+	}
+	// Drop a stale reply to an earlier, interrupted request.
+	select {
+	case <-w.input:
+	default:
+	}
+	w.emit(Event{Kind: EvInput, Seq: seq})
+	select {
+	case line := <-w.input:
+		return line, nil
+	case <-ctx.Done():
+		return "", errInterrupted
+	}
+}
