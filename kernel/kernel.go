@@ -308,6 +308,10 @@ func (k *Kernel) onEvent(ev worker.Event) {
 		k.publish(parent, msgType, content)
 	case worker.EvClear:
 		k.publish(parent, "clear_output", map[string]any{"wait": ev.Wait})
+	}
+	switch ev.Kind {
+	case worker.EvDisplay, worker.EvClear:
+		k.currentEvaluator().send(worker.Request{Op: worker.OpAck})
 	case worker.EvInput:
 		go k.askInput(parent, ev)
 	}

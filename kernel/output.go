@@ -25,23 +25,15 @@ type capture struct {
 // front end; the rest is counted and reported, as Jupyter's iopub limit does.
 const maxFlush = 64 << 10
 
-func (c *capture) readAvailable(polled bool) (eof bool) {
+func (c *capture) readAvailable(hangup bool) (eof bool) {
 	n, err := unix.IoctlGetInt(c.fd, unix.TIOCINQ)
 	if err != nil {
 		return true
 	}
 	if n == 0 {
-		if !polled {
-			return false
-		}
-		// Readable with nothing to read means end of file.
-		var one [1]byte
-		m, _ := unix.Read(c.fd, one[:])
-		if m <= 0 {
-			return true
-		}
-		c.add(one[:m])
-		return false
+		// Never block here: sync may have taken the bytes poll saw.
+		// Empty after the writer hung up is the end.
+		return hangup
 	}
 	p := make([]byte, n)
 	m, err := unix.Read(c.fd, p)
@@ -72,8 +64,9 @@ func (c *capture) loop() {
 		if err == unix.EINTR {
 			continue
 		}
+		hangup := fds[0].Revents&(unix.POLLHUP|unix.POLLERR|unix.POLLNVAL) != 0
 		c.mu.Lock()
-		eof := err != nil || c.readAvailable(true)
+		eof := err != nil || c.readAvailable(hangup)
 		if eof {
 			c.closed = true
 			unix.Close(c.fd)

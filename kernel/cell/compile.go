@@ -107,6 +107,9 @@ func Compile(src string, env Env) (*Program, error) {
 		return nil, err
 	}
 	c.autoImports()
+	if err := c.checkFree(); err != nil {
+		return nil, err
+	}
 	return c.program(units)
 }
 
@@ -126,6 +129,12 @@ type compiler struct {
 	lastExpr  *ast.ExprStmt     // the cell's last statement when it is an expression
 	lastUnit  Unit              // its unit
 	sources   map[string]string // declaration source by name
+	free      []freeIdent       // unresolved identifiers, checked after the whole cell is read
+}
+
+type freeIdent struct {
+	name string
+	off  int
 }
 
 // blank returns src with everything outside [start,end) ranges replaced by
@@ -193,15 +202,28 @@ func (c *compiler) addImports(u Unit) error {
 		if name == "_" || name == "." {
 			return &Error{Msg: fmt.Sprintf("import %s %q: blank and dot imports are not supported in cells", name, p)}
 		}
+		if c.hasImport(name, p) {
+			continue // repeating an import is harmless
+		}
 		if have, ok := c.env.Imported(name); ok {
-			if have == p {
-				continue // repeating an import is harmless
-			}
 			return &Error{Msg: fmt.Sprintf("%s is already the name of package %q; import %q under another name", name, have, p)}
 		}
 		c.imports = append(c.imports, ImportSpec{Name: name, Path: p})
 	}
 	return nil
+}
+
+// hasImport reports whether the import is in effect already or earlier in the cell.
+func (c *compiler) hasImport(name, p string) bool {
+	if have, ok := c.env.Imported(name); ok && have == p {
+		return true
+	}
+	for _, im := range c.imports {
+		if im.Name == name && im.Path == p {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *compiler) define(name string) {
@@ -316,8 +338,40 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 	if c.selectors == nil {
 		c.selectors = map[string]bool{}
 	}
+	// Identifiers that are not references: selected names, struct literal
+	// keys, labels, method names.
+	notRef := map[*ast.Ident]bool{}
 	ast.Inspect(f, func(n ast.Node) bool {
 		switch n := n.(type) {
+		case *ast.SelectorExpr:
+			notRef[n.Sel] = true
+		case *ast.CompositeLit:
+			for _, e := range n.Elts {
+				if kv, ok := e.(*ast.KeyValueExpr); ok {
+					if id, ok := kv.Key.(*ast.Ident); ok {
+						notRef[id] = true
+					}
+				}
+			}
+		case *ast.BranchStmt:
+			if n.Label != nil {
+				notRef[n.Label] = true
+			}
+		case *ast.LabeledStmt:
+			notRef[n.Label] = true
+		case *ast.FuncDecl:
+			notRef[n.Name] = true
+		case *ast.File:
+			notRef[n.Name] = true
+		}
+		return true
+	})
+	ast.Inspect(f, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.Ident:
+			if n.Obj == nil && !notRef[n] && n.Name != "_" {
+				c.free = append(c.free, freeIdent{n.Name, off(n.Pos())})
+			}
 		case *ast.SelectorExpr:
 			if id, ok := n.X.(*ast.Ident); ok && id.Obj == nil {
 				c.selectors[id.Name] = true
@@ -345,6 +399,13 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 				for _, a := range n.Args[1 : len(n.Args)-1] {
 					c.edits = append(c.edits, edit{off(a.End()), off(a.End()), ")"})
 				}
+				// yaegi cannot infer a type parameter from untyped float
+				// constants: give them Go's default type, float64.
+				if allLiterals(n.Args, token.FLOAT) {
+					for _, a := range n.Args {
+						c.edits = append(c.edits, edit{off(a.Pos()), off(a.Pos()), "float64("}, edit{off(a.End()), off(a.End()), ")"})
+					}
+				}
 			case "clear":
 				c.edits = append(c.edits, edit{off(id.Pos()), off(id.End()), HelperClear})
 			}
@@ -352,23 +413,15 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 			c.recoverGo(n, off)
 		case *ast.RangeStmt:
 			if n.Tok == token.DEFINE {
-				var names []string
 				for _, e := range []ast.Expr{n.Key, n.Value} {
-					if id, ok := e.(*ast.Ident); ok && id.Name != "_" && capturedIn(n.Body, id.Name) {
-						names = append(names, id.Name)
-					}
+					c.perIteration(n.Body, e, false, off)
 				}
-				c.copyLoopVars(n.Body, names, off)
 			}
 		case *ast.ForStmt:
 			if as, ok := n.Init.(*ast.AssignStmt); ok && as.Tok == token.DEFINE {
-				var names []string
 				for _, l := range as.Lhs {
-					if id, ok := l.(*ast.Ident); ok && id.Name != "_" && capturedIn(n.Body, id.Name) && !assignedIn(n.Body, id.Name) {
-						names = append(names, id.Name)
-					}
+					c.perIteration(n.Body, l, true, off)
 				}
-				c.copyLoopVars(n.Body, names, off)
 			}
 		}
 		return true
@@ -395,23 +448,49 @@ func recvName(e ast.Expr) string {
 	}
 }
 
+// allLiterals reports whether args are all numeric literals, one of kind.
+func allLiterals(args []ast.Expr, kind token.Token) bool {
+	has := false
+	for _, a := range args {
+		lit, ok := a.(*ast.BasicLit)
+		if !ok || (lit.Kind != token.INT && lit.Kind != token.FLOAT) {
+			return false
+		}
+		has = has || lit.Kind == kind
+	}
+	return has
+}
+
 // userDefined reports whether name is the user's own, shadowing a builtin.
 func (c *compiler) userDefined(name string) bool {
 	return c.localDefs[name] || c.env.Defined(name)
 }
 
-// copyLoopVars gives each iteration its own copy of the loop variables
-// (Go 1.22 semantics) where a closure could observe the difference.
-func (c *compiler) copyLoopVars(body *ast.BlockStmt, names []string, off func(token.Pos) int) {
-	if len(names) == 0 {
+// perIteration gives each iteration its own copy of a loop variable (Go
+// 1.22 semantics) where a closure, go or defer in the body could observe the
+// difference. The body's uses are renamed to a copy declared first thing in
+// the body: yaegi mishandles the idiomatic "i := i". A three-clause loop
+// whose body assigns the variable keeps the old semantics, since the copy
+// would not carry the change back to the loop.
+func (c *compiler) perIteration(body *ast.BlockStmt, e ast.Expr, threeClause bool, off func(token.Pos) int) {
+	id, ok := e.(*ast.Ident)
+	if !ok || id.Name == "_" || id.Obj == nil || !capturedIn(body, id.Name) {
 		return
 	}
-	var b strings.Builder
-	for _, n := range names {
-		fmt.Fprintf(&b, "%s := %s; ", n, n)
+	if threeClause && assignedIn(body, id.Name) {
+		return
 	}
+	copyName := helperPrefix + "iter_" + id.Name
+	var uses []edit
+	ast.Inspect(body, func(n ast.Node) bool {
+		if u, ok := n.(*ast.Ident); ok && u.Obj == id.Obj {
+			uses = append(uses, edit{off(u.Pos()), off(u.End()), copyName})
+		}
+		return true
+	})
 	p := off(body.Lbrace) + 1
-	c.edits = append(c.edits, edit{p, p, b.String()})
+	c.edits = append(c.edits, edit{p, p, copyName + " := " + id.Name + "; "})
+	c.edits = append(c.edits, uses...)
 }
 
 // recoverGo makes a goroutine started by a cell recover its own panic and
@@ -478,6 +557,49 @@ func assignedIn(body *ast.BlockStmt, name string) bool {
 		return !found
 	})
 	return found
+}
+
+// universe holds Go's predeclared identifiers.
+var universe = map[string]bool{}
+
+func init() {
+	for _, n := range strings.Fields(`append cap clear close complex copy delete imag len make max min new panic print println real recover
+		bool byte complex64 complex128 error float32 float64 int int8 int16 int32 int64 rune string uint uint8 uint16 uint32 uint64 uintptr any comparable
+		true false nil iota`) {
+		universe[n] = true
+	}
+}
+
+// checkFree reports the first identifier that nothing defines, before any
+// of the cell runs (the interpreter's own message for it is misleading, and
+// it would have run the statements before it).
+func (c *compiler) checkFree() error {
+	for _, f := range c.free {
+		n := f.name
+		if universe[n] || strings.HasPrefix(n, helperPrefix) || c.userDefined(n) {
+			continue
+		}
+		if _, ok := c.env.Imported(n); ok {
+			continue
+		}
+		imported := false
+		for _, im := range c.imports {
+			imported = imported || im.Name == n
+		}
+		if imported {
+			continue
+		}
+		line, col := position(c.src, f.off)
+		return &Error{Line: line, Col: col, Msg: "undefined: " + n}
+	}
+	return nil
+}
+
+// position converts a byte offset in src to a 1-based line and column.
+func position(src string, off int) (line, col int) {
+	off = min(max(off, 0), len(src))
+	line = 1 + strings.Count(src[:off], "\n")
+	return line, off - strings.LastIndex(src[:off], "\n")
 }
 
 // autoImports adds imports for packages used by name but not imported.

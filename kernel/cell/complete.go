@@ -22,7 +22,7 @@ func Completeness(src string) (status, indent string) {
 	if _, err := Split(src); err != nil {
 		return "invalid", ""
 	}
-	if _, err := Compile(src, emptyEnv{}); err != nil {
+	if _, err := Compile(src, syntaxOnly{}); err != nil {
 		return "invalid", ""
 	}
 	return "complete", ""
@@ -76,9 +76,11 @@ func unterminated(src string) bool {
 	return strings.Contains(m, "raw string literal not terminated") || strings.Contains(m, "comment not terminated")
 }
 
-type emptyEnv struct{}
+// syntaxOnly is an Env in which every name is defined, so that Compile
+// checks syntax alone.
+type syntaxOnly struct{}
 
-func (emptyEnv) Imported(string) (string, bool)      { return "", false }
-func (emptyEnv) Defined(string) bool                 { return false }
-func (emptyEnv) PackageByName(string) (string, bool) { return "", false }
-func (emptyEnv) PackageName(string) string           { return "" }
+func (syntaxOnly) Imported(string) (string, bool)      { return "", false }
+func (syntaxOnly) Defined(string) bool                 { return true }
+func (syntaxOnly) PackageByName(string) (string, bool) { return "", false }
+func (syntaxOnly) PackageName(string) string           { return "" }

@@ -21,6 +21,9 @@ const (
 	OpInspect   = "inspect"
 	OpInterrupt = "interrupt"
 	OpInput     = "input"
+	// OpAck tells the worker that a display or clear event has been
+	// published, so output it prints afterwards cannot overtake it.
+	OpAck = "ack"
 )
 
 // Request is a message from the kernel to the worker.

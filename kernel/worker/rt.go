@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"reflect"
+	"unsafe"
 
 	"github.com/fountain-go/fountain/display"
 )
@@ -23,36 +24,72 @@ import _fountain_fmt "fmt"
 import _fountain_strings "strings"
 import _fountain_cmp "cmp"
 
+type _fountain_htmler interface{ HTML() string }
+type _fountain_markdowner interface{ Markdown() string }
+type _fountain_svger interface{ SVG() string }
+type _fountain_latexer interface{ Latex() string }
+type _fountain_pnger interface{ PNG() []byte }
+type _fountain_jpeger interface{ JPEG() []byte }
+
 func _fountain_show(vs ...any) {
 	if len(vs) != 1 {
 		_fountain_rt.Result(_fountain_display.Text(_fountain_strings.TrimSuffix(_fountain_fmt.Sprintln(vs...), "\n")))
 		return
 	}
 	v := vs[0]
-	if r, ok := v.(_fountain_display.Renderer); ok {
+	// The text first: a type switch on v can change how fmt sees it.
+	text := _fountain_rt.Text(v)
+	// Type switches, not comma-ok assertions: yaegi mishandles the latter
+	// for types defined in cells. It also matches interfaces by method
+	// shape, not name, so each rich method is tried under a recover.
+	switch r := v.(type) {
+	case _fountain_display.Renderer:
 		_fountain_rt.Result(r.Render())
 		return
 	}
-	b := _fountain_display.Text(_fountain_fmt.Sprint(v))
-	if x, ok := v.(interface{ HTML() string }); ok {
-		b.Data["text/html"] = x.HTML()
-	}
-	if x, ok := v.(interface{ Markdown() string }); ok {
-		b.Data["text/markdown"] = x.Markdown()
-	}
-	if x, ok := v.(interface{ SVG() string }); ok {
-		b.Data["image/svg+xml"] = x.SVG()
-	}
-	if x, ok := v.(interface{ Latex() string }); ok {
-		b.Data["text/latex"] = x.Latex()
-	}
-	if x, ok := v.(interface{ PNG() []byte }); ok {
-		b.Data["image/png"] = _fountain_display.PNG(x.PNG()).Data["image/png"]
-	}
-	if x, ok := v.(interface{ JPEG() []byte }); ok {
-		b.Data["image/jpeg"] = _fountain_display.JPEG(x.JPEG()).Data["image/jpeg"]
-	}
+	b := _fountain_display.Text(text)
+	_fountain_try(func() {
+		switch x := v.(type) {
+		case _fountain_htmler:
+			b.Data["text/html"] = x.HTML()
+		}
+	})
+	_fountain_try(func() {
+		switch x := v.(type) {
+		case _fountain_markdowner:
+			b.Data["text/markdown"] = x.Markdown()
+		}
+	})
+	_fountain_try(func() {
+		switch x := v.(type) {
+		case _fountain_svger:
+			b.Data["image/svg+xml"] = x.SVG()
+		}
+	})
+	_fountain_try(func() {
+		switch x := v.(type) {
+		case _fountain_latexer:
+			b.Data["text/latex"] = x.Latex()
+		}
+	})
+	_fountain_try(func() {
+		switch x := v.(type) {
+		case _fountain_pnger:
+			b.Data["image/png"] = _fountain_display.PNG(x.PNG()).Data["image/png"]
+		}
+	})
+	_fountain_try(func() {
+		switch x := v.(type) {
+		case _fountain_jpeger:
+			b.Data["image/jpeg"] = _fountain_display.JPEG(x.JPEG()).Data["image/jpeg"]
+		}
+	})
 	_fountain_rt.Result(b)
+}
+
+func _fountain_try(f func()) {
+	defer func() { recover() }()
+	f()
 }
 
 func _fountain_min[T _fountain_cmp.Ordered](a, b T) T {
@@ -82,8 +119,34 @@ func (r *runtime) symbols() map[string]reflect.Value {
 	return map[string]reflect.Value{
 		"Result":  reflect.ValueOf(func(b display.Bundle) { r.result(b) }),
 		"Clear":   reflect.ValueOf(clearValue),
+		"Text":    reflect.ValueOf(text),
 		"GoPanic": reflect.ValueOf(goPanic),
 	}
+}
+
+// text formats v as fmt does. A value of a cell-defined type with methods
+// reaches compiled code inside yaegi's wrapper (interp.valueInterface);
+// the wrapped value is taken out so that it prints as the user's value.
+func text(v any) string {
+	return fmt.Sprint(unwrap(reflect.ValueOf(v)))
+}
+
+func unwrap(rv reflect.Value) any {
+	for rv.IsValid() && rv.Kind() == reflect.Struct && rv.Type().Name() == "valueInterface" &&
+		rv.Type().PkgPath() == "github.com/traefik/yaegi/interp" {
+		f := rv.FieldByName("value")
+		if !f.IsValid() || f.Type() != reflect.TypeOf(reflect.Value{}) {
+			break
+		}
+		tmp := reflect.New(rv.Type()).Elem()
+		tmp.Set(rv)
+		f = tmp.FieldByName("value")
+		rv = reflect.NewAt(f.Type(), unsafe.Pointer(f.UnsafeAddr())).Elem().Interface().(reflect.Value)
+	}
+	if !rv.IsValid() {
+		return nil
+	}
+	return rv.Interface()
 }
 
 // clearValue implements the clear builtin for maps and slices.

@@ -9,6 +9,7 @@ import (
 	"os"
 	"runtime/debug"
 	"sync"
+	"time"
 
 	"github.com/fountain-go/fountain/display"
 )
@@ -25,6 +26,7 @@ type Worker struct {
 	seq        int64 // request being executed
 	allowStdin bool
 	input      chan string
+	acks       chan struct{}
 }
 
 // Main is the worker process's entry point: requests on fd 3, events on fd 4.
@@ -36,7 +38,7 @@ func Main() error {
 	if reqs == nil || evs == nil {
 		return errors.New("worker: request/event pipes missing (run by the kernel only)")
 	}
-	w := &Worker{enc: json.NewEncoder(evs), input: make(chan string, 1)}
+	w := &Worker{enc: json.NewEncoder(evs), input: make(chan string, 1), acks: make(chan struct{}, 1)}
 	display.SetPublisher(w)
 	sess, err := NewSession(&stdinReader{w: w})
 	if err != nil {
@@ -66,6 +68,11 @@ func (w *Worker) serve(r io.Reader) error {
 		switch req.Op {
 		case OpInterrupt:
 			w.interrupt()
+		case OpAck:
+			select {
+			case w.acks <- struct{}{}:
+			default:
+			}
 		case OpInput:
 			select {
 			case w.input <- req.Value:
@@ -83,6 +90,13 @@ func (w *Worker) emit(ev Event) {
 	if err := w.enc.Encode(ev); err != nil {
 		// The kernel is gone; nothing more can be reported.
 		os.Exit(3)
+	}
+	if ev.Kind == EvDisplay || ev.Kind == EvClear {
+		// Wait until the kernel has published it (bounded, in case it is busy).
+		select {
+		case <-w.acks:
+		case <-time.After(2 * time.Second):
+		}
 	}
 }
 

@@ -1,0 +1,75 @@
+package worker
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+)
+
+func newTestSession(t *testing.T) *Session {
+	t.Helper()
+	s, err := NewSession(strings.NewReader(""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// value runs cells in order and returns the text of the last one's value.
+func value(t *testing.T, s *Session, cells ...string) string {
+	t.Helper()
+	var out string
+	for _, c := range cells {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		res, err := s.Run(ctx, c)
+		cancel()
+		if err != nil {
+			t.Fatalf("cell %q: %v", c, err)
+		}
+		out = ""
+		if res != nil {
+			out, _ = res.Data["text/plain"].(string)
+		}
+	}
+	return out
+}
+
+func TestSessionSemantics(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		cells []string
+		want  string
+	}{
+		{"state", []string{"x := 20", "x + 1"}, "21"},
+		{"repeat import", []string{"import \"strings\"\nimport \"strings\"\nw := strings.Fields(\"a b c\")", "len(w)"}, "3"},
+		{"auto import", []string{`path.Base("/a/b")`}, "b"},
+		{"min max", []string{"min(4, 2, 3)", "max(3, 9)"}, "9"},
+		{"clear", []string{"m := map[int]int{1: 1}\nclear(m)\nlen(m)"}, "0"},
+		{"loop vars", []string{"var fs []func() int\nfor i := 0; i < 3; i++ { fs = append(fs, func() int { return i }) }\nfs[0]() + fs[1]()*10 + fs[2]()*100"}, "210"},
+		{"range vars", []string{"var gs []func() int\nfor _, v := range []int{1, 2} { gs = append(gs, func() int { return v }) }\ngs[0]() + gs[1]()*10"}, "21"},
+		{"mixed order", []string{"n := 10\nfunc twice() int { return n * 2 }\ntwice()"}, "20"},
+		{"print is not a value", []string{`fmt.Println("x")`}, ""},
+		{"void call", []string{"func nothing() {}\nnothing()"}, ""},
+		{"multi value", []string{`strconv.Atoi("12")`}, "12 <nil>"},
+		{"cell type html", []string{"type B struct{ N string }\nfunc (b B) HTML() string { return \"<b>\" + b.N + \"</b>\" }", `B{"x"}`}, "{x}"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := value(t, newTestSession(t), tc.cells...); got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestCellTypeRendersHTML(t *testing.T) {
+	s := newTestSession(t)
+	value(t, s, "type B struct{ N string }\nfunc (b B) HTML() string { return \"<b>\" + b.N + \"</b>\" }")
+	res, err := s.Run(context.Background(), `B{"x"}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := res.Data["text/html"]; got != "<b>x</b>" {
+		t.Fatalf("text/html = %v", got)
+	}
+}

@@ -1,0 +1,334 @@
+"""Protocol tests for the fountain kernel over jupyter_client: robustness,
+interrupts, live display updates, stdin, signatures, comms, stop_on_error."""
+
+import os
+import queue
+import tempfile
+import time
+import unittest
+
+import zmq
+from jupyter_client.manager import start_new_kernel
+from jupyter_client.session import Session
+
+TIMEOUT = 20
+
+
+class KernelCase(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.km, cls.kc = start_new_kernel(kernel_name="fountain", startup_timeout=TIMEOUT)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.kc.stop_channels()
+        cls.km.shutdown_kernel(now=True)
+
+    def setUp(self):
+        self.drain()
+
+    def drain(self):
+        for get in (self.kc.get_iopub_msg, self.kc.get_shell_msg, self.kc.get_stdin_msg):
+            while True:
+                try:
+                    get(timeout=0.05)
+                except queue.Empty:
+                    break
+
+    def run_cell(self, code, timeout=TIMEOUT, **kw):
+        """Executes code; returns (reply content, [iopub messages for it])."""
+        msg_id = self.kc.execute(code, **kw)
+        reply = self.kc.get_shell_msg(timeout=timeout)
+        self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
+        out = []
+        while True:
+            m = self.kc.get_iopub_msg(timeout=timeout)
+            if m["parent_header"].get("msg_id") != msg_id:
+                continue
+            if m["msg_type"] == "status" and m["content"]["execution_state"] == "idle":
+                break
+            out.append(m)
+        return reply["content"], out
+
+    def value(self, code):
+        reply, out = self.run_cell(code)
+        self.assertEqual(reply["status"], "ok", reply)
+        res = [m for m in out if m["msg_type"] == "execute_result"]
+        self.assertEqual(len(res), 1, out)
+        return res[0]["content"]["data"]["text/plain"]
+
+    def stream(self, out, name="stdout"):
+        return "".join(m["content"]["text"] for m in out if m["msg_type"] == "stream" and m["content"]["name"] == name)
+
+
+class Robustness(KernelCase):
+    def test_interrupt_busy_loop(self):
+        self.run_cell("n := 0")
+        msg_id = self.kc.execute("for { n++ }")
+        time.sleep(0.5)
+        t = time.time()
+        self.km.interrupt_kernel()
+        reply = self.kc.get_shell_msg(timeout=5)
+        self.assertLess(time.time() - t, 1.0)
+        self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
+        self.assertEqual(reply["content"]["status"], "error")
+        self.assertEqual(reply["content"]["ename"], "Interrupted")
+        self.drain()
+        self.assertEqual(self.value("n > 0"), "true")
+
+    def test_interrupt_blocking_calls(self):
+        for code in ("time.Sleep(time.Hour)", "<-make(chan int)"):
+            with self.subTest(code=code):
+                self.drain()
+                self.kc.execute(code)
+                time.sleep(0.3)
+                t = time.time()
+                self.km.interrupt_kernel()
+                reply = self.kc.get_shell_msg(timeout=5)
+                self.assertLess(time.time() - t, 1.0)
+                self.assertEqual(reply["content"]["ename"], "Interrupted")
+                self.drain()
+                self.assertEqual(self.value("1 + 1"), "2")
+
+    def test_goroutine_panic_keeps_state(self):
+        self.run_cell("kept := 41")
+        reply, out = self.run_cell('go func() { panic("bg boom") }()\ntime.Sleep(200 * time.Millisecond)')
+        self.assertEqual(reply["status"], "ok")
+        self.assertIn("bg boom", self.stream(out, "stderr"))
+        self.assertEqual(self.value("kept + 1"), "42")
+
+    def test_panic_in_cell(self):
+        reply, out = self.run_cell('func explode() { panic("cell boom") }\nexplode()')
+        self.assertEqual(reply["status"], "error")
+        self.assertEqual(reply["ename"], "panic")
+        self.assertIn("cell boom", reply["evalue"])
+        self.assertEqual(self.value("2 * 3"), "6")
+
+    def test_stack_overflow_restarts_evaluator(self):
+        reply, out = self.run_cell("func down(n int) int { return down(n+1) + 1 }\ndown(0)", timeout=60)
+        self.assertEqual(reply["status"], "error")
+        self.assertEqual(reply["ename"], "EvaluatorDied")
+        self.assertIn("lost", reply["evalue"])
+        self.assertEqual(self.value("1 + 1"), "2")
+
+    def test_output_flood_is_bounded(self):
+        reply, out = self.run_cell("for i := 0; i < 300000; i++ { fmt.Println(i) }", timeout=60)
+        self.assertEqual(reply["status"], "ok")
+        text = self.stream(out)
+        self.assertLess(len(text), 8 << 20)
+        self.assertIn("dropped", text)
+        t = time.time()
+        self.assertEqual(self.value("1 + 1"), "2")
+        self.assertLess(time.time() - t, 2)
+
+    def test_print_order_with_display(self):
+        reply, out = self.run_cell('fmt.Println("a")\ndisplay.Show("b")\nfmt.Println("c")')
+        kinds = [(m["msg_type"], m["content"].get("text") or m["content"].get("data", {}).get("text/plain"))
+                 for m in out if m["msg_type"] in ("stream", "display_data")]
+        self.assertEqual(kinds, [("stream", "a\n"), ("display_data", "b"), ("stream", "c\n")])
+
+    def test_fd_level_output_captured(self):
+        reply, out = self.run_cell('os.NewFile(1, "fd1").Write([]byte("raw fd 1\\n"))\nlog.Println("via log")')
+        self.assertIn("raw fd 1", self.stream(out))
+        self.assertIn("via log", self.stream(out, "stderr"))
+
+    def test_getenv_sees_environment(self):
+        self.assertEqual(self.value('os.Getenv("FOUNTAIN_HISTORY") != ""'), "true")
+
+
+class Display(KernelCase):
+    def test_live_update_from_goroutine_after_return(self):
+        reply, out = self.run_cell(
+            'h := display.Show("0")\n'
+            "go func() {\n"
+            "\tfor i := 1; i <= 3; i++ {\n"
+            "\t\ttime.Sleep(50 * time.Millisecond)\n"
+            "\t\th.Update(fmt.Sprint(i))\n"
+            "\t}\n"
+            "}()")
+        self.assertEqual(reply["status"], "ok")
+        shown = [m for m in out if m["msg_type"] == "display_data"]
+        self.assertEqual(len(shown), 1)
+        did = shown[0]["content"]["transient"]["display_id"]
+        updates = []
+        deadline = time.time() + 5
+        while len(updates) < 3 and time.time() < deadline:
+            try:
+                m = self.kc.get_iopub_msg(timeout=1)
+            except queue.Empty:
+                continue
+            if m["msg_type"] == "update_display_data":
+                updates.append(m)
+        self.assertEqual([u["content"]["transient"]["display_id"] for u in updates], [did] * 3)
+        self.assertEqual(updates[-1]["content"]["data"]["text/plain"], "3")
+
+    def test_cell_type_renders_itself(self):
+        self.run_cell('type Badge struct{ Name string }\nfunc (b Badge) HTML() string { return "<span>" + b.Name + "</span>" }')
+        reply, out = self.run_cell('Badge{"go"}')
+        res = [m for m in out if m["msg_type"] == "execute_result"][0]
+        self.assertEqual(res["content"]["data"]["text/html"], "<span>go</span>")
+
+
+class Semantics(KernelCase):
+    def test_state_and_imports(self):
+        self.run_cell('import "strings"\nimport "strings"\nwords := strings.Fields("a b c")')
+        self.assertEqual(self.value("len(words)"), "3")
+
+    def test_auto_import(self):
+        self.assertEqual(self.value('filepath.Base("/a/b.go")'), "b.go")
+
+    def test_min_max_clear(self):
+        self.assertEqual(self.value("min(4, 2, 3)"), "2")
+        self.assertEqual(self.value("max(1.5, 2.5)"), "2.5")
+        self.assertEqual(self.value('mm := map[string]int{"a": 1}\nclear(mm)\nlen(mm)'), "0")
+
+    def test_per_iteration_loop_variables(self):
+        self.assertEqual(self.value(
+            "var fs []func() int\nfor i := 0; i < 3; i++ { fs = append(fs, func() int { return i }) }\n"
+            "fs[0]() + fs[1]()*10 + fs[2]()*100"), "210")
+
+    def test_generics_in_cells(self):
+        self.run_cell("func Sum[T int | float64](xs []T) T { var s T; for _, x := range xs { s += x }; return s }")
+        self.assertEqual(self.value("Sum([]int{1, 2, 3})"), "6")
+
+    def test_compile_error_points_at_cell_line(self):
+        reply, out = self.run_cell("a := 1\nb := a +\n")
+        self.assertEqual(reply["status"], "error")
+        reply, out = self.run_cell("a := 1\n\nc := missing + a")
+        self.assertEqual(reply["status"], "error")
+        self.assertIn("missing", reply["evalue"])
+        self.assertTrue(any("line 3" in t for t in reply["traceback"]), reply["traceback"])
+
+    @unittest.expectedFailure  # needs dependents re-evaluated (next: the typed cell compiler)
+    def test_redefine_func_rebinds_callers(self):
+        self.run_cell("func f() int { return 1 }\nfunc g() int { return f() }")
+        self.run_cell("func f() int { return 2 }")
+        self.assertEqual(self.value("g()"), "2")
+
+    @unittest.expectedFailure  # yaegi ignores a second method declaration
+    def test_redefine_method(self):
+        self.run_cell("type T struct{}\nfunc (T) M() int { return 1 }")
+        self.run_cell("func (T) M() int { return 2 }")
+        self.assertEqual(self.value("T{}.M()"), "2")
+
+    def test_undefined_name_runs_nothing(self):
+        self.run_cell("y := 5")
+        reply, _ = self.run_cell("y = 6\nz := undefinedThing")
+        self.assertEqual(reply["status"], "error")
+        self.assertEqual(reply["evalue"], "undefined: undefinedThing")
+        self.assertEqual(self.value("y"), "5")
+
+    @unittest.expectedFailure  # needs type checking before any of the cell runs
+    def test_type_error_changes_nothing(self):
+        reply, _ = self.run_cell('func half() int { return 1 }\nv := half() + "s"')
+        self.assertEqual(reply["status"], "error")
+        reply, _ = self.run_cell("half()")
+        self.assertEqual(reply["status"], "error")
+
+    def test_magics(self):
+        reply, out = self.run_cell("%env FOUNTAIN_TEST_VAR=yes")
+        self.assertEqual(reply["status"], "ok")
+        self.assertEqual(self.value('os.Getenv("FOUNTAIN_TEST_VAR")'), "yes")
+        reply, out = self.run_cell("!echo from-shell $FOUNTAIN_TEST_VAR")
+        self.assertIn("from-shell yes", self.stream(out))
+        reply, out = self.run_cell("%time 2 + 2")
+        self.assertIn("time:", self.stream(out))
+        reply, out = self.run_cell("%help")
+        self.assertIn("%reset", self.stream(out))
+        self.run_cell("gone := 1")
+        self.run_cell("%reset")
+        reply, _ = self.run_cell("gone")
+        self.assertEqual(reply["status"], "error")
+
+
+class Protocol(KernelCase):
+    def test_stdin(self):
+        msg_id = self.kc.execute('var s string\nfmt.Scanln(&s)\nstrings.ToUpper(s)', allow_stdin=True)
+        req = self.kc.get_stdin_msg(timeout=TIMEOUT)
+        self.assertEqual(req["msg_type"], "input_request")
+        self.kc.input("hello")
+        reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        self.assertEqual(reply["content"]["status"], "ok")
+        while True:
+            m = self.kc.get_iopub_msg(timeout=TIMEOUT)
+            if m["parent_header"].get("msg_id") == msg_id and m["msg_type"] == "execute_result":
+                self.assertEqual(m["content"]["data"]["text/plain"], "HELLO")
+                break
+
+    def test_stdin_refused_without_allow_stdin(self):
+        reply, _ = self.run_cell("line, err := bufio.NewReader(os.Stdin).ReadString('\\n')\nerr", allow_stdin=False)
+        self.assertEqual(reply["status"], "ok")
+
+    def test_silent_and_user_expressions(self):
+        before = self.run_cell("1")[0]["execution_count"]
+        reply, out = self.run_cell("ux := 7", silent=True)
+        self.assertEqual([m["msg_type"] for m in out if m["msg_type"] != "status"], [])
+        reply, out = self.run_cell("ux2 := 1", user_expressions={"a": "ux * 6"})
+        self.assertEqual(reply["execution_count"], before + 1)
+        self.assertEqual(reply["user_expressions"]["a"]["data"]["text/plain"], "42")
+
+    def test_stop_on_error_aborts_queue(self):
+        first = self.kc.execute('panic("first")')
+        second = self.kc.execute("1 + 1")
+        replies = {}
+        for _ in range(2):
+            r = self.kc.get_shell_msg(timeout=TIMEOUT)
+            replies[r["parent_header"]["msg_id"]] = r["content"]["status"]
+        self.assertEqual(replies, {first: "error", second: "aborted"})
+
+    def test_comms(self):
+        comm_id = "c0ffee"
+        self.kc.comm_open = None
+        msg = self.kc.session.msg("comm_open", {"comm_id": comm_id, "target_name": "fountain.echo", "data": {}})
+        self.kc.shell_channel.send(msg)
+        time.sleep(0.2)
+        info = self.kc.comm_info(reply=True, timeout=TIMEOUT)["content"]
+        self.assertEqual(info["comms"], {comm_id: {"target_name": "fountain.echo"}})
+        self.drain()
+        self.kc.shell_channel.send(self.kc.session.msg("comm_msg", {"comm_id": comm_id, "data": {"ping": 1}}))
+        deadline = time.time() + 5
+        echoed = None
+        while time.time() < deadline and echoed is None:
+            m = self.kc.get_iopub_msg(timeout=1)
+            if m["msg_type"] == "comm_msg":
+                echoed = m["content"]
+        self.assertEqual(echoed, {"comm_id": comm_id, "data": {"ping": 1}})
+        self.kc.shell_channel.send(self.kc.session.msg("comm_close", {"comm_id": comm_id, "data": {}}))
+        time.sleep(0.2)
+        self.assertEqual(self.kc.comm_info(reply=True, timeout=TIMEOUT)["content"]["comms"], {})
+
+    def test_bad_signature_is_dropped(self):
+        marker = os.path.join(tempfile.mkdtemp(), "ran")
+        bad = Session(key=b"not-the-key", username="attacker")
+        ctx = zmq.Context.instance()
+        sock = ctx.socket(zmq.DEALER)
+        ci = self.km.get_connection_info()
+        sock.connect("tcp://%s:%d" % (ci["ip"], ci["shell_port"]))
+        try:
+            bad.send(sock, "execute_request", {"code": 'os.WriteFile(%r, nil, 0o644)' % marker, "silent": False,
+                                               "store_history": False, "user_expressions": {}, "allow_stdin": False})
+            self.assertEqual(sock.poll(1000), 0, "the kernel answered a message with a bad signature")
+        finally:
+            sock.close(0)
+        self.assertEqual(self.value("3 * 3"), "9")
+        self.assertFalse(os.path.exists(marker), "the forged request was executed")
+
+
+class Restart(unittest.TestCase):
+    def test_restart(self):
+        km, kc = start_new_kernel(kernel_name="fountain", startup_timeout=TIMEOUT)
+        try:
+            kc.execute_interactive("before := 1", timeout=TIMEOUT)
+            km.restart_kernel(now=False)
+            kc.wait_for_ready(timeout=TIMEOUT)
+            reply = kc.execute_interactive("before", timeout=TIMEOUT)
+            self.assertEqual(reply["content"]["status"], "error")
+            reply = kc.execute_interactive("1 + 1", timeout=TIMEOUT)
+            self.assertEqual(reply["content"]["status"], "ok")
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+
+
+if __name__ == "__main__":
+    unittest.main()
