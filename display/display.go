@@ -16,7 +16,6 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
-	"io"
 	"os"
 	"sync"
 	"sync/atomic"
@@ -187,15 +186,15 @@ func current() Publisher {
 // textPublisher writes the text/plain form, for programs outside a kernel.
 type textPublisher struct {
 	mu sync.Mutex
-	w  io.Writer
 }
 
-var textOut = &textPublisher{w: os.Stdout}
+var textOut = &textPublisher{}
 
 func (t *textPublisher) Display(b Bundle, _ string, _ bool) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	fmt.Fprintln(t.w, b.String())
+	// os.Stdout is read at each call: it may have been redirected.
+	fmt.Fprintln(os.Stdout, b.String())
 }
 
 func (t *textPublisher) Clear(bool) {}

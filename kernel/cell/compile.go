@@ -87,7 +87,7 @@ func Compile(src string, env Env) (*Program, error) {
 	if err != nil {
 		return nil, syntaxError(err)
 	}
-	c := &compiler{src: src, env: env, localDefs: map[string]bool{}, sources: map[string]string{}}
+	c := &compiler{src: src, env: env, localDefs: map[string]bool{}, sources: map[string]string{}, defineAt: map[string]int{}}
 	var stmtUnits []Unit
 	for _, u := range units {
 		switch u.Kind {
@@ -129,6 +129,7 @@ type compiler struct {
 	lastExpr  *ast.ExprStmt     // the cell's last statement when it is an expression
 	lastUnit  Unit              // its unit
 	sources   map[string]string // declaration source by name
+	defineAt  map[string]int    // where each defined name is declared
 	free      []freeIdent       // unresolved identifiers, checked after the whole cell is read
 }
 
@@ -205,6 +206,11 @@ func (c *compiler) addImports(u Unit) error {
 		if c.hasImport(name, p) {
 			continue // repeating an import is harmless
 		}
+		for _, im := range c.imports {
+			if im.Name == name {
+				return &Error{Msg: fmt.Sprintf("%s is already the name of package %q; import %q under another name", name, im.Path, p)}
+			}
+		}
 		if have, ok := c.env.Imported(name); ok {
 			return &Error{Msg: fmt.Sprintf("%s is already the name of package %q; import %q under another name", name, have, p)}
 		}
@@ -226,12 +232,13 @@ func (c *compiler) hasImport(name, p string) bool {
 	return false
 }
 
-func (c *compiler) define(name string) {
+func (c *compiler) define(name string, off int) {
 	if name == "_" || c.localDefs[name] {
 		return
 	}
 	c.localDefs[name] = true
 	c.defines = append(c.defines, name)
+	c.defineAt[name] = off
 }
 
 func (c *compiler) addDecl(u Unit) error {
@@ -252,17 +259,17 @@ func (c *compiler) addDecl(u Unit) error {
 					return &Error{Line: fset.Position(d.Pos()).Line, Col: fset.Position(d.Pos()).Column - len("package p;"),
 						Msg: fmt.Sprintf("func %s has no meaning in a cell: write its body as statements", d.Name.Name)}
 				}
-				c.define(d.Name.Name)
+				c.define(d.Name.Name, u.Start)
 			}
 		case *ast.GenDecl:
 			for _, s := range d.Specs {
 				switch s := s.(type) {
 				case *ast.TypeSpec:
-					c.define(s.Name.Name)
+					c.define(s.Name.Name, u.Start)
 					c.sources[s.Name.Name] = text
 				case *ast.ValueSpec:
 					for _, n := range s.Names {
-						c.define(n.Name)
+						c.define(n.Name, u.Start)
 						c.sources[n.Name] = text
 					}
 				}
@@ -281,7 +288,7 @@ func (c *compiler) addStmts(units []Unit) error {
 	text := stmtWrapPrefix + blank(c.src, units...) + "\n}"
 	f, err := parser.ParseFile(fset, "cell", text, 0)
 	if err != nil {
-		return syntaxError(err)
+		return c.atEnd(syntaxError(err))
 	}
 	body := f.Decls[0].(*ast.FuncDecl).Body
 	for _, s := range body.List {
@@ -290,7 +297,7 @@ func (c *compiler) addStmts(units []Unit) error {
 			if s.Tok == token.DEFINE {
 				for _, l := range s.Lhs {
 					if id, ok := l.(*ast.Ident); ok {
-						c.define(id.Name)
+						c.define(id.Name, offsetIn(fset, id.Pos(), len(stmtWrapPrefix)))
 					}
 				}
 			}
@@ -324,6 +331,22 @@ func isPrint(e ast.Expr) bool {
 	}
 	pkg, ok := sel.X.(*ast.Ident)
 	return ok && pkg.Name == "fmt" && strings.Contains(sel.Sel.Name, "rint") && !strings.HasPrefix(sel.Sel.Name, "S")
+}
+
+// atEnd moves an error found in the wrapper's closing brace to the end of
+// the cell, where the user's code stopped short.
+func (c *compiler) atEnd(err error) error {
+	ce, ok := err.(*Error)
+	lines := strings.Split(c.src, "\n")
+	if !ok || ce.Line <= len(lines) {
+		return err
+	}
+	for len(lines) > 1 && strings.TrimSpace(lines[len(lines)-1]) == "" {
+		lines = lines[:len(lines)-1]
+	}
+	ce.Line, ce.Col = len(lines), len(lines[len(lines)-1])+1
+	ce.Msg = strings.TrimSuffix(ce.Msg, ", found '}'") + " at the end of the cell"
+	return ce
 }
 
 // offset maps a position in a parsed wrapper back to a byte offset in the cell.
@@ -396,8 +419,8 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 					repl = ""
 				}
 				c.edits = append(c.edits, edit{off(id.Pos()), off(id.End()), repl})
-				for _, a := range n.Args[1 : len(n.Args)-1] {
-					c.edits = append(c.edits, edit{off(a.End()), off(a.End()), ")"})
+				for i := 1; i < len(n.Args)-1; i++ {
+					c.edits = append(c.edits, edit{off(n.Args[i].End()), off(n.Args[i].End()), ")"})
 				}
 				// yaegi cannot infer a type parameter from untyped float
 				// constants: give them Go's default type, float64.
@@ -632,6 +655,7 @@ func (c *compiler) autoImports() {
 // program assembles the chunks: consecutive units of one kind form a chunk,
 // in cell order; imports are hoisted out.
 func (c *compiler) program(units []Unit) (*Program, error) {
+	sort.SliceStable(c.defines, func(i, j int) bool { return c.defineAt[c.defines[i]] < c.defineAt[c.defines[j]] })
 	p := &Program{Imports: c.imports, Defines: c.defines, Sources: c.sources}
 	sort.SliceStable(c.edits, func(i, j int) bool { return c.edits[i].off < c.edits[j].off })
 	var group []Unit

@@ -1,0 +1,50 @@
+# fountain: Go in a notebook, on files and live streams.
+#   make demo   set everything up and start Jupyter Notebook on notebooks/
+#   make test   install what the tests need, build, run every test
+#   make bench  peers side by side, one line per case
+
+GO      ?= go
+BIN     := bin/fountain
+PORT    ?= 8888
+
+.PHONY: all build deps test gotest fuzz protocol-test lint bench demo install clean
+
+all: build
+
+build:
+	$(GO) build -o $(BIN) ./cmd/fountain
+
+deps:
+	@scripts/deps.sh
+
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	  if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+gotest:
+	$(GO) test -count=1 ./...
+
+# Short fuzzing runs of the wire decoder and the cell compiler.
+fuzz:
+	$(GO) test -run='^$$' -fuzz=FuzzDecode -fuzztime=10s ./kernel/wire
+	$(GO) test -run='^$$' -fuzz=FuzzCompile -fuzztime=10s ./kernel/cell
+
+protocol-test: build
+	tests/run.sh
+
+test: deps build lint gotest fuzz protocol-test
+
+bench: deps build
+	/usr/bin/python3 bench/kernel_bench.py $(BIN)
+
+install: build
+	$(BIN) install --user
+
+demo: deps build install
+	@echo "Starting Jupyter Notebook on notebooks/ at http://127.0.0.1:$(PORT) (Ctrl-C stops it)"
+	@root=""; [ "$$(id -u)" -eq 0 ] && root="--allow-root"; \
+	  cd notebooks && exec /usr/bin/python3 -m notebook --ip=127.0.0.1 --port=$(PORT) --no-browser $$root
+
+clean:
+	rm -rf bin

@@ -1,0 +1,225 @@
+package cell
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+// env is a fake evaluator state for compiler tests.
+type env struct {
+	imported map[string]string
+	defined  map[string]bool
+}
+
+func newEnv() *env { return &env{imported: map[string]string{}, defined: map[string]bool{}} }
+
+func (e *env) Imported(n string) (string, bool) { p, ok := e.imported[n]; return p, ok }
+func (e *env) Defined(n string) bool            { return e.defined[n] }
+func (e *env) PackageByName(n string) (string, bool) {
+	p, ok := map[string]string{"fmt": "fmt", "strings": "strings", "rand": "math/rand", "filepath": "path/filepath"}[n]
+	return p, ok
+}
+func (e *env) PackageName(p string) string {
+	return map[string]string{"math/rand": "rand", "fmt": "fmt", "strings": "strings", "path/filepath": "filepath"}[p]
+}
+
+func TestSplit(t *testing.T) {
+	src := "import \"fmt\"\nx := 1\nfunc f() int {\n\treturn x\n}\nfunc (t T) M() {}\nfunc() { fmt.Println() }()\ntype T struct{}\nvar y = 2\nf()"
+	units, err := Split(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kinds []string
+	for _, u := range units {
+		kinds = append(kinds, u.Kind.String())
+	}
+	want := "import stmt decl decl stmt decl decl stmt"
+	if got := strings.Join(kinds, " "); got != want {
+		t.Fatalf("kinds %q, want %q", got, want)
+	}
+}
+
+func TestCompileOrderAndDefines(t *testing.T) {
+	p, err := Compile("n := 10\nfunc twice() int { return n * 2 }\ntwice()", newEnv())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Chunks) != 3 || p.Chunks[0].Kind != Stmt || p.Chunks[1].Kind != Decl || !p.Chunks[2].Show {
+		t.Fatalf("chunks %+v", p.Chunks)
+	}
+	if strings.Join(p.Defines, ",") != "n,twice" {
+		t.Fatalf("defines %v", p.Defines)
+	}
+	if !strings.Contains(p.Chunks[2].Src, HelperShow+"(twice())") {
+		t.Fatalf("show chunk %q", p.Chunks[2].Src)
+	}
+	if !strings.Contains(p.Sources["twice"], "return n * 2") {
+		t.Fatalf("sources %v", p.Sources)
+	}
+}
+
+func TestChunksKeepCellPositions(t *testing.T) {
+	src := "a := 1\n\nfunc g() {}\n  b := a"
+	p, err := Compile(src, newEnv())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range p.Chunks {
+		if strings.Count(c.Src, "\n") != strings.Count(src, "\n") {
+			t.Fatalf("chunk %q lost lines", c.Src)
+		}
+	}
+	last := p.Chunks[len(p.Chunks)-1].Src
+	if i := strings.LastIndex(last, "\n"); last[i+1:] != "  b := a" {
+		t.Fatalf("last line %q", last[i+1:])
+	}
+}
+
+func TestImports(t *testing.T) {
+	e := newEnv()
+	e.imported["fmt"] = "fmt"
+	p, err := Compile("import \"fmt\"\nimport \"strings\"\nimport \"strings\"\nfilepath.Base(strings.TrimSpace(\" x \"))", e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, im := range p.Imports {
+		got = append(got, im.Name+"="+im.Path)
+	}
+	if strings.Join(got, " ") != "strings=strings filepath=path/filepath" {
+		t.Fatalf("imports %v", got)
+	}
+	if !p.Imports[1].Auto {
+		t.Fatal("filepath should be an automatic import")
+	}
+	if _, err := Compile("import \"crypto/rand\"\nimport \"math/rand\"", e); err == nil {
+		t.Fatal("a name clash between imports must be an error")
+	}
+}
+
+func TestRewrites(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{"v := min(a, b, c)", HelperMin + "(" + HelperMin + "(a, b), c)"},
+		{"v := max(x)", "v := (x)"},
+		{"v := max(1.5, 2)", HelperMax + "(float64(1.5), float64(2))"},
+		{"clear(m)", HelperClear + "(m)"},
+		{"go work(1)", "go func() { defer func() { " + HelperGoPanic + "(recover()) }(); work(1) }()"},
+		{"go func() { x() }()", "go func() {defer func() { " + HelperGoPanic + "(recover()) }();  x() }()"},
+		{"for i := 0; i < 3; i++ { fs = append(fs, func() int { return i }) }", "return _fountain_iter_i }"},
+		{"for i := 0; i < 3; i++ { i++; fs = append(fs, func() int { return i }) }", "{ i++; fs"},
+		{"for k, v := range m { go use(k, v) }", "_fountain_iter_k := k; _fountain_iter_v := v;"},
+	} {
+		e := newEnv()
+		for _, n := range []string{"a", "b", "c", "x", "m", "work", "fs", "use"} {
+			e.defined[n] = true
+		}
+		p, err := Compile(tc.src, e)
+		if err != nil {
+			t.Errorf("%q: %v", tc.src, err)
+			continue
+		}
+		all := ""
+		for _, c := range p.Chunks {
+			all += c.Src
+		}
+		if !strings.Contains(all, tc.want) {
+			t.Errorf("%q compiled to %q, want it to contain %q", tc.src, all, tc.want)
+		}
+	}
+}
+
+func TestUserMinIsNotRewritten(t *testing.T) {
+	e := newEnv()
+	e.defined["min"] = true
+	p, err := Compile("min(1, 2)", e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(p.Chunks[0].Src, HelperMin) {
+		t.Fatalf("rewrote the user's own min: %q", p.Chunks[0].Src)
+	}
+}
+
+func TestErrors(t *testing.T) {
+	for _, tc := range []struct {
+		src       string
+		line, col int
+		msg       string
+	}{
+		{"x := 1\ny := x +\n", 2, 9, "expected operand at the end of the cell"},
+		{"a := 1\n\nc := missing + a", 3, 6, "undefined: missing"},
+		{"func main() {}", 1, 1, "func main has no meaning"},
+		{"func f() { return nope }", 1, 19, "undefined: nope"},
+	} {
+		_, err := Compile(tc.src, newEnv())
+		var ce *Error
+		if !errors.As(err, &ce) {
+			t.Errorf("%q: error %v, want a cell.Error", tc.src, err)
+			continue
+		}
+		if ce.Line != tc.line || ce.Col != tc.col || !strings.Contains(ce.Msg, tc.msg) {
+			t.Errorf("%q: got %d:%d %q, want %d:%d %q", tc.src, ce.Line, ce.Col, ce.Msg, tc.line, tc.col, tc.msg)
+		}
+	}
+}
+
+func TestNotReferences(t *testing.T) {
+	// Struct literal keys, selectors, labels and method names are not free names.
+	src := "type P struct{ X int }\np := P{X: 1}\nfunc (P) Name() string { return \"p\" }\nouter:\nfor {\n\tbreak outer\n}\nfmt.Println(p.X)"
+	if _, err := Compile(src, newEnv()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestPrintIsNotShown(t *testing.T) {
+	p, err := Compile(`fmt.Println("hi")`, newEnv())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range p.Chunks {
+		if c.Show {
+			t.Fatal("fmt.Println's results should not be shown")
+		}
+	}
+}
+
+func TestCompleteness(t *testing.T) {
+	for src, want := range map[string]string{
+		"fmt.Println(1)":      "complete",
+		"func f() {":          "incomplete",
+		"x := []int{1,":       "incomplete",
+		"s := `abc":           "incomplete",
+		"/* open comment":     "incomplete",
+		"x := )":              "invalid",
+		"x = = 2":             "invalid",
+		"%time x":             "complete",
+		"s := \"{\"":          "complete",
+		"// only { a comment": "complete",
+	} {
+		if got, _ := Completeness(src); got != want {
+			t.Errorf("Completeness(%q) = %s, want %s", src, got, want)
+		}
+	}
+}
+
+func FuzzCompile(f *testing.F) {
+	for _, s := range []string{"x := 1\nx", "func f[T any](v T) T { return v }", "import \"fmt\"\nfmt.Println(min(1,2,3))",
+		"for i := range 3 { go func() { _ = i }() }", "type T struct{}\nfunc (T) M() {}", "x := `a\nb`", "label:\nfor { break label }"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		p, err := Compile(src, newEnv())
+		if err != nil {
+			return
+		}
+		// Every chunk keeps the cell's line layout, so interpreter positions
+		// are cell positions.
+		for _, c := range p.Chunks {
+			if strings.Count(c.Src, "\n") != strings.Count(src, "\n") {
+				t.Fatalf("chunk %q of %q changed the line count", c.Src, src)
+			}
+		}
+		Completeness(src)
+	})
+}

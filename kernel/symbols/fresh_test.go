@@ -1,0 +1,38 @@
+package symbols
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/traefik/yaegi/extract"
+)
+
+// TestFresh regenerates the symbol tables in memory and compares them with
+// the committed files: a change to a package's API must come with
+// "go generate ./kernel/symbols".
+func TestFresh(t *testing.T) {
+	for _, pkg := range []string{"github.com/fountain-go/fountain/display"} {
+		var buf bytes.Buffer
+		ext := extract.Extractor{Dest: "symbols"}
+		ipp, err := ext.Extract(pkg, "symbols", &buf)
+		if err != nil {
+			t.Fatalf("extract %s: %v", pkg, err)
+		}
+		file := strings.NewReplacer("/", "-", ".", "_", "~", "_").Replace(ipp) + ".go"
+		have, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatalf("%s: %v (run go generate ./kernel/symbols)", file, err)
+		}
+		if !bytes.Equal(have, buf.Bytes()) {
+			t.Errorf("%s is stale: run go generate ./kernel/symbols", file)
+		}
+	}
+}
+
+func TestLoaded(t *testing.T) {
+	if _, ok := Symbols["github.com/fountain-go/fountain/display/display"]["Show"]; !ok {
+		t.Fatal("display.Show is not in the symbol table")
+	}
+}

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs what fountain's tests and demo need from Debian, if missing:
+# Jupyter (client, notebook, console, nbclient, nbconvert, kernel test suite)
+# and ipykernel (the peer in benchmarks). Go modules come with go build.
+set -euo pipefail
+need=()
+py=/usr/bin/python3
+have_py_mod() { [ -x "$py" ] && "$py" -c "import $1" 2>/dev/null; }
+have_py_mod jupyter_client || need+=(jupyter-client)
+have_py_mod jupyter_kernel_test || need+=(python3-jupyter-kernel-test)
+have_py_mod nbclient || need+=(python3-nbclient)
+have_py_mod nbconvert || need+=(jupyter-nbconvert)
+have_py_mod notebook || need+=(jupyter-notebook)
+have_py_mod jupyter_console || need+=(jupyter-console)
+have_py_mod ipykernel || need+=(python3-ipykernel)
+command -v go >/dev/null || { echo "deps: Go 1.26 is required (https://go.dev/dl)" >&2; exit 1; }
+[ ${#need[@]} -eq 0 ] && exit 0
+echo "deps: installing Debian packages: ${need[*]}"
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null; then sudo=sudo; else
+    echo "deps: need root (or sudo) to install: apt-get install ${need[*]}" >&2; exit 1
+  fi
+fi
+command -v apt-get >/dev/null || { echo "deps: no apt-get here; install these Debian packages by hand: ${need[*]}" >&2; exit 1; }
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
