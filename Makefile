@@ -36,7 +36,7 @@ protocol-test: build
 test: deps build lint gotest fuzz protocol-test
 
 bench: deps build
-	/usr/bin/python3 bench/kernel_bench.py $(BIN)
+	/usr/bin/python3 bench/kernel_bench.py
 
 install: build
 	$(BIN) install --user

@@ -199,7 +199,6 @@ class Semantics(KernelCase):
         self.assertIn("missing", reply["evalue"])
         self.assertTrue(any("line 3" in t for t in reply["traceback"]), reply["traceback"])
 
-    @unittest.expectedFailure  # needs dependents re-evaluated (next: the typed cell compiler)
     def test_redefine_func_rebinds_callers(self):
         self.run_cell("func f() int { return 1 }\nfunc g() int { return f() }")
         self.run_cell("func f() int { return 2 }")

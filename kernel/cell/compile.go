@@ -65,6 +65,9 @@ type Program struct {
 	// Sources maps each declared func, type, var and const, and each method
 	// as "Type.Method", to its declaration's source text.
 	Sources map[string]string
+	// Refs maps each declared func to the top-level names its declaration
+	// refers to, so that redefining one of them can re-evaluate the func.
+	Refs map[string][]string
 }
 
 // Error is a compile error at a cell position.
@@ -87,7 +90,7 @@ func Compile(src string, env Env) (*Program, error) {
 	if err != nil {
 		return nil, syntaxError(err)
 	}
-	c := &compiler{src: src, env: env, localDefs: map[string]bool{}, sources: map[string]string{}, defineAt: map[string]int{}}
+	c := &compiler{src: src, env: env, localDefs: map[string]bool{}, sources: map[string]string{}, defineAt: map[string]int{}, refs: map[string][]string{}}
 	var stmtUnits []Unit
 	for _, u := range units {
 		switch u.Kind {
@@ -130,6 +133,7 @@ type compiler struct {
 	lastUnit  Unit              // its unit
 	sources   map[string]string // declaration source by name
 	defineAt  map[string]int    // where each defined name is declared
+	refs      map[string][]string
 	free      []freeIdent       // unresolved identifiers, checked after the whole cell is read
 }
 
@@ -276,7 +280,19 @@ func (c *compiler) addDecl(u Unit) error {
 			}
 		}
 	}
+	first := len(c.free)
 	c.rewrite(f, fset, len("package p;"))
+	for _, d := range f.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil {
+			seen := map[string]bool{}
+			for _, fr := range c.free[first:] {
+				if !seen[fr.name] && !universe[fr.name] {
+					seen[fr.name] = true
+					c.refs[fd.Name.Name] = append(c.refs[fd.Name.Name], fr.name)
+				}
+			}
+		}
+	}
 	return nil
 }
 
@@ -656,7 +672,7 @@ func (c *compiler) autoImports() {
 // in cell order; imports are hoisted out.
 func (c *compiler) program(units []Unit) (*Program, error) {
 	sort.SliceStable(c.defines, func(i, j int) bool { return c.defineAt[c.defines[i]] < c.defineAt[c.defines[j]] })
-	p := &Program{Imports: c.imports, Defines: c.defines, Sources: c.sources}
+	p := &Program{Imports: c.imports, Defines: c.defines, Sources: c.sources, Refs: c.refs}
 	sort.SliceStable(c.edits, func(i, j int) bool { return c.edits[i].off < c.edits[j].off })
 	var group []Unit
 	flush := func() {

@@ -29,6 +29,8 @@ type Session struct {
 	imported map[string]string // local name -> import path
 	defined  map[string]bool
 	sources  map[string]string // declaration source by name, for help
+	refs     map[string][]string // func -> top-level names it refers to
+	funcs    []string            // funcs in order of first definition
 	byName   map[string]string // package name -> preferred import path
 	byPath   map[string]string // import path -> package name
 	trace    *lockedBuffer     // the interpreter's own panic trace lines
@@ -89,6 +91,7 @@ func NewSession(stdin io.Reader) (*Session, error) {
 		imported: map[string]string{},
 		defined:  map[string]bool{},
 		sources:  map[string]string{},
+		refs:     map[string][]string{},
 		byName:   map[string]string{},
 		byPath:   map[string]string{},
 		trace:    &lockedBuffer{},
@@ -204,12 +207,24 @@ func (s *Session) Run(ctx context.Context, code string) (*display.Bundle, error)
 		s.imported[im.Name] = im.Path
 	}
 	s.result = nil
+	var redefined []string
+	for _, n := range prog.Defines {
+		if s.defined[n] {
+			redefined = append(redefined, n)
+		}
+	}
 	defer func() {
 		for _, n := range prog.Defines {
 			s.defined[n] = true
 		}
 		for n, src := range prog.Sources {
 			s.sources[n] = src
+		}
+		for n, refs := range prog.Refs {
+			if _, ok := s.refs[n]; !ok {
+				s.funcs = append(s.funcs, n)
+			}
+			s.refs[n] = refs
 		}
 	}()
 	for _, ch := range prog.Chunks {
@@ -226,7 +241,48 @@ func (s *Session) Run(ctx context.Context, code string) (*display.Bundle, error)
 			return nil, s.runError(ctx, code, err)
 		}
 	}
+	s.rebind(redefined, prog)
 	return s.result, nil
+}
+
+// rebind re-evaluates the funcs of earlier cells that refer, directly or
+// through other funcs, to a name this cell redefined: yaegi binds a call to
+// the func that existed when the caller was compiled. Methods cannot be
+// rebound (yaegi ignores a method's second declaration).
+func (s *Session) rebind(redefined []string, prog *cell.Program) {
+	if len(redefined) == 0 {
+		return
+	}
+	changed := map[string]bool{}
+	for _, n := range redefined {
+		changed[n] = true
+	}
+	var stale []string
+	for again := true; again; {
+		again = false
+		for _, f := range s.funcs {
+			if changed[f] || prog.Refs[f] != nil {
+				continue
+			}
+			for _, r := range s.refs[f] {
+				if changed[r] {
+					changed[f], again = true, true
+					stale = append(stale, f)
+					break
+				}
+			}
+		}
+	}
+	order := map[string]int{}
+	for i, f := range s.funcs {
+		order[f] = i
+	}
+	sort.Slice(stale, func(i, j int) bool { return order[stale[i]] < order[stale[j]] })
+	for _, f := range stale {
+		if _, err := s.in.Eval(s.sources[f]); err != nil {
+			fmt.Fprintf(os.Stderr, "note: %s was not updated for the new definition: %v\n", f, err)
+		}
+	}
 }
 
 var posRE = regexp.MustCompile(`^(?:[^:\s]*:)?(\d+):(\d+): (.*)$`)

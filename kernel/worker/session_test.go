@@ -73,3 +73,18 @@ func TestCellTypeRendersHTML(t *testing.T) {
 		t.Fatalf("text/html = %v", got)
 	}
 }
+
+func TestRedefinitionRebindsCallers(t *testing.T) {
+	s := newTestSession(t)
+	got := value(t, s,
+		"func f() int { return 1 }\nfunc g() int { return f() * 10 }\nfunc h() int { return g() + 1 }",
+		"func f() int { return 2 }",
+		"h()")
+	if got != "21" {
+		t.Fatalf("h() = %s after redefining f, want 21", got)
+	}
+	got = value(t, s, "var base = 100\nfunc withBase() int { return base }", "var base = 7", "withBase()")
+	if got != "7" {
+		t.Fatalf("withBase() = %s after redefining base, want 7", got)
+	}
+}
