@@ -13,4 +13,4 @@ export FOUNTAIN_HISTORY="$tmp/history.jsonl"
 export FOUNTAIN_BIN="$root/bin/fountain"
 cd "$here"
 if [ $# -eq 0 ]; then set -- test_kernel test_protocol test_notebooks; fi
-exec /usr/bin/python3 -m unittest -v "$@"
+exec /usr/bin/python3 runner.py "$@"

@@ -187,6 +187,9 @@ class Semantics(KernelCase):
             "var fs []func() int\nfor i := 0; i < 3; i++ { fs = append(fs, func() int { return i }) }\n"
             "fs[0]() + fs[1]()*10 + fs[2]()*100"), "210")
 
+    def test_range_over_int(self):
+        self.assertEqual(self.value("total := 0\nfor i := range 4 { total += i }\ntotal"), "6")
+
     def test_generics_in_cells(self):
         self.run_cell("func Sum[T int | float64](xs []T) T { var s T; for _, x := range xs { s += x }; return s }")
         self.assertEqual(self.value("Sum([]int{1, 2, 3})"), "6")

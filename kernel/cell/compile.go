@@ -35,6 +35,9 @@ type Env interface {
 	// automatic imports, and the name of a known package by its path.
 	PackageByName(name string) (path string, ok bool)
 	PackageName(path string) string
+	// IsInteger reports whether an earlier cell's top-level name holds an
+	// integer, for rewriting range over an int.
+	IsInteger(name string) bool
 }
 
 // ImportSpec is one import a cell adds.
@@ -134,7 +137,7 @@ type compiler struct {
 	sources   map[string]string // declaration source by name
 	defineAt  map[string]int    // where each defined name is declared
 	refs      map[string][]string
-	free      []freeIdent       // unresolved identifiers, checked after the whole cell is read
+	free      []freeIdent // unresolved identifiers, checked after the whole cell is read
 }
 
 type freeIdent struct {
@@ -451,6 +454,10 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 		case *ast.GoStmt:
 			c.recoverGo(n, off)
 		case *ast.RangeStmt:
+			if c.isInteger(n.X, 0) {
+				c.rangeOverInt(n, off)
+				return true
+			}
 			if n.Tok == token.DEFINE {
 				for _, e := range []ast.Expr{n.Key, n.Value} {
 					c.perIteration(n.Body, e, false, off)
@@ -484,6 +491,86 @@ func recvName(e ast.Expr) string {
 		default:
 			return "?"
 		}
+	}
+}
+
+// integerTypes are the predeclared integer types.
+var integerTypes = map[string]bool{"int": true, "int8": true, "int16": true, "int32": true, "int64": true,
+	"uint": true, "uint8": true, "uint16": true, "uint32": true, "uint64": true, "uintptr": true, "byte": true, "rune": true}
+
+// isInteger decides, from syntax and what earlier cells defined, whether e
+// is an integer: yaegi cannot range over one, so such loops are rewritten.
+func (c *compiler) isInteger(e ast.Expr, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	switch x := e.(type) {
+	case *ast.BasicLit:
+		return x.Kind == token.INT || x.Kind == token.CHAR
+	case *ast.ParenExpr:
+		return c.isInteger(x.X, depth+1)
+	case *ast.UnaryExpr:
+		return (x.Op == token.SUB || x.Op == token.ADD || x.Op == token.XOR) && c.isInteger(x.X, depth+1)
+	case *ast.BinaryExpr:
+		switch x.Op {
+		case token.SHL, token.SHR:
+			return c.isInteger(x.X, depth+1)
+		case token.ADD, token.SUB, token.MUL, token.QUO, token.REM, token.AND, token.OR, token.XOR, token.AND_NOT:
+			return c.isInteger(x.X, depth+1) && c.isInteger(x.Y, depth+1)
+		}
+	case *ast.CallExpr:
+		if id, ok := x.Fun.(*ast.Ident); ok && id.Obj == nil {
+			return id.Name == "len" || id.Name == "cap" || integerTypes[id.Name]
+		}
+	case *ast.Ident:
+		if x.Obj == nil {
+			return !c.localDefs[x.Name] && c.env.IsInteger(x.Name)
+		}
+		switch d := x.Obj.Decl.(type) {
+		case *ast.AssignStmt:
+			if len(d.Lhs) == len(d.Rhs) {
+				for i, l := range d.Lhs {
+					if id, ok := l.(*ast.Ident); ok && id.Name == x.Name {
+						return c.isInteger(d.Rhs[i], depth+1)
+					}
+				}
+			}
+		case *ast.ValueSpec:
+			if t, ok := d.Type.(*ast.Ident); ok {
+				return integerTypes[t.Name]
+			}
+			for i, n := range d.Names {
+				if n.Name == x.Name && i < len(d.Values) {
+					return c.isInteger(d.Values[i], depth+1)
+				}
+			}
+		case *ast.Field:
+			t, ok := d.Type.(*ast.Ident)
+			return ok && integerTypes[t.Name]
+		}
+	}
+	return false
+}
+
+// rangeOverInt rewrites "for i := range n" (Go 1.22) as a counting loop. A
+// hidden counter drives the loop and i is a fresh copy each iteration, so
+// closures see their own i and changing i in the body does not change the
+// iteration, as in Go.
+func (c *compiler) rangeOverInt(n *ast.RangeStmt, off func(token.Pos) int) {
+	k := fmt.Sprintf("%sk%d", helperPrefix, off(n.For))
+	lim := fmt.Sprintf("%sn%d", helperPrefix, off(n.For))
+	x := c.src[off(n.X.Pos()):off(n.X.End())]
+	head := fmt.Sprintf("for %s, %s := 0*(%s), (%s); %s < %s; %s++ ", k, lim, x, x, k, lim, k)
+	// Replace "for KEY := range X " up to the body's brace; X's own text is
+	// copied, so edits inside X (there are none for integer expressions) are moot.
+	c.edits = append(c.edits, edit{off(n.For), off(n.Body.Lbrace), head})
+	if id, ok := n.Key.(*ast.Ident); ok && id.Name != "_" {
+		bind := fmt.Sprintf(" %s := %s; _ = %s;", id.Name, k, id.Name)
+		if n.Tok == token.ASSIGN {
+			bind = fmt.Sprintf(" %s = %s;", id.Name, k)
+		}
+		p := off(n.Body.Lbrace) + 1
+		c.edits = append(c.edits, edit{p, p, bind})
 	}
 }
 

@@ -20,6 +20,7 @@ func (e *env) PackageByName(n string) (string, bool) {
 	p, ok := map[string]string{"fmt": "fmt", "strings": "strings", "rand": "math/rand", "filepath": "path/filepath"}[n]
 	return p, ok
 }
+func (e *env) IsInteger(n string) bool { return n == "count" }
 func (e *env) PackageName(p string) string {
 	return map[string]string{"math/rand": "rand", "fmt": "fmt", "strings": "strings", "path/filepath": "filepath"}[p]
 }
@@ -109,9 +110,14 @@ func TestRewrites(t *testing.T) {
 		{"for i := 0; i < 3; i++ { fs = append(fs, func() int { return i }) }", "return _fountain_iter_i }"},
 		{"for i := 0; i < 3; i++ { i++; fs = append(fs, func() int { return i }) }", "{ i++; fs"},
 		{"for k, v := range m { go use(k, v) }", "_fountain_iter_k := k; _fountain_iter_v := v;"},
+		{"for i := range 3 { use(i) }", "for _fountain_k0, _fountain_n0 := 0*(3), (3); _fountain_k0 < _fountain_n0; _fountain_k0++ { i := _fountain_k0; _ = i; use(i) }"},
+		{"for range count { use(1) }", "_fountain_k0 < _fountain_n0"},
+		{"n := 4\nfor j := range n * 2 { use(j) }", "0*(n * 2)"},
+		{"func f(n int64) { for range n {} }", "0*(n)"},
+		{"for i := range m { use(i) }", "for i := range m"},
 	} {
 		e := newEnv()
-		for _, n := range []string{"a", "b", "c", "x", "m", "work", "fs", "use"} {
+		for _, n := range []string{"a", "b", "c", "x", "m", "work", "fs", "use", "count"} {
 			e.defined[n] = true
 		}
 		p, err := Compile(tc.src, e)

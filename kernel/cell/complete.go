@@ -84,3 +84,4 @@ func (syntaxOnly) Imported(string) (string, bool)      { return "", false }
 func (syntaxOnly) Defined(string) bool                 { return true }
 func (syntaxOnly) PackageByName(string) (string, bool) { return "", false }
 func (syntaxOnly) PackageName(string) string           { return "" }
+func (syntaxOnly) IsInteger(string) bool               { return false }

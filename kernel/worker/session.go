@@ -28,13 +28,13 @@ type Session struct {
 	rt       *runtime
 	imported map[string]string // local name -> import path
 	defined  map[string]bool
-	sources  map[string]string // declaration source by name, for help
+	sources  map[string]string   // declaration source by name, for help
 	refs     map[string][]string // func -> top-level names it refers to
 	funcs    []string            // funcs in order of first definition
-	byName   map[string]string // package name -> preferred import path
-	byPath   map[string]string // import path -> package name
-	trace    *lockedBuffer     // the interpreter's own panic trace lines
-	result   *display.Bundle   // value of the running cell's last expression
+	byName   map[string]string   // package name -> preferred import path
+	byPath   map[string]string   // import path -> package name
+	trace    *lockedBuffer       // the interpreter's own panic trace lines
+	result   *display.Bundle     // value of the running cell's last expression
 	stdin    io.Reader
 }
 
@@ -182,6 +182,24 @@ func (s *Session) PackageByName(name string) (string, bool) { p, ok := s.byName[
 // PackageName implements cell.Env.
 func (s *Session) PackageName(p string) string { return s.byPath[p] }
 
+// IsInteger implements cell.Env: it looks at the value of a name an earlier
+// cell defined (reading a variable or constant has no side effects).
+func (s *Session) IsInteger(name string) bool {
+	if !s.defined[name] {
+		return false
+	}
+	v, err := s.in.Eval(name)
+	if err != nil || !v.IsValid() {
+		return false
+	}
+	switch v.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return true
+	}
+	return false
+}
+
 // CellError is a failed cell, shaped for an error reply.
 type CellError struct {
 	Name, Value string
@@ -220,8 +238,12 @@ func (s *Session) Run(ctx context.Context, code string) (*display.Bundle, error)
 		for n, src := range prog.Sources {
 			s.sources[n] = src
 		}
-		for n, refs := range prog.Refs {
-			if _, ok := s.refs[n]; !ok {
+		for _, n := range prog.Defines {
+			refs, ok := prog.Refs[n]
+			if !ok {
+				continue
+			}
+			if _, seen := s.refs[n]; !seen {
 				s.funcs = append(s.funcs, n)
 			}
 			s.refs[n] = refs
@@ -273,15 +295,17 @@ func (s *Session) rebind(redefined []string, prog *cell.Program) {
 			}
 		}
 	}
-	order := map[string]int{}
-	for i, f := range s.funcs {
-		order[f] = i
+	if len(stale) == 0 {
+		return
 	}
-	sort.Slice(stale, func(i, j int) bool { return order[stale[i]] < order[stale[j]] })
+	// One chunk, so that the funcs bind to each other's new versions
+	// whatever order they call each other in.
+	var src []string
 	for _, f := range stale {
-		if _, err := s.in.Eval(s.sources[f]); err != nil {
-			fmt.Fprintf(os.Stderr, "note: %s was not updated for the new definition: %v\n", f, err)
-		}
+		src = append(src, s.sources[f])
+	}
+	if _, err := s.in.Eval(strings.Join(src, "\n")); err != nil {
+		fmt.Fprintf(os.Stderr, "note: %s not updated for the new definition: %v\n", strings.Join(stale, ", "), err)
 	}
 }
 
