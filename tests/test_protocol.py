@@ -8,7 +8,7 @@ import time
 import unittest
 
 import zmq
-from jupyter_client.manager import start_new_kernel
+from jupyter_client.manager import KernelManager, start_new_kernel
 from jupyter_client.session import Session
 
 TIMEOUT = 20
@@ -327,6 +327,24 @@ class Restart(unittest.TestCase):
             self.assertEqual(reply["content"]["status"], "error")
             reply = kc.execute_interactive("1 + 1", timeout=TIMEOUT)
             self.assertEqual(reply["content"]["status"], "ok")
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+
+
+
+class Transports(unittest.TestCase):
+    def test_ipc(self):
+        tmp = tempfile.mkdtemp()
+        km = KernelManager(kernel_name="fountain", transport="ipc", ip=os.path.join(tmp, "kernel-ipc"))
+        km.start_kernel()
+        kc = km.client()
+        kc.start_channels()
+        try:
+            kc.wait_for_ready(timeout=TIMEOUT)
+            reply = kc.execute_interactive("40 + 2", timeout=TIMEOUT)
+            self.assertEqual(reply["content"]["status"], "ok")
+            self.assertTrue(any(f.startswith("kernel-ipc-") for f in os.listdir(tmp)))
         finally:
             kc.stop_channels()
             km.shutdown_kernel(now=True)
