@@ -9,9 +9,9 @@ import (
 	"github.com/fountain-go/fountain/display"
 )
 
-// runtime is what the rewritten cells call back into, through the
+// hooks is what the rewritten cells call back into, through the
 // interpreted prelude. It is exported to the interpreter as package fountainrt.
-type runtime struct {
+type hooks struct {
 	result func(display.Bundle)
 }
 
@@ -115,7 +115,7 @@ func _fountain_gopanic(r any) {
 }
 `
 
-func (r *runtime) symbols() map[string]reflect.Value {
+func (r *hooks) symbols() map[string]reflect.Value {
 	return map[string]reflect.Value{
 		"Result":  reflect.ValueOf(func(b display.Bundle) { r.result(b) }),
 		"Clear":   reflect.ValueOf(clearValue),

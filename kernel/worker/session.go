@@ -25,7 +25,7 @@ import (
 // Session is one interpreter with the cell compiler's view of its state.
 type Session struct {
 	in       *interp.Interpreter
-	rt       *runtime
+	rt       *hooks
 	imported map[string]string // local name -> import path
 	defined  map[string]bool
 	sources  map[string]string   // declaration source by name, for help
@@ -87,7 +87,7 @@ func (l *lockedBuffer) take() string {
 // packages and the runtime helpers loaded. stdin is what cells read as os.Stdin.
 func NewSession(stdin io.Reader) (*Session, error) {
 	s := &Session{
-		rt:       &runtime{},
+		rt:       &hooks{},
 		imported: map[string]string{},
 		defined:  map[string]bool{},
 		sources:  map[string]string{},
