@@ -27,6 +27,7 @@ type Worker struct {
 	allowStdin bool
 	input      chan string
 	acks       chan struct{}
+	cells      int // executed, for returning memory to the OS now and then
 }
 
 // Main is the worker process's entry point: requests on fd 3, events on fd 4.
@@ -128,6 +129,12 @@ func (w *Worker) handle(req Request) {
 	switch req.Op {
 	case OpExecute:
 		w.reply(req.Seq, w.execute(req))
+		// The interpreter's garbage leaves the heap's high-water mark
+		// creeping up cell after cell; give idle memory back to the OS
+		// every so often (a few milliseconds, once per hundred cells).
+		if w.cells++; w.cells%100 == 0 {
+			debug.FreeOSMemory()
+		}
 	case OpComplete:
 		w.reply(req.Seq, w.sess.Complete(req.Code, req.Cursor))
 	case OpInspect:
