@@ -207,11 +207,19 @@ class Semantics(KernelCase):
         self.run_cell("func f() int { return 2 }")
         self.assertEqual(self.value("g()"), "2")
 
-    @unittest.expectedFailure  # yaegi ignores a second method declaration
     def test_redefine_method(self):
         self.run_cell("type T struct{}\nfunc (T) M() int { return 1 }")
         self.run_cell("func (T) M() int { return 2 }")
         self.assertEqual(self.value("T{}.M()"), "2")
+
+    def test_redefine_type_keeps_methods(self):
+        self.run_cell("type Star struct{ Mag float64 }\nfunc (s Star) Bright() bool { return s.Mag < 15 }")
+        reply, _ = self.run_cell("type Star struct{ Name string; Mag float64 }")
+        self.assertEqual(reply["status"], "ok", reply)
+        self.assertEqual(self.value('Star{Name: "vega", Mag: 0.03}.Bright()'), "true")
+        reply, _ = self.run_cell("Star{Nope: 1}")
+        self.assertEqual(reply["status"], "error")
+        self.assertNotIn("__", reply["evalue"])
 
     def test_undefined_name_runs_nothing(self):
         self.run_cell("y := 5")

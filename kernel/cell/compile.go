@@ -38,6 +38,10 @@ type Env interface {
 	// IsInteger reports whether an earlier cell's top-level name holds an
 	// integer, for rewriting range over an int.
 	IsInteger(name string) bool
+	// Rename returns the interpreter's name for a type the user calls
+	// name: a redefined type lives on under a new internal name (yaegi
+	// ignores a second declaration of a type or method).
+	Rename(name string) string
 }
 
 // ImportSpec is one import a cell adds.
@@ -71,6 +75,11 @@ type Program struct {
 	// Refs maps each declared func to the top-level names its declaration
 	// refers to, so that redefining one of them can re-evaluate the func.
 	Refs map[string][]string
+	// Types lists the types the cell declares. DeclChunk gives the index
+	// of the chunk that declares each type, func, var and const, and each
+	// method as "Type.Method".
+	Types     []string
+	DeclChunk map[string]int
 }
 
 // Error is a compile error at a cell position.
@@ -93,7 +102,7 @@ func Compile(src string, env Env) (*Program, error) {
 	if err != nil {
 		return nil, syntaxError(err)
 	}
-	c := &compiler{src: src, env: env, localDefs: map[string]bool{}, sources: map[string]string{}, defineAt: map[string]int{}, refs: map[string][]string{}}
+	c := &compiler{src: src, env: env, localDefs: map[string]bool{}, sources: map[string]string{}, defineAt: map[string]int{}, refs: map[string][]string{}, methodAt: map[string]int{}}
 	var stmtUnits []Unit
 	for _, u := range units {
 		switch u.Kind {
@@ -137,6 +146,8 @@ type compiler struct {
 	sources   map[string]string // declaration source by name
 	defineAt  map[string]int    // where each defined name is declared
 	refs      map[string][]string
+	types     []string
+	methodAt  map[string]int // where each method is declared
 	free      []freeIdent // unresolved identifiers, checked after the whole cell is read
 }
 
@@ -258,7 +269,9 @@ func (c *compiler) addDecl(u Unit) error {
 		switch d := d.(type) {
 		case *ast.FuncDecl:
 			if d.Recv != nil && len(d.Recv.List) == 1 {
-				c.sources[recvName(d.Recv.List[0].Type)+"."+d.Name.Name] = text
+				key := recvName(d.Recv.List[0].Type) + "." + d.Name.Name
+				c.sources[key] = text
+				c.methodAt[key] = u.Start
 			}
 			if d.Recv == nil {
 				c.sources[d.Name.Name] = text
@@ -274,6 +287,11 @@ func (c *compiler) addDecl(u Unit) error {
 				case *ast.TypeSpec:
 					c.define(s.Name.Name, u.Start)
 					c.sources[s.Name.Name] = text
+					c.types = append(c.types, s.Name.Name)
+					if r := c.env.Rename(s.Name.Name); r != s.Name.Name {
+						o := offsetIn(fset, s.Name.Pos(), len("package p;"))
+						c.edits = append(c.edits, edit{o, o + len(s.Name.Name), r})
+					}
 				case *ast.ValueSpec:
 					for _, n := range s.Names {
 						c.define(n.Name, u.Start)
@@ -718,7 +736,24 @@ func (c *compiler) checkFree() error {
 		line, col := position(c.src, f.off)
 		return &Error{Line: line, Col: col, Msg: "undefined: " + n}
 	}
+	for _, f := range c.free {
+		if c.localDefs[f.name] && !c.isType(f.name) {
+			continue // the cell's own func or var, not a type it redefines
+		}
+		if r := c.env.Rename(f.name); r != f.name {
+			c.edits = append(c.edits, edit{f.off, f.off + len(f.name), r})
+		}
+	}
 	return nil
+}
+
+func (c *compiler) isType(name string) bool {
+	for _, t := range c.types {
+		if t == name {
+			return true
+		}
+	}
+	return false
 }
 
 // position converts a byte offset in src to a 1-based line and column.
@@ -759,7 +794,7 @@ func (c *compiler) autoImports() {
 // in cell order; imports are hoisted out.
 func (c *compiler) program(units []Unit) (*Program, error) {
 	sort.SliceStable(c.defines, func(i, j int) bool { return c.defineAt[c.defines[i]] < c.defineAt[c.defines[j]] })
-	p := &Program{Imports: c.imports, Defines: c.defines, Sources: c.sources, Refs: c.refs}
+	p := &Program{Imports: c.imports, Defines: c.defines, Sources: c.sources, Refs: c.refs, Types: c.types}
 	sort.SliceStable(c.edits, func(i, j int) bool { return c.edits[i].off < c.edits[j].off })
 	var group []Unit
 	flush := func() {
@@ -781,6 +816,7 @@ func (c *compiler) program(units []Unit) (*Program, error) {
 		}
 		group = group[:0]
 	}
+	p.DeclChunk = map[string]int{}
 	for _, u := range units {
 		if u.Kind == Import {
 			continue
@@ -789,6 +825,18 @@ func (c *compiler) program(units []Unit) (*Program, error) {
 			flush()
 		}
 		group = append(group, u)
+		if u.Kind == Decl { // a Decl group becomes exactly the next chunk
+			for n, at := range c.defineAt {
+				if at == u.Start {
+					p.DeclChunk[n] = len(p.Chunks)
+				}
+			}
+			for n, at := range c.methodAt {
+				if at == u.Start {
+					p.DeclChunk[n] = len(p.Chunks)
+				}
+			}
+		}
 	}
 	flush()
 	return p, nil

@@ -10,9 +10,12 @@ import (
 type env struct {
 	imported map[string]string
 	defined  map[string]bool
+	renames  map[string]string
 }
 
-func newEnv() *env { return &env{imported: map[string]string{}, defined: map[string]bool{}} }
+func newEnv() *env {
+	return &env{imported: map[string]string{}, defined: map[string]bool{}, renames: map[string]string{}}
+}
 
 func (e *env) Imported(n string) (string, bool) { p, ok := e.imported[n]; return p, ok }
 func (e *env) Defined(n string) bool            { return e.defined[n] }
@@ -21,6 +24,12 @@ func (e *env) PackageByName(n string) (string, bool) {
 	return p, ok
 }
 func (e *env) IsInteger(n string) bool { return n == "count" }
+func (e *env) Rename(n string) string {
+	if r, ok := e.renames[n]; ok {
+		return r
+	}
+	return n
+}
 func (e *env) PackageName(p string) string {
 	return map[string]string{"math/rand": "rand", "fmt": "fmt", "strings": "strings", "path/filepath": "filepath"}[p]
 }
@@ -228,4 +237,26 @@ func FuzzCompile(f *testing.F) {
 		}
 		Completeness(src)
 	})
+}
+
+func TestRenamedTypes(t *testing.T) {
+	e := newEnv()
+	e.defined["T"] = true
+	e.renames["T"] = "T__2"
+	p, err := Compile("type T struct{ A int }\nfunc (t T) M() int { return t.A }\nfunc use(x T) T { return T{A: x.A} }\nv := T{A: 1}", e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := ""
+	for _, c := range p.Chunks {
+		all += c.Src
+	}
+	for _, want := range []string{"type T__2 struct{ A int }", "func (t T__2) M()", "func use(x T__2) T__2 { return T__2{A: x.A} }", "v := T__2{A: 1}"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("missing %q in %q", want, all)
+		}
+	}
+	if strings.Join(p.Types, ",") != "T" {
+		t.Errorf("types %v", p.Types)
+	}
 }

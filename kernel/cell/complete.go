@@ -85,3 +85,4 @@ func (syntaxOnly) Defined(string) bool                 { return true }
 func (syntaxOnly) PackageByName(string) (string, bool) { return "", false }
 func (syntaxOnly) PackageName(string) string           { return "" }
 func (syntaxOnly) IsInteger(string) bool               { return false }
+func (syntaxOnly) Rename(n string) string              { return n }

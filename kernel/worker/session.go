@@ -10,6 +10,7 @@ import (
 	"path"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -28,13 +29,18 @@ type Session struct {
 	rt       *hooks
 	imported map[string]string // local name -> import path
 	defined  map[string]bool
-	sources  map[string]string   // declaration source by name, for help
-	refs     map[string][]string // func -> top-level names it refers to
-	funcs    []string            // funcs in order of first definition
-	byName   map[string]string   // package name -> preferred import path
-	byPath   map[string]string   // import path -> package name
-	trace    *lockedBuffer       // the interpreter's own panic trace lines
-	result   *display.Bundle     // value of the running cell's last expression
+	sources  map[string]string            // declaration source by name, for help
+	refs     map[string][]string          // func -> top-level names it refers to
+	funcs    []string                     // funcs in order of first definition
+	types    map[string]bool              // types defined by cells
+	methods  map[string]map[string]string // type -> method -> source
+	alias    map[string]string            // type -> its current internal name
+	pending  map[string]string            // the same, for types the running cell versions
+	version  map[string]int
+	byName   map[string]string // package name -> preferred import path
+	byPath   map[string]string // import path -> package name
+	trace    *lockedBuffer     // the interpreter's own panic trace lines
+	result   *display.Bundle   // value of the running cell's last expression
 	stdin    io.Reader
 }
 
@@ -92,6 +98,11 @@ func NewSession(stdin io.Reader) (*Session, error) {
 		defined:  map[string]bool{},
 		sources:  map[string]string{},
 		refs:     map[string][]string{},
+		types:    map[string]bool{},
+		methods:  map[string]map[string]string{},
+		alias:    map[string]string{},
+		pending:  map[string]string{},
+		version:  map[string]int{},
 		byName:   map[string]string{},
 		byPath:   map[string]string{},
 		trace:    &lockedBuffer{},
@@ -215,7 +226,24 @@ var errInterrupted = errors.New("interrupted")
 func (s *Session) Run(ctx context.Context, code string) (*display.Bundle, error) {
 	prog, err := cell.Compile(code, s)
 	if err != nil {
-		return nil, compileError(code, err)
+		return nil, s.compileError(code, err)
+	}
+	// A type the cell redefines, or whose method it redefines, lives on
+	// under a new internal name: yaegi ignores a second declaration of
+	// either. Old values keep the old type, as in any notebook language.
+	versioned := s.typesToVersion(prog)
+	if len(versioned) > 0 {
+		for _, t := range versioned {
+			s.pending[t] = fmt.Sprintf("%s__%d", t, s.version[t]+2)
+		}
+		defer clear(s.pending)
+		if prog, err = cell.Compile(code, s); err != nil {
+			return nil, s.compileError(code, err)
+		}
+	}
+	chunks, err := s.withCarried(versioned, prog)
+	if err != nil {
+		return nil, s.compileError(code, err)
 	}
 	for _, im := range prog.Imports {
 		src := fmt.Sprintf("import %s %q", im.Name, im.Path)
@@ -231,25 +259,13 @@ func (s *Session) Run(ctx context.Context, code string) (*display.Bundle, error)
 			redefined = append(redefined, n)
 		}
 	}
-	defer func() {
-		for _, n := range prog.Defines {
-			s.defined[n] = true
+	for _, t := range versioned {
+		if !slices.Contains(redefined, t) {
+			redefined = append(redefined, t)
 		}
-		for n, src := range prog.Sources {
-			s.sources[n] = src
-		}
-		for _, n := range prog.Defines {
-			refs, ok := prog.Refs[n]
-			if !ok {
-				continue
-			}
-			if _, seen := s.refs[n]; !seen {
-				s.funcs = append(s.funcs, n)
-			}
-			s.refs[n] = refs
-		}
-	}()
-	for _, ch := range prog.Chunks {
+	}
+	defer s.record(prog)
+	for _, ch := range chunks {
 		s.trace.take()
 		_, err := s.in.EvalWithContext(ctx, ch.Src)
 		var p interp.Panic
@@ -263,9 +279,139 @@ func (s *Session) Run(ctx context.Context, code string) (*display.Bundle, error)
 			return nil, s.runError(ctx, code, err)
 		}
 	}
+	for _, t := range versioned {
+		s.alias[t] = s.pending[t]
+		s.version[t]++
+	}
 	s.rebind(redefined, prog)
 	return s.result, nil
 }
+
+// record notes what a cell defined, also when it failed part way (what
+// ran before the failure is defined in the interpreter).
+func (s *Session) record(prog *cell.Program) {
+	for _, n := range prog.Defines {
+		s.defined[n] = true
+	}
+	for _, t := range prog.Types {
+		s.types[t] = true
+	}
+	for n, src := range prog.Sources {
+		if t, m, ok := strings.Cut(n, "."); ok {
+			if s.methods[t] == nil {
+				s.methods[t] = map[string]string{}
+			}
+			s.methods[t][m] = src
+		}
+		s.sources[n] = src
+	}
+	for _, n := range prog.Defines {
+		refs, ok := prog.Refs[n]
+		if !ok {
+			continue
+		}
+		if _, seen := s.refs[n]; !seen {
+			s.funcs = append(s.funcs, n)
+		}
+		s.refs[n] = refs
+	}
+}
+
+// typesToVersion lists the types of earlier cells that this cell
+// redeclares, or whose methods it redeclares.
+func (s *Session) typesToVersion(prog *cell.Program) []string {
+	var out []string
+	for _, t := range prog.Types {
+		if s.types[t] {
+			out = append(out, t)
+		}
+	}
+	for n := range prog.Sources {
+		t, m, ok := strings.Cut(n, ".")
+		if ok && s.types[t] && !slices.Contains(prog.Types, t) && !slices.Contains(out, t) {
+			if _, had := s.methods[t][m]; had {
+				out = append(out, t)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// withCarried returns the cell's chunks with what a new version of each
+// versioned type needs from earlier cells: the type's declaration (when the
+// cell only redefines a method) and the methods the cell does not redefine,
+// all renamed to the new version.
+func (s *Session) withCarried(versioned []string, prog *cell.Program) ([]cell.Chunk, error) {
+	chunks := prog.Chunks
+	for _, t := range versioned {
+		var before, after []string
+		if _, declared := prog.DeclChunk[t]; !declared {
+			before = append(before, s.sources[t])
+		}
+		names := make([]string, 0, len(s.methods[t]))
+		for m := range s.methods[t] {
+			if _, redefined := prog.Sources[t+"."+m]; !redefined {
+				names = append(names, m)
+			}
+		}
+		sort.Strings(names)
+		for _, m := range names {
+			after = append(after, s.methods[t][m])
+		}
+		carried := func(srcs []string) (cell.Chunk, error) {
+			p, err := cell.Compile(strings.Join(srcs, "\n"), s)
+			if err != nil {
+				return cell.Chunk{}, fmt.Errorf("carrying %s over to its new definition: %w", t, err)
+			}
+			var b strings.Builder
+			for _, ch := range p.Chunks {
+				b.WriteString(ch.Src + "\n")
+			}
+			return cell.Chunk{Kind: cell.Decl, Src: b.String()}, nil
+		}
+		// The carried methods go right after the cell's last declaration
+		// concerning t, so they can call the cell's new methods; a carried
+		// type declaration goes first.
+		at := -1
+		for n, i := range prog.DeclChunk {
+			if n == t || strings.HasPrefix(n, t+".") {
+				at = max(at, i)
+			}
+		}
+		if len(after) > 0 {
+			ch, err := carried(after)
+			if err != nil {
+				return nil, err
+			}
+			chunks = slices.Insert(slices.Clone(chunks), at+1, ch)
+		}
+		if len(before) > 0 {
+			ch, err := carried(before)
+			if err != nil {
+				return nil, err
+			}
+			chunks = append([]cell.Chunk{ch}, chunks...)
+		}
+	}
+	return chunks, nil
+}
+
+// Rename implements cell.Env.
+func (s *Session) Rename(name string) string {
+	if r, ok := s.pending[name]; ok {
+		return r
+	}
+	if r, ok := s.alias[name]; ok {
+		return r
+	}
+	return name
+}
+
+var internalNameRE = regexp.MustCompile(`\b([A-Za-z_][A-Za-z0-9_]*?)__\d+\b`)
+
+// demangle shows the user's names for versioned types in messages.
+func demangle(msg string) string { return internalNameRE.ReplaceAllString(msg, "$1") }
 
 // rebind re-evaluates the funcs of earlier cells that refer, directly or
 // through other funcs, to a name this cell redefined: yaegi binds a call to
@@ -304,7 +450,15 @@ func (s *Session) rebind(redefined []string, prog *cell.Program) {
 	for _, f := range stale {
 		src = append(src, s.sources[f])
 	}
-	if _, err := s.in.Eval(strings.Join(src, "\n")); err != nil {
+	p, err := cell.Compile(strings.Join(src, "\n"), s) // applies type renames
+	if err == nil {
+		var b strings.Builder
+		for _, ch := range p.Chunks {
+			b.WriteString(ch.Src + "\n")
+		}
+		_, err = s.in.Eval(b.String())
+	}
+	if err != nil {
 		fmt.Fprintf(os.Stderr, "note: %s not updated for the new definition: %v\n", strings.Join(stale, ", "), err)
 	}
 }
@@ -312,7 +466,7 @@ func (s *Session) rebind(redefined []string, prog *cell.Program) {
 var posRE = regexp.MustCompile(`^(?:[^:\s]*:)?(\d+):(\d+): (.*)$`)
 
 // compileError formats an error with the offending cell line and a caret.
-func compileError(code string, err error) error {
+func (s *Session) compileError(code string, err error) error {
 	var ce *cell.Error
 	if errors.As(err, &ce) {
 		return &CellError{Name: "SyntaxError", Value: ce.Msg, Traceback: pointAt(code, ce.Line, ce.Col, ce.Msg)}

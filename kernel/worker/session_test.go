@@ -92,3 +92,33 @@ func TestRedefinitionRebindsCallers(t *testing.T) {
 		t.Fatalf("withBase() = %s after redefining base, want 7", got)
 	}
 }
+
+func TestRedefineTypeAndMethods(t *testing.T) {
+	s := newTestSession(t)
+	value(t, s,
+		"type T struct{ A int }\nfunc (t T) M() int { return t.A }\nfunc (t T) Twice() int { return 2 * t.M() }\nfunc use(t T) int { return t.Twice() }",
+		"old := T{A: 5}")
+	// A method redefined: new and old values use it; other methods follow.
+	if got := value(t, s, "func (t T) M() int { return t.A + 100 }", "T{A: 1}.Twice()"); got != "202" {
+		t.Fatalf("after redefining M: %s, want 202", got)
+	}
+	if got := value(t, s, "use(T{A: 2})"); got != "204" {
+		t.Fatalf("use after redefining M: %s, want 204", got)
+	}
+	// The type redefined with another field: methods carry over.
+	if got := value(t, s, "type T struct{ A, B int }", "T{A: 1, B: 2}.Twice()"); got != "202" {
+		t.Fatalf("after redefining T: %s, want 202", got)
+	}
+	if got := value(t, s, "func (t T) M() int { return t.A + t.B }", "use(T{A: 1, B: 2})"); got != "6" {
+		t.Fatalf("use after redefining T and M: %s, want 6", got)
+	}
+	// Old values keep their old type and methods.
+	if got := value(t, s, "old.M()"); got != "5" {
+		t.Fatalf("old.M() = %s, want 5", got)
+	}
+	// Errors name the user's type, not the internal version.
+	_, err := s.Run(context.Background(), "var bad T = 3")
+	if err == nil || strings.Contains(demangle(err.Error()), "__") {
+		t.Fatalf("error %v", err)
+	}
+}

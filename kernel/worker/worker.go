@@ -163,7 +163,11 @@ func (w *Worker) execute(req Request) ExecuteReply {
 		if !errors.As(err, &ce) {
 			ce = &CellError{Name: "Error", Value: err.Error(), Traceback: []string{err.Error()}}
 		}
-		rep.Status, rep.Ename, rep.Evalue, rep.Traceback = "error", ce.Name, ce.Value, ce.Traceback
+		tb := make([]string, len(ce.Traceback))
+		for i, l := range ce.Traceback {
+			tb[i] = demangle(l)
+		}
+		rep.Status, rep.Ename, rep.Evalue, rep.Traceback = "error", ce.Name, demangle(ce.Value), tb
 		return rep
 	}
 	if res != nil {
