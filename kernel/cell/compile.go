@@ -148,7 +148,7 @@ type compiler struct {
 	refs      map[string][]string
 	types     []string
 	methodAt  map[string]int // where each method is declared
-	free      []freeIdent // unresolved identifiers, checked after the whole cell is read
+	free      []freeIdent    // unresolved identifiers, checked after the whole cell is read
 }
 
 type freeIdent struct {
