@@ -1,0 +1,218 @@
+package sim
+
+import (
+	"bytes"
+	"compress/gzip"
+	"io"
+	"math"
+	"testing"
+
+	"github.com/fountain-go/fountain/sources/alert"
+)
+
+func run(cfg Config, visits int) []*Visit {
+	s := New(cfg)
+	out := make([]*Visit, visits)
+	for i := range out {
+		out[i] = s.Next()
+	}
+	return out
+}
+
+func TestDeterministic(t *testing.T) {
+	a, b := run(Config{Seed: 7}, 50), run(Config{Seed: 7}, 50)
+	c := run(Config{Seed: 8}, 50)
+	same, differ := true, false
+	for i := range a {
+		if len(a[i].Alerts) != len(b[i].Alerts) {
+			same = false
+			break
+		}
+		for j := range a[i].Alerts {
+			x, _ := alert.EncodeZTF(a[i].Alerts[j])
+			y, _ := alert.EncodeZTF(b[i].Alerts[j])
+			same = same && bytes.Equal(x, y)
+		}
+		differ = differ || len(a[i].Alerts) != len(c[i].Alerts)
+	}
+	if !same {
+		t.Fatal("the same seed gave different alerts")
+	}
+	if !differ {
+		t.Fatal("another seed gave the same alert counts")
+	}
+}
+
+func TestVisitsAndCadence(t *testing.T) {
+	vs := run(Config{Seed: 1}, 240)
+	total := 0
+	filters := map[int32]int{}
+	for i, v := range vs {
+		total += len(v.Alerts)
+		filters[v.Fid]++
+		if i > 0 {
+			if dt := (v.JD - vs[i-1].JD) * 86400; math.Abs(dt-40) > 1e-3 {
+				t.Fatalf("visit %d came %.3f s after the last, want 40 s", i, dt)
+			}
+		}
+		for _, a := range v.Alerts {
+			if a.Candidate.Field == nil || *a.Candidate.Field != v.Field || a.Candidate.Fid != v.Fid || a.Candidate.JD != v.JD {
+				t.Fatal("alert does not match its visit")
+			}
+		}
+	}
+	perVisit := float64(total) / float64(len(vs))
+	if perVisit < 50 || perVisit > 400 {
+		t.Fatalf("%.0f alerts per visit, want a ZTF-like 50-400", perVisit)
+	}
+	if filters[1] == 0 || filters[2] == 0 || filters[3] == 0 {
+		t.Fatalf("filters used %v, want g, r and i", filters)
+	}
+}
+
+func TestBogusFractionAndQuality(t *testing.T) {
+	vs := run(Config{Seed: 3}, 200)
+	var n, bogus, bogusPass, realPass, real int
+	for _, v := range vs {
+		for i, a := range v.Alerts {
+			n++
+			c := a.Candidate
+			pass := *c.RB >= 0.65 && *c.NBad == 0 && *c.FWHM <= 5 && *c.Elong <= 1.2 && math.Abs(float64(*c.MagDiff)) <= 0.1
+			if v.Kinds[i] == Bogus {
+				bogus++
+				if pass {
+					bogusPass++
+				}
+			} else {
+				real++
+				if pass {
+					realPass++
+				}
+			}
+		}
+	}
+	frac := float64(bogus) / float64(n)
+	if frac < 0.05 || frac > 0.4 {
+		t.Fatalf("bogus fraction %.2f, want between 0.05 and 0.4", frac)
+	}
+	// The tutorial's real/bogus cut keeps most real alerts and few bogus ones.
+	if float64(bogusPass)/float64(bogus) > 0.05 {
+		t.Fatalf("%d of %d bogus alerts pass the real/bogus cut", bogusPass, bogus)
+	}
+	if float64(realPass)/float64(real) < 0.8 {
+		t.Fatalf("only %d of %d real alerts pass the real/bogus cut", realPass, real)
+	}
+}
+
+func TestSupernovaRisesAndDeclines(t *testing.T) {
+	s := New(Config{Seed: 5, Fields: 1, Objects: 1})
+	sn := &object{kind: Supernova, peakJD: s.cfg.StartJD + 40, peakMag: 18, base: 22}
+	var before, peak, after float64
+	before, _, _, _ = s.observe(sn, sn.peakJD-10, 2, 99)
+	peak, _, _, _ = s.observe(sn, sn.peakJD, 2, 99)
+	after, _, _, _ = s.observe(sn, sn.peakJD+30, 2, 99)
+	if !(before > peak && after > peak) {
+		t.Fatalf("r-band light curve %.2f, %.2f, %.2f: want a peak in the middle", before, peak, after)
+	}
+	// Redder with time: g - r grows.
+	gEarly, _, _, _ := s.observe(sn, sn.peakJD-5, 1, 99)
+	rEarly, _, _, _ := s.observe(sn, sn.peakJD-5, 2, 99)
+	gLate, _, _, _ := s.observe(sn, sn.peakJD+25, 1, 99)
+	rLate, _, _, _ := s.observe(sn, sn.peakJD+25, 2, 99)
+	if !(gLate-rLate > gEarly-rEarly) {
+		t.Fatalf("g-r early %.2f, late %.2f: want it to redden", gEarly-rEarly, gLate-rLate)
+	}
+}
+
+func TestAsteroidsMoveAndAreNamed(t *testing.T) {
+	vs := run(Config{Seed: 11, Fields: 2}, 100)
+	pos := map[string][2]float64{}
+	moved := false
+	for _, v := range vs {
+		for i, a := range v.Alerts {
+			if v.Kinds[i] != Asteroid {
+				continue
+			}
+			if a.Candidate.SSNameNR == nil || a.Candidate.SSDistNR == nil {
+				t.Fatal("asteroid alert without ssnamenr/ssdistnr")
+			}
+			p := [2]float64{a.Candidate.RA, a.Candidate.Dec}
+			if q, ok := pos[a.ObjectID]; ok && math.Hypot(p[0]-q[0], p[1]-q[1]) > 1e-3 {
+				moved = true
+			}
+			pos[a.ObjectID] = p
+		}
+	}
+	if !moved {
+		t.Fatal("no asteroid moved")
+	}
+}
+
+func TestHistoryHasUpperLimits(t *testing.T) {
+	vs := run(Config{Seed: 2, Fields: 2}, 60)
+	limits, detections := 0, 0
+	for _, a := range vs[len(vs)-1].Alerts {
+		for _, p := range a.PrvCandidates {
+			if p.Candid == nil {
+				limits++
+				if p.MagPSF != nil || p.DiffMagLim == nil {
+					t.Fatal("an upper limit must have diffmaglim and no magpsf")
+				}
+			} else {
+				detections++
+			}
+		}
+	}
+	if limits == 0 || detections == 0 {
+		t.Fatalf("prv_candidates: %d upper limits, %d detections; want both", limits, detections)
+	}
+}
+
+func TestCutoutsAreGzippedFITS(t *testing.T) {
+	v := New(Config{Seed: 4, Fields: 1, Objects: 50, Cutouts: true}).Next()
+	if len(v.Alerts) == 0 {
+		t.Fatal("no alerts")
+	}
+	c := v.Alerts[0].CutoutDifference
+	zr, err := gzip.NewReader(bytes.NewReader(c.StampData))
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(raw, []byte("SIMPLE  =                    T")) || len(raw)%2880 != 0 {
+		t.Fatalf("not a FITS file: %q... (%d bytes)", raw[:30], len(raw))
+	}
+	if !bytes.Contains(raw[:2880], []byte("NAXIS1  =                   63")) {
+		t.Fatal("stamp is not 63 pixels wide")
+	}
+}
+
+func TestEncodeDecodeRoundTrip(t *testing.T) {
+	v := New(Config{Seed: 9, Fields: 1, Cutouts: true}).Next()
+	for _, a := range v.Alerts[:5] {
+		b, err := alert.EncodeZTF(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		back, err := alert.DecodeZTF(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if back.Candid != a.Candid || back.Candid < 1<<53 || back.Candidate.MagPSF != a.Candidate.MagPSF ||
+			len(back.PrvCandidates) != len(a.PrvCandidates) || !bytes.Equal(back.CutoutScience.StampData, a.CutoutScience.StampData) {
+			t.Fatalf("round trip changed the alert %s", a.ObjectID)
+		}
+	}
+}
+
+func BenchmarkGenerate(b *testing.B) {
+	s := New(Config{Seed: 1})
+	n := 0
+	for b.Loop() {
+		n += len(s.Next().Alerts)
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "alerts/s")
+}
