@@ -14,15 +14,15 @@ import (
 
 // ZTF is one ZTF-style alert.
 type ZTF struct {
-	SchemaVsn        string          `avro:"schemavsn" json:"schemavsn"`
-	Publisher        string          `avro:"publisher" json:"publisher"`
-	ObjectID         string          `avro:"objectId" json:"objectId"`
-	Candid           int64           `avro:"candid" json:"candid"`
-	Candidate        Candidate       `avro:"candidate" json:"candidate"`
-	PrvCandidates    []PrvCandidate  `avro:"prv_candidates" json:"prv_candidates"`
-	CutoutScience    *Cutout         `avro:"cutoutScience" json:"cutoutScience"`
-	CutoutTemplate   *Cutout         `avro:"cutoutTemplate" json:"cutoutTemplate"`
-	CutoutDifference *Cutout         `avro:"cutoutDifference" json:"cutoutDifference"`
+	SchemaVsn        string         `avro:"schemavsn" json:"schemavsn"`
+	Publisher        string         `avro:"publisher" json:"publisher"`
+	ObjectID         string         `avro:"objectId" json:"objectId"`
+	Candid           int64          `avro:"candid" json:"candid"`
+	Candidate        Candidate      `avro:"candidate" json:"candidate"`
+	PrvCandidates    []PrvCandidate `avro:"prv_candidates" json:"prv_candidates"`
+	CutoutScience    *Cutout        `avro:"cutoutScience" json:"cutoutScience"`
+	CutoutTemplate   *Cutout        `avro:"cutoutTemplate" json:"cutoutTemplate"`
+	CutoutDifference *Cutout        `avro:"cutoutDifference" json:"cutoutDifference"`
 }
 
 // Candidate is the detection that triggered a ZTF alert.

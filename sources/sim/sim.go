@@ -279,7 +279,7 @@ func (s *Survey) alertFor(o *object, fd *field, jd float64, fid int32, lim float
 		MagPSF: float32(mag) + sig*float32(s.rng.NormFloat64()), SigmaPSF: sig,
 		FWHM: ptr(float32(1.8 + 0.8*s.rng.Float64())), Elong: ptr(float32(1 + 0.1*s.rng.Float64())),
 		NBad: ptr(int32(0)), MagDiff: ptr(float32(0.04 * s.rng.NormFloat64())),
-		RB:   ptr(float32(0.7 + 0.3*s.rng.Float64())), DRB: ptr(float32(0.8 + 0.2*s.rng.Float64())),
+		RB: ptr(float32(0.7 + 0.3*s.rng.Float64())), DRB: ptr(float32(0.8 + 0.2*s.rng.Float64())),
 		SGScore1: ptr(o.sgscore), DistPSNR1: ptr(float32(0.1 + 0.6*s.rng.Float64())),
 		MagNR: ptr(float32(o.base)), SigmaMagNR: ptr(float32(0.02)), ObjectIDPS1: ptr(o.ps1),
 	}
