@@ -13,6 +13,7 @@ have_py_mod nbconvert || need+=(jupyter-nbconvert)
 have_py_mod notebook || need+=(jupyter-notebook)
 have_py_mod jupyter_console || need+=(jupyter-console)
 have_py_mod ipykernel || need+=(python3-ipykernel)
+command -v kcat >/dev/null || need+=(kcat)
 command -v go >/dev/null || { echo "deps: Go 1.26 is required (https://go.dev/dl)" >&2; exit 1; }
 [ ${#need[@]} -eq 0 ] && exit 0
 echo "deps: installing Debian packages: ${need[*]}"

@@ -1,8 +1,12 @@
 // Command fountain is the fountain toolkit: the Jupyter kernel, its
-// installer and the evaluator worker the kernel runs.
+// installer, the evaluator worker the kernel runs, the embedded alert
+// testbed and alert tools.
 //
 //	fountain kernel CONNECTION_FILE
 //	fountain install [--user | --sys-prefix | --prefix DIR]
+//	fountain testbed [--addr 127.0.0.1:9092] [--topic alerts] [--rate N] [--seed S]
+//	fountain alerts cat FILE.avro | --topic T [--from earliest|latest|TIME] [--max N]
+//	fountain alerts produce --brokers B --topic T [--rate N]
 //	fountain version
 package main
 
@@ -22,6 +26,12 @@ const usage = `usage: fountain COMMAND [ARGS]
 commands:
   kernel CONNECTION_FILE                         run the Jupyter kernel
   install [--user | --sys-prefix | --prefix DIR] install the kernelspec "fountain"
+  testbed [--addr A] [--topic T] [--partitions N] [--rate N] [--speed X] [--seed S] [--cutouts]
+                                                 an embedded Kafka broker with a live alert stream
+  alerts produce --brokers B --topic T [--rate N] [--max N] ...
+                                                 simulated alerts into any Kafka
+  alerts cat FILE.avro... | --topic T [--brokers B] [--from F] [--max N]
+                                                 alerts as JSON lines
   version                                        print the version
 `
 
@@ -42,6 +52,10 @@ func main() {
 		err = worker.Main()
 	case "install":
 		err = install(args)
+	case "testbed":
+		err = runTestbed(args)
+	case "alerts":
+		err = runAlerts(args)
 	case "version", "--version":
 		fmt.Printf("fountain %s (%s)\n", kernel.Version, runtime.Version())
 	case "help", "-h", "--help":

@@ -195,6 +195,9 @@ func objectID(n uint64) string {
 // Limiting magnitude of a visit, before weather.
 const limitingMag = 20.6
 
+// Visits is how many visits have been made.
+func (s *Survey) Visits() int { return s.visit }
+
 // Next observes the next field and returns its visit.
 func (s *Survey) Next() *Visit {
 	fd := &s.fields[s.visit%len(s.fields)]

@@ -1,0 +1,5 @@
+package alert
+
+import "strings"
+
+func bytesReader(s string) *strings.Reader { return strings.NewReader(s) }

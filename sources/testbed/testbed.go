@@ -1,0 +1,218 @@
+// Package testbed runs a live alert stream on one machine: a Kafka-protocol
+// broker in process (franz-go's kfake) and the simulated survey producing
+// into it, so that any Kafka client (kafka-go, franz-go, kcat) can consume
+// alerts with no Kafka installed.
+package testbed
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/fountain-go/fountain/sources/alert"
+	"github.com/fountain-go/fountain/sources/sim"
+	"github.com/segmentio/kafka-go"
+	"github.com/twmb/franz-go/pkg/kfake"
+)
+
+// Config sets up a testbed.
+type Config struct {
+	Addr       string  // host:port to listen on (default 127.0.0.1:9092; port 0 picks one)
+	Topic      string  // default "alerts"
+	Partitions int     // default 4
+	Rate       float64 // alerts per second of wall time (default 1000; 0 with Speed set: paced by Speed)
+	Speed      float64 // simulated seconds per wall second, when Rate is 0
+	Seed       uint64
+	Cutouts    bool
+	MaxAlerts  int64 // stop producing after this many (0: no limit)
+}
+
+// Testbed is a running broker with a producer.
+type Testbed struct {
+	cfg      Config
+	cluster  *kfake.Cluster
+	addr     string
+	produced atomic.Int64
+	cancel   context.CancelFunc
+	done     chan error
+}
+
+// Start starts the broker and the producer; Close stops both.
+func Start(cfg Config) (*Testbed, error) {
+	if cfg.Addr == "" {
+		cfg.Addr = "127.0.0.1:9092"
+	}
+	if cfg.Topic == "" {
+		cfg.Topic = "alerts"
+	}
+	if cfg.Partitions <= 0 {
+		cfg.Partitions = 4
+	}
+	if cfg.Rate == 0 && cfg.Speed == 0 {
+		cfg.Rate = 1000
+	}
+	host, portStr, err := net.SplitHostPort(cfg.Addr)
+	if err != nil {
+		return nil, fmt.Errorf("testbed address %q: %w", cfg.Addr, err)
+	}
+	port, err := strconv.Atoi(portStr)
+	if err != nil {
+		return nil, fmt.Errorf("testbed port %q: %w", portStr, err)
+	}
+	cluster, err := kfake.NewCluster(
+		kfake.NumBrokers(1),
+		kfake.Ports(port),
+		kfake.ListenFn(func(network, _ string) (net.Listener, error) {
+			return net.Listen(network, net.JoinHostPort(host, strconv.Itoa(port)))
+		}),
+		kfake.SeedTopics(int32(cfg.Partitions), cfg.Topic),
+		kfake.AllowAutoTopicCreation(),
+		kfake.DefaultNumPartitions(cfg.Partitions),
+	)
+	if err != nil {
+		return nil, fmt.Errorf("start the embedded broker on %s: %w", cfg.Addr, err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	tb := &Testbed{cfg: cfg, cluster: cluster, addr: cluster.ListenAddrs()[0], cancel: cancel, done: make(chan error, 1)}
+	go func() {
+		tb.done <- Produce(ctx, ProduceConfig{Brokers: []string{tb.addr}, Topic: cfg.Topic, Rate: cfg.Rate, Speed: cfg.Speed, Seed: cfg.Seed, Cutouts: cfg.Cutouts, Max: cfg.MaxAlerts, Count: &tb.produced})
+	}()
+	return tb, nil
+}
+
+// Addr is the broker's address, for KAFKA_BROKERS.
+func (t *Testbed) Addr() string { return t.addr }
+
+// Produced is how many alerts have been written so far.
+func (t *Testbed) Produced() int64 { return t.produced.Load() }
+
+// Close stops the producer and the broker.
+func (t *Testbed) Close() error {
+	t.cancel()
+	err := <-t.done
+	t.cluster.Close()
+	if errors.Is(err, context.Canceled) {
+		return nil
+	}
+	return err
+}
+
+// ProduceConfig sets up a producer of simulated alerts into any Kafka.
+type ProduceConfig struct {
+	Brokers []string
+	Topic   string
+	Rate    float64 // alerts per second (0: paced by Speed, or as fast as possible)
+	Speed   float64 // simulated seconds per wall second when Rate is 0
+	Seed    uint64
+	Cutouts bool
+	Max     int64         // stop after this many alerts (0: no limit)
+	Count   *atomic.Int64 // optional: counts produced alerts
+}
+
+// Produce writes simulated ZTF-style alerts to a topic, one schemaless Avro
+// datum per message keyed by objectId, until ctx ends or Max is reached.
+func Produce(ctx context.Context, cfg ProduceConfig) error {
+	if err := CheckBrokers(cfg.Brokers); err != nil {
+		return err
+	}
+	w := &kafka.Writer{
+		Addr:                   kafka.TCP(cfg.Brokers...),
+		Topic:                  cfg.Topic,
+		Balancer:               &kafka.Hash{}, // an object's alerts stay in order on one partition
+		BatchSize:              1000,
+		BatchTimeout:           10 * time.Millisecond,
+		RequiredAcks:           kafka.RequireOne,
+		AllowAutoTopicCreation: true,
+	}
+	defer w.Close()
+	survey := sim.New(sim.Config{Seed: cfg.Seed, Cutouts: cfg.Cutouts})
+	start := time.Now()
+	var n int64
+	msgs := make([]kafka.Message, 0, 512)
+	for {
+		v := survey.Next()
+		msgs = msgs[:0]
+		for _, a := range v.Alerts {
+			if cfg.Max > 0 && n+int64(len(msgs)) >= cfg.Max {
+				break
+			}
+			b, err := alert.EncodeZTF(a)
+			if err != nil {
+				return err
+			}
+			msgs = append(msgs, kafka.Message{Key: []byte(a.ObjectID), Value: b})
+		}
+		if err := writeRetry(ctx, w, msgs); err != nil {
+			return err
+		}
+		n += int64(len(msgs))
+		if cfg.Count != nil {
+			cfg.Count.Add(int64(len(msgs)))
+		}
+		if cfg.Max > 0 && n >= cfg.Max {
+			return nil
+		}
+		// Pace: the n-th alert is due at n/rate seconds, or each visit's
+		// 40 simulated seconds take 40/speed.
+		var due time.Time
+		switch {
+		case cfg.Rate > 0:
+			due = start.Add(time.Duration(float64(n) / cfg.Rate * float64(time.Second)))
+		case cfg.Speed > 0:
+			due = start.Add(time.Duration(float64(survey.Visits()) * 40 / cfg.Speed * float64(time.Second)))
+		}
+		if d := time.Until(due); d > 0 {
+			select {
+			case <-time.After(d):
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		} else if ctx.Err() != nil {
+			return ctx.Err()
+		}
+	}
+}
+
+// writeRetry writes messages, retrying with backoff while the broker is
+// unavailable, so a broker restart loses nothing.
+func writeRetry(ctx context.Context, w *kafka.Writer, msgs []kafka.Message) error {
+	if len(msgs) == 0 {
+		return nil
+	}
+	backoff := 100 * time.Millisecond
+	for {
+		err := w.WriteMessages(ctx, msgs...)
+		if err == nil || ctx.Err() != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			return nil
+		}
+		select {
+		case <-time.After(backoff):
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		backoff = min(2*backoff, 5*time.Second)
+	}
+}
+
+// CheckBrokers fails within seconds, with a clear message, when none of
+// the brokers answers.
+func CheckBrokers(brokers []string) error {
+	var errs []error
+	for _, b := range brokers {
+		conn, err := (&kafka.Dialer{Timeout: 5 * time.Second}).Dial("tcp", b)
+		if err == nil {
+			conn.Close()
+			return nil
+		}
+		errs = append(errs, err)
+	}
+	return fmt.Errorf("no Kafka broker reachable at %s: %w", strings.Join(brokers, ","), errors.Join(errs...))
+}
