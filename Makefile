@@ -42,9 +42,7 @@ install: build
 	$(BIN) install --user
 
 demo: deps build install
-	@echo "Starting Jupyter Notebook on notebooks/ at http://127.0.0.1:$(PORT) (Ctrl-C stops it)"
-	@root=""; [ "$$(id -u)" -eq 0 ] && root="--allow-root"; \
-	  cd notebooks && exec /usr/bin/python3 -m notebook --ip=127.0.0.1 --port=$(PORT) --no-browser $$root
+	@PORT=$(PORT) scripts/demo.sh
 
 clean:
 	rm -rf bin
