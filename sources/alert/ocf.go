@@ -159,6 +159,19 @@ func unionName(s avro.Schema) string {
 	return string(s.Type())
 }
 
+// NextBlock returns the next block's raw data, count datums written one
+// after another, for decoders that read the encoding themselves (such as
+// avroarrow). Do not mix with Next.
+func (c *ContainerReader) NextBlock() (data []byte, count int64, err error) {
+	if err := c.nextBlock(); err != nil {
+		return nil, 0, err
+	}
+	rest := make([]byte, c.block.Len())
+	c.block.Read(rest)
+	count, c.left = c.left, 0
+	return rest, count, nil
+}
+
 func (c *ContainerReader) nextBlock() error {
 	count, err := readLong(c.r)
 	if err == io.EOF {

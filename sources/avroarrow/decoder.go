@@ -1,0 +1,494 @@
+// Package avroarrow decodes Avro data straight into Arrow record batches,
+// for any Avro schema: the schema is compiled once into a plan of small
+// decode steps that append to Arrow builders.
+//
+// The mapping: boolean → bool, int → int32, long → int64 (exact, 64-bit
+// ids stay exact), float → float32, double → float64, string and enum →
+// utf8, bytes → binary, fixed → fixed_size_binary, record → struct, array →
+// list, map → map<utf8, V>, a union of null and one type → that type,
+// nullable (either order, as ZTF's ["float", "null"] and LSST's ["null",
+// "float"]), timestamp-millis/micros longs → timestamp. The top-level
+// record's fields are the batch's columns. Unions of several non-null types
+// are not supported.
+//
+// A datum that does not decode (truncated, wrong for the schema) is
+// rejected whole before anything is appended, so one bad message never
+// corrupts a batch.
+package avroarrow
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+
+	"github.com/apache/arrow/go/v17/arrow"
+	"github.com/apache/arrow/go/v17/arrow/array"
+	"github.com/apache/arrow/go/v17/arrow/memory"
+	"github.com/hamba/avro/v2"
+)
+
+// Decoder appends schemaless Avro datums of one schema to an Arrow record
+// batch under construction. It is not safe for concurrent use.
+type Decoder struct {
+	schema *arrow.Schema
+	plan   []*node // one per top-level field
+	rb     *array.RecordBuilder
+	steps  []step // append steps bound to rb's builders
+	rows   int
+}
+
+type kind int
+
+const (
+	kBool kind = iota
+	kInt
+	kLong
+	kFloat
+	kDouble
+	kString
+	kBytes
+	kFixed
+	kEnum
+	kRecord
+	kArray
+	kMap
+	kNullable
+	kTimestampMillis
+	kTimestampMicros
+)
+
+type node struct {
+	kind     kind
+	name     string
+	nullable bool
+	nullIdx  int64 // nullable: the union branch that is null
+	child    *node // nullable inner, array items, map values
+	fields   []*node
+	size     int
+	symbols  []string
+}
+
+// ErrCorrupt wraps every decode error of a datum.
+var ErrCorrupt = errors.New("corrupt Avro datum")
+
+// NewDecoder compiles a plan for a record schema.
+func NewDecoder(schema avro.Schema, mem memory.Allocator) (*Decoder, error) {
+	rec, ok := deref(schema).(*avro.RecordSchema)
+	if !ok {
+		return nil, fmt.Errorf("avroarrow: top-level schema is %s, want a record", schema.Type())
+	}
+	d := &Decoder{}
+	var fields []arrow.Field
+	for _, f := range rec.Fields() {
+		n, err := compile(f.Name(), f.Type(), map[string]bool{})
+		if err != nil {
+			return nil, err
+		}
+		d.plan = append(d.plan, n)
+		fields = append(fields, arrow.Field{Name: n.name, Type: arrowType(n), Nullable: n.kind == kNullable})
+	}
+	d.schema = arrow.NewSchema(fields, nil)
+	if mem == nil {
+		mem = memory.DefaultAllocator
+	}
+	d.rb = array.NewRecordBuilder(mem, d.schema)
+	for i, n := range d.plan {
+		d.steps = append(d.steps, bind(n, d.rb.Field(i)))
+	}
+	return d, nil
+}
+
+func deref(s avro.Schema) avro.Schema {
+	if r, ok := s.(*avro.RefSchema); ok {
+		return r.Schema()
+	}
+	return s
+}
+
+func compile(name string, s avro.Schema, inProgress map[string]bool) (*node, error) {
+	s = deref(s)
+	n := &node{name: name}
+	switch s := s.(type) {
+	case *avro.PrimitiveSchema:
+		switch s.Type() {
+		case avro.Boolean:
+			n.kind = kBool
+		case avro.Int:
+			n.kind = kInt
+		case avro.Long:
+			n.kind = kLong
+			if l := s.Logical(); l != nil {
+				switch l.Type() {
+				case avro.TimestampMillis:
+					n.kind = kTimestampMillis
+				case avro.TimestampMicros:
+					n.kind = kTimestampMicros
+				}
+			}
+		case avro.Float:
+			n.kind = kFloat
+		case avro.Double:
+			n.kind = kDouble
+		case avro.String:
+			n.kind = kString
+		case avro.Bytes:
+			n.kind = kBytes
+		default:
+			return nil, fmt.Errorf("avroarrow: field %s: type %s not supported", name, s.Type())
+		}
+	case *avro.FixedSchema:
+		n.kind, n.size = kFixed, s.Size()
+	case *avro.EnumSchema:
+		n.kind, n.symbols = kEnum, s.Symbols()
+	case *avro.RecordSchema:
+		if inProgress[s.FullName()] {
+			return nil, fmt.Errorf("avroarrow: field %s: recursive record %s not supported", name, s.FullName())
+		}
+		inProgress[s.FullName()] = true
+		defer delete(inProgress, s.FullName())
+		n.kind = kRecord
+		for _, f := range s.Fields() {
+			c, err := compile(f.Name(), f.Type(), inProgress)
+			if err != nil {
+				return nil, err
+			}
+			n.fields = append(n.fields, c)
+		}
+	case *avro.ArraySchema:
+		c, err := compile("item", s.Items(), inProgress)
+		if err != nil {
+			return nil, err
+		}
+		n.kind, n.child = kArray, c
+	case *avro.MapSchema:
+		c, err := compile("value", s.Values(), inProgress)
+		if err != nil {
+			return nil, err
+		}
+		n.kind, n.child = kMap, c
+	case *avro.UnionSchema:
+		ts := s.Types()
+		if len(ts) != 2 || (ts[0].Type() != avro.Null && ts[1].Type() != avro.Null) {
+			return nil, fmt.Errorf("avroarrow: field %s: only unions of null and one type are supported", name)
+		}
+		nullIdx, other := int64(0), ts[1]
+		if ts[1].Type() == avro.Null {
+			nullIdx, other = 1, ts[0]
+		}
+		c, err := compile(name, other, inProgress)
+		if err != nil {
+			return nil, err
+		}
+		n.kind, n.nullIdx, n.child = kNullable, nullIdx, c
+	default:
+		return nil, fmt.Errorf("avroarrow: field %s: type %s not supported", name, s.Type())
+	}
+	return n, nil
+}
+
+func arrowType(n *node) arrow.DataType {
+	switch n.kind {
+	case kBool:
+		return arrow.FixedWidthTypes.Boolean
+	case kInt:
+		return arrow.PrimitiveTypes.Int32
+	case kLong:
+		return arrow.PrimitiveTypes.Int64
+	case kFloat:
+		return arrow.PrimitiveTypes.Float32
+	case kDouble:
+		return arrow.PrimitiveTypes.Float64
+	case kString, kEnum:
+		return arrow.BinaryTypes.String
+	case kBytes:
+		return arrow.BinaryTypes.Binary
+	case kFixed:
+		return &arrow.FixedSizeBinaryType{ByteWidth: n.size}
+	case kTimestampMillis:
+		return &arrow.TimestampType{Unit: arrow.Millisecond, TimeZone: "UTC"}
+	case kTimestampMicros:
+		return &arrow.TimestampType{Unit: arrow.Microsecond, TimeZone: "UTC"}
+	case kRecord:
+		fs := make([]arrow.Field, len(n.fields))
+		for i, c := range n.fields {
+			fs[i] = arrow.Field{Name: c.name, Type: arrowType(c), Nullable: c.kind == kNullable}
+		}
+		return arrow.StructOf(fs...)
+	case kArray:
+		return arrow.ListOfField(arrow.Field{Name: "item", Type: arrowType(n.child), Nullable: n.child.kind == kNullable})
+	case kMap:
+		return arrow.MapOf(arrow.BinaryTypes.String, arrowType(n.child))
+	case kNullable:
+		return arrowType(n.child)
+	}
+	panic("unreachable")
+}
+
+// Schema is the Arrow schema of the batches.
+func (d *Decoder) Schema() *arrow.Schema { return d.schema }
+
+// Len is the number of rows appended since the last NewRecord.
+func (d *Decoder) Len() int { return d.rows }
+
+// Append decodes one datum and appends it as a row. A datum that does not
+// decode is reported (wrapping ErrCorrupt) and leaves the batch unchanged.
+func (d *Decoder) Append(datum []byte) error {
+	r := reader{b: datum}
+	for _, n := range d.plan {
+		if err := skip(n, &r); err != nil {
+			return fmt.Errorf("%w: field %s: %v", ErrCorrupt, n.name, err)
+		}
+	}
+	if r.off != len(r.b) {
+		return fmt.Errorf("%w: %d trailing bytes", ErrCorrupt, len(r.b)-r.off)
+	}
+	r.off = 0
+	for _, s := range d.steps {
+		s(&r)
+	}
+	d.rows++
+	return nil
+}
+
+// AppendBlock appends count datums written one after another, as in a
+// block of an Avro object container file. It stops at the first datum that
+// does not decode.
+func (d *Decoder) AppendBlock(data []byte, count int64) error {
+	r := reader{b: data}
+	for i := int64(0); i < count; i++ {
+		start := r.off
+		for _, n := range d.plan {
+			if err := skip(n, &r); err != nil {
+				return fmt.Errorf("%w: datum %d, field %s: %v", ErrCorrupt, i, n.name, err)
+			}
+		}
+		end := r.off
+		r.off = start
+		for _, s := range d.steps {
+			s(&r)
+		}
+		r.off = end
+		d.rows++
+	}
+	return nil
+}
+
+// NewRecord returns the rows appended so far as a record batch and starts
+// a new one. The caller releases the record.
+func (d *Decoder) NewRecord() arrow.Record {
+	d.rows = 0
+	return d.rb.NewRecord()
+}
+
+// Release frees the builders.
+func (d *Decoder) Release() { d.rb.Release() }
+
+// reader is a cursor over one datum.
+type reader struct {
+	b   []byte
+	off int
+}
+
+var errShort = errors.New("datum ends early")
+
+func (r *reader) long() (int64, error) {
+	u, n := binary.Uvarint(r.b[r.off:])
+	if n <= 0 {
+		return 0, errShort
+	}
+	r.off += n
+	return int64(u>>1) ^ -int64(u&1), nil
+}
+
+func (r *reader) take(n int) ([]byte, error) {
+	if n < 0 || r.off+n > len(r.b) {
+		return nil, errShort
+	}
+	p := r.b[r.off : r.off+n]
+	r.off += n
+	return p, nil
+}
+
+// skip checks one value's encoding and moves past it.
+func skip(n *node, r *reader) error {
+	switch n.kind {
+	case kBool:
+		_, err := r.take(1)
+		return err
+	case kInt, kLong, kTimestampMillis, kTimestampMicros:
+		_, err := r.long()
+		return err
+	case kEnum:
+		i, err := r.long()
+		if err == nil && (i < 0 || i >= int64(len(n.symbols))) {
+			err = fmt.Errorf("enum index %d out of range", i)
+		}
+		return err
+	case kFloat:
+		_, err := r.take(4)
+		return err
+	case kDouble:
+		_, err := r.take(8)
+		return err
+	case kString, kBytes:
+		l, err := r.long()
+		if err != nil {
+			return err
+		}
+		_, err = r.take(int(l))
+		return err
+	case kFixed:
+		_, err := r.take(n.size)
+		return err
+	case kRecord:
+		for _, c := range n.fields {
+			if err := skip(c, r); err != nil {
+				return fmt.Errorf("%s: %w", c.name, err)
+			}
+		}
+		return nil
+	case kArray, kMap:
+		for {
+			count, err := r.long()
+			if err != nil {
+				return err
+			}
+			if count == 0 {
+				return nil
+			}
+			if count < 0 {
+				count = -count
+				if _, err := r.long(); err != nil { // block size in bytes
+					return err
+				}
+			}
+			if count > int64(len(r.b)) {
+				return fmt.Errorf("block of %d items in a %d-byte datum", count, len(r.b))
+			}
+			for i := int64(0); i < count; i++ {
+				if n.kind == kMap {
+					if err := skip(&node{kind: kString}, r); err != nil {
+						return err
+					}
+				}
+				if err := skip(n.child, r); err != nil {
+					return err
+				}
+			}
+		}
+	case kNullable:
+		i, err := r.long()
+		if err != nil {
+			return err
+		}
+		if i != 0 && i != 1 {
+			return fmt.Errorf("union branch %d out of range", i)
+		}
+		if i == n.nullIdx {
+			return nil
+		}
+		return skip(n.child, r)
+	}
+	return fmt.Errorf("unknown kind %d", n.kind)
+}
+
+// step appends one already-checked value; it cannot fail.
+type step func(r *reader)
+
+func mustLong(r *reader) int64 { v, _ := r.long(); return v }
+
+func mustTake(r *reader, n int) []byte { p, _ := r.take(n); return p }
+
+// bind builds the append step for n writing to b.
+func bind(n *node, b array.Builder) step {
+	switch n.kind {
+	case kBool:
+		bb := b.(*array.BooleanBuilder)
+		return func(r *reader) { bb.Append(mustTake(r, 1)[0] != 0) }
+	case kInt:
+		bb := b.(*array.Int32Builder)
+		return func(r *reader) { bb.Append(int32(mustLong(r))) }
+	case kLong:
+		bb := b.(*array.Int64Builder)
+		return func(r *reader) { bb.Append(mustLong(r)) }
+	case kTimestampMillis, kTimestampMicros:
+		bb := b.(*array.TimestampBuilder)
+		return func(r *reader) { bb.Append(arrow.Timestamp(mustLong(r))) }
+	case kFloat:
+		bb := b.(*array.Float32Builder)
+		return func(r *reader) { bb.Append(math.Float32frombits(binary.LittleEndian.Uint32(mustTake(r, 4)))) }
+	case kDouble:
+		bb := b.(*array.Float64Builder)
+		return func(r *reader) { bb.Append(math.Float64frombits(binary.LittleEndian.Uint64(mustTake(r, 8)))) }
+	case kString:
+		bb := b.(*array.StringBuilder)
+		return func(r *reader) { bb.BinaryBuilder.Append(mustTake(r, int(mustLong(r)))) }
+	case kEnum:
+		bb := b.(*array.StringBuilder)
+		return func(r *reader) { bb.Append(n.symbols[mustLong(r)]) }
+	case kBytes:
+		bb := b.(*array.BinaryBuilder)
+		return func(r *reader) { bb.Append(mustTake(r, int(mustLong(r)))) }
+	case kFixed:
+		bb := b.(*array.FixedSizeBinaryBuilder)
+		return func(r *reader) { bb.Append(mustTake(r, n.size)) }
+	case kRecord:
+		sb := b.(*array.StructBuilder)
+		steps := make([]step, len(n.fields))
+		for i, c := range n.fields {
+			steps[i] = bind(c, sb.FieldBuilder(i))
+		}
+		return func(r *reader) {
+			sb.Append(true)
+			for _, s := range steps {
+				s(r)
+			}
+		}
+	case kArray:
+		lb := b.(*array.ListBuilder)
+		item := bind(n.child, lb.ValueBuilder())
+		return func(r *reader) {
+			lb.Append(true)
+			blocks(r, func() { item(r) })
+		}
+	case kMap:
+		mb := b.(*array.MapBuilder)
+		kb := mb.KeyBuilder().(*array.StringBuilder)
+		val := bind(n.child, mb.ItemBuilder())
+		return func(r *reader) {
+			mb.Append(true)
+			blocks(r, func() {
+				kb.BinaryBuilder.Append(mustTake(r, int(mustLong(r))))
+				val(r)
+			})
+		}
+	case kNullable:
+		inner := bind(n.child, b)
+		return func(r *reader) {
+			if mustLong(r) == n.nullIdx {
+				b.AppendNull()
+				return
+			}
+			inner(r)
+		}
+	}
+	panic("unreachable")
+}
+
+// blocks walks the blocks of an array or map, calling item for each entry.
+func blocks(r *reader, item func()) {
+	for {
+		count := mustLong(r)
+		if count == 0 {
+			return
+		}
+		if count < 0 {
+			count = -count
+			mustLong(r)
+		}
+		for i := int64(0); i < count; i++ {
+			item()
+		}
+	}
+}

@@ -1,0 +1,235 @@
+package avroarrow
+
+import (
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+
+	"github.com/apache/arrow/go/v17/arrow"
+	"github.com/apache/arrow/go/v17/arrow/array"
+	"github.com/apache/arrow/go/v17/arrow/memory"
+	"github.com/fountain-go/fountain/sources/alert"
+	"github.com/fountain-go/fountain/sources/sim"
+)
+
+func alerts(t testing.TB, n int, cutouts bool) []*alert.ZTF {
+	s := sim.New(sim.Config{Seed: 21, Fields: 2, Cutouts: cutouts})
+	var out []*alert.ZTF
+	for len(out) < n {
+		out = append(out, s.Next().Alerts...)
+	}
+	return out[:n]
+}
+
+func column(rec arrow.Record, name string) arrow.Array {
+	idx := rec.Schema().FieldIndices(name)
+	return rec.Column(idx[0])
+}
+
+func child(a arrow.Array, name string) arrow.Array {
+	st := a.(*array.Struct)
+	for i, f := range st.DataType().(*arrow.StructType).Fields() {
+		if f.Name == name {
+			return st.Field(i)
+		}
+	}
+	return nil
+}
+
+func TestZTFIntoArrow(t *testing.T) {
+	mem := memory.NewCheckedAllocator(memory.DefaultAllocator)
+	defer mem.AssertSize(t, 0)
+	d, err := NewDecoder(alert.ZTFSchema(), mem)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Release()
+	as := alerts(t, 300, true)
+	for _, a := range as {
+		b, err := alert.EncodeZTF(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := d.Append(b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rec := d.NewRecord()
+	defer rec.Release()
+	if rec.NumRows() != int64(len(as)) {
+		t.Fatalf("%d rows", rec.NumRows())
+	}
+	candid := column(rec, "candid").(*array.Int64)
+	objectID := column(rec, "objectId").(*array.String)
+	cand := column(rec, "candidate")
+	mag := child(cand, "magpsf").(*array.Float32)
+	ssname := child(cand, "ssnamenr").(*array.String)
+	prv := column(rec, "prv_candidates").(*array.List)
+	prvCandid := child(prv.ListValues(), "candid").(*array.Int64)
+	cut := column(rec, "cutoutScience")
+	stamp := child(cut, "stampData").(*array.Binary)
+	for i, a := range as {
+		if candid.Value(i) != a.Candid || objectID.Value(i) != a.ObjectID || mag.Value(i) != a.Candidate.MagPSF {
+			t.Fatalf("row %d differs from alert %s", i, a.ObjectID)
+		}
+		if (a.Candidate.SSNameNR == nil) != ssname.IsNull(i) || (a.Candidate.SSNameNR != nil && ssname.Value(i) != *a.Candidate.SSNameNR) {
+			t.Fatalf("row %d: ssnamenr", i)
+		}
+		start, end := prv.ValueOffsets(i)
+		if int(end-start) != len(a.PrvCandidates) {
+			t.Fatalf("row %d: %d prv_candidates, want %d", i, end-start, len(a.PrvCandidates))
+		}
+		for j, p := range a.PrvCandidates {
+			k := int(start) + j
+			if (p.Candid == nil) != prvCandid.IsNull(k) || (p.Candid != nil && *p.Candid != prvCandid.Value(k)) {
+				t.Fatalf("row %d prv %d: candid (upper limits are null)", i, j)
+			}
+		}
+		if string(stamp.Value(i)) != string(a.CutoutScience.StampData) {
+			t.Fatalf("row %d: cutout bytes differ", i)
+		}
+	}
+	if candid.Value(0) < 1<<53 {
+		t.Fatal("test ids should be above 2^53 to prove exactness")
+	}
+}
+
+func TestCorruptDatumLeavesBatchUnchanged(t *testing.T) {
+	d, err := NewDecoder(alert.ZTFSchema(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Release()
+	as := alerts(t, 3, false)
+	good, _ := alert.EncodeZTF(as[0])
+	if err := d.Append(good); err != nil {
+		t.Fatal(err)
+	}
+	for name, bad := range map[string][]byte{
+		"truncated": good[:len(good)/2],
+		"empty":     {},
+		"trailing":  append(append([]byte{}, good...), 1, 2, 3),
+		"garbage":   []byte("this is not avro at all, not even close"),
+		"bad union": func() []byte { b := append([]byte{}, good...); b[len(b)-1] = 0x7f; return b }(),
+	} {
+		if err := d.Append(bad); !errors.Is(err, ErrCorrupt) {
+			t.Errorf("%s: err %v, want ErrCorrupt", name, err)
+		}
+	}
+	next, _ := alert.EncodeZTF(as[1])
+	if err := d.Append(next); err != nil {
+		t.Fatal(err)
+	}
+	rec := d.NewRecord()
+	defer rec.Release()
+	if rec.NumRows() != 2 {
+		t.Fatalf("%d rows, want the 2 good ones", rec.NumRows())
+	}
+	if got := column(rec, "candid").(*array.Int64).Value(1); got != as[1].Candid {
+		t.Fatalf("second row candid %d, want %d", got, as[1].Candid)
+	}
+}
+
+func sharedAlerts(t *testing.T) string {
+	_, here, _, _ := runtime.Caller(0)
+	dir := filepath.Join(filepath.Dir(here), "..", "..", "..", "shared", "data", "alerts")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("real alert samples not found at %s (../shared is beside the project in CI)", dir)
+	}
+	return dir
+}
+
+func readFile(t *testing.T, name string) arrow.Record {
+	f, err := os.Open(filepath.Join(sharedAlerts(t), name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cr, err := alert.NewContainerReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := NewDecoder(cr.Schema(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Release()
+	for {
+		data, n, err := cr.NextBlock()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := d.AppendBlock(data, n); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return d.NewRecord()
+}
+
+func TestRealZTF33FileIntoArrow(t *testing.T) {
+	rec := readFile(t, "ztf-472263571115115000.avro")
+	defer rec.Release()
+	if rec.NumRows() != 1 {
+		t.Fatalf("%d rows", rec.NumRows())
+	}
+	if got := column(rec, "candid").(*array.Int64).Value(0); got != 472263571115115000 {
+		t.Fatalf("candid %d", got)
+	}
+	prv := column(rec, "prv_candidates").(*array.List)
+	if s, e := prv.ValueOffsets(0); e-s != 11 {
+		t.Fatalf("%d prv_candidates, want 11", e-s)
+	}
+	// ZTF 3.3 declares ["float", "null"]: decoded as nullable float32.
+	rb := child(column(rec, "candidate"), "rb")
+	if rb.DataType().ID() != arrow.FLOAT32 || rb.IsNull(0) {
+		t.Fatalf("rb: %s null=%v", rb.DataType(), rb.IsNull(0))
+	}
+	stamp := child(column(rec, "cutoutDifference"), "stampData").(*array.Binary)
+	if v := stamp.Value(0); len(v) < 1000 || v[0] != 0x1f {
+		t.Fatal("cutout bytes missing")
+	}
+}
+
+func TestRealLSSTFileIntoArrow(t *testing.T) {
+	rec := readFile(t, "lsst-11.0-fakeAlert.avro")
+	defer rec.Release()
+	if rec.NumRows() != 1 {
+		t.Fatalf("%d rows", rec.NumRows())
+	}
+	if column(rec, "diaSourceId").DataType().ID() != arrow.INT64 {
+		t.Fatal("diaSourceId must be int64")
+	}
+	if _, ok := column(rec, "diaSource").(*array.Struct); !ok {
+		t.Fatal("diaSource must be a struct column")
+	}
+}
+
+func BenchmarkDecodeCandidateOnly(b *testing.B) {
+	as := alerts(b, 5000, false)
+	for i := range as {
+		as[i].PrvCandidates = nil // candidate-only alerts
+	}
+	datums := make([][]byte, len(as))
+	for i, a := range as {
+		datums[i], _ = alert.EncodeZTF(a)
+	}
+	d, _ := NewDecoder(alert.ZTFSchema(), nil)
+	defer d.Release()
+	n := 0
+	for b.Loop() {
+		for _, x := range datums {
+			if err := d.Append(x); err != nil {
+				b.Fatal(err)
+			}
+		}
+		n += len(datums)
+		d.NewRecord().Release()
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "alerts/s")
+}
