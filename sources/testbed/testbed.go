@@ -29,7 +29,9 @@ type Config struct {
 	Speed      float64 // simulated seconds per wall second, when Rate is 0
 	Seed       uint64
 	Cutouts    bool
-	MaxAlerts  int64 // stop producing after this many (0: no limit)
+	MaxAlerts  int64  // stop producing after this many (0: no limit)
+	DataDir    string // keep the broker's log here, so a restarted broker has it
+	NoProducer bool   // run the broker alone
 }
 
 // Testbed is a running broker with a producer.
@@ -64,7 +66,7 @@ func Start(cfg Config) (*Testbed, error) {
 	if err != nil {
 		return nil, fmt.Errorf("testbed port %q: %w", portStr, err)
 	}
-	cluster, err := kfake.NewCluster(
+	opts := []kfake.Opt{
 		kfake.NumBrokers(1),
 		kfake.Ports(port),
 		kfake.ListenFn(func(network, _ string) (net.Listener, error) {
@@ -73,7 +75,11 @@ func Start(cfg Config) (*Testbed, error) {
 		kfake.SeedTopics(int32(cfg.Partitions), cfg.Topic),
 		kfake.AllowAutoTopicCreation(),
 		kfake.DefaultNumPartitions(cfg.Partitions),
-	)
+	}
+	if cfg.DataDir != "" {
+		opts = append(opts, kfake.DataDir(cfg.DataDir), kfake.SyncWrites())
+	}
+	cluster, err := kfake.NewCluster(opts...)
 	if err != nil {
 		return nil, fmt.Errorf("start the embedded broker on %s: %w", cfg.Addr, err)
 	}

@@ -1,0 +1,348 @@
+// Package kafka reads alert topics into Arrow record batches with
+// segmentio/kafka-go: a consumer group with committed offsets, or chosen
+// partitions from the earliest or latest offset, an offset or a time;
+// messages batched by count and time; a message that does not decode is
+// kept, with its partition, offset and error, in a dead-letter list and
+// the stream goes on.
+package kafka
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/apache/arrow/go/v17/arrow"
+	"github.com/apache/arrow/go/v17/arrow/array"
+	"github.com/apache/arrow/go/v17/arrow/memory"
+	"github.com/fountain-go/fountain/sources/alert"
+	"github.com/fountain-go/fountain/sources/avroarrow"
+	"github.com/fountain-go/fountain/sources/testbed"
+	"github.com/hamba/avro/v2"
+	kafkago "github.com/segmentio/kafka-go"
+)
+
+// Brokers returns the broker list from KAFKA_BROKERS, or localhost:9092.
+func Brokers() []string {
+	if b := os.Getenv("KAFKA_BROKERS"); b != "" {
+		return strings.Split(b, ",")
+	}
+	return []string{"localhost:9092"}
+}
+
+// Config says what to read.
+type Config struct {
+	Brokers      []string      // default Brokers()
+	Topic        string        // required
+	GroupID      string        // a consumer group: offsets are committed and resumed
+	Partitions   []int         // without a group: these partitions (default all)
+	From         string        // without a group: "earliest" (default), "latest", "offset:N" or a time (RFC 3339 or Unix ms)
+	BatchRows    int           // rows per batch (default 4096)
+	BatchTimeout time.Duration // longest wait to fill a batch (default 250 ms)
+	Schema       avro.Schema   // default: fountain's ZTF-style schema
+}
+
+// Metadata columns appended after the decoded fields.
+const (
+	ColKey       = "kafka_key"
+	ColPartition = "kafka_partition"
+	ColOffset    = "kafka_offset"
+	ColTimestamp = "kafka_timestamp"
+)
+
+// DeadLetter is a message that could not be decoded.
+type DeadLetter struct {
+	Partition int
+	Offset    int64
+	Err       error
+	Value     []byte
+}
+
+// Source is an open topic.
+type Source struct {
+	cfg     Config
+	readers []*kafkago.Reader
+	msgs    chan kafkago.Message
+	errs    chan error
+	cancel  context.CancelFunc
+	wg      sync.WaitGroup
+	dec     *avroarrow.Decoder
+	schema  *arrow.Schema
+
+	mu      sync.Mutex
+	dead    []DeadLetter
+	good    int64
+	pending []kafkago.Message // read but not yet committed (group mode)
+}
+
+// Open connects and positions the readers. An unreachable broker is an
+// error within seconds.
+func Open(ctx context.Context, cfg Config) (*Source, error) {
+	if cfg.Topic == "" {
+		return nil, errors.New("kafka: no topic")
+	}
+	if len(cfg.Brokers) == 0 {
+		cfg.Brokers = Brokers()
+	}
+	if cfg.BatchRows <= 0 {
+		cfg.BatchRows = 4096
+	}
+	if cfg.BatchTimeout <= 0 {
+		cfg.BatchTimeout = 250 * time.Millisecond
+	}
+	if cfg.Schema == nil {
+		cfg.Schema = alert.ZTFSchema()
+	}
+	if err := testbed.CheckBrokers(cfg.Brokers); err != nil {
+		return nil, err
+	}
+	dec, err := avroarrow.NewDecoder(cfg.Schema, memory.DefaultAllocator)
+	if err != nil {
+		return nil, err
+	}
+	s := &Source{cfg: cfg, dec: dec, msgs: make(chan kafkago.Message, cfg.BatchRows), errs: make(chan error, 1)}
+	fields := append(dec.Schema().Fields(),
+		arrow.Field{Name: ColKey, Type: arrow.BinaryTypes.Binary, Nullable: true},
+		arrow.Field{Name: ColPartition, Type: arrow.PrimitiveTypes.Int32},
+		arrow.Field{Name: ColOffset, Type: arrow.PrimitiveTypes.Int64},
+		arrow.Field{Name: ColTimestamp, Type: &arrow.TimestampType{Unit: arrow.Millisecond, TimeZone: "UTC"}})
+	s.schema = arrow.NewSchema(fields, nil)
+	if cfg.GroupID != "" {
+		s.readers = []*kafkago.Reader{kafkago.NewReader(kafkago.ReaderConfig{
+			Brokers: cfg.Brokers, Topic: cfg.Topic, GroupID: cfg.GroupID,
+			StartOffset: kafkago.FirstOffset, MaxWait: 100 * time.Millisecond,
+		})}
+	} else {
+		parts := cfg.Partitions
+		if len(parts) == 0 {
+			if parts, err = partitions(cfg.Brokers[0], cfg.Topic); err != nil {
+				dec.Release()
+				return nil, err
+			}
+		}
+		for _, p := range parts {
+			r := kafkago.NewReader(kafkago.ReaderConfig{Brokers: cfg.Brokers, Topic: cfg.Topic, Partition: p, MaxWait: 100 * time.Millisecond})
+			if err := seek(ctx, r, cfg.From); err != nil {
+				r.Close()
+				s.closeReaders()
+				dec.Release()
+				return nil, err
+			}
+			s.readers = append(s.readers, r)
+		}
+	}
+	rctx, cancel := context.WithCancel(context.Background())
+	s.cancel = cancel
+	for _, r := range s.readers {
+		s.wg.Add(1)
+		go s.pump(rctx, r)
+	}
+	return s, nil
+}
+
+func partitions(broker, topic string) ([]int, error) {
+	conn, err := (&kafkago.Dialer{Timeout: 5 * time.Second}).Dial("tcp", broker)
+	if err != nil {
+		return nil, err
+	}
+	defer conn.Close()
+	ps, err := conn.ReadPartitions(topic)
+	if err != nil {
+		return nil, fmt.Errorf("kafka: partitions of %q: %w", topic, err)
+	}
+	out := make([]int, len(ps))
+	for i, p := range ps {
+		out[i] = p.ID
+	}
+	return out, nil
+}
+
+func seek(ctx context.Context, r *kafkago.Reader, from string) error {
+	switch {
+	case from == "" || from == "earliest":
+		return r.SetOffset(kafkago.FirstOffset)
+	case from == "latest":
+		return r.SetOffset(kafkago.LastOffset)
+	case strings.HasPrefix(from, "offset:"):
+		o, err := strconv.ParseInt(strings.TrimPrefix(from, "offset:"), 10, 64)
+		if err != nil {
+			return fmt.Errorf("kafka: From %q: %w", from, err)
+		}
+		return r.SetOffset(o)
+	}
+	t, err := time.Parse(time.RFC3339, from)
+	if err != nil {
+		ms, perr := strconv.ParseInt(from, 10, 64)
+		if perr != nil {
+			return fmt.Errorf("kafka: From %q: want earliest, latest, offset:N, an RFC 3339 time or Unix milliseconds", from)
+		}
+		t = time.UnixMilli(ms)
+	}
+	return r.SetOffsetAt(ctx, t)
+}
+
+// pump fetches messages; kafka-go reconnects by itself when the broker
+// goes away, so errors are only reported, never fatal.
+func (s *Source) pump(ctx context.Context, r *kafkago.Reader) {
+	defer s.wg.Done()
+	for {
+		m, err := r.FetchMessage(ctx)
+		if ctx.Err() != nil {
+			return
+		}
+		if err != nil {
+			select {
+			case s.errs <- err:
+			default:
+			}
+			time.Sleep(200 * time.Millisecond)
+			continue
+		}
+		select {
+		case s.msgs <- m:
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+
+// Schema is the schema of the batches: the decoded fields, then the Kafka
+// key, partition, offset and timestamp.
+func (s *Source) Schema() *arrow.Schema { return s.schema }
+
+// Next returns the next batch: up to BatchRows good rows, or what arrived
+// within BatchTimeout (possibly none). In group mode, the offsets of the
+// previous batch are committed first: what Next returned is never read
+// again after a restart, what it did not return is.
+func (s *Source) Next(ctx context.Context) (arrow.Record, error) {
+	if err := s.commit(ctx); err != nil {
+		// The broker is away: the offsets stay pending and are committed
+		// with the next batch; reading goes on once it is back.
+		select {
+		case s.errs <- err:
+		default:
+		}
+	}
+	deadline := time.NewTimer(s.cfg.BatchTimeout)
+	defer deadline.Stop()
+	var keys [][]byte
+	var parts []int32
+	var offs []int64
+	var ts []arrow.Timestamp
+	for s.dec.Len() < s.cfg.BatchRows {
+		select {
+		case m := <-s.msgs:
+			s.pending = append(s.pending, m)
+			if err := s.dec.Append(m.Value); err != nil {
+				s.mu.Lock()
+				s.dead = append(s.dead, DeadLetter{Partition: m.Partition, Offset: m.Offset, Err: err, Value: m.Value})
+				s.mu.Unlock()
+				continue
+			}
+			keys = append(keys, m.Key)
+			parts = append(parts, int32(m.Partition))
+			offs = append(offs, m.Offset)
+			ts = append(ts, arrow.Timestamp(m.Time.UnixMilli()))
+			continue
+		case <-deadline.C:
+		case <-ctx.Done():
+		}
+		break
+	}
+	rec := s.dec.NewRecord()
+	defer rec.Release()
+	s.mu.Lock()
+	s.good += rec.NumRows()
+	s.mu.Unlock()
+	cols := append([]arrow.Array{}, rec.Columns()...)
+	mem := memory.DefaultAllocator
+	kb := array.NewBinaryBuilder(mem, arrow.BinaryTypes.Binary)
+	pb := array.NewInt32Builder(mem)
+	ob := array.NewInt64Builder(mem)
+	tb := array.NewTimestampBuilder(mem, &arrow.TimestampType{Unit: arrow.Millisecond, TimeZone: "UTC"})
+	for i := range keys {
+		if keys[i] == nil {
+			kb.AppendNull()
+		} else {
+			kb.Append(keys[i])
+		}
+	}
+	pb.AppendValues(parts, nil)
+	ob.AppendValues(offs, nil)
+	tb.AppendValues(ts, nil)
+	extra := []arrow.Array{kb.NewArray(), pb.NewArray(), ob.NewArray(), tb.NewArray()}
+	for _, b := range []array.Builder{kb, pb, ob, tb} {
+		b.Release()
+	}
+	cols = append(cols, extra...)
+	out := array.NewRecord(s.schema, cols, rec.NumRows())
+	for _, a := range extra {
+		a.Release()
+	}
+	if ctx.Err() != nil && out.NumRows() == 0 {
+		out.Release()
+		return nil, ctx.Err()
+	}
+	return out, nil
+}
+
+func (s *Source) commit(ctx context.Context) error {
+	if s.cfg.GroupID == "" || len(s.pending) == 0 {
+		s.pending = s.pending[:0]
+		return nil
+	}
+	cctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	if err := s.readers[0].CommitMessages(cctx, s.pending...); err != nil {
+		return fmt.Errorf("kafka: commit offsets: %w", err)
+	}
+	s.pending = s.pending[:0]
+	return nil
+}
+
+// Err returns the latest connection or commit problem, if any, without
+// waiting; the source keeps retrying by itself.
+func (s *Source) Err() error {
+	select {
+	case err := <-s.errs:
+		return err
+	default:
+		return nil
+	}
+}
+
+// DeadLetters returns the messages that did not decode so far.
+func (s *Source) DeadLetters() []DeadLetter {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]DeadLetter(nil), s.dead...)
+}
+
+// Counts returns how many messages decoded and how many did not.
+func (s *Source) Counts() (good, bad int64) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.good, int64(len(s.dead))
+}
+
+// Close commits what was returned and stops reading.
+func (s *Source) Close() error {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	err := s.commit(ctx)
+	s.cancel()
+	s.wg.Wait()
+	s.closeReaders()
+	s.dec.Release()
+	return err
+}
+
+func (s *Source) closeReaders() {
+	for _, r := range s.readers {
+		r.Close()
+	}
+}

@@ -1,0 +1,216 @@
+package kafka
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/apache/arrow/go/v17/arrow/array"
+	"github.com/fountain-go/fountain/sources/alert"
+	"github.com/fountain-go/fountain/sources/testbed"
+	kafkago "github.com/segmentio/kafka-go"
+)
+
+func testbedWith(t *testing.T, n int64) *testbed.Testbed {
+	t.Helper()
+	tb, err := testbed.Start(testbed.Config{Addr: "127.0.0.1:0", Speed: 1e9, MaxAlerts: n, Seed: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { tb.Close() })
+	for deadline := time.Now().Add(20 * time.Second); tb.Produced() < n; time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("produced only %d of %d", tb.Produced(), n)
+		}
+	}
+	return tb
+}
+
+// readAll reads batches until want rows arrived; it returns the candids.
+func readAll(t *testing.T, s *Source, want int) map[int64]int {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	seen := map[int64]int{}
+	rows := 0
+	for rows < want {
+		rec, err := s.Next(ctx)
+		if err != nil {
+			t.Fatalf("after %d rows: %v", rows, err)
+		}
+		idx := rec.Schema().FieldIndices("candid")[0]
+		c := rec.Column(idx).(*array.Int64)
+		for i := 0; i < c.Len(); i++ {
+			seen[c.Value(i)]++
+		}
+		rows += int(rec.NumRows())
+		rec.Release()
+	}
+	return seen
+}
+
+func TestGroupReadsEverythingOnceAndResumes(t *testing.T) {
+	const n = 5000
+	tb := testbedWith(t, n)
+	cfg := Config{Brokers: []string{tb.Addr()}, Topic: "alerts", GroupID: "g1", BatchRows: 700}
+	s, err := Open(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := readAll(t, s, 2000)
+	if err := s.Close(); err != nil { // commits what was returned
+		t.Fatal(err)
+	}
+	s, err = Open(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	rest := readAll(t, s, n-len(first))
+	for c := range rest {
+		if first[c] > 0 {
+			t.Fatalf("candid %d read again after resuming the group", c)
+		}
+		first[c] += rest[c]
+	}
+	if len(first) != n {
+		t.Fatalf("read %d distinct alerts, want %d", len(first), n)
+	}
+	for c, k := range first {
+		if k != 1 {
+			t.Fatalf("candid %d read %d times", c, k)
+		}
+	}
+}
+
+func TestMetadataColumnsAndFrom(t *testing.T) {
+	tb := testbedWith(t, 500)
+	s, err := Open(context.Background(), Config{Brokers: []string{tb.Addr()}, Topic: "alerts", Partitions: []int{1}, From: "offset:5"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	rec, err := s.Next(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rec.Release()
+	if rec.NumRows() == 0 {
+		t.Fatal("no rows")
+	}
+	part := rec.Column(rec.Schema().FieldIndices(ColPartition)[0]).(*array.Int32)
+	off := rec.Column(rec.Schema().FieldIndices(ColOffset)[0]).(*array.Int64)
+	key := rec.Column(rec.Schema().FieldIndices(ColKey)[0]).(*array.Binary)
+	obj := rec.Column(rec.Schema().FieldIndices("objectId")[0]).(*array.String)
+	if part.Value(0) != 1 || off.Value(0) != 5 {
+		t.Fatalf("first row partition %d offset %d, want 1 and 5", part.Value(0), off.Value(0))
+	}
+	if string(key.Value(0)) != obj.Value(0) {
+		t.Fatal("key must be the objectId")
+	}
+}
+
+func TestCorruptMessagesGoToDeadLetters(t *testing.T) {
+	tb := testbedWith(t, 300)
+	w := &kafkago.Writer{Addr: kafkago.TCP(tb.Addr()), Topic: "alerts", Balancer: &kafkago.RoundRobin{}}
+	good, _ := alert.EncodeZTF(&alert.ZTF{ObjectID: "ZTF23zzzzzzz", Candid: 1<<62 + 1, SchemaVsn: "4.02"})
+	msgs := []kafkago.Message{
+		{Value: []byte("not avro")},
+		{Value: good[:len(good)/2]}, // truncated
+		{Value: good},
+		{Value: nil},
+	}
+	if err := w.WriteMessages(context.Background(), msgs...); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	s, err := Open(context.Background(), Config{Brokers: []string{tb.Addr()}, Topic: "alerts", BatchRows: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	seen := readAll(t, s, 301)
+	if len(seen) != 301 || seen[1<<62+1] != 1 {
+		t.Fatalf("read %d good alerts, want the 300 produced and the one written", len(seen))
+	}
+	// Give the other partitions' bad messages time to arrive.
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); {
+		if _, bad := s.Counts(); bad == 3 {
+			break
+		}
+		rec, _ := s.Next(context.Background())
+		if rec != nil {
+			rec.Release()
+		}
+	}
+	dead := s.DeadLetters()
+	if len(dead) != 3 {
+		t.Fatalf("%d dead letters, want 3: %+v", len(dead), dead)
+	}
+	for _, d := range dead {
+		if d.Err == nil || d.Offset < 0 {
+			t.Fatalf("dead letter without error or offset: %+v", d)
+		}
+	}
+}
+
+func TestUnreachableBroker(t *testing.T) {
+	start := time.Now()
+	_, err := Open(context.Background(), Config{Brokers: []string{"127.0.0.1:1"}, Topic: "alerts"})
+	if err == nil || time.Since(start) > 6*time.Second {
+		t.Fatalf("err %v after %v; want a clear error within seconds", err, time.Since(start))
+	}
+}
+
+func TestBrokerRestartLosesNothing(t *testing.T) {
+	dir := t.TempDir()
+	const n = 3000
+	tb, err := testbed.Start(testbed.Config{Addr: "127.0.0.1:0", Speed: 1e9, MaxAlerts: n, DataDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(20 * time.Second); tb.Produced() < n; time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("producer too slow")
+		}
+	}
+	addr := tb.Addr()
+	s, err := Open(context.Background(), Config{Brokers: []string{addr}, Topic: "alerts", GroupID: "restart", BatchRows: 500})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	seen := readAll(t, s, 1000)
+	// The broker goes away mid-stream and comes back on the same address.
+	tb.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	if rec, err := s.Next(ctx); err == nil && rec != nil {
+		rec.Release()
+	}
+	cancel()
+	tb, err = testbed.Start(testbed.Config{Addr: addr, DataDir: dir, NoProducer: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tb.Close()
+	// Everything produced arrives; offsets not yet committed when the
+	// broker went away may come twice (at-least-once).
+	ctx, cancel = context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	dups := 0
+	for len(seen) < n {
+		rec, err := s.Next(ctx)
+		if err != nil {
+			t.Fatalf("after %d distinct alerts: %v", len(seen), err)
+		}
+		c := rec.Column(rec.Schema().FieldIndices("candid")[0]).(*array.Int64)
+		for i := 0; i < c.Len(); i++ {
+			if seen[c.Value(i)] > 0 {
+				dups++
+			}
+			seen[c.Value(i)]++
+		}
+		rec.Release()
+	}
+	t.Logf("%d alerts came twice across the restart", dups)
+}
