@@ -37,6 +37,7 @@ test: deps build lint gotest fuzz protocol-test
 
 bench: deps build
 	/usr/bin/python3 bench/kernel_bench.py
+	$(GO) run ./bench/sourcesbench
 
 install: build
 	$(BIN) install --user

@@ -114,7 +114,7 @@ func Open(ctx context.Context, cfg Config) (*Source, error) {
 	if cfg.GroupID != "" {
 		s.readers = []*kafkago.Reader{kafkago.NewReader(kafkago.ReaderConfig{
 			Brokers: cfg.Brokers, Topic: cfg.Topic, GroupID: cfg.GroupID,
-			StartOffset: kafkago.FirstOffset, MaxWait: 100 * time.Millisecond,
+			StartOffset: kafkago.FirstOffset, MaxWait: 100 * time.Millisecond, MinBytes: 1, MaxBytes: 16 << 20,
 		})}
 	} else {
 		parts := cfg.Partitions
@@ -125,7 +125,8 @@ func Open(ctx context.Context, cfg Config) (*Source, error) {
 			}
 		}
 		for _, p := range parts {
-			r := kafkago.NewReader(kafkago.ReaderConfig{Brokers: cfg.Brokers, Topic: cfg.Topic, Partition: p, MaxWait: 100 * time.Millisecond})
+			r := kafkago.NewReader(kafkago.ReaderConfig{Brokers: cfg.Brokers, Topic: cfg.Topic, Partition: p,
+				MaxWait: 100 * time.Millisecond, MinBytes: 1, MaxBytes: 16 << 20})
 			if err := seek(ctx, r, cfg.From); err != nil {
 				r.Close()
 				s.closeReaders()
