@@ -40,16 +40,16 @@ func runTestbed(args []string) error {
 	rate := fs.Float64("rate", 1000, "alerts per second (0: paced by --speed)")
 	speed := fs.Float64("speed", 0, "simulated seconds per wall-clock second, when --rate is 0")
 	seed := fs.Uint64("seed", 1, "seed of the simulated sky")
-	schema := fs.String("schema", "ztf", "alert schema: ztf (lsst is not available yet)")
+	schema := fs.String("schema", "ztf", "alert schema: ztf or lsst")
 	cutouts := fs.Bool("cutouts", false, "attach gzipped FITS cutouts (about 40 KB an alert)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *schema != "ztf" {
-		return fmt.Errorf("testbed: --schema %s is not available yet (ztf is)", *schema)
+	if *schema != "ztf" && *schema != "lsst" {
+		return fmt.Errorf("testbed: --schema %s: want ztf or lsst", *schema)
 	}
 	tb, err := testbed.Start(testbed.Config{Addr: *addr, Topic: *topic, Partitions: *partitions,
-		Rate: *rate, Speed: *speed, Seed: *seed, Cutouts: *cutouts})
+		Rate: *rate, Speed: *speed, Seed: *seed, Cutouts: *cutouts, LSST: *schema == "lsst"})
 	if err != nil {
 		return err
 	}
@@ -84,6 +84,7 @@ func alertsProduce(args []string) error {
 	speed := fs.Float64("speed", 0, "simulated seconds per wall-clock second, when --rate is 0")
 	seed := fs.Uint64("seed", 1, "seed of the simulated sky")
 	cutouts := fs.Bool("cutouts", false, "attach gzipped FITS cutouts")
+	schema := fs.String("schema", "ztf", "alert schema: ztf or lsst")
 	max := fs.Int64("max", 0, "stop after this many alerts (0: run until interrupted)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -95,7 +96,7 @@ func alertsProduce(args []string) error {
 	ctx, stop := signalContext()
 	defer stop()
 	err := testbed.Produce(ctx, testbed.ProduceConfig{Brokers: bs, Topic: *topic, Rate: *rate, Speed: *speed,
-		Seed: *seed, Cutouts: *cutouts, Max: *max})
+		Seed: *seed, Cutouts: *cutouts, LSST: *schema == "lsst", Max: *max})
 	if errors.Is(err, context.Canceled) {
 		return nil
 	}
@@ -108,6 +109,7 @@ func alertsCat(args []string) error {
 	topic := fs.String("topic", "", "topic to read")
 	from := fs.String("from", "earliest", "earliest, latest, or a time (RFC 3339 or Unix milliseconds)")
 	max := fs.Int("max", 0, "stop after this many alerts (0: no limit)")
+	schema := fs.String("schema", "ztf", "schema of the topic's messages: ztf or lsst")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -127,7 +129,11 @@ func alertsCat(args []string) error {
 	if *brokers == "" {
 		*brokers = brokersDefault()
 	}
-	return catTopic(strings.Split(*brokers, ","), *topic, *from, *max, out)
+	decode := func(b []byte) (any, error) { return alert.DecodeZTF(b) }
+	if *schema == "lsst" {
+		decode = func(b []byte) (any, error) { return alert.DecodeLSST(b) }
+	}
+	return catTopic(strings.Split(*brokers, ","), *topic, *from, *max, decode, out)
 }
 
 func catFile(path string, out *json.Encoder, n *int, max int) error {
@@ -156,7 +162,7 @@ func catFile(path string, out *json.Encoder, n *int, max int) error {
 	return nil
 }
 
-func catTopic(brokers []string, topic, from string, max int, out *json.Encoder) error {
+func catTopic(brokers []string, topic, from string, max int, decode func([]byte) (any, error), out *json.Encoder) error {
 	if err := testbed.CheckBrokers(brokers); err != nil {
 		return err
 	}
@@ -216,7 +222,7 @@ func catTopic(brokers []string, topic, from string, max int, out *json.Encoder) 
 			time.Sleep(time.Second)
 			continue
 		}
-		a, err := alert.DecodeZTF(it.msg.Value)
+		a, err := decode(it.msg.Value)
 		if err != nil {
 			// A bad message is reported and skipped; the stream goes on.
 			fmt.Fprintf(os.Stderr, "alerts cat: partition %d offset %d: %v\n", it.msg.Partition, it.msg.Offset, err)

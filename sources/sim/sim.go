@@ -39,15 +39,23 @@ type Config struct {
 	Fields  int     // fields in the footprint (default 24)
 	Objects int     // objects per field (default 400)
 	StartJD float64 // first visit (default 2460000.5, a night in 2023)
-	Cutouts bool    // attach gzipped FITS stamps (about 40 KB an alert)
+	Cutouts bool    // attach gzipped FITS stamps (about 40 KB an alert; ZTF only)
+	LSST    bool    // LSST-style alerts through ugrizy instead of ZTF-style through gri
 }
+
+// Bands are the filters of each survey, by filter ID (1-based).
+var (
+	ZTFBands  = []string{"g", "r", "i"}
+	LSSTBands = []string{"u", "g", "r", "i", "z", "y"}
+)
 
 // Visit is one exposure: a field through a filter, and its alerts.
 type Visit struct {
 	JD     float64
 	Field  int32
 	Fid    int32
-	Alerts []*alert.ZTF
+	Alerts []*alert.ZTF  // ZTF-style alerts (always made: they carry the observation)
+	LSST   []*alert.LSST // LSST-style alerts, when Config.LSST
 	// Kinds gives the true kind of each alert's object, for tests and for
 	// scoring filters.
 	Kinds []Kind
@@ -63,6 +71,7 @@ type Survey struct {
 	candid  int64
 	pid     int64
 	filters []int32
+	colour  map[int32]float64 // magnitude offset from r by filter ID
 }
 
 type field struct {
@@ -114,6 +123,11 @@ func New(cfg Config) *Survey {
 		candid:  2_400_000_000_000_000_000, // above 2^53, as real candids are: ids must stay exact
 		pid:     2_400_000_000,
 		filters: []int32{1, 2, 1, 2, 3},
+		colour:  map[int32]float64{1: 0.3, 2: 0, 3: -0.2},
+	}
+	if cfg.LSST {
+		s.filters = []int32{2, 3, 4, 3, 2, 5, 1, 6}
+		s.colour = map[int32]float64{1: 0.9, 2: 0.3, 3: 0, 4: -0.2, 5: -0.3, 6: -0.35}
 	}
 	for f := 0; f < cfg.Fields; f++ {
 		fd := field{id: int32(300 + f*17), ra: math.Mod(15*float64(f)+7, 360), dec: -20 + 55*s.rng.Float64()}
@@ -217,6 +231,9 @@ func (s *Survey) Next() *Visit {
 		}
 		a := s.alertFor(o, fd, jd, fid, lim, mag, ra, dec)
 		v.Alerts = append(v.Alerts, a)
+		if s.cfg.LSST {
+			v.LSST = append(v.LSST, s.lsstFor(o, a, mag))
+		}
 		v.Kinds = append(v.Kinds, o.kind)
 	}
 	return v
@@ -226,7 +243,7 @@ func (s *Survey) Next() *Visit {
 // and whether the difference image detects it.
 func (s *Survey) observe(o *object, jd float64, fid int32, lim float64) (mag, ra, dec float64, detected bool) {
 	ra, dec = o.ra, o.dec
-	colour := map[int32]float64{1: 0.3, 2: 0, 3: -0.2}[fid]
+	colour := s.colour[fid]
 	switch o.kind {
 	case VariableStar:
 		ph := math.Mod((jd-s.cfg.StartJD)/o.period+o.phase, 1)
@@ -244,8 +261,8 @@ func (s *Survey) observe(o *object, jd float64, fid int32, lim float64) (mag, ra
 			return 99, ra, dec, false
 		case t < 0: // rise
 			mag = o.peakMag + 3*(t/20)*(t/20)
-		default: // decline of about 0.03 mag a day, faster in g
-			mag = o.peakMag + t*(0.03+0.02*float64(2-fid))
+		default: // decline of about 0.03 mag a day, faster in bluer bands
+			mag = o.peakMag + t*(0.03+0.06*math.Max(colour, 0))
 		}
 		// Blue at first, red later.
 		mag += colour * math.Tanh(t/15)
@@ -329,6 +346,56 @@ func (s *Survey) alertFor(o *object, fd *field, jd float64, fid int32, lim float
 		MagPSF: ptr(c.MagPSF), SigmaPSF: ptr(c.SigmaPSF), RB: c.RB,
 	})
 	return a
+}
+
+// nJy of an AB magnitude.
+func nJy(mag float64) float64 { return math.Pow(10, -0.4*(mag-31.4)) }
+
+// lsstFor restates a detection as an LSST-style alert: fluxes in nJy on
+// the difference image, MJD (TAI) times, ugrizy bands.
+func (s *Survey) lsstFor(o *object, a *alert.ZTF, mag float64) *alert.LSST {
+	c := a.Candidate
+	band := LSSTBands[c.Fid-1]
+	objID := int64(hash(o.id) >> 2)
+	src := func(jd float64, id int64, fid int32, m float32, sig float32, rb *float32, ra, dec float64) alert.DiaSource {
+		flux := nJy(float64(m)) - nJy(o.base+s.colour[fid])
+		err := float32(math.Abs(nJy(float64(m))) * float64(sig) / 1.0857)
+		b := LSSTBands[fid-1]
+		d := alert.DiaSource{
+			DiaSourceID: id, Visit: 7_000_000 + int64((jd-s.cfg.StartJD)/visitDays), Detector: int32(hash(o.id) % 189),
+			MidpointMjdTai: jd - 2400000.5, RA: ra, Dec: dec, Band: &b,
+			PsfFlux: ptr(float32(flux)), PsfFluxErr: ptr(err), SNR: ptr(float32(math.Abs(flux) / math.Max(float64(err), 1e-3))),
+			Reliability: rb, IsNegative: ptr(flux < 0),
+		}
+		if o.kind == Asteroid {
+			d.SSObjectID = ptr(objID)
+		} else {
+			d.DiaObjectID = ptr(objID)
+		}
+		return d
+	}
+	la := &alert.LSST{DiaSourceID: c.Candid, DiaSource: src(c.JD, c.Candid, c.Fid, c.MagPSF, c.SigmaPSF, c.RB, c.RA, c.Dec)}
+	la.DiaSource.Band = &band
+	for _, p := range a.PrvCandidates {
+		if p.Candid != nil {
+			la.PrvDiaSources = append(la.PrvDiaSources, src(p.JD, *p.Candid, p.Fid, *p.MagPSF, *p.SigmaPSF, p.RB, *p.RA, *p.Dec))
+		}
+	}
+	if o.kind != Asteroid {
+		la.DiaObject = &alert.DiaObject{DiaObjectID: objID, RA: o.ra, Dec: o.dec,
+			FirstDiaSourceMjdTai: ptr(o.firstDet - 2400000.5), NDiaSources: o.ndet}
+	}
+	return la
+}
+
+// hash is FNV-1a, for stable ids derived from names.
+func hash(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
 }
 
 // History kept per object: the last 30 days, at most 20 entries.

@@ -216,3 +216,40 @@ func BenchmarkGenerate(b *testing.B) {
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "alerts/s")
 }
+
+func TestLSSTStyle(t *testing.T) {
+	vs := run(Config{Seed: 6, Fields: 3, LSST: true}, 60)
+	bands := map[string]int{}
+	n := 0
+	for _, v := range vs {
+		if len(v.LSST) != len(v.Alerts) {
+			t.Fatal("one LSST alert per detection")
+		}
+		for _, a := range v.LSST {
+			n++
+			bands[*a.DiaSource.Band]++
+			if a.DiaSource.MidpointMjdTai < 59000 || a.DiaSource.MidpointMjdTai > 70000 {
+				t.Fatalf("midpointMjdTai %v is not an MJD", a.DiaSource.MidpointMjdTai)
+			}
+			b, err := alert.EncodeLSST(a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			back, err := alert.DecodeLSST(b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if back.DiaSourceID != a.DiaSourceID || len(back.PrvDiaSources) != len(a.PrvDiaSources) {
+				t.Fatal("LSST round trip changed the alert")
+			}
+		}
+	}
+	for _, b := range LSSTBands {
+		if bands[b] == 0 {
+			t.Fatalf("band %s never observed: %v", b, bands)
+		}
+	}
+	if n == 0 {
+		t.Fatal("no LSST alerts")
+	}
+}

@@ -29,6 +29,7 @@ type Config struct {
 	Speed      float64 // simulated seconds per wall second, when Rate is 0
 	Seed       uint64
 	Cutouts    bool
+	LSST       bool   // LSST-style alerts instead of ZTF-style
 	MaxAlerts  int64  // stop producing after this many (0: no limit)
 	DataDir    string // keep the broker's log here, so a restarted broker has it
 	NoProducer bool   // run the broker alone
@@ -86,7 +87,7 @@ func Start(cfg Config) (*Testbed, error) {
 	ctx, cancel := context.WithCancel(context.Background())
 	tb := &Testbed{cfg: cfg, cluster: cluster, addr: cluster.ListenAddrs()[0], cancel: cancel, done: make(chan error, 1)}
 	go func() {
-		tb.done <- Produce(ctx, ProduceConfig{Brokers: []string{tb.addr}, Topic: cfg.Topic, Rate: cfg.Rate, Speed: cfg.Speed, Seed: cfg.Seed, Cutouts: cfg.Cutouts, Max: cfg.MaxAlerts, Count: &tb.produced})
+		tb.done <- Produce(ctx, ProduceConfig{Brokers: []string{tb.addr}, Topic: cfg.Topic, Rate: cfg.Rate, Speed: cfg.Speed, Seed: cfg.Seed, Cutouts: cfg.Cutouts, LSST: cfg.LSST, Max: cfg.MaxAlerts, Count: &tb.produced})
 	}()
 	return tb, nil
 }
@@ -116,12 +117,13 @@ type ProduceConfig struct {
 	Speed   float64 // simulated seconds per wall second when Rate is 0
 	Seed    uint64
 	Cutouts bool
+	LSST    bool          // LSST-style alerts, keyed by diaObjectId (ssObjectId for moving objects)
 	Max     int64         // stop after this many alerts (0: no limit)
 	Count   *atomic.Int64 // optional: counts produced alerts
 }
 
-// Produce writes simulated ZTF-style alerts to a topic, one schemaless Avro
-// datum per message keyed by objectId, until ctx ends or Max is reached.
+// Produce writes simulated alerts to a topic, one schemaless Avro datum per
+// message keyed by object, until ctx ends or Max is reached.
 func Produce(ctx context.Context, cfg ProduceConfig) error {
 	if err := CheckBrokers(cfg.Brokers); err != nil {
 		return err
@@ -136,22 +138,33 @@ func Produce(ctx context.Context, cfg ProduceConfig) error {
 		AllowAutoTopicCreation: true,
 	}
 	defer w.Close()
-	survey := sim.New(sim.Config{Seed: cfg.Seed, Cutouts: cfg.Cutouts})
+	survey := sim.New(sim.Config{Seed: cfg.Seed, Cutouts: cfg.Cutouts, LSST: cfg.LSST})
 	start := time.Now()
 	var n int64
 	msgs := make([]kafka.Message, 0, 512)
 	for {
 		v := survey.Next()
 		msgs = msgs[:0]
-		for _, a := range v.Alerts {
+		for i, a := range v.Alerts {
 			if cfg.Max > 0 && n+int64(len(msgs)) >= cfg.Max {
 				break
 			}
-			b, err := alert.EncodeZTF(a)
+			key, b, err := []byte(a.ObjectID), []byte(nil), error(nil)
+			if cfg.LSST {
+				la := v.LSST[i]
+				id := la.DiaSource.DiaObjectID
+				if id == nil {
+					id = la.DiaSource.SSObjectID
+				}
+				key = strconv.AppendInt(nil, *id, 10)
+				b, err = alert.EncodeLSST(la)
+			} else {
+				b, err = alert.EncodeZTF(a)
+			}
 			if err != nil {
 				return err
 			}
-			msgs = append(msgs, kafka.Message{Key: []byte(a.ObjectID), Value: b})
+			msgs = append(msgs, kafka.Message{Key: key, Value: b})
 		}
 		if err := writeRetry(ctx, w, msgs); err != nil {
 			return err

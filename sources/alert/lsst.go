@@ -1,0 +1,80 @@
+package alert
+
+import (
+	_ "embed"
+	"fmt"
+	"sync"
+
+	"github.com/hamba/avro/v2"
+)
+
+// LSST is one LSST-style alert (field names of the Rubin alert_packet schema).
+type LSST struct {
+	DiaSourceID       int64       `avro:"diaSourceId" json:"diaSourceId"`
+	ObservationReason *string     `avro:"observation_reason" json:"observation_reason"`
+	DiaSource         DiaSource   `avro:"diaSource" json:"diaSource"`
+	PrvDiaSources     []DiaSource `avro:"prvDiaSources" json:"prvDiaSources"`
+	DiaObject         *DiaObject  `avro:"diaObject" json:"diaObject"`
+}
+
+// DiaSource is a detection on a difference image. Fluxes are in nJy.
+type DiaSource struct {
+	DiaSourceID    int64    `avro:"diaSourceId" json:"diaSourceId"`
+	Visit          int64    `avro:"visit" json:"visit"`
+	Detector       int32    `avro:"detector" json:"detector"`
+	DiaObjectID    *int64   `avro:"diaObjectId" json:"diaObjectId"`
+	SSObjectID     *int64   `avro:"ssObjectId" json:"ssObjectId"`
+	MidpointMjdTai float64  `avro:"midpointMjdTai" json:"midpointMjdTai"`
+	RA             float64  `avro:"ra" json:"ra"`
+	Dec            float64  `avro:"dec" json:"dec"`
+	Band           *string  `avro:"band" json:"band"`
+	PsfFlux        *float32 `avro:"psfFlux" json:"psfFlux"`
+	PsfFluxErr     *float32 `avro:"psfFluxErr" json:"psfFluxErr"`
+	SNR            *float32 `avro:"snr" json:"snr"`
+	Reliability    *float32 `avro:"reliability" json:"reliability"`
+	IsNegative     *bool    `avro:"isNegative" json:"isNegative"`
+}
+
+// DiaObject is the object a source belongs to.
+type DiaObject struct {
+	DiaObjectID          int64    `avro:"diaObjectId" json:"diaObjectId"`
+	RA                   float64  `avro:"ra" json:"ra"`
+	Dec                  float64  `avro:"dec" json:"dec"`
+	FirstDiaSourceMjdTai *float64 `avro:"firstDiaSourceMjdTai" json:"firstDiaSourceMjdTai"`
+	NDiaSources          int32    `avro:"nDiaSources" json:"nDiaSources"`
+}
+
+// LSSTSchemaJSON is fountain's Avro schema for LSST-style alerts: a subset
+// of the Rubin alert_packet schema with the same names and types.
+//
+//go:embed lsst.avsc
+var LSSTSchemaJSON string
+
+var lsstSchema = sync.OnceValues(func() (avro.Schema, error) { return avro.Parse(LSSTSchemaJSON) })
+
+// LSSTSchema returns the parsed LSST-style schema.
+func LSSTSchema() avro.Schema {
+	s, err := lsstSchema()
+	if err != nil {
+		panic(fmt.Sprintf("alert: embedded LSST schema: %v", err)) // a build defect, caught by tests
+	}
+	return s
+}
+
+// EncodeLSST encodes a as one schemaless Avro datum.
+func EncodeLSST(a *LSST) ([]byte, error) {
+	b, err := avro.Marshal(LSSTSchema(), a)
+	if err != nil {
+		return nil, fmt.Errorf("encode alert %d: %w", a.DiaSourceID, err)
+	}
+	return b, nil
+}
+
+// DecodeLSST decodes one schemaless Avro datum written with the LSST-style schema.
+func DecodeLSST(b []byte) (*LSST, error) {
+	var a LSST
+	if err := avro.Unmarshal(LSSTSchema(), b, &a); err != nil {
+		return nil, fmt.Errorf("decode LSST alert: %w", err)
+	}
+	return &a, nil
+}
