@@ -43,7 +43,11 @@ type Config struct {
 	From         string        // without a group: "earliest" (default), "latest", "offset:N" or a time (RFC 3339 or Unix ms)
 	BatchRows    int           // rows per batch (default 4096)
 	BatchTimeout time.Duration // longest wait to fill a batch (default 250 ms)
-	Schema       avro.Schema   // default: fountain's ZTF-style schema
+	Schema       avro.Schema   // schemaless messages: their schema (default fountain's ZTF-style schema)
+	// Registry, when set, means messages carry Confluent framing (a magic
+	// byte and a schema id) and ids are resolved here; a batch holds one
+	// schema, so a new id ends the batch before it.
+	Registry alert.Registry
 }
 
 // Metadata columns appended after the decoded fields.
@@ -63,6 +67,20 @@ type DeadLetter struct {
 }
 
 // Source is an open topic.
+type decoder struct {
+	dec    *avroarrow.Decoder
+	schema *arrow.Schema
+}
+
+// withMetadata appends the Kafka columns to a decoder's schema.
+func withMetadata(s *arrow.Schema) *arrow.Schema {
+	return arrow.NewSchema(append(s.Fields(),
+		arrow.Field{Name: ColKey, Type: arrow.BinaryTypes.Binary, Nullable: true},
+		arrow.Field{Name: ColPartition, Type: arrow.PrimitiveTypes.Int32},
+		arrow.Field{Name: ColOffset, Type: arrow.PrimitiveTypes.Int64},
+		arrow.Field{Name: ColTimestamp, Type: &arrow.TimestampType{Unit: arrow.Millisecond, TimeZone: "UTC"}}), nil)
+}
+
 type Source struct {
 	cfg     Config
 	readers []*kafkago.Reader
@@ -70,8 +88,11 @@ type Source struct {
 	errs    chan error
 	cancel  context.CancelFunc
 	wg      sync.WaitGroup
-	dec     *avroarrow.Decoder
-	schema  *arrow.Schema
+	base    *avroarrow.Decoder // for schemaless messages
+	dec     *avroarrow.Decoder // the current batch's decoder
+	schema  *arrow.Schema      // its schema with the metadata columns
+	byID    map[int32]*decoder // Confluent schema id -> decoder
+	held    *kafkago.Message   // read, but for the next batch (another schema)
 
 	mu      sync.Mutex
 	dead    []DeadLetter
@@ -104,13 +125,8 @@ func Open(ctx context.Context, cfg Config) (*Source, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Source{cfg: cfg, dec: dec, msgs: make(chan kafkago.Message, cfg.BatchRows), errs: make(chan error, 1)}
-	fields := append(dec.Schema().Fields(),
-		arrow.Field{Name: ColKey, Type: arrow.BinaryTypes.Binary, Nullable: true},
-		arrow.Field{Name: ColPartition, Type: arrow.PrimitiveTypes.Int32},
-		arrow.Field{Name: ColOffset, Type: arrow.PrimitiveTypes.Int64},
-		arrow.Field{Name: ColTimestamp, Type: &arrow.TimestampType{Unit: arrow.Millisecond, TimeZone: "UTC"}})
-	s.schema = arrow.NewSchema(fields, nil)
+	s := &Source{cfg: cfg, base: dec, dec: dec, schema: withMetadata(dec.Schema()), byID: map[int32]*decoder{},
+		msgs: make(chan kafkago.Message, cfg.BatchRows), errs: make(chan error, 1)}
 	if cfg.GroupID != "" {
 		s.readers = []*kafkago.Reader{kafkago.NewReader(kafkago.ReaderConfig{
 			Brokers: cfg.Brokers, Topic: cfg.Topic, GroupID: cfg.GroupID,
@@ -235,24 +251,45 @@ func (s *Source) Next(ctx context.Context) (arrow.Record, error) {
 	var offs []int64
 	var ts []arrow.Timestamp
 	for s.dec.Len() < s.cfg.BatchRows {
-		select {
-		case m := <-s.msgs:
-			s.pending = append(s.pending, m)
-			if err := s.dec.Append(m.Value); err != nil {
-				s.mu.Lock()
-				s.dead = append(s.dead, DeadLetter{Partition: m.Partition, Offset: m.Offset, Err: err, Value: m.Value})
-				s.mu.Unlock()
+		var m kafkago.Message
+		if s.held != nil {
+			m, s.held = *s.held, nil
+		} else {
+			select {
+			case m = <-s.msgs:
+			case <-deadline.C:
+			case <-ctx.Done():
+			}
+			if m.Topic == "" {
+				break // timed out or cancelled
+			}
+		}
+		datum := m.Value
+		if s.cfg.Registry != nil {
+			d, payload, err := s.decoderFor(m.Value)
+			if err != nil {
+				s.pending = append(s.pending, m)
+				s.deadLetter(m, err)
 				continue
 			}
-			keys = append(keys, m.Key)
-			parts = append(parts, int32(m.Partition))
-			offs = append(offs, m.Offset)
-			ts = append(ts, arrow.Timestamp(m.Time.UnixMilli()))
-			continue
-		case <-deadline.C:
-		case <-ctx.Done():
+			if d.dec != s.dec {
+				if s.dec.Len() > 0 {
+					s.held = &m // another schema: it starts the next batch
+					break
+				}
+				s.dec, s.schema = d.dec, d.schema
+			}
+			datum = payload
 		}
-		break
+		s.pending = append(s.pending, m)
+		if err := s.dec.Append(datum); err != nil {
+			s.deadLetter(m, err)
+			continue
+		}
+		keys = append(keys, m.Key)
+		parts = append(parts, int32(m.Partition))
+		offs = append(offs, m.Offset)
+		ts = append(ts, arrow.Timestamp(m.Time.UnixMilli()))
 	}
 	rec := s.dec.NewRecord()
 	defer rec.Release()
@@ -289,6 +326,34 @@ func (s *Source) Next(ctx context.Context) (arrow.Record, error) {
 		return nil, ctx.Err()
 	}
 	return out, nil
+}
+
+func (s *Source) deadLetter(m kafkago.Message, err error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.dead = append(s.dead, DeadLetter{Partition: m.Partition, Offset: m.Offset, Err: err, Value: m.Value})
+}
+
+// decoderFor resolves a Confluent-framed message's schema id.
+func (s *Source) decoderFor(msg []byte) (*decoder, []byte, error) {
+	id, payload, err := alert.Unframe(msg)
+	if err != nil {
+		return nil, nil, err
+	}
+	if d, ok := s.byID[id]; ok {
+		return d, payload, nil
+	}
+	sc, err := s.cfg.Registry.Schema(id)
+	if err != nil {
+		return nil, nil, err
+	}
+	dec, err := avroarrow.NewDecoder(sc, memory.DefaultAllocator)
+	if err != nil {
+		return nil, nil, fmt.Errorf("schema %d: %w", id, err)
+	}
+	d := &decoder{dec: dec, schema: withMetadata(dec.Schema())}
+	s.byID[id] = d
+	return d, payload, nil
 }
 
 func (s *Source) commit(ctx context.Context) error {
@@ -338,7 +403,10 @@ func (s *Source) Close() error {
 	s.cancel()
 	s.wg.Wait()
 	s.closeReaders()
-	s.dec.Release()
+	for _, d := range s.byID {
+		d.dec.Release()
+	}
+	s.base.Release()
 	return err
 }
 

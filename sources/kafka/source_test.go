@@ -2,6 +2,7 @@ package kafka
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -213,4 +214,53 @@ func TestBrokerRestartLosesNothing(t *testing.T) {
 		rec.Release()
 	}
 	t.Logf("%d alerts came twice across the restart", dups)
+}
+
+func TestConfluentFramingWithRegistry(t *testing.T) {
+	tb, err := testbed.Start(testbed.Config{Addr: "127.0.0.1:0", NoProducer: true, Partitions: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tb.Close()
+	z, _ := alert.EncodeZTF(&alert.ZTF{ObjectID: "ZTF23aaaaaaa", Candid: 11, SchemaVsn: "4.02"})
+	l, _ := alert.EncodeLSST(&alert.LSST{DiaSourceID: 22})
+	msgs := []kafkago.Message{
+		{Value: alert.Frame(7, z)},
+		{Value: alert.Frame(7, z)},
+		{Value: alert.Frame(99, z)}, // unknown schema id
+		{Value: z},                  // not framed
+		{Value: alert.Frame(9, l)},  // another schema: a new batch
+		{Value: alert.Frame(7, z)},
+	}
+	w := &kafkago.Writer{Addr: kafkago.TCP(tb.Addr()), Topic: "alerts", AllowAutoTopicCreation: true}
+	if err := w.WriteMessages(context.Background(), msgs...); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	s, err := Open(context.Background(), Config{Brokers: []string{tb.Addr()}, Topic: "alerts",
+		Registry: alert.Schemas{7: alert.ZTFSchema(), 9: alert.LSSTSchema()}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var shapes []string
+	rows := 0
+	for deadline := time.Now().Add(10 * time.Second); rows < 4 && time.Now().Before(deadline); {
+		rec, err := s.Next(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rec.NumRows() > 0 {
+			shapes = append(shapes, fmt.Sprintf("%s:%d", rec.Schema().Field(0).Name, rec.NumRows()))
+		}
+		rows += int(rec.NumRows())
+		rec.Release()
+	}
+	want := "[schemavsn:2 diaSourceId:1 schemavsn:1]"
+	if fmt.Sprint(shapes) != want {
+		t.Fatalf("batches %v, want %s", shapes, want)
+	}
+	if _, bad := s.Counts(); bad != 2 {
+		t.Fatalf("%d dead letters, want 2 (unknown id, unframed); first: %v", bad, s.DeadLetters()[0].Err)
+	}
 }

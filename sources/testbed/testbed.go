@@ -86,6 +86,10 @@ func Start(cfg Config) (*Testbed, error) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	tb := &Testbed{cfg: cfg, cluster: cluster, addr: cluster.ListenAddrs()[0], cancel: cancel, done: make(chan error, 1)}
+	if cfg.NoProducer {
+		close(tb.done)
+		return tb, nil
+	}
 	go func() {
 		tb.done <- Produce(ctx, ProduceConfig{Brokers: []string{tb.addr}, Topic: cfg.Topic, Rate: cfg.Rate, Speed: cfg.Speed, Seed: cfg.Seed, Cutouts: cfg.Cutouts, LSST: cfg.LSST, Max: cfg.MaxAlerts, Count: &tb.produced})
 	}()
