@@ -102,7 +102,7 @@ func Compile(src string, env Env) (*Program, error) {
 	if err != nil {
 		return nil, syntaxError(err)
 	}
-	c := &compiler{src: src, env: env, localDefs: map[string]bool{}, sources: map[string]string{}, defineAt: map[string]int{}, refs: map[string][]string{}, methodAt: map[string]int{}}
+	c := &compiler{src: src, env: env, localDefs: map[string]bool{}, sources: map[string]string{}, defineAt: map[string]int{}, refs: map[string][]string{}, methodAt: map[string]int{}, compound: map[int]int{}}
 	var stmtUnits []Unit
 	for _, u := range units {
 		switch u.Kind {
@@ -149,6 +149,7 @@ type compiler struct {
 	types     []string
 	methodAt  map[string]int // where each method is declared
 	free      []freeIdent    // unresolved identifiers, checked after the whole cell is read
+	compound  map[int]int    // compound statements that run as declared funcs: start -> end
 }
 
 type freeIdent struct {
@@ -343,6 +344,16 @@ func (c *compiler) addStmts(units []Unit) error {
 			// so this only happens for declarations after a label.
 		}
 	}
+	// yaegi mishandles compound statements at top level: a "v, err :="
+	// inside a top-level loop leaves v undefined, and a loop in a func
+	// literal called on the spot cannot be interrupted. Each top-level for,
+	// if, switch, select and block therefore becomes the body of a func
+	// declared in one chunk and called in the next (see program).
+	for _, st := range body.List {
+		if isCompound(st) {
+			c.compound[offsetIn(fset, st.Pos(), len(stmtWrapPrefix))] = offsetIn(fset, st.End(), len(stmtWrapPrefix))
+		}
+	}
 	last := units[len(units)-1]
 	if n := len(body.List); n > 0 {
 		if es, ok := body.List[n-1].(*ast.ExprStmt); ok && !isPrint(es.X) {
@@ -368,6 +379,27 @@ func isPrint(e ast.Expr) bool {
 	}
 	pkg, ok := sel.X.(*ast.Ident)
 	return ok && pkg.Name == "fmt" && strings.Contains(sel.Sel.Name, "rint") && !strings.HasPrefix(sel.Sel.Name, "S")
+}
+
+// fnv32 hashes a cell's source, for names unique to it.
+func fnv32(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 16777619
+	}
+	return h
+}
+
+// isCompound reports statements with a body of their own.
+func isCompound(st ast.Stmt) bool {
+	switch st := st.(type) {
+	case *ast.ForStmt, *ast.RangeStmt, *ast.IfStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt, *ast.BlockStmt:
+		return true
+	case *ast.LabeledStmt:
+		return isCompound(st.Stmt)
+	}
+	return false
 }
 
 // atEnd moves an error found in the wrapper's closing brace to the end of
@@ -802,18 +834,46 @@ func (c *compiler) program(units []Unit) (*Program, error) {
 			return
 		}
 		kind := group[0].Kind
-		if kind == Stmt && c.lastExpr != nil && group[len(group)-1] == c.lastUnit {
-			// The last expression gets a chunk of its own so that it can be
-			// run again unwrapped if it has no value.
-			if len(group) > 1 {
-				p.Chunks = append(p.Chunks, Chunk{Kind: Stmt, Src: c.render(group[:len(group)-1], nil)})
-			}
-			lu := group[len(group)-1]
-			wrapped := c.render([]Unit{lu}, c.showEdits(lu))
-			p.Chunks = append(p.Chunks, Chunk{Kind: Stmt, Src: wrapped, Show: true, Plain: c.render([]Unit{lu}, nil)})
-		} else {
+		if kind != Stmt {
 			p.Chunks = append(p.Chunks, Chunk{Kind: kind, Src: c.render(group, nil)})
+			group = group[:0]
+			return
 		}
+		var simple []Unit
+		emit := func() {
+			if len(simple) > 0 {
+				p.Chunks = append(p.Chunks, Chunk{Kind: Stmt, Src: c.render(simple, nil)})
+				simple = nil
+			}
+		}
+		for i := 0; i < len(group); i++ {
+			u := group[i]
+			if c.lastExpr != nil && u == c.lastUnit {
+				// The last expression gets a chunk of its own so that it
+				// can be run again unwrapped if it has no value.
+				emit()
+				p.Chunks = append(p.Chunks, Chunk{Kind: Stmt, Src: c.render([]Unit{u}, c.showEdits(u)), Show: true, Plain: c.render([]Unit{u}, nil)})
+				continue
+			}
+			end, ok := c.compound[u.Start]
+			if !ok {
+				simple = append(simple, u)
+				continue
+			}
+			// A compound statement may span several units ("for i := 0;
+			// i < n; i++ {": the scanner's semicolons split it).
+			stmt := []Unit{u}
+			for i+1 < len(group) && group[i+1].Start < end {
+				i++
+				stmt = append(stmt, group[i])
+			}
+			emit()
+			name := fmt.Sprintf("%sblock%x_%d", helperPrefix, fnv32(c.src), u.Start)
+			p.Chunks = append(p.Chunks,
+				Chunk{Kind: Decl, Src: c.render(stmt, []edit{{u.Start, u.Start, "func " + name + "() { "}, {end, end, " }"}})},
+				Chunk{Kind: Stmt, Src: c.render(nil, []edit{{u.Start, u.Start, name + "()"}})})
+		}
+		emit()
 		group = group[:0]
 	}
 	p.DeclChunk = map[string]int{}

@@ -52,6 +52,8 @@ func TestSessionSemantics(t *testing.T) {
 		{"range over int var", []string{"lim := int64(3)", "t := int64(0)\nfor i := range lim { t += i * 10 }\nt"}, "30"},
 		{"range over int closures", []string{"var hs []func() int\nfor i := range 3 { hs = append(hs, func() int { return i }) }\nhs[0]() + hs[1]()*10 + hs[2]()*100"}, "210"},
 		{"range over len", []string{"xs := []string{\"a\", \"b\"}\nc := 0\nfor range len(xs) { c++ }\nc"}, "2"},
+		{"define in top-level loop", []string{"x, err := strconv.Atoi(\"1\")", "n := 0\nfor n < 10 {\n\trec, err := strconv.Atoi(\"5\")\n\tif err != nil { panic(err) }\n\tn += rec\n}\nn + x"}, "11"},
+		{"assign in top-level loop", []string{"k := 0\nfor i := 0; i < 2; i++ {\n\tvar r int\n\tr, _ = strconv.Atoi(\"5\")\n\tk += r\n}\nk"}, "10"},
 		{"mixed order", []string{"n := 10\nfunc twice() int { return n * 2 }\ntwice()"}, "20"},
 		{"print is not a value", []string{`fmt.Println("x")`}, ""},
 		{"void call", []string{"func nothing() {}\nnothing()"}, ""},
@@ -120,5 +122,26 @@ func TestRedefineTypeAndMethods(t *testing.T) {
 	_, err := s.Run(context.Background(), "var bad T = 3")
 	if err == nil || strings.Contains(demangle(err.Error()), "__") {
 		t.Fatalf("error %v", err)
+	}
+}
+
+func TestSourcesFromCells(t *testing.T) {
+	s := newTestSession(t)
+	got := value(t, s,
+		`tb, err := testbed.Start(testbed.Config{Addr: "127.0.0.1:0", Speed: 1e9, MaxAlerts: 500})`,
+		`for tb.Produced() < 500 { time.Sleep(10 * time.Millisecond) }`,
+		`src, err := kafka.Open(context.Background(), kafka.Config{Brokers: []string{tb.Addr()}, Topic: "alerts"})`,
+		`n := int64(0)
+for n < 500 {
+	rec, err := src.Next(context.Background())
+	if err != nil { panic(err) }
+	n += rec.NumRows()
+	rec.Release()
+}
+src.Close()
+tb.Close()
+n`)
+	if got != "500" {
+		t.Fatalf("read %s alerts from a cell, want 500", got)
 	}
 }
