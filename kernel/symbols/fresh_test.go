@@ -3,6 +3,8 @@ package symbols
 import (
 	"bytes"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -41,5 +43,21 @@ func TestFresh(t *testing.T) {
 func TestLoaded(t *testing.T) {
 	if _, ok := Symbols["github.com/fountain-go/fountain/display/display"]["Show"]; !ok {
 		t.Fatal("display.Show is not in the symbol table")
+	}
+}
+
+// TestDocsFresh regenerates the docs table and compares it with docs.go.
+func TestDocsFresh(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "docs.go")
+	if msg, err := exec.Command("go", "run", "./gendocs", "-o", out).CombinedOutput(); err != nil {
+		t.Fatalf("gendocs: %v\n%s", err, msg)
+	}
+	want, _ := os.ReadFile(out)
+	have, _ := os.ReadFile("docs.go")
+	if !bytes.Equal(have, want) {
+		t.Error("docs.go is stale: run go generate ./kernel/symbols")
+	}
+	if !strings.Contains(Docs["github.com/fountain-go/fountain/display.Show"], "Show displays v now") {
+		t.Error("display.Show has no doc")
 	}
 }

@@ -8,6 +8,7 @@ package symbols
 import "reflect"
 
 //go:generate go run github.com/traefik/yaegi/cmd/yaegi extract github.com/fountain-go/fountain/display
+//go:generate go run ./gendocs
 //go:generate go run github.com/traefik/yaegi/cmd/yaegi extract github.com/fountain-go/fountain/sources/alert github.com/fountain-go/fountain/sources/sim github.com/fountain-go/fountain/sources/testbed github.com/fountain-go/fountain/sources/kafka github.com/fountain-go/fountain/sources/file
 
 // Symbols maps "import/path/name" to the package's exported symbols.

@@ -228,6 +228,8 @@ func (s *Session) doc(name string) (string, bool) {
 		text := fmt.Sprintf("package %s // import %q", s.byPath[p], p)
 		if d != nil {
 			text += "\n\n" + d.Doc
+		} else if doc := symbols.Docs[p]; doc != "" {
+			text += "\n\n" + doc
 		}
 		return text, true
 	}
@@ -240,6 +242,9 @@ func (s *Session) doc(name string) (string, bool) {
 		if c := memberDoc(d, member); c != "" {
 			text += "\n\n" + c
 		}
+	} else if c := symbols.Docs[p+"."+member]; c != "" {
+		// fountain's own packages: docs built in, as their source is not installed.
+		text += "\n\n" + c
 	}
 	return text, true
 }

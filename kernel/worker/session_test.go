@@ -145,3 +145,15 @@ n`)
 		t.Fatalf("read %s alerts from a cell, want 500", got)
 	}
 }
+
+func TestHelpForFountainPackages(t *testing.T) {
+	s := newTestSession(t)
+	text, ok := s.doc("display.Show")
+	if !ok || !strings.Contains(text, "func display.Show(") || !strings.Contains(text, "Show displays v now") {
+		t.Fatalf("display.Show? gave %q", text)
+	}
+	text, ok = s.doc("strings.ToUpper")
+	if !ok || !strings.Contains(text, "func strings.ToUpper(string) string") {
+		t.Fatalf("strings.ToUpper? gave %q", text)
+	}
+}
