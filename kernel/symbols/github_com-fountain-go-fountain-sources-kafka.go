@@ -12,16 +12,20 @@ import (
 func init() {
 	Symbols["github.com/fountain-go/fountain/sources/kafka/kafka"] = map[string]reflect.Value{
 		// function, constant and variable definitions
+		"AvroSchema":   reflect.ValueOf(kafka.AvroSchema),
 		"Brokers":      reflect.ValueOf(kafka.Brokers),
 		"ColKey":       reflect.ValueOf(constant.MakeFromLiteral("\"kafka_key\"", token.STRING, 0)),
 		"ColOffset":    reflect.ValueOf(constant.MakeFromLiteral("\"kafka_offset\"", token.STRING, 0)),
 		"ColPartition": reflect.ValueOf(constant.MakeFromLiteral("\"kafka_partition\"", token.STRING, 0)),
 		"ColTimestamp": reflect.ValueOf(constant.MakeFromLiteral("\"kafka_timestamp\"", token.STRING, 0)),
+		"NewSink":      reflect.ValueOf(kafka.NewSink),
 		"Open":         reflect.ValueOf(kafka.Open),
 
 		// type definitions
 		"Config":     reflect.ValueOf((*kafka.Config)(nil)),
 		"DeadLetter": reflect.ValueOf((*kafka.DeadLetter)(nil)),
+		"Sink":       reflect.ValueOf((*kafka.Sink)(nil)),
+		"SinkConfig": reflect.ValueOf((*kafka.SinkConfig)(nil)),
 		"Source":     reflect.ValueOf((*kafka.Source)(nil)),
 	}
 }
