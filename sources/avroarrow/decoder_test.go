@@ -233,3 +233,30 @@ func BenchmarkDecodeCandidateOnly(b *testing.B) {
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "alerts/s")
 }
+
+func TestFlatten(t *testing.T) {
+	d, _ := NewDecoder(alert.ZTFSchema(), nil)
+	defer d.Release()
+	as := alerts(t, 20, false)
+	for _, a := range as {
+		b, _ := alert.EncodeZTF(a)
+		d.Append(b)
+	}
+	rec := d.NewRecord()
+	defer rec.Release()
+	flat := Flatten(rec, ".")
+	defer flat.Release()
+	mag := flat.Column(flat.Schema().FieldIndices("candidate.magpsf")[0]).(*array.Float32)
+	if mag.Value(3) != as[3].Candidate.MagPSF {
+		t.Fatal("candidate.magpsf differs")
+	}
+	if len(flat.Schema().FieldIndices("cutoutScience.stampData")) != 1 || len(flat.Schema().FieldIndices("candidate")) != 0 {
+		t.Fatal("struct columns were not flattened")
+	}
+	if !flat.Column(flat.Schema().FieldIndices("cutoutScience.stampData")[0]).IsNull(0) {
+		t.Fatal("a null parent must give a null field")
+	}
+	if flat.Schema().Field(flat.Schema().FieldIndices("prv_candidates")[0]).Type.ID() != arrow.LIST {
+		t.Fatal("lists stay lists")
+	}
+}

@@ -48,6 +48,9 @@ type Config struct {
 	// byte and a schema id) and ids are resolved here; a batch holds one
 	// schema, so a new id ends the batch before it.
 	Registry alert.Registry
+	// Flatten, when set, replaces nested struct columns by their fields
+	// named parent + Flatten + child ("candidate.magpsf" with ".").
+	Flatten string
 }
 
 // Metadata columns appended after the decoded fields.
@@ -320,6 +323,11 @@ func (s *Source) Next(ctx context.Context) (arrow.Record, error) {
 	out := array.NewRecord(s.schema, cols, rec.NumRows())
 	for _, a := range extra {
 		a.Release()
+	}
+	if s.cfg.Flatten != "" {
+		flat := avroarrow.Flatten(out, s.cfg.Flatten)
+		out.Release()
+		out = flat
 	}
 	if ctx.Err() != nil && out.NumRows() == 0 {
 		out.Release()

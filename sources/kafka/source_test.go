@@ -86,7 +86,7 @@ func TestGroupReadsEverythingOnceAndResumes(t *testing.T) {
 
 func TestMetadataColumnsAndFrom(t *testing.T) {
 	tb := testbedWith(t, 500)
-	s, err := Open(context.Background(), Config{Brokers: []string{tb.Addr()}, Topic: "alerts", Partitions: []int{1}, From: "offset:5"})
+	s, err := Open(context.Background(), Config{Brokers: []string{tb.Addr()}, Topic: "alerts", Partitions: []int{1}, From: "offset:5", Flatten: "."})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,6 +108,9 @@ func TestMetadataColumnsAndFrom(t *testing.T) {
 	}
 	if string(key.Value(0)) != obj.Value(0) {
 		t.Fatal("key must be the objectId")
+	}
+	if len(rec.Schema().FieldIndices("candidate.magpsf")) != 1 {
+		t.Fatal("Flatten: no candidate.magpsf column")
 	}
 }
 
