@@ -157,9 +157,13 @@ func Open(ctx context.Context, cfg Config) (*Source, error) {
 	}
 	rctx, cancel := context.WithCancel(context.Background())
 	s.cancel = cancel
-	for _, r := range s.readers {
-		s.wg.Add(1)
-		go s.pump(rctx, r)
+	if len(s.readers) > 1 {
+		// Several partition readers are merged through a channel; a single
+		// reader (a group, or one partition) is read directly by Next.
+		for _, r := range s.readers {
+			s.wg.Add(1)
+			go s.pump(rctx, r)
+		}
 	}
 	return s, nil
 }
@@ -249,6 +253,12 @@ func (s *Source) Next(ctx context.Context) (arrow.Record, error) {
 	}
 	deadline := time.NewTimer(s.cfg.BatchTimeout)
 	defer deadline.Stop()
+	var fetchCtx context.Context
+	if len(s.readers) == 1 {
+		var cancel context.CancelFunc
+		fetchCtx, cancel = context.WithTimeout(ctx, s.cfg.BatchTimeout)
+		defer cancel()
+	}
 	var keys [][]byte
 	var parts []int32
 	var offs []int64
@@ -257,6 +267,17 @@ func (s *Source) Next(ctx context.Context) (arrow.Record, error) {
 		var m kafkago.Message
 		if s.held != nil {
 			m, s.held = *s.held, nil
+		} else if fetchCtx != nil {
+			var err error
+			if m, err = s.readers[0].FetchMessage(fetchCtx); err != nil {
+				if fetchCtx.Err() == nil {
+					select { // a connection problem: kafka-go retries by itself
+					case s.errs <- err:
+					default:
+					}
+				}
+				break
+			}
 		} else {
 			select {
 			case m = <-s.msgs:
