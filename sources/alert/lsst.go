@@ -2,8 +2,6 @@ package alert
 
 import (
 	_ "embed"
-	"fmt"
-	"sync"
 
 	"github.com/hamba/avro/v2"
 )
@@ -50,31 +48,13 @@ type DiaObject struct {
 //go:embed lsst.avsc
 var LSSTSchemaJSON string
 
-var lsstSchema = sync.OnceValues(func() (avro.Schema, error) { return avro.Parse(LSSTSchemaJSON) })
+var lsstSchemaOnce = embedded("LSST", LSSTSchemaJSON)
 
 // LSSTSchema returns the parsed LSST-style schema.
-func LSSTSchema() avro.Schema {
-	s, err := lsstSchema()
-	if err != nil {
-		panic(fmt.Sprintf("alert: embedded LSST schema: %v", err)) // a build defect, caught by tests
-	}
-	return s
-}
+func LSSTSchema() avro.Schema { return lsstSchemaOnce() }
 
 // EncodeLSST encodes a as one schemaless Avro datum.
-func EncodeLSST(a *LSST) ([]byte, error) {
-	b, err := avro.Marshal(LSSTSchema(), a)
-	if err != nil {
-		return nil, fmt.Errorf("encode alert %d: %w", a.DiaSourceID, err)
-	}
-	return b, nil
-}
+func EncodeLSST(a *LSST) ([]byte, error) { return encode(LSSTSchema(), a, a.DiaSourceID) }
 
 // DecodeLSST decodes one schemaless Avro datum written with the LSST-style schema.
-func DecodeLSST(b []byte) (*LSST, error) {
-	var a LSST
-	if err := avro.Unmarshal(LSSTSchema(), b, &a); err != nil {
-		return nil, fmt.Errorf("decode LSST alert: %w", err)
-	}
-	return &a, nil
-}
+func DecodeLSST(b []byte) (*LSST, error) { return decode[LSST](LSSTSchema(), b, "LSST") }

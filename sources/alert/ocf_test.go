@@ -5,26 +5,19 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"testing"
+
+	"github.com/fountain-go/fountain/internal/shareddata"
 )
 
-// sharedAlerts is ../shared/data/alerts from the project root.
-func sharedAlerts(t *testing.T) string {
-	_, here, _, _ := runtime.Caller(0)
-	dir := filepath.Join(filepath.Dir(here), "..", "..", "..", "shared", "data", "alerts")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("real alert samples not found at %s (../shared is beside the project in CI): %v", dir, err)
-	}
-	return dir
-}
-
-func TestRealZTFContainerFile(t *testing.T) {
-	f, err := os.Open(filepath.Join(sharedAlerts(t), "ztf-472263571115115000.avro"))
+// open reads the first record of a real sample file.
+func open(t *testing.T, name string) (*ContainerReader, map[string]any) {
+	t.Helper()
+	f, err := os.Open(filepath.Join(shareddata.Alerts(t), name))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
+	t.Cleanup(func() { f.Close() })
 	r, err := NewContainerReader(f)
 	if err != nil {
 		t.Fatal(err)
@@ -33,6 +26,11 @@ func TestRealZTFContainerFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return r, rec
+}
+
+func TestRealZTFContainerFile(t *testing.T) {
+	r, rec := open(t, "ztf-472263571115115000.avro")
 	if rec["objectId"] != "ZTF17aaajnnn" {
 		t.Errorf("objectId %v", rec["objectId"])
 	}
@@ -56,19 +54,7 @@ func TestRealZTFContainerFile(t *testing.T) {
 }
 
 func TestRealLSSTContainerFile(t *testing.T) {
-	f, err := os.Open(filepath.Join(sharedAlerts(t), "lsst-11.0-fakeAlert.avro"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	r, err := NewContainerReader(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rec, err := r.Next()
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, rec := open(t, "lsst-11.0-fakeAlert.avro")
 	if _, ok := rec["diaSourceId"].(int64); !ok {
 		t.Errorf("diaSourceId %v (%T), want an int64", rec["diaSourceId"], rec["diaSourceId"])
 	}

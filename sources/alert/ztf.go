@@ -90,31 +90,41 @@ type Cutout struct {
 //go:embed ztf.avsc
 var ZTFSchemaJSON string
 
-var ztfSchema = sync.OnceValues(func() (avro.Schema, error) { return avro.Parse(ZTFSchemaJSON) })
+var ztfSchemaOnce = embedded("ZTF", ZTFSchemaJSON)
 
 // ZTFSchema returns the parsed ZTF-style schema.
-func ZTFSchema() avro.Schema {
-	s, err := ztfSchema()
-	if err != nil {
-		panic(fmt.Sprintf("alert: embedded ZTF schema: %v", err)) // a build defect, caught by tests
-	}
-	return s
-}
+func ZTFSchema() avro.Schema { return ztfSchemaOnce() }
 
 // EncodeZTF encodes a as one schemaless Avro datum.
-func EncodeZTF(a *ZTF) ([]byte, error) {
-	b, err := avro.Marshal(ZTFSchema(), a)
+func EncodeZTF(a *ZTF) ([]byte, error) { return encode(ZTFSchema(), a, a.ObjectID) }
+
+// DecodeZTF decodes one schemaless Avro datum written with the ZTF-style schema.
+func DecodeZTF(b []byte) (*ZTF, error) { return decode[ZTF](ZTFSchema(), b, "ZTF") }
+
+// embedded parses an embedded schema once, on first use.
+func embedded(name, text string) func() avro.Schema {
+	parsed := sync.OnceValues(func() (avro.Schema, error) { return avro.Parse(text) })
+	return func() avro.Schema {
+		s, err := parsed()
+		if err != nil {
+			panic(fmt.Sprintf("alert: embedded %s schema: %v", name, err)) // a build defect, caught by tests
+		}
+		return s
+	}
+}
+
+func encode(s avro.Schema, v any, id any) ([]byte, error) {
+	b, err := avro.Marshal(s, v)
 	if err != nil {
-		return nil, fmt.Errorf("encode alert %s: %w", a.ObjectID, err)
+		return nil, fmt.Errorf("encode alert %v: %w", id, err)
 	}
 	return b, nil
 }
 
-// DecodeZTF decodes one schemaless Avro datum written with the ZTF-style schema.
-func DecodeZTF(b []byte) (*ZTF, error) {
-	var a ZTF
-	if err := avro.Unmarshal(ZTFSchema(), b, &a); err != nil {
-		return nil, fmt.Errorf("decode ZTF alert: %w", err)
+func decode[T any](s avro.Schema, b []byte, kind string) (*T, error) {
+	var a T
+	if err := avro.Unmarshal(s, b, &a); err != nil {
+		return nil, fmt.Errorf("decode %s alert: %w", kind, err)
 	}
 	return &a, nil
 }

@@ -5,12 +5,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"testing"
 
 	"github.com/apache/arrow/go/v17/arrow"
 	"github.com/apache/arrow/go/v17/arrow/array"
 	"github.com/apache/arrow/go/v17/arrow/memory"
+	"github.com/fountain-go/fountain/internal/shareddata"
 	"github.com/fountain-go/fountain/sources/alert"
 	"github.com/fountain-go/fountain/sources/sim"
 )
@@ -133,17 +133,8 @@ func TestCorruptDatumLeavesBatchUnchanged(t *testing.T) {
 	}
 }
 
-func sharedAlerts(t *testing.T) string {
-	_, here, _, _ := runtime.Caller(0)
-	dir := filepath.Join(filepath.Dir(here), "..", "..", "..", "shared", "data", "alerts")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("real alert samples not found at %s (../shared is beside the project in CI)", dir)
-	}
-	return dir
-}
-
 func readFile(t *testing.T, name string) arrow.Record {
-	f, err := os.Open(filepath.Join(sharedAlerts(t), name))
+	f, err := os.Open(filepath.Join(shareddata.Alerts(t), name))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,15 +2,14 @@ package file
 
 import (
 	"context"
-	"os"
 	"path/filepath"
-	"runtime"
 	"testing"
 	"time"
 
 	"github.com/apache/arrow/go/v17/arrow"
 	"github.com/apache/arrow/go/v17/arrow/array"
 	"github.com/apache/arrow/go/v17/arrow/memory"
+	"github.com/fountain-go/fountain/internal/shareddata"
 )
 
 func sample(t *testing.T) (*arrow.Schema, arrow.Record) {
@@ -67,12 +66,7 @@ func TestUnknownFormat(t *testing.T) {
 }
 
 func TestReadRealAvro(t *testing.T) {
-	_, here, _, _ := runtime.Caller(0)
-	path := filepath.Join(filepath.Dir(here), "..", "..", "..", "shared", "data", "alerts", "ztf-472263571115115000.avro")
-	if _, err := os.Stat(path); err != nil {
-		t.Skipf("real alert sample not found at %s (../shared is beside the project in CI)", path)
-	}
-	recs, err := Read(path)
+	recs, err := Read(filepath.Join(shareddata.Alerts(t), "ztf-472263571115115000.avro"))
 	if err != nil {
 		t.Fatal(err)
 	}
