@@ -54,10 +54,10 @@ type Kernel struct {
 	comms   *comms
 
 	shellQueue chan *wire.Message
+	flushMu    sync.Mutex // one flush at a time keeps stream chunks in order
 	flushStop  chan struct{}
 	done       chan struct{}
 	doneOnce   sync.Once
-	restart    bool
 }
 
 // Run starts a kernel for the connection file and serves until shutdown.
@@ -274,11 +274,9 @@ func (k *Kernel) flushLoop() {
 	}
 }
 
-var flushMu sync.Mutex
-
 func (k *Kernel) flushOutput() {
-	flushMu.Lock()
-	defer flushMu.Unlock()
+	k.flushMu.Lock()
+	defer k.flushMu.Unlock()
 	ev := k.currentEvaluator()
 	if ev == nil {
 		return
@@ -400,7 +398,7 @@ func (k *Kernel) shutdown(s zmq4.Socket, m *wire.Message) {
 		Restart bool `json:"restart"`
 	}
 	json.Unmarshal(m.Content, &c)
-	k.restart = c.Restart
+	// On restart the front end starts a new kernel process; this one ends.
 	k.reply(s, m, "shutdown_reply", map[string]any{"status": "ok", "restart": c.Restart})
 	// Let the reply leave before the sockets close.
 	time.AfterFunc(50*time.Millisecond, k.stop)
