@@ -36,6 +36,7 @@ type Decoder struct {
 	rb     *array.RecordBuilder
 	steps  []step // append steps bound to rb's builders
 	rows   int
+	all    []array.Builder // every builder in the tree, for reserving
 }
 
 type kind int
@@ -95,6 +96,7 @@ func NewDecoder(schema avro.Schema, mem memory.Allocator) (*Decoder, error) {
 	d.rb = array.NewRecordBuilder(mem, d.schema)
 	for i, n := range d.plan {
 		d.steps = append(d.steps, bind(n, d.rb.Field(i)))
+		d.all = appendBuilders(d.all, d.rb.Field(i))
 	}
 	return d, nil
 }
@@ -278,7 +280,50 @@ func (d *Decoder) AppendBlock(data []byte, count int64) error {
 // a new one. The caller releases the record.
 func (d *Decoder) NewRecord() arrow.Record {
 	d.rows = 0
-	return d.rb.NewRecord()
+	// Batches are alike: reserving what the last one used spares the
+	// builders growing (and copying) from empty every batch.
+	lens := make([]int, 2*len(d.all))
+	for i, b := range d.all {
+		lens[2*i] = b.Len()
+		if bb, ok := binaryOf(b); ok {
+			lens[2*i+1] = bb.DataLen()
+		}
+	}
+	rec := d.rb.NewRecord()
+	for i, b := range d.all {
+		b.Reserve(lens[2*i])
+		if bb, ok := binaryOf(b); ok {
+			bb.ReserveData(lens[2*i+1])
+		}
+	}
+	return rec
+}
+
+func binaryOf(b array.Builder) (*array.BinaryBuilder, bool) {
+	switch b := b.(type) {
+	case *array.BinaryBuilder:
+		return b, true
+	case *array.StringBuilder:
+		return b.BinaryBuilder, true
+	}
+	return nil, false
+}
+
+// appendBuilders lists b and the builders below it.
+func appendBuilders(all []array.Builder, b array.Builder) []array.Builder {
+	all = append(all, b)
+	switch b := b.(type) {
+	case *array.StructBuilder:
+		for i := 0; i < b.NumField(); i++ {
+			all = appendBuilders(all, b.FieldBuilder(i))
+		}
+	case *array.ListBuilder:
+		all = appendBuilders(all, b.ValueBuilder())
+	case *array.MapBuilder:
+		all = appendBuilders(all, b.KeyBuilder())
+		all = appendBuilders(all, b.ItemBuilder())
+	}
+	return all
 }
 
 // Release frees the builders.

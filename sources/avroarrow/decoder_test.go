@@ -251,3 +251,24 @@ func TestFlatten(t *testing.T) {
 		t.Fatal("lists stay lists")
 	}
 }
+
+func BenchmarkDecodeFullAlerts(b *testing.B) {
+	as := alerts(b, 5000, false)
+	datums := make([][]byte, len(as))
+	for i, a := range as {
+		datums[i], _ = alert.EncodeZTF(a)
+	}
+	d, _ := NewDecoder(alert.ZTFSchema(), nil)
+	defer d.Release()
+	n := 0
+	for b.Loop() {
+		for _, x := range datums {
+			if err := d.Append(x); err != nil {
+				b.Fatal(err)
+			}
+		}
+		n += len(datums)
+		d.NewRecord().Release()
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "alerts/s")
+}
