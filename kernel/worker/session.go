@@ -123,6 +123,9 @@ func NewSession(stdin io.Reader) (*Session, error) {
 			return nil, fmt.Errorf("load symbols: %w", err)
 		}
 	}
+	if _, err := s.in.Compile(slicesExtra); err != nil {
+		return nil, fmt.Errorf("slices additions: %w", err)
+	}
 	if err := s.in.Use(interp.Exports{"fountainrt/fountainrt": s.rt.symbols()}); err != nil {
 		return nil, fmt.Errorf("load runtime: %w", err)
 	}
