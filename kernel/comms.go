@@ -10,13 +10,13 @@ import (
 // comms is the registry of open comms and of the targets the kernel serves.
 type comms struct {
 	mu      sync.Mutex
-	open_   map[string]string // comm id -> target name
+	byID    map[string]string // comm id -> target name
 	targets map[string]func(k *Kernel, parent *wire.Message, id string, data json.RawMessage)
 }
 
 func newComms() *comms {
 	return &comms{
-		open_: map[string]string{},
+		byID: map[string]string{},
 		targets: map[string]func(*Kernel, *wire.Message, string, json.RawMessage){
 			// fountain.echo answers each message with the same data; front
 			// ends and tests use it to check the comm channel end to end.
@@ -39,7 +39,7 @@ func (c *comms) open(k *Kernel, m *wire.Message) {
 	c.mu.Lock()
 	_, known := c.targets[cc.TargetName]
 	if known {
-		c.open_[cc.CommID] = cc.TargetName
+		c.byID[cc.CommID] = cc.TargetName
 	}
 	c.mu.Unlock()
 	if !known {
@@ -52,7 +52,7 @@ func (c *comms) message(k *Kernel, m *wire.Message) {
 	var cc commContent
 	json.Unmarshal(m.Content, &cc)
 	c.mu.Lock()
-	target, ok := c.open_[cc.CommID]
+	target, ok := c.byID[cc.CommID]
 	h := c.targets[target]
 	c.mu.Unlock()
 	if ok && h != nil {
@@ -64,7 +64,7 @@ func (c *comms) close(m *wire.Message) {
 	var cc commContent
 	json.Unmarshal(m.Content, &cc)
 	c.mu.Lock()
-	delete(c.open_, cc.CommID)
+	delete(c.byID, cc.CommID)
 	c.mu.Unlock()
 }
 
@@ -76,7 +76,7 @@ func (c *comms) info(content json.RawMessage) map[string]any {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	out := map[string]any{}
-	for id, t := range c.open_ {
+	for id, t := range c.byID  {
 		if req.TargetName == "" || req.TargetName == t {
 			out[id] = map[string]any{"target_name": t}
 		}
