@@ -76,7 +76,7 @@ func (c *comms) info(content json.RawMessage) map[string]any {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	out := map[string]any{}
-	for id, t := range c.byID  {
+	for id, t := range c.byID {
 		if req.TargetName == "" || req.TargetName == t {
 			out[id] = map[string]any{"target_name": t}
 		}
