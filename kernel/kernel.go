@@ -291,6 +291,9 @@ func (k *Kernel) flushOutput() {
 
 // onEvent handles an event from the worker: output has been synced.
 func (k *Kernel) onEvent(ev worker.Event) {
+	if ev.Kind == worker.EvInput && ev.Prompt == "" {
+		ev.Prompt = k.currentEvaluator().out.takePrompt()
+	}
 	k.flushOutput()
 	parent := k.currentParent()
 	switch ev.Kind {

@@ -1,6 +1,7 @@
 package kernel
 
 import (
+	"bytes"
 	"fmt"
 	"sync"
 
@@ -99,4 +100,15 @@ func (c *capture) take() (string, string) {
 		c.dropped = 0
 	}
 	return text, notice
+}
+
+// takePrompt removes and returns the text after the last newline: what a
+// cell printed just before reading stdin ("Name: ") is the input prompt.
+func (c *capture) takePrompt() string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	i := bytes.LastIndexByte(c.buf, '\n')
+	prompt := string(c.buf[i+1:])
+	c.buf = c.buf[:i+1]
+	return prompt
 }

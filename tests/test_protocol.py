@@ -253,9 +253,10 @@ class Semantics(KernelCase):
 
 class Protocol(KernelCase):
     def test_stdin(self):
-        msg_id = self.kc.execute('var s string\nfmt.Scanln(&s)\nstrings.ToUpper(s)', allow_stdin=True)
+        msg_id = self.kc.execute('fmt.Print("Name: ")\nvar s string\nfmt.Scanln(&s)\nstrings.ToUpper(s)', allow_stdin=True)
         req = self.kc.get_stdin_msg(timeout=TIMEOUT)
         self.assertEqual(req["msg_type"], "input_request")
+        self.assertEqual(req["content"]["prompt"], "Name: ")  # what the cell printed before reading
         self.kc.input("hello")
         reply = self.kc.get_shell_msg(timeout=TIMEOUT)
         self.assertEqual(reply["content"]["status"], "ok")
