@@ -42,6 +42,7 @@ func runTestbed(args []string) error {
 	seed := fs.Uint64("seed", 1, "seed of the simulated sky")
 	schema := fs.String("schema", "ztf", "alert schema: ztf or lsst")
 	cutouts := fs.Bool("cutouts", false, "attach gzipped FITS cutouts (about 40 KB an alert)")
+	max := fs.Int64("max", 0, "stop producing after this many alerts and keep serving (0: no limit)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -49,7 +50,7 @@ func runTestbed(args []string) error {
 		return fmt.Errorf("testbed: --schema %s: want ztf or lsst", *schema)
 	}
 	tb, err := testbed.Start(testbed.Config{Addr: *addr, Topic: *topic, Partitions: *partitions,
-		Rate: *rate, Speed: *speed, Seed: *seed, Cutouts: *cutouts, LSST: *schema == "lsst"})
+		Rate: *rate, Speed: *speed, Seed: *seed, Cutouts: *cutouts, LSST: *schema == "lsst", MaxAlerts: *max})
 	if err != nil {
 		return err
 	}
