@@ -13,6 +13,9 @@ type LSST struct {
 	DiaSource         DiaSource   `avro:"diaSource" json:"diaSource"`
 	PrvDiaSources     []DiaSource `avro:"prvDiaSources" json:"prvDiaSources"`
 	DiaObject         *DiaObject  `avro:"diaObject" json:"diaObject"`
+	CutoutDifference  []byte      `avro:"cutoutDifference" json:"cutoutDifference"` // gzipped FITS, or nil
+	CutoutScience     []byte      `avro:"cutoutScience" json:"cutoutScience"`
+	CutoutTemplate    []byte      `avro:"cutoutTemplate" json:"cutoutTemplate"`
 }
 
 // DiaSource is a detection on a difference image. Fluxes are in nJy.

@@ -39,7 +39,7 @@ type Config struct {
 	Fields  int     // fields in the footprint (default 24)
 	Objects int     // objects per field (default 400)
 	StartJD float64 // first visit (default 2460000.5, a night in 2023)
-	Cutouts bool    // attach gzipped FITS stamps (about 40 KB an alert; ZTF only)
+	Cutouts bool    // attach gzipped FITS stamps (about 40 KB an alert)
 	LSST    bool    // LSST-style alerts through ugrizy instead of ZTF-style through gri
 }
 
@@ -380,6 +380,9 @@ func (s *Survey) lsstFor(o *object, a *alert.ZTF, mag float64) *alert.LSST {
 		if p.Candid != nil {
 			la.PrvDiaSources = append(la.PrvDiaSources, src(p.JD, *p.Candid, p.Fid, *p.MagPSF, *p.SigmaPSF, p.RB, *p.RA, *p.Dec))
 		}
+	}
+	if a.CutoutScience != nil {
+		la.CutoutScience, la.CutoutTemplate, la.CutoutDifference = a.CutoutScience.StampData, a.CutoutTemplate.StampData, a.CutoutDifference.StampData
 	}
 	if o.kind != Asteroid {
 		la.DiaObject = &alert.DiaObject{DiaObjectID: objID, RA: o.ra, Dec: o.dec,
