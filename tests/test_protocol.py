@@ -228,7 +228,6 @@ class Semantics(KernelCase):
         self.assertEqual(reply["evalue"], "undefined: undefinedThing")
         self.assertEqual(self.value("y"), "5")
 
-    @unittest.expectedFailure  # needs type checking before any of the cell runs
     def test_type_error_changes_nothing(self):
         reply, _ = self.run_cell('func half() int { return 1 }\nv := half() + "s"')
         self.assertEqual(reply["status"], "error")

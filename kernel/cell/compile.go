@@ -306,6 +306,7 @@ func (c *compiler) addDecl(u Unit) error {
 	c.rewrite(f, fset, len("package p;"))
 	for _, d := range f.Decls {
 		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil {
+			c.refs[fd.Name.Name] = []string{} // every func has an entry, even with no references
 			seen := map[string]bool{}
 			for _, fr := range c.free[first:] {
 				if !seen[fr.name] && !universe[fr.name] {

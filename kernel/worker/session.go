@@ -267,7 +267,6 @@ func (s *Session) Run(ctx context.Context, code string) (*display.Bundle, error)
 			redefined = append(redefined, t)
 		}
 	}
-	defer s.record(prog)
 	for _, ch := range chunks {
 		s.trace.take()
 		_, err := s.in.EvalWithContext(ctx, ch.Src)
@@ -278,16 +277,49 @@ func (s *Session) Run(ctx context.Context, code string) (*display.Bundle, error)
 			// ran, so run it plain; its own error, if any, has the right columns.
 			_, err = s.in.EvalWithContext(ctx, ch.Plain)
 		}
-		if err != nil {
-			return nil, s.runError(ctx, code, err)
+		if err == nil {
+			continue
 		}
+		if ctx.Err() == nil && !errors.As(err, &p) {
+			// A chunk did not compile: the cell changes nothing. Names its
+			// earlier chunks declared stay unknown to later cells, and funcs
+			// it redefined get their previous definitions back.
+			s.restore(prog)
+		} else {
+			// A panic or an interrupt: as in any notebook, what ran before
+			// it stays done and defined.
+			s.record(prog)
+		}
+		return nil, s.runError(ctx, code, err)
 	}
+	s.record(prog)
 	for _, t := range versioned {
 		s.alias[t] = s.pending[t]
 		s.version[t]++
 	}
 	s.rebind(redefined, prog)
 	return s.result, nil
+}
+
+// restore re-declares the earlier versions of funcs a failed cell
+// redefined before it failed.
+func (s *Session) restore(prog *cell.Program) {
+	var src []string
+	for _, n := range prog.Defines {
+		if _, isFunc := prog.Refs[n]; isFunc && s.defined[n] && s.sources[n] != "" {
+			src = append(src, s.sources[n])
+		}
+	}
+	if len(src) == 0 {
+		return
+	}
+	if p, err := cell.Compile(strings.Join(src, "\n"), s); err == nil {
+		var b strings.Builder
+		for _, ch := range p.Chunks {
+			b.WriteString(ch.Src + "\n")
+		}
+		s.in.Eval(b.String())
+	}
 }
 
 // record notes what a cell defined, also when it failed part way (what

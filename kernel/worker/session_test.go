@@ -160,3 +160,23 @@ func TestHelpForFountainPackages(t *testing.T) {
 		t.Fatalf("strings.ToUpper? gave %q", text)
 	}
 }
+
+func TestFailedCellChangesNothing(t *testing.T) {
+	s := newTestSession(t)
+	value(t, s, "func keep() int { return 1 }")
+	// The declarations compile, the statement after them does not.
+	if _, err := s.Run(context.Background(), "func half() int { return 1 }\nfunc keep() int { return 2 }\nv := half() + \"s\""); err == nil {
+		t.Fatal("the cell should fail")
+	}
+	if _, err := s.Run(context.Background(), "half()"); err == nil || !strings.Contains(err.Error(), "undefined: half") {
+		t.Fatalf("half() after the failed cell: %v, want undefined", err)
+	}
+	if got := value(t, s, "keep()"); got != "1" {
+		t.Fatalf("keep() = %s after the failed cell, want the old 1", got)
+	}
+	// A panic is not a compile error: what ran before it stays.
+	s.Run(context.Background(), "done := 7\npanic(\"late\")")
+	if got := value(t, s, "done"); got != "7" {
+		t.Fatalf("done = %s after a panicking cell, want 7", got)
+	}
+}
