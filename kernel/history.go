@@ -17,6 +17,7 @@ type history struct {
 	path    string
 	session int
 	entries []histEntry
+	loaded  chan struct{} // closed when the file has been read
 }
 
 type histEntry struct {
@@ -41,8 +42,18 @@ func historyPath() string {
 	return filepath.Join(dir, "fountain", "history.jsonl")
 }
 
+// openHistory reads the history file in the background: a long history
+// must not delay the kernel's first reply. add and query wait for it.
 func openHistory() *history {
-	h := &history{path: historyPath()}
+	h := &history{path: historyPath(), loaded: make(chan struct{})}
+	go h.load()
+	return h
+}
+
+func (h *history) load() {
+	defer close(h.loaded)
+	h.mu.Lock()
+	defer h.mu.Unlock()
 	if f, err := os.Open(h.path); err == nil {
 		sc := bufio.NewScanner(f)
 		sc.Buffer(make([]byte, 64<<10), 16<<20)
@@ -56,10 +67,10 @@ func openHistory() *history {
 		f.Close()
 	}
 	h.session++
-	return h
 }
 
 func (h *history) add(line int, input string) {
+	<-h.loaded
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	e := histEntry{Session: h.session, Line: line, Input: input}
@@ -111,6 +122,7 @@ func globRE(p string) *regexp.Regexp {
 func (h *history) query(content json.RawMessage) map[string]any {
 	var req historyRequest
 	json.Unmarshal(content, &req)
+	<-h.loaded
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	var sel []histEntry

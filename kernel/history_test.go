@@ -24,6 +24,7 @@ func TestHistoryPersistsAndQueries(t *testing.T) {
 
 	// A new kernel sees the old session and starts the next one.
 	h2 := openHistory()
+	<-h2.loaded
 	if h2.session != h.session+1 {
 		t.Fatalf("session %d after %d", h2.session, h.session)
 	}

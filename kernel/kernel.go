@@ -41,8 +41,9 @@ type Kernel struct {
 	iopubMu                          sync.Mutex
 	stdinReplies                     chan *wire.Message
 
-	evMu sync.Mutex
-	ev   *evaluator
+	evMu    sync.Mutex
+	ev      *evaluator
+	evStart func() // starts the first evaluator, once; callers wait for it
 
 	// parent is the header of the request whose output is being produced:
 	// output from background goroutines goes to the most recent cell.
@@ -93,12 +94,23 @@ func (k *Kernel) serve(ctx context.Context) error {
 		return err
 	}
 	defer k.closeSockets()
-	ev, err := startEvaluator(k.exe, k.onEvent)
-	if err != nil {
-		return err
-	}
-	k.ev = ev
-	go k.watchWorker(ev)
+	// The evaluator starts a moment after the sockets, or at the first
+	// request that needs it: its start-up (the interpreter and its symbol
+	// tables) would otherwise compete with the first kernel_info_reply for
+	// the CPU.
+	k.evStart = sync.OnceFunc(func() {
+		ev, err := startEvaluator(k.exe, k.onEvent)
+		if err != nil {
+			k.log.Printf("cannot start the evaluator: %v", err)
+			k.stop()
+			return
+		}
+		k.evMu.Lock()
+		k.ev = ev
+		k.evMu.Unlock()
+		go k.watchWorker(ev)
+	})
+	time.AfterFunc(100*time.Millisecond, k.evStart)
 	go k.flushLoop()
 	go k.heartbeat()
 	go k.readLoop(k.shell, func(m *wire.Message) { k.shellQueue <- m })
@@ -127,7 +139,9 @@ func (k *Kernel) serve(ctx context.Context) error {
 			k.stop()
 		case <-k.done:
 			close(k.flushStop)
-			k.currentEvaluator().kill()
+			if ev := k.startedEvaluator(); ev != nil {
+				ev.kill()
+			}
 			k.flushOutput()
 			return nil
 		}
@@ -254,7 +268,14 @@ func (k *Kernel) currentParent() *wire.Message {
 	return k.parent
 }
 
+// currentEvaluator returns the evaluator, starting it if need be.
 func (k *Kernel) currentEvaluator() *evaluator {
+	k.evStart()
+	return k.startedEvaluator()
+}
+
+// startedEvaluator returns the evaluator if it has started, else nil.
+func (k *Kernel) startedEvaluator() *evaluator {
 	k.evMu.Lock()
 	defer k.evMu.Unlock()
 	return k.ev
@@ -277,7 +298,7 @@ func (k *Kernel) flushLoop() {
 func (k *Kernel) flushOutput() {
 	k.flushMu.Lock()
 	defer k.flushMu.Unlock()
-	ev := k.currentEvaluator()
+	ev := k.startedEvaluator()
 	if ev == nil {
 		return
 	}
@@ -375,7 +396,7 @@ func (k *Kernel) watchWorker(ev *evaluator) {
 }
 
 func (k *Kernel) interrupt() {
-	if ev := k.currentEvaluator(); ev != nil {
+	if ev := k.startedEvaluator(); ev != nil {
 		ev.send(worker.Request{Op: worker.OpInterrupt})
 	}
 }
