@@ -98,18 +98,7 @@ func (k *Kernel) serve(ctx context.Context) error {
 	// request that needs it: its start-up (the interpreter and its symbol
 	// tables) would otherwise compete with the first kernel_info_reply for
 	// the CPU.
-	k.evStart = sync.OnceFunc(func() {
-		ev, err := startEvaluator(k.exe, k.onEvent)
-		if err != nil {
-			k.log.Printf("cannot start the evaluator: %v", err)
-			k.stop()
-			return
-		}
-		k.evMu.Lock()
-		k.ev = ev
-		k.evMu.Unlock()
-		go k.watchWorker(ev)
-	})
+	k.evStart = sync.OnceFunc(k.launchEvaluator)
 	time.AfterFunc(100*time.Millisecond, k.evStart)
 	go k.flushLoop()
 	go k.heartbeat()
@@ -383,16 +372,22 @@ func (k *Kernel) watchWorker(ev *evaluator) {
 	default:
 	}
 	k.flushOutput()
-	next, err := startEvaluator(k.exe, k.onEvent)
+	k.launchEvaluator()
+}
+
+// launchEvaluator starts an evaluator, makes it the current one and
+// watches it; without one the kernel cannot work, so it stops.
+func (k *Kernel) launchEvaluator() {
+	ev, err := startEvaluator(k.exe, k.onEvent)
 	if err != nil {
-		k.log.Printf("cannot restart the evaluator: %v", err)
+		k.log.Printf("cannot start the evaluator: %v", err)
 		k.stop()
 		return
 	}
 	k.evMu.Lock()
-	k.ev = next
+	k.ev = ev
 	k.evMu.Unlock()
-	go k.watchWorker(next)
+	go k.watchWorker(ev)
 }
 
 func (k *Kernel) interrupt() {

@@ -206,6 +206,12 @@ func BenchmarkDecodeCandidateOnly(b *testing.B) {
 	for i := range as {
 		as[i].PrvCandidates = nil // candidate-only alerts
 	}
+	benchDecode(b, as)
+}
+
+func BenchmarkDecodeFullAlerts(b *testing.B) { benchDecode(b, alerts(b, 5000, false)) }
+
+func benchDecode(b *testing.B, as []*alert.ZTF) {
 	datums := make([][]byte, len(as))
 	for i, a := range as {
 		datums[i], _ = alert.EncodeZTF(a)
@@ -250,25 +256,4 @@ func TestFlatten(t *testing.T) {
 	if flat.Schema().Field(flat.Schema().FieldIndices("prv_candidates")[0]).Type.ID() != arrow.LIST {
 		t.Fatal("lists stay lists")
 	}
-}
-
-func BenchmarkDecodeFullAlerts(b *testing.B) {
-	as := alerts(b, 5000, false)
-	datums := make([][]byte, len(as))
-	for i, a := range as {
-		datums[i], _ = alert.EncodeZTF(a)
-	}
-	d, _ := NewDecoder(alert.ZTFSchema(), nil)
-	defer d.Release()
-	n := 0
-	for b.Loop() {
-		for _, x := range datums {
-			if err := d.Append(x); err != nil {
-				b.Fatal(err)
-			}
-		}
-		n += len(datums)
-		d.NewRecord().Release()
-	}
-	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "alerts/s")
 }
