@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
@@ -9,24 +10,18 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"strconv"
 	"strings"
-	"sync"
 	"syscall"
-	"time"
 
+	"github.com/apache/arrow/go/v17/arrow"
+	"github.com/apache/arrow/go/v17/arrow/array"
+	"github.com/fountain-go/fountain/internal/brokers"
 	"github.com/fountain-go/fountain/sources/alert"
+	fkafka "github.com/fountain-go/fountain/sources/kafka"
 	"github.com/fountain-go/fountain/sources/testbed"
-	"github.com/segmentio/kafka-go"
+	"github.com/hamba/avro/v2"
 )
 
-// brokersDefault is KAFKA_BROKERS, or localhost:9092.
-func brokersDefault() string {
-	if b := os.Getenv("KAFKA_BROKERS"); b != "" {
-		return b
-	}
-	return "localhost:9092"
-}
 
 func signalContext() (context.Context, context.CancelFunc) {
 	return signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
@@ -79,7 +74,7 @@ func runAlerts(args []string) error {
 
 func alertsProduce(args []string) error {
 	fs := flag.NewFlagSet("alerts produce", flag.ContinueOnError)
-	brokers := fs.String("brokers", brokersDefault(), "comma-separated broker list")
+	brokersFlag := fs.String("brokers", strings.Join(brokers.FromEnv(), ","), "comma-separated broker list")
 	topic := fs.String("topic", "alerts", "topic")
 	rate := fs.Float64("rate", 1000, "alerts per second (0: as fast as possible, or paced by --speed)")
 	speed := fs.Float64("speed", 0, "simulated seconds per wall-clock second, when --rate is 0")
@@ -90,10 +85,7 @@ func alertsProduce(args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	bs := strings.Split(*brokers, ",")
-	if err := testbed.CheckBrokers(bs); err != nil {
-		return err
-	}
+	bs := strings.Split(*brokersFlag, ",")
 	ctx, stop := signalContext()
 	defer stop()
 	err := testbed.Produce(ctx, testbed.ProduceConfig{Brokers: bs, Topic: *topic, Rate: *rate, Speed: *speed,
@@ -106,7 +98,7 @@ func alertsProduce(args []string) error {
 
 func alertsCat(args []string) error {
 	fs := flag.NewFlagSet("alerts cat", flag.ContinueOnError)
-	brokers := fs.String("brokers", "", "comma-separated broker list (default $KAFKA_BROKERS or localhost:9092 when --topic is set)")
+	brokersFlag := fs.String("brokers", "", "comma-separated broker list (default $KAFKA_BROKERS or localhost:9092 when --topic is set)")
 	topic := fs.String("topic", "", "topic to read")
 	from := fs.String("from", "earliest", "earliest, latest, or a time (RFC 3339 or Unix milliseconds)")
 	max := fs.Int("max", 0, "stop after this many alerts (0: no limit)")
@@ -127,14 +119,15 @@ func alertsCat(args []string) error {
 		}
 		return nil
 	}
-	if *brokers == "" {
-		*brokers = brokersDefault()
+	bs := brokers.FromEnv()
+	if *brokersFlag != "" {
+		bs = strings.Split(*brokersFlag, ",")
 	}
-	decode := func(b []byte) (any, error) { return alert.DecodeZTF(b) }
+	sc := alert.ZTFSchema()
 	if *schema == "lsst" {
-		decode = func(b []byte) (any, error) { return alert.DecodeLSST(b) }
+		sc = alert.LSSTSchema()
 	}
-	return catTopic(strings.Split(*brokers, ","), *topic, *from, *max, decode, out)
+	return catTopic(bs, *topic, *from, *max, sc)
 }
 
 func catFile(path string, out *json.Encoder, n *int, max int) error {
@@ -163,97 +156,61 @@ func catFile(path string, out *json.Encoder, n *int, max int) error {
 	return nil
 }
 
-func catTopic(brokers []string, topic, from string, max int, decode func([]byte) (any, error), out *json.Encoder) error {
-	if err := testbed.CheckBrokers(brokers); err != nil {
-		return err
-	}
-	conn, err := (&kafka.Dialer{Timeout: 5 * time.Second}).Dial("tcp", brokers[0])
-	if err != nil {
-		return err
-	}
-	parts, err := conn.ReadPartitions(topic)
-	conn.Close()
-	if err != nil {
-		return fmt.Errorf("read partitions of %q: %w", topic, err)
-	}
+// catTopic prints a topic's alerts as JSON lines, through the same
+// kafka.Source cells use (offsets, batching, dead letters).
+func catTopic(bs []string, topic, from string, max int, schema avro.Schema) error {
 	ctx, stop := signalContext()
 	defer stop()
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	type item struct {
-		msg kafka.Message
-		err error
+	src, err := fkafka.Open(ctx, fkafka.Config{Brokers: bs, Topic: topic, From: from, Schema: schema, BatchRows: 1024})
+	if err != nil {
+		return err
 	}
-	items := make(chan item)
-	var wg sync.WaitGroup
-	for _, p := range parts {
-		r := kafka.NewReader(kafka.ReaderConfig{Brokers: brokers, Topic: topic, Partition: p.ID, MaxWait: 200 * time.Millisecond})
-		if err := seek(ctx, r, from); err != nil {
-			r.Close()
-			return err
-		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			defer r.Close()
-			for {
-				m, err := r.ReadMessage(ctx)
-				if ctx.Err() != nil {
-					return
-				}
-				select {
-				case items <- item{m, err}:
-				case <-ctx.Done():
-					return
-				}
-			}
-		}()
-	}
-	n := 0
+	defer src.Close()
+	out := bufio.NewWriter(os.Stdout)
+	defer out.Flush()
+	n, reported := 0, 0
 	for max == 0 || n < max {
-		var it item
-		select {
-		case it = <-items:
-		case <-ctx.Done():
-			wg.Wait()
+		rec, err := src.Next(ctx)
+		if ctx.Err() != nil {
 			return nil
 		}
-		if it.err != nil {
-			fmt.Fprintf(os.Stderr, "alerts cat: %v (retrying)\n", it.err)
-			time.Sleep(time.Second)
-			continue
-		}
-		a, err := decode(it.msg.Value)
 		if err != nil {
-			// A bad message is reported and skipped; the stream goes on.
-			fmt.Fprintf(os.Stderr, "alerts cat: partition %d offset %d: %v\n", it.msg.Partition, it.msg.Offset, err)
-			continue
-		}
-		if err := out.Encode(a); err != nil {
 			return err
 		}
-		n++
+		rows := rec.NumRows()
+		if max > 0 {
+			rows = min(rows, int64(max-n))
+		}
+		err = array.RecordToJSON(alertColumns(rec, rows), out)
+		rec.Release()
+		if err != nil {
+			return err
+		}
+		n += int(rows)
+		out.Flush()
+		// A bad message is reported and skipped; the stream goes on.
+		dead := src.DeadLetters()
+		for _, d := range dead[reported:] {
+			fmt.Fprintf(os.Stderr, "alerts cat: partition %d offset %d: %v\n", d.Partition, d.Offset, d.Err)
+		}
+		reported = len(dead)
 	}
-	cancel()
-	wg.Wait()
 	return nil
 }
 
-// seek positions a partition reader at earliest, latest or a time.
-func seek(ctx context.Context, r *kafka.Reader, from string) error {
-	switch from {
-	case "earliest", "":
-		return r.SetOffset(kafka.FirstOffset)
-	case "latest":
-		return r.SetOffset(kafka.LastOffset)
-	}
-	t, err := time.Parse(time.RFC3339, from)
-	if err != nil {
-		ms, perr := strconv.ParseInt(from, 10, 64)
-		if perr != nil {
-			return fmt.Errorf("--from %q: want earliest, latest, an RFC 3339 time or Unix milliseconds", from)
+// alertColumns returns the first rows of rec without the Kafka metadata columns.
+func alertColumns(rec arrow.Record, rows int64) arrow.Record {
+	var fields []arrow.Field
+	var cols []arrow.Array
+	for i, f := range rec.Schema().Fields() {
+		if !strings.HasPrefix(f.Name, "kafka_") {
+			fields = append(fields, f)
+			cols = append(cols, array.NewSlice(rec.Column(i), 0, rows))
 		}
-		t = time.UnixMilli(ms)
 	}
-	return r.SetOffsetAt(ctx, t)
+	out := array.NewRecord(arrow.NewSchema(fields, nil), cols, rows)
+	for _, c := range cols {
+		c.Release()
+	}
+	return out
 }

@@ -105,7 +105,6 @@ var Docs = map[string]string{
 	"github.com/fountain-go/fountain/sources/sim.Visit":                       "Visit is one exposure: a field through a filter, and its alerts.\n",
 	"github.com/fountain-go/fountain/sources/sim.ZTFBands":                    "Bands are the filters of each survey, by filter ID (1-based).\n",
 	"github.com/fountain-go/fountain/sources/testbed":                         "Package testbed runs a live alert stream on one machine: a Kafka-protocol\nbroker in process (franz-go's kfake) and the simulated survey producing\ninto it, so that any Kafka client (kafka-go, franz-go, kcat) can consume\nalerts with no Kafka installed.\n",
-	"github.com/fountain-go/fountain/sources/testbed.CheckBrokers":            "CheckBrokers fails within seconds, with a clear message, when none of\nthe brokers answers.\n",
 	"github.com/fountain-go/fountain/sources/testbed.Config":                  "Config sets up a testbed.\n",
 	"github.com/fountain-go/fountain/sources/testbed.Produce":                 "Produce writes simulated alerts to a topic, one schemaless Avro datum per\nmessage keyed by object, until ctx ends or Max is reached.\n",
 	"github.com/fountain-go/fountain/sources/testbed.ProduceConfig":           "ProduceConfig sets up a producer of simulated alerts into any Kafka.\n",

@@ -10,9 +10,8 @@ import (
 func init() {
 	Symbols["github.com/fountain-go/fountain/sources/testbed/testbed"] = map[string]reflect.Value{
 		// function, constant and variable definitions
-		"CheckBrokers": reflect.ValueOf(testbed.CheckBrokers),
-		"Produce":      reflect.ValueOf(testbed.Produce),
-		"Start":        reflect.ValueOf(testbed.Start),
+		"Produce": reflect.ValueOf(testbed.Produce),
+		"Start":   reflect.ValueOf(testbed.Start),
 
 		// type definitions
 		"Config":        reflect.ValueOf((*testbed.Config)(nil)),

@@ -9,7 +9,7 @@ import (
 
 	"github.com/apache/arrow/go/v17/arrow"
 	"github.com/apache/arrow/go/v17/arrow/array"
-	"github.com/fountain-go/fountain/sources/testbed"
+	"github.com/fountain-go/fountain/internal/brokers"
 	"github.com/hamba/avro/v2"
 	kafkago "github.com/segmentio/kafka-go"
 )
@@ -42,7 +42,7 @@ func NewSink(cfg SinkConfig) (*Sink, error) {
 	if len(cfg.Brokers) == 0 {
 		cfg.Brokers = Brokers()
 	}
-	if err := testbed.CheckBrokers(cfg.Brokers); err != nil {
+	if err := brokers.Check(cfg.Brokers); err != nil {
 		return nil, err
 	}
 	w := &kafkago.Writer{Addr: kafkago.TCP(cfg.Brokers...), Topic: cfg.Topic, Balancer: &kafkago.Hash{},

@@ -10,7 +10,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"strconv"
 	"strings"
 	"sync"
@@ -19,20 +18,15 @@ import (
 	"github.com/apache/arrow/go/v17/arrow"
 	"github.com/apache/arrow/go/v17/arrow/array"
 	"github.com/apache/arrow/go/v17/arrow/memory"
+	"github.com/fountain-go/fountain/internal/brokers"
 	"github.com/fountain-go/fountain/sources/alert"
 	"github.com/fountain-go/fountain/sources/avroarrow"
-	"github.com/fountain-go/fountain/sources/testbed"
 	"github.com/hamba/avro/v2"
 	kafkago "github.com/segmentio/kafka-go"
 )
 
 // Brokers returns the broker list from KAFKA_BROKERS, or localhost:9092.
-func Brokers() []string {
-	if b := os.Getenv("KAFKA_BROKERS"); b != "" {
-		return strings.Split(b, ",")
-	}
-	return []string{"localhost:9092"}
-}
+func Brokers() []string { return brokers.FromEnv() }
 
 // Config says what to read.
 type Config struct {
@@ -121,7 +115,7 @@ func Open(ctx context.Context, cfg Config) (*Source, error) {
 	if cfg.Schema == nil {
 		cfg.Schema = alert.ZTFSchema()
 	}
-	if err := testbed.CheckBrokers(cfg.Brokers); err != nil {
+	if err := brokers.Check(cfg.Brokers); err != nil {
 		return nil, err
 	}
 	dec, err := avroarrow.NewDecoder(cfg.Schema, memory.DefaultAllocator)

@@ -10,10 +10,10 @@ import (
 	"fmt"
 	"net"
 	"strconv"
-	"strings"
 	"sync/atomic"
 	"time"
 
+	"github.com/fountain-go/fountain/internal/brokers"
 	"github.com/fountain-go/fountain/sources/alert"
 	"github.com/fountain-go/fountain/sources/sim"
 	"github.com/segmentio/kafka-go"
@@ -129,7 +129,7 @@ type ProduceConfig struct {
 // Produce writes simulated alerts to a topic, one schemaless Avro datum per
 // message keyed by object, until ctx ends or Max is reached.
 func Produce(ctx context.Context, cfg ProduceConfig) error {
-	if err := CheckBrokers(cfg.Brokers); err != nil {
+	if err := brokers.Check(cfg.Brokers); err != nil {
 		return err
 	}
 	w := &kafka.Writer{
@@ -223,19 +223,4 @@ func writeRetry(ctx context.Context, w *kafka.Writer, msgs []kafka.Message) erro
 		}
 		backoff = min(2*backoff, 5*time.Second)
 	}
-}
-
-// CheckBrokers fails within seconds, with a clear message, when none of
-// the brokers answers.
-func CheckBrokers(brokers []string) error {
-	var errs []error
-	for _, b := range brokers {
-		conn, err := (&kafka.Dialer{Timeout: 5 * time.Second}).Dial("tcp", b)
-		if err == nil {
-			conn.Close()
-			return nil
-		}
-		errs = append(errs, err)
-	}
-	return fmt.Errorf("no Kafka broker reachable at %s: %w", strings.Join(brokers, ","), errors.Join(errs...))
 }
