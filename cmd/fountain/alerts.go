@@ -22,7 +22,6 @@ import (
 	"github.com/hamba/avro/v2"
 )
 
-
 func signalContext() (context.Context, context.CancelFunc) {
 	return signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 }
