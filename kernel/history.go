@@ -18,6 +18,7 @@ type history struct {
 	session int
 	entries []histEntry
 	loaded  chan struct{} // closed when the file has been read
+	file    *os.File      // opened for appending at the first add
 }
 
 type histEntry struct {
@@ -75,19 +76,21 @@ func (h *history) add(line int, input string) {
 	defer h.mu.Unlock()
 	e := histEntry{Session: h.session, Line: line, Input: input}
 	h.entries = append(h.entries, e)
-	if h.path == "" {
-		return
+	if h.file == nil && h.path != "" {
+		if err := os.MkdirAll(filepath.Dir(h.path), 0o755); err != nil {
+			return // history is a convenience: never fail a cell over it
+		}
+		f, err := os.OpenFile(h.path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o600)
+		if err != nil {
+			h.path = "" // and do not try again on every cell
+			return
+		}
+		h.file = f
 	}
-	if err := os.MkdirAll(filepath.Dir(h.path), 0o755); err != nil {
-		return
+	if h.file != nil {
+		b, _ := json.Marshal(e)
+		h.file.Write(append(b, '\n'))
 	}
-	f, err := os.OpenFile(h.path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o600)
-	if err != nil {
-		return // history is a convenience: never fail a cell over it
-	}
-	defer f.Close()
-	b, _ := json.Marshal(e)
-	f.Write(append(b, '\n'))
 }
 
 type historyRequest struct {

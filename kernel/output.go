@@ -3,6 +3,7 @@ package kernel
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"sync"
 
 	"golang.org/x/sys/unix"
@@ -35,6 +36,15 @@ func (c *capture) readAvailable(hangup bool) (eof bool) {
 		// Never block here: sync may have taken the bytes poll saw.
 		// Empty after the writer hung up is the end.
 		return hangup
+	}
+	if room := maxFlush - len(c.buf); n <= room {
+		// The common case: read straight into the buffer.
+		c.buf = slices.Grow(c.buf, n)
+		m, err := unix.Read(c.fd, c.buf[len(c.buf):len(c.buf)+n])
+		if m > 0 {
+			c.buf = c.buf[:len(c.buf)+m]
+		}
+		return err != nil && err != unix.EINTR && err != unix.EAGAIN
 	}
 	p := make([]byte, n)
 	m, err := unix.Read(c.fd, p)

@@ -7,6 +7,7 @@ import (
 	"go/scanner"
 	"go/token"
 	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -125,6 +126,7 @@ func Compile(src string, env Env) (*Program, error) {
 	if err := c.checkFree(); err != nil {
 		return nil, err
 	}
+	c.renameTypes()
 	return c.program(units)
 }
 
@@ -756,19 +758,18 @@ func (c *compiler) checkFree() error {
 		if universe[n] || strings.HasPrefix(n, helperPrefix) || c.userDefined(n) {
 			continue
 		}
-		if _, ok := c.env.Imported(n); ok {
-			continue
-		}
-		imported := false
-		for _, im := range c.imports {
-			imported = imported || im.Name == n
-		}
-		if imported {
+		if c.importsName(n) {
 			continue
 		}
 		line, col := position(c.src, f.off)
 		return &Error{Line: line, Col: col, Msg: "undefined: " + n}
 	}
+	return nil
+}
+
+// renameTypes points references to redefined types at their current
+// internal versions.
+func (c *compiler) renameTypes() {
 	for _, f := range c.free {
 		if c.localDefs[f.name] && !c.isType(f.name) {
 			continue // the cell's own func or var, not a type it redefines
@@ -777,16 +778,17 @@ func (c *compiler) checkFree() error {
 			c.edits = append(c.edits, edit{f.off, f.off + len(f.name), r})
 		}
 	}
-	return nil
 }
 
-func (c *compiler) isType(name string) bool {
-	for _, t := range c.types {
-		if t == name {
-			return true
-		}
+func (c *compiler) isType(name string) bool { return slices.Contains(c.types, name) }
+
+// importsName reports whether name is a package imported by an earlier cell
+// or by this one.
+func (c *compiler) importsName(name string) bool {
+	if _, ok := c.env.Imported(name); ok {
+		return true
 	}
-	return false
+	return slices.ContainsFunc(c.imports, func(im ImportSpec) bool { return im.Name == name })
 }
 
 // position converts a byte offset in src to a 1-based line and column.
@@ -804,17 +806,7 @@ func (c *compiler) autoImports() {
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		if c.userDefined(n) {
-			continue
-		}
-		if _, ok := c.env.Imported(n); ok {
-			continue
-		}
-		dup := false
-		for _, im := range c.imports {
-			dup = dup || im.Name == n
-		}
-		if dup {
+		if c.userDefined(n) || c.importsName(n) {
 			continue
 		}
 		if p, ok := c.env.PackageByName(n); ok {

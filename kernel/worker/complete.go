@@ -12,7 +12,6 @@ import (
 	"reflect"
 	"sort"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/fountain-go/fountain/kernel/symbols"
@@ -223,7 +222,7 @@ func (s *Session) doc(name string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	d := packageDoc(p)
+	d := s.packageDoc(p)
 	if member == "" {
 		text := fmt.Sprintf("package %s // import %q", s.byPath[p], p)
 		if d != nil {
@@ -261,17 +260,10 @@ func signature(pkg, name string, v reflect.Value) string {
 	}
 }
 
-var (
-	docMu    sync.Mutex
-	docCache = map[string]*doc.Package{}
-)
-
 // packageDoc reads a package's documentation from its source, when the Go
 // source tree is on this machine; without it, signatures alone are shown.
-func packageDoc(p string) *doc.Package {
-	docMu.Lock()
-	defer docMu.Unlock()
-	if d, ok := docCache[p]; ok {
+func (s *Session) packageDoc(p string) *doc.Package {
+	if d, ok := s.docs[p]; ok {
 		return d
 	}
 	var d *doc.Package
@@ -297,7 +289,7 @@ func packageDoc(p string) *doc.Package {
 			}
 		}
 	}
-	docCache[p] = d
+	s.docs[p] = d
 	return d
 }
 

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"go/doc"
 	"io"
 	"os"
 	"path"
@@ -42,32 +43,16 @@ type Session struct {
 	trace    *lockedBuffer     // the interpreter's own panic trace lines
 	result   *display.Bundle   // value of the running cell's last expression
 	stdin    io.Reader
+	docs     map[string]*doc.Package // parsed package docs, by import path
 }
 
-// preferred resolves package-name clashes for automatic imports.
+// preferred settles the package-name clashes that "shortest import path
+// wins" gets wrong or ties on, for automatic imports.
 var preferred = map[string]string{
 	"rand":     "math/rand",
 	"template": "text/template",
 	"scanner":  "text/scanner",
 	"pprof":    "runtime/pprof",
-	"constant": "go/constant",
-	"build":    "go/build",
-	"big":      "math/big",
-	"errors":   "errors",
-	"url":      "net/url",
-	"json":     "encoding/json",
-	"parser":   "go/parser",
-	"format":   "go/format",
-	"doc":      "go/doc",
-	"types":    "go/types",
-	"token":    "go/token",
-	"ast":      "go/ast",
-	"sync":     "sync",
-	"atomic":   "sync/atomic",
-	"heap":     "container/heap",
-	"list":     "container/list",
-	"ring":     "container/ring",
-	"v2":       "",
 }
 
 type lockedBuffer struct {
@@ -97,6 +82,7 @@ func NewSession(stdin io.Reader) (*Session, error) {
 		imported: map[string]string{},
 		defined:  map[string]bool{},
 		sources:  map[string]string{},
+		docs:     map[string]*doc.Package{},
 		refs:     map[string][]string{},
 		types:    map[string]bool{},
 		methods:  map[string]map[string]string{},

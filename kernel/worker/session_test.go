@@ -44,6 +44,7 @@ func TestSessionSemantics(t *testing.T) {
 		{"state", []string{"x := 20", "x + 1"}, "21"},
 		{"repeat import", []string{"import \"strings\"\nimport \"strings\"\nw := strings.Fields(\"a b c\")", "len(w)"}, "3"},
 		{"auto import", []string{`path.Base("/a/b")`}, "b"},
+		{"auto import clash", []string{`rand.New(rand.NewSource(1)) != nil && scanner.EOF < 0`}, "true"},
 		{"min max", []string{"min(4, 2, 3)", "max(3, 9)"}, "9"},
 		{"clear", []string{"m := map[int]int{1: 1}\nclear(m)\nlen(m)"}, "0"},
 		{"loop vars", []string{"var fs []func() int\nfor i := 0; i < 3; i++ { fs = append(fs, func() int { return i }) }\nfs[0]() + fs[1]()*10 + fs[2]()*100"}, "210"},
