@@ -38,7 +38,7 @@ func (k *Kernel) execute(m *wire.Message) {
 	}
 	ev := k.currentEvaluator()
 	raw, err := ev.call(worker.Request{Op: worker.OpExecute, Code: req.Code, AllowStdin: orTrue(req.AllowStdin),
-		UserExpressions: req.UserExpressions, ExecutionCount: count})
+		UserExpressions: req.UserExpressions})
 	var rep worker.ExecuteReply
 	if err != nil {
 		<-ev.exited

@@ -266,8 +266,10 @@ class Protocol(KernelCase):
                 break
 
     def test_stdin_refused_without_allow_stdin(self):
-        reply, _ = self.run_cell("line, err := bufio.NewReader(os.Stdin).ReadString('\\n')\nerr", allow_stdin=False)
+        reply, out = self.run_cell("line, err := bufio.NewReader(os.Stdin).ReadString('\\n')\nerr", allow_stdin=False)
         self.assertEqual(reply["status"], "ok")
+        res = [m for m in out if m["msg_type"] == "execute_result"]
+        self.assertIn("stdin is not available", res[0]["content"]["data"]["text/plain"])
 
     def test_silent_and_user_expressions(self):
         before = self.run_cell("1")[0]["execution_count"]

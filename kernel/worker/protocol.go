@@ -35,7 +35,6 @@ type Request struct {
 	DetailLevel     int               `json:"detail_level,omitempty"`
 	AllowStdin      bool              `json:"allow_stdin,omitempty"`
 	UserExpressions map[string]string `json:"user_expressions,omitempty"`
-	ExecutionCount  int               `json:"execution_count,omitempty"`
 	Value           string            `json:"value,omitempty"` // OpInput: the user's reply
 }
 
