@@ -209,12 +209,11 @@ func writeRetry(ctx context.Context, w *kafka.Writer, msgs []kafka.Message) erro
 	}
 	backoff := 100 * time.Millisecond
 	for {
-		err := w.WriteMessages(ctx, msgs...)
-		if err == nil || ctx.Err() != nil {
-			if ctx.Err() != nil {
-				return ctx.Err()
-			}
+		if err := w.WriteMessages(ctx, msgs...); err == nil {
 			return nil
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
 		}
 		select {
 		case <-time.After(backoff):
