@@ -16,6 +16,8 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+
+	"github.com/fountain-go/fountain/frames"
 	"os"
 	"sync"
 	"sync/atomic"
@@ -111,6 +113,12 @@ type (
 // with one or more of the rich methods gets those MIME types, and every bundle
 // has a text/plain form as fmt prints the value.
 func Render(v any) Bundle {
+	switch f := v.(type) {
+	case frames.Frame:
+		return Table(f)
+	case *frames.Frame:
+		return Table(*f)
+	}
 	if r, ok := v.(Renderer); ok {
 		b := r.Render()
 		if b.Data == nil {

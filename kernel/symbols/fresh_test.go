@@ -17,6 +17,7 @@ import (
 func TestFresh(t *testing.T) {
 	for _, pkg := range []string{
 		"github.com/fountain-go/fountain/display",
+		"github.com/fountain-go/fountain/frames",
 		"github.com/fountain-go/fountain/sources/alert",
 		"github.com/fountain-go/fountain/sources/sim",
 		"github.com/fountain-go/fountain/sources/testbed",

@@ -32,6 +32,7 @@ func init() {
 		"SVG":          reflect.ValueOf(display.SVG),
 		"SetPublisher": reflect.ValueOf(display.SetPublisher),
 		"Show":         reflect.ValueOf(display.Show),
+		"Table":        reflect.ValueOf(display.Table),
 		"Text":         reflect.ValueOf(display.Text),
 
 		// type definitions

@@ -20,6 +20,7 @@ type hooks struct {
 const prelude = `
 import _fountain_rt "fountainrt"
 import _fountain_display "github.com/fountain-go/fountain/display"
+import _fountain_frames "github.com/fountain-go/fountain/frames"
 import _fountain_fmt "fmt"
 import _fountain_strings "strings"
 import _fountain_cmp "cmp"
@@ -43,6 +44,13 @@ func _fountain_show(vs ...any) {
 	// for types defined in cells. It also matches interfaces by method
 	// shape, not name, so each rich method is tried under a recover.
 	switch r := v.(type) {
+	case _fountain_frames.Frame:
+		// A Frame that failed makes the cell fail, with the Frame's error.
+		if err := r.Err(); err != nil {
+			panic(err)
+		}
+		_fountain_rt.Result(_fountain_display.Render(r))
+		return
 	case _fountain_display.Renderer:
 		_fountain_rt.Result(r.Render())
 		return

@@ -181,3 +181,29 @@ func TestFailedCellChangesNothing(t *testing.T) {
 		t.Fatalf("done = %s after a panicking cell, want 7", got)
 	}
 }
+
+func TestFramesFromCells(t *testing.T) {
+	s := newTestSession(t)
+	got := value(t, s,
+		`type obs struct {
+	Band string
+	Mag  float64
+}`,
+		`f := frames.FromStructs([]obs{{"g", 18.5}, {"r", 19.25}, {"g", 17.5}})`,
+		`g := f.Filter(frames.Col("Mag").Lt(19)).GroupBy("Band").Agg(frames.Count(), frames.Col("Mag").Mean().Alias("mean"))`,
+		`g`)
+	t.Logf("%s", got)
+	if !strings.Contains(got, "g         2  18.0") {
+		t.Fatalf("group-by from a cell gave\n%s", got)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	res, err := s.Run(ctx, `f.Select("Magg")`)
+	if err == nil || !strings.Contains(err.Error(), `unknown column "Magg" (did you mean "Mag"?)`) {
+		t.Fatalf("a failing Frame as the cell's value: err %v, result %v", err, res)
+	}
+	res, err = s.Run(ctx, `f`)
+	if err != nil || !strings.Contains(res.Data["text/html"].(string), "<table") {
+		t.Fatalf("a Frame shows as an HTML table: %v %v", err, res)
+	}
+}

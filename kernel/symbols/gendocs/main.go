@@ -18,7 +18,7 @@ import (
 	"strings"
 )
 
-var packages = []string{"display", "sources/alert", "sources/sim", "sources/testbed", "sources/kafka", "sources/file"}
+var packages = []string{"display", "frames", "sources/alert", "sources/sim", "sources/testbed", "sources/kafka", "sources/file"}
 
 func main() {
 	outPath := flag.String("o", "docs.go", "output file")

@@ -1,0 +1,309 @@
+package frames
+
+import (
+	"fmt"
+	"math"
+	"math/bits"
+	"sync"
+
+	"github.com/apache/arrow/go/v17/arrow"
+	"github.com/apache/arrow/go/v17/arrow/array"
+)
+
+// groups assigns each row a dense group id, numbered in order of first
+// appearance.
+type groups struct {
+	ids   []int32
+	n     int     // number of groups
+	first []int32 // first row of each group
+}
+
+// groupRows groups t's rows by the key columns; a null key is a group of
+// its own.
+func groupRows(t *table, keys []string) (*groups, error) {
+	if len(keys) == 0 {
+		g := &groups{ids: make([]int32, t.n), n: 1, first: []int32{0}}
+		return g, nil
+	}
+	var g *groups
+	for _, k := range keys {
+		c := t.col(k)
+		if c == nil {
+			return nil, unknownColumn(k, t.schema)
+		}
+		cg, err := groupColumn(c)
+		if err != nil {
+			return nil, fmt.Errorf("column %q: %w", k, err)
+		}
+		if g == nil {
+			g = cg
+			continue
+		}
+		// Combine: the pair (g, cg) as one integer, grouped again.
+		pair := make([]int64, t.n)
+		w := int64(cg.n)
+		parallel(t.n, func(lo, hi int) {
+			for i := lo; i < hi; i++ {
+				pair[i] = int64(g.ids[i])*w + int64(cg.ids[i])
+			}
+		})
+		g = groupInts(pair, nil)
+	}
+	return g, nil
+}
+
+// groupColumn groups one column's values.
+func groupColumn(c arrow.Array) (*groups, error) {
+	var valid []byte
+	if c.NullN() > 0 {
+		valid = validity(c)
+	}
+	switch kindOf(c.DataType()) {
+	case kString:
+		vals, err := stringsOf(c)
+		if err != nil {
+			return nil, err
+		}
+		return groupStrings(vals, valid), nil
+	case kFloat:
+		x, err := f64s(val{a: c})
+		if err != nil {
+			return nil, err
+		}
+		ks := make([]int64, len(x))
+		for i, f := range x {
+			if f == 0 {
+				f = 0 // -0 and +0 are one group
+			} else if f != f {
+				f = math.NaN()
+			}
+			ks[i] = int64(math.Float64bits(f))
+		}
+		return groupInts(ks, valid), nil
+	case kInt, kTime, kDuration:
+		if c.DataType().ID() == arrow.UINT64 {
+			u := c.(*array.Uint64).Uint64Values()
+			ks := make([]int64, len(u))
+			for i, x := range u {
+				ks[i] = int64(x)
+			}
+			return groupInts(ks, valid), nil
+		}
+		x, err := i64s(val{a: c})
+		if err != nil {
+			return nil, err
+		}
+		return groupInts(x, valid), nil
+	case kBool:
+		b := c.(*array.Boolean)
+		ks := make([]int64, b.Len())
+		for i := range ks {
+			if b.Value(i) {
+				ks[i] = 1
+			}
+		}
+		return groupInts(ks, valid), nil
+	}
+	return nil, fmt.Errorf("cannot group by values of type %s", c.DataType())
+}
+
+func groupStrings(vals []string, valid []byte) *groups {
+	g := &groups{ids: make([]int32, len(vals))}
+	m := map[string]int32{}
+	null := int32(-1)
+	for i, v := range vals {
+		if valid != nil && valid[i>>3]&(1<<(i&7)) == 0 {
+			if null < 0 {
+				null = int32(g.n)
+				g.n++
+				g.first = append(g.first, int32(i))
+			}
+			g.ids[i] = null
+			continue
+		}
+		id, ok := m[v]
+		if !ok {
+			id = int32(g.n)
+			m[v] = id
+			g.n++
+			g.first = append(g.first, int32(i))
+		}
+		g.ids[i] = id
+	}
+	return g
+}
+
+// intTable maps int64 keys to dense local ids: a direct array when the keys
+// span a small range, else open addressing.
+type intTable struct {
+	lo     int64
+	direct []int32 // id+1 by key-lo; 0 is empty
+	keys   []int64
+	vals   []int32 // id+1; 0 is empty
+	mask   uint64
+	size   int
+}
+
+func newIntTable(lo, hi int64, n int) *intTable {
+	if span := uint64(hi - lo); hi >= lo && span < 1<<22 && span <= uint64(4*n+1024) {
+		return &intTable{lo: lo, direct: make([]int32, span+1)}
+	}
+	c := 1 << bits.Len(uint(min(n, 1<<16)*2))
+	return &intTable{keys: make([]int64, c), vals: make([]int32, c), mask: uint64(c - 1)}
+}
+
+func hash64(k int64) uint64 { return (uint64(k) * 0x9E3779B97F4A7C15) ^ (uint64(k) >> 29) }
+
+// id returns k's id, assigning next when k is new (reported by isNew).
+func (h *intTable) id(k int64, next int32) (id int32, isNew bool) {
+	if h.direct != nil {
+		p := &h.direct[k-h.lo]
+		if *p == 0 {
+			*p = next + 1
+			return next, true
+		}
+		return *p - 1, false
+	}
+	for i := hash64(k) & h.mask; ; i = (i + 1) & h.mask {
+		if h.vals[i] == 0 {
+			h.keys[i], h.vals[i] = k, next+1
+			h.size++
+			if h.size*2 > len(h.vals) {
+				h.grow()
+			}
+			return next, true
+		}
+		if h.keys[i] == k {
+			return h.vals[i] - 1, false
+		}
+	}
+}
+
+func (h *intTable) grow() {
+	keys, vals := h.keys, h.vals
+	c := len(vals) * 2
+	h.keys, h.vals, h.mask = make([]int64, c), make([]int32, c), uint64(c-1)
+	for j, v := range vals {
+		if v == 0 {
+			continue
+		}
+		for i := hash64(keys[j]) & h.mask; ; i = (i + 1) & h.mask {
+			if h.vals[i] == 0 {
+				h.keys[i], h.vals[i] = keys[j], v
+				break
+			}
+		}
+	}
+}
+
+// groupInts groups int64 keys (valid: nil or a validity bitmap). Each CPU
+// groups its own range; the local groups are then merged in range order,
+// which keeps first-appearance numbering.
+func groupInts(ks []int64, valid []byte) *groups {
+	n := len(ks)
+	lo, hi := int64(math.MaxInt64), int64(math.MinInt64)
+	parts := chunks(n)
+	los, his := make([]int64, len(parts)), make([]int64, len(parts))
+	parallel(n, func(a, b int) {
+		l, h := int64(math.MaxInt64), int64(math.MinInt64)
+		for _, k := range ks[a:b] {
+			l, h = min(l, k), max(h, k)
+		}
+		for p, r := range parts {
+			if r[0] == a {
+				los[p], his[p] = l, h
+			}
+		}
+	})
+	for p := range parts {
+		lo, hi = min(lo, los[p]), max(hi, his[p])
+	}
+	type local struct {
+		keys  []int64 // key of each local id; null is flagged by nullID
+		first []int32
+		null  int32
+	}
+	ids := make([]int32, n)
+	locals := make([]local, len(parts))
+	var wg sync.WaitGroup
+	for p, r := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			h := newIntTable(lo, hi, r[1]-r[0])
+			l := local{null: -1}
+			for i := r[0]; i < r[1]; i++ {
+				if valid != nil && valid[i>>3]&(1<<(i&7)) == 0 {
+					if l.null < 0 {
+						l.null = int32(len(l.keys))
+						l.keys = append(l.keys, 0)
+						l.first = append(l.first, int32(i))
+					}
+					ids[i] = l.null
+					continue
+				}
+				id, isNew := h.id(ks[i], int32(len(l.keys)))
+				if isNew {
+					l.keys = append(l.keys, ks[i])
+					l.first = append(l.first, int32(i))
+				}
+				ids[i] = id
+			}
+			locals[p] = l
+		}()
+	}
+	wg.Wait()
+	g := &groups{ids: ids}
+	if len(parts) == 1 {
+		g.n, g.first = len(locals[0].keys), locals[0].first
+		return g
+	}
+	global := newIntTable(lo, hi, len(locals[0].keys)*2)
+	null := int32(-1)
+	maps := make([][]int32, len(parts))
+	for p, l := range locals {
+		m := make([]int32, len(l.keys))
+		for j, k := range l.keys {
+			if int32(j) == l.null {
+				if null < 0 {
+					null = int32(g.n)
+					g.n++
+					g.first = append(g.first, l.first[j])
+				}
+				m[j] = null
+				continue
+			}
+			id, isNew := global.id(k, int32(g.n))
+			if isNew {
+				g.n++
+				g.first = append(g.first, l.first[j])
+			}
+			m[j] = id
+		}
+		maps[p] = m
+	}
+	for p, r := range parts {
+		if p == 0 && isIdentity(maps[0]) {
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			m := maps[p]
+			for i := r[0]; i < r[1]; i++ {
+				ids[i] = m[ids[i]]
+			}
+		}()
+	}
+	wg.Wait()
+	return g
+}
+
+func isIdentity(m []int32) bool {
+	for i, v := range m {
+		if int32(i) != v {
+			return false
+		}
+	}
+	return true
+}

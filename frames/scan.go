@@ -1,0 +1,201 @@
+package frames
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/apache/arrow/go/v17/arrow"
+	"github.com/apache/arrow/go/v17/arrow/array"
+	"github.com/apache/arrow/go/v17/parquet"
+	pqfile "github.com/apache/arrow/go/v17/parquet/file"
+	"github.com/apache/arrow/go/v17/parquet/pqarrow"
+	"github.com/fountain-go/fountain/sources/file"
+)
+
+// Read reads a file into a Frame; the format follows the extension
+// (.parquet, .arrow/.feather/.ipc, .arrows, .csv, .jsonl/.ndjson/.json,
+// .avro). Parquet is read lazily: only the columns the plan uses are read,
+// and filters run on each batch as it is read, so a filtered query never
+// holds the whole file. Other formats are read at once (through
+// sources/file).
+func Read(path string) Frame {
+	f, err := file.FormatOf(path)
+	if err != nil {
+		return failed(err)
+	}
+	if f == file.Parquet {
+		s, err := parquetSchema(path)
+		if err != nil {
+			return failed(fmt.Errorf("read %s: %w", path, err))
+		}
+		return fromPlan(&scanNode{path: path, schema: s})
+	}
+	recs, err := file.Read(path)
+	if err != nil {
+		return failed(err)
+	}
+	t, err := concatRecords(recs)
+	if err != nil {
+		return failed(fmt.Errorf("read %s: %w", path, err))
+	}
+	return fromTable(t, string(f)+" "+path)
+}
+
+// Write writes the Frame to a file in the format of its extension.
+func (f Frame) Write(path string) error {
+	r, err := f.Record()
+	if err != nil {
+		return err
+	}
+	return file.Write(path, r.Schema(), []arrow.Record{r})
+}
+
+func parquetSchema(path string) (*arrow.Schema, error) {
+	rdr, err := pqfile.OpenParquetFile(path, false)
+	if err != nil {
+		return nil, err
+	}
+	defer rdr.Close()
+	fr, err := pqarrow.NewFileReader(rdr, pqarrow.ArrowReadProperties{}, mem)
+	if err != nil {
+		return nil, err
+	}
+	return fr.Schema()
+}
+
+// scanNode reads a Parquet file, maybe only some columns (cols) and with a
+// predicate applied batch by batch.
+type scanNode struct {
+	path   string
+	schema *arrow.Schema
+	cols   []string // nil: all
+	pred   *expr
+}
+
+func (s *scanNode) Schema() *arrow.Schema {
+	if s.cols == nil {
+		return s.schema
+	}
+	var fs []arrow.Field
+	for _, f := range s.schema.Fields() {
+		for _, c := range s.cols {
+			if c == f.Name {
+				fs = append(fs, f)
+			}
+		}
+	}
+	return arrow.NewSchema(fs, nil)
+}
+
+func (s *scanNode) String() string {
+	out := "Scan parquet " + s.path
+	if s.cols != nil {
+		out += " columns [" + strings.Join(s.cols, ", ") + "]"
+	}
+	if s.pred != nil {
+		out += " filter " + s.pred.String()
+	}
+	return out
+}
+func (s *scanNode) inputs() []node         { return nil }
+func (s *scanNode) withInputs([]node) node { return s }
+
+func (s *scanNode) run([]*table) (*table, error) {
+	t, err := s.read()
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", s.path, err)
+	}
+	return t, nil
+}
+
+func (s *scanNode) read() (*table, error) {
+	fh, err := os.Open(s.path)
+	if err != nil {
+		return nil, err
+	}
+	defer fh.Close()
+	rdr, err := pqfile.NewParquetReader(fh, pqfile.WithReadProps(parquet.NewReaderProperties(mem)))
+	if err != nil {
+		return nil, err
+	}
+	defer rdr.Close()
+	fr, err := pqarrow.NewFileReader(rdr, pqarrow.ArrowReadProperties{BatchSize: 64 << 10, Parallel: true}, mem)
+	if err != nil {
+		return nil, err
+	}
+	var leaves []int
+	if s.cols != nil {
+		for i, f := range fr.Manifest.Fields {
+			for _, c := range s.cols {
+				if f.Field.Name == c {
+					leaves = append(leaves, leavesOf(&fr.Manifest.Fields[i])...)
+				}
+			}
+		}
+	}
+	schema := s.Schema()
+	rr, err := fr.GetRecordReader(context.Background(), leaves, nil)
+	if err != nil {
+		return nil, err
+	}
+	defer rr.Release()
+	var parts []*table
+	for rr.Next() {
+		rec := rr.Record()
+		t := &table{schema: schema, n: int(rec.NumRows())}
+		for i := range schema.Fields() {
+			t.cols = append(t.cols, rec.Column(i))
+			rec.Column(i).Retain()
+		}
+		if s.pred != nil {
+			if t, err = filterTable(t, s.pred); err != nil {
+				return nil, err
+			}
+		}
+		parts = append(parts, t)
+	}
+	if err := rr.Err(); err != nil {
+		return nil, err
+	}
+	return concatTables(schema, parts)
+}
+
+func leavesOf(f *pqarrow.SchemaField) []int {
+	if f.IsLeaf() {
+		return []int{f.ColIndex}
+	}
+	var out []int
+	for i := range f.Children {
+		out = append(out, leavesOf(&f.Children[i])...)
+	}
+	return out
+}
+
+// concatTables stacks tables of one schema.
+func concatTables(schema *arrow.Schema, parts []*table) (*table, error) {
+	if len(parts) == 1 {
+		return parts[0], nil
+	}
+	t := &table{schema: schema, cols: make([]arrow.Array, schema.NumFields())}
+	for _, p := range parts {
+		t.n += p.n
+	}
+	for i := range t.cols {
+		if len(parts) == 0 {
+			t.cols[i] = array.MakeArrayOfNull(mem, schema.Field(i).Type, 0)
+			continue
+		}
+		cs := make([]arrow.Array, len(parts))
+		for j, p := range parts {
+			cs[j] = p.cols[i]
+		}
+		c, err := array.Concatenate(cs, mem)
+		if err != nil {
+			return nil, fmt.Errorf("column %q: %w", schema.Field(i).Name, err)
+		}
+		t.cols[i] = c
+	}
+	return t, nil
+}

@@ -1,0 +1,307 @@
+package frames
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/apache/arrow/go/v17/arrow"
+	"github.com/apache/arrow/go/v17/arrow/array"
+	"github.com/apache/arrow/go/v17/arrow/compute"
+)
+
+// goValue converts element i of a to a Go value: nil for null, int64,
+// uint64, float64, bool, string, []byte, time.Time, time.Duration, []any for
+// lists and map[string]any for structs.
+func goValue(a arrow.Array, i int) any {
+	if a.IsNull(i) {
+		return nil
+	}
+	switch c := a.(type) {
+	case *array.Boolean:
+		return c.Value(i)
+	case *array.Int8:
+		return int64(c.Value(i))
+	case *array.Int16:
+		return int64(c.Value(i))
+	case *array.Int32:
+		return int64(c.Value(i))
+	case *array.Int64:
+		return c.Value(i)
+	case *array.Uint8:
+		return uint64(c.Value(i))
+	case *array.Uint16:
+		return uint64(c.Value(i))
+	case *array.Uint32:
+		return uint64(c.Value(i))
+	case *array.Uint64:
+		return c.Value(i)
+	case *array.Float32:
+		return float64(c.Value(i))
+	case *array.Float64:
+		return c.Value(i)
+	case *array.String:
+		return c.Value(i)
+	case *array.LargeString:
+		return c.Value(i)
+	case *array.Binary:
+		return append([]byte(nil), c.Value(i)...)
+	case *array.Timestamp:
+		u := c.DataType().(*arrow.TimestampType).Unit
+		return time.Unix(0, 0).UTC().Add(time.Duration(c.Value(i)) * u.Multiplier())
+	case *array.Date32:
+		return c.Value(i).ToTime()
+	case *array.Date64:
+		return c.Value(i).ToTime()
+	case *array.Duration:
+		return time.Duration(c.Value(i)) * c.DataType().(*arrow.DurationType).Unit.Multiplier()
+	case *array.Dictionary:
+		return goValue(c.Dictionary(), c.GetValueIndex(i))
+	case array.ListLike:
+		s, e := c.ValueOffsets(i)
+		out := make([]any, 0, e-s)
+		for j := s; j < e; j++ {
+			out = append(out, goValue(c.ListValues(), int(j)))
+		}
+		return out
+	case *array.Struct:
+		m := map[string]any{}
+		st := c.DataType().(*arrow.StructType)
+		for j := 0; j < c.NumField(); j++ {
+			m[st.Field(j).Name] = goValue(c.Field(j), i+c.Data().Offset())
+		}
+		return m
+	}
+	return a.ValueStr(i)
+}
+
+// formatValue is element i of a as a short string for tables.
+func formatValue(a arrow.Array, i int) string {
+	if a.IsNull(i) {
+		return "null"
+	}
+	switch c := a.(type) {
+	case *array.Float64:
+		return formatFloat(c.Value(i), 64)
+	case *array.Float32:
+		return formatFloat(float64(c.Value(i)), 32)
+	case *array.String:
+		return c.Value(i)
+	case *array.LargeString:
+		return c.Value(i)
+	case *array.Binary:
+		v := c.Value(i)
+		if len(v) > 8 {
+			return fmt.Sprintf("%x… (%d bytes)", v[:8], len(v))
+		}
+		return fmt.Sprintf("%x", v)
+	case *array.Timestamp:
+		t := goValue(a, i).(time.Time)
+		if t.Nanosecond() == 0 {
+			return t.Format("2006-01-02 15:04:05")
+		}
+		return t.Format("2006-01-02 15:04:05.000000")
+	case *array.Duration:
+		return goValue(a, i).(time.Duration).String()
+	case *array.Date32, *array.Date64:
+		return goValue(a, i).(time.Time).Format("2006-01-02")
+	case *array.Dictionary:
+		return formatValue(c.Dictionary(), c.GetValueIndex(i))
+	case array.ListLike:
+		s, e := c.ValueOffsets(i)
+		var b strings.Builder
+		b.WriteByte('[')
+		for j := s; j < e; j++ {
+			if j > s {
+				b.WriteString(", ")
+			}
+			if j-s == 5 && e-s > 6 {
+				fmt.Fprintf(&b, "… %d more", e-j)
+				break
+			}
+			b.WriteString(formatValue(c.ListValues(), int(j)))
+		}
+		b.WriteByte(']')
+		return b.String()
+	case *array.Struct:
+		var b strings.Builder
+		b.WriteByte('{')
+		st := c.DataType().(*arrow.StructType)
+		for j := 0; j < c.NumField(); j++ {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			if j == 4 && c.NumField() > 5 {
+				fmt.Fprintf(&b, "… %d more", c.NumField()-j)
+				break
+			}
+			b.WriteString(st.Field(j).Name + ": " + formatValue(c.Field(j), i+c.Data().Offset()))
+		}
+		b.WriteByte('}')
+		return b.String()
+	}
+	return a.ValueStr(i)
+}
+
+func formatFloat(f float64, bits int) string {
+	if math.IsNaN(f) {
+		return "NaN"
+	}
+	a := math.Abs(f)
+	if a != 0 && (a >= 1e15 || a < 1e-4) {
+		return strconv.FormatFloat(f, 'g', 6, bits)
+	}
+	s := strconv.FormatFloat(f, 'f', 6, bits)
+	s = strings.TrimRight(s, "0")
+	if strings.HasSuffix(s, ".") {
+		s += "0"
+	}
+	return s
+}
+
+// appendFrom appends element i of src to b (same type).
+func appendFrom(b array.Builder, src arrow.Array, i int) error {
+	if src.IsNull(i) {
+		b.AppendNull()
+		return nil
+	}
+	switch bb := b.(type) {
+	case *array.Int64Builder:
+		bb.Append(src.(*array.Int64).Value(i))
+	case *array.Float64Builder:
+		bb.Append(src.(*array.Float64).Value(i))
+	case *array.StringBuilder:
+		bb.Append(src.(*array.String).Value(i))
+	case *array.BooleanBuilder:
+		bb.Append(src.(*array.Boolean).Value(i))
+	case *array.TimestampBuilder:
+		bb.Append(src.(*array.Timestamp).Value(i))
+	case *array.DurationBuilder:
+		bb.Append(src.(*array.Duration).Value(i))
+	default:
+		return b.AppendValueFromString(src.ValueStr(i))
+	}
+	return nil
+}
+
+// takeArray gathers a[idx[i]]; an index of -1 gives null.
+func takeArray(a arrow.Array, idx []int32) (arrow.Array, error) {
+	hasNull := false
+	for _, i := range idx {
+		if i < 0 {
+			hasNull = true
+			break
+		}
+	}
+	if !hasNull && a.NullN() == 0 && a.Data().Offset() == 0 {
+		switch c := a.(type) {
+		case *array.Float64:
+			return fixed(a.DataType(), gather(c.Float64Values(), idx), nil, 0), nil
+		case *array.Int64:
+			return fixed(a.DataType(), gather(c.Int64Values(), idx), nil, 0), nil
+		case *array.Int32:
+			return fixed(a.DataType(), gather(c.Int32Values(), idx), nil, 0), nil
+		case *array.Timestamp:
+			return fixed(a.DataType(), gather(c.TimestampValues(), idx), nil, 0), nil
+		}
+	}
+	ib := array.NewInt32Builder(mem)
+	defer ib.Release()
+	ib.Reserve(len(idx))
+	for _, i := range idx {
+		if i < 0 {
+			ib.AppendNull()
+		} else {
+			ib.UnsafeAppend(i)
+		}
+	}
+	ia := ib.NewArray()
+	defer ia.Release()
+	out, err := compute.TakeArray(context.Background(), a, ia)
+	if err != nil {
+		return nil, fmt.Errorf("take %s: %w", a.DataType(), err)
+	}
+	return out, nil
+}
+
+func gather[T any](src []T, idx []int32) []T {
+	out := make([]T, len(idx))
+	parallel(len(idx), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			out[i] = src[idx[i]]
+		}
+	})
+	return out
+}
+
+// takeTable gathers rows of every column.
+func takeTable(t *table, idx []int32) (*table, error) {
+	out := &table{schema: t.schema, cols: make([]arrow.Array, len(t.cols)), n: len(idx)}
+	for i, c := range t.cols {
+		a, err := takeArray(c, idx)
+		if err != nil {
+			return nil, fmt.Errorf("column %q: %w", t.schema.Field(i).Name, err)
+		}
+		out.cols[i] = a
+	}
+	return out, nil
+}
+
+// unknownColumn is the error for a missing column, with the closest names.
+func unknownColumn(name string, s *arrow.Schema) error {
+	names := make([]string, s.NumFields())
+	for i, f := range s.Fields() {
+		names[i] = f.Name
+	}
+	return missing("column", name, names)
+}
+
+func unknownField(name string, st *arrow.StructType) error {
+	names := make([]string, st.NumFields())
+	for i, f := range st.Fields() {
+		names[i] = f.Name
+	}
+	return missing("struct field", name, names)
+}
+
+func missing(what, name string, names []string) error {
+	best, bestD := "", 1<<30
+	for _, n := range names {
+		d := editDistance(strings.ToLower(name), strings.ToLower(n))
+		if d < bestD {
+			best, bestD = n, d
+		}
+	}
+	if best != "" && bestD <= max(2, len(name)/3) {
+		return fmt.Errorf("unknown %s %q (did you mean %q?)", what, name, best)
+	}
+	sort.Strings(names)
+	if len(names) > 12 {
+		names = append(names[:12], "…")
+	}
+	return fmt.Errorf("unknown %s %q (have %s)", what, name, strings.Join(names, ", "))
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			c := 1
+			if a[i-1] == b[j-1] {
+				c = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
