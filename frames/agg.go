@@ -159,6 +159,9 @@ func (a *aggNode) withInputs(ins []node) node {
 
 func (a *aggNode) run(ins []*table) (*table, error) {
 	t := ins[0]
+	if out, ok, err := a.foldAggs(t); ok || err != nil {
+		return out, err
+	}
 	g, err := groupRows(t, a.keys)
 	if err != nil {
 		return nil, err

@@ -1,13 +1,13 @@
 package frames
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"math"
 	"strings"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/apache/arrow/go/v17/arrow"
 	"github.com/apache/arrow/go/v17/arrow/array"
@@ -420,6 +420,10 @@ func arith(op string, a, b val, n int) (arrow.Array, error) {
 // so it may return a new validity bitmap.
 func binLoop[T int64 | float64](op string, x, y []T, xs, ys bool, out []T, valid []byte) []byte {
 	n := len(out)
+	if op == "+" || op == "-" || op == "*" {
+		arithLoop(op, x, y, xs, ys, out)
+		return valid
+	}
 	get := func(s []T, scalar bool, i int) T {
 		if scalar {
 			return s[0]
@@ -427,39 +431,6 @@ func binLoop[T int64 | float64](op string, x, y []T, xs, ys bool, out []T, valid
 		return s[i]
 	}
 	switch op {
-	case "+":
-		if ys {
-			c := y[0]
-			for i := range out {
-				out[i] = get(x, xs, i) + c
-			}
-			return valid
-		}
-		for i := range out {
-			out[i] = get(x, xs, i) + y[i]
-		}
-	case "-":
-		if ys {
-			c := y[0]
-			for i := range out {
-				out[i] = get(x, xs, i) - c
-			}
-			return valid
-		}
-		for i := range out {
-			out[i] = get(x, xs, i) - y[i]
-		}
-	case "*":
-		if ys {
-			c := y[0]
-			for i := range out {
-				out[i] = get(x, xs, i) * c
-			}
-			return valid
-		}
-		for i := range out {
-			out[i] = get(x, xs, i) * y[i]
-		}
 	case "/", "%":
 		for i := range out {
 			d := get(y, ys, i)
@@ -657,13 +628,9 @@ func stringsOf(a arrow.Array) ([]string, error) {
 	return nil, fmt.Errorf("not a string column: %s", a.DataType())
 }
 
-// u8 is 1 for true: comparisons feed bitmaps without branches.
-func u8(b bool) byte {
-	if b {
-		return 1
-	}
-	return 0
-}
+// u8 is 1 for true: comparisons feed bitmaps without branches (a bool is
+// one byte holding 0 or 1; an if would compile to a mispredicted branch).
+func u8(b bool) byte { return *(*byte)(unsafe.Pointer(&b)) }
 
 func boolsOf(a arrow.Array) []byte {
 	b := a.(*array.Boolean)
@@ -672,62 +639,6 @@ func boolsOf(a arrow.Array) []byte {
 		out[i] = u8(b.Value(i))
 	}
 	return out
-}
-
-// cmpLoop sets bit i of bits where x[i] op y[i] (y broadcast when scalar).
-func cmpLoop[T cmp.Ordered](op string, x, y []T, ys bool, bits []byte) {
-	n := len(bits) * 8
-	if n > len(x) {
-		n = len(x)
-	}
-	if ys {
-		c := y[0]
-		switch op {
-		case "==":
-			for i := 0; i < n; i++ {
-				bits[i>>3] |= u8(x[i] == c) << (i & 7)
-			}
-		case "!=":
-			for i := 0; i < n; i++ {
-				bits[i>>3] |= u8(x[i] != c) << (i & 7)
-			}
-		case "<":
-			for i := 0; i < n; i++ {
-				bits[i>>3] |= u8(x[i] < c) << (i & 7)
-			}
-		case "<=":
-			for i := 0; i < n; i++ {
-				bits[i>>3] |= u8(x[i] <= c) << (i & 7)
-			}
-		case ">":
-			for i := 0; i < n; i++ {
-				bits[i>>3] |= u8(x[i] > c) << (i & 7)
-			}
-		case ">=":
-			for i := 0; i < n; i++ {
-				bits[i>>3] |= u8(x[i] >= c) << (i & 7)
-			}
-		}
-		return
-	}
-	var f func(a, b T) bool
-	switch op {
-	case "==":
-		f = func(a, b T) bool { return a == b }
-	case "!=":
-		f = func(a, b T) bool { return a != b }
-	case "<":
-		f = func(a, b T) bool { return a < b }
-	case "<=":
-		f = func(a, b T) bool { return a <= b }
-	case ">":
-		f = func(a, b T) bool { return a > b }
-	case ">=":
-		f = func(a, b T) bool { return a >= b }
-	}
-	for i := 0; i < n; i++ {
-		bits[i>>3] |= u8(f(x[i], y[i])) << (i & 7)
-	}
 }
 
 // boolBits returns a zero-offset copy-free view of bool values when

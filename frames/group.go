@@ -133,8 +133,8 @@ func groupStrings(vals []string, valid []byte) *groups {
 	return g
 }
 
-// intTable maps int64 keys to dense local ids: a direct array when the keys
-// span a small range, else open addressing.
+// intTable maps int64 keys to dense local ids: a direct array for keys in
+// a small range [lo, lo+len(direct)), open addressing for the rest.
 type intTable struct {
 	lo     int64
 	direct []int32 // id+1 by key-lo; 0 is empty
@@ -144,26 +144,43 @@ type intTable struct {
 	size   int
 }
 
+// newIntTable makes a table for about n keys, direct over [lo, hi] when
+// that range is small.
 func newIntTable(lo, hi int64, n int) *intTable {
+	h := &intTable{}
 	if span := uint64(hi - lo); hi >= lo && span < 1<<22 && span <= uint64(4*n+1024) {
-		return &intTable{lo: lo, direct: make([]int32, span+1)}
+		h.lo, h.direct = lo, make([]int32, span+1)
 	}
-	c := 1 << bits.Len(uint(min(n, 1<<16)*2))
-	return &intTable{keys: make([]int64, c), vals: make([]int32, c), mask: uint64(c - 1)}
+	c := 16
+	if h.direct == nil {
+		c = 1 << bits.Len(uint(min(n, 1<<16)*2))
+	}
+	h.keys, h.vals, h.mask = make([]int64, c), make([]int32, c), uint64(c-1)
+	return h
+}
+
+// sampleRange guesses the range of keys from their first rows, for a direct
+// table that later keys outside it fall back from.
+func sampleRange(ks []int64) (int64, int64) {
+	return minMax(ks[:min(len(ks), 1<<16)])
 }
 
 func hash64(k int64) uint64 { return (uint64(k) * 0x9E3779B97F4A7C15) ^ (uint64(k) >> 29) }
 
 // id returns k's id, assigning next when k is new (reported by isNew).
 func (h *intTable) id(k int64, next int32) (id int32, isNew bool) {
-	if h.direct != nil {
-		p := &h.direct[k-h.lo]
+	if off := uint64(k - h.lo); off < uint64(len(h.direct)) {
+		p := &h.direct[off]
 		if *p == 0 {
 			*p = next + 1
 			return next, true
 		}
 		return *p - 1, false
 	}
+	return h.hashed(k, next)
+}
+
+func (h *intTable) hashed(k int64, next int32) (id int32, isNew bool) {
 	for i := hash64(k) & h.mask; ; i = (i + 1) & h.mask {
 		if h.vals[i] == 0 {
 			h.keys[i], h.vals[i] = k, next+1
@@ -201,23 +218,8 @@ func (h *intTable) grow() {
 // which keeps first-appearance numbering.
 func groupInts(ks []int64, valid []byte) *groups {
 	n := len(ks)
-	lo, hi := int64(math.MaxInt64), int64(math.MinInt64)
+	lo, hi := sampleRange(ks)
 	parts := chunks(n)
-	los, his := make([]int64, len(parts)), make([]int64, len(parts))
-	parallel(n, func(a, b int) {
-		l, h := int64(math.MaxInt64), int64(math.MinInt64)
-		for _, k := range ks[a:b] {
-			l, h = min(l, k), max(h, k)
-		}
-		for p, r := range parts {
-			if r[0] == a {
-				los[p], his[p] = l, h
-			}
-		}
-	})
-	for p := range parts {
-		lo, hi = min(lo, los[p]), max(hi, his[p])
-	}
 	type local struct {
 		keys  []int64 // key of each local id; null is flagged by nullID
 		first []int32

@@ -2,6 +2,8 @@ package frames
 
 import (
 	"context"
+	"errors"
+	"io"
 	"fmt"
 	"os"
 	"strings"
@@ -156,7 +158,7 @@ func (s *scanNode) read() (*table, error) {
 		}
 		parts = append(parts, t)
 	}
-	if err := rr.Err(); err != nil {
+	if err := rr.Err(); err != nil && !errors.Is(err, io.EOF) { // EOF is how it ends
 		return nil, err
 	}
 	return concatTables(schema, parts)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what fountain's tests and demo need from Debian, if missing:
 # Jupyter (client, notebook, console, nbclient, nbconvert, kernel test suite)
-# and ipykernel (the peer in benchmarks). Go modules come with go build.
+# and ipykernel (the peer in benchmarks); with the argument "bench", pandas too. Go modules come with go build.
 set -euo pipefail
 need=()
 py=/usr/bin/python3
@@ -14,6 +14,8 @@ have_py_mod notebook || need+=(jupyter-notebook)
 have_py_mod jupyter_console || need+=(jupyter-console)
 have_py_mod ipykernel || need+=(python3-ipykernel)
 command -v kcat >/dev/null || need+=(kcat)
+# "deps.sh bench" adds the benchmark peers' packages (pandas).
+if [ "${1:-}" = bench ]; then have_py_mod pandas || need+=(python3-pandas); fi
 command -v go >/dev/null || { echo "deps: Go 1.26 is required (https://go.dev/dl)" >&2; exit 1; }
 [ ${#need[@]} -eq 0 ] && exit 0
 echo "deps: installing Debian packages: ${need[*]}"
