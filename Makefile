@@ -22,8 +22,11 @@ lint:
 	  if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 
+# bench/frames is its own module (DuckDB needs cgo; the product does not):
+# its tests check frames against DuckDB on random data.
 gotest:
 	$(GO) test -count=1 ./...
+	cd bench/frames && $(GO) vet . && $(GO) test -count=1 .
 
 # Short fuzzing runs of the wire decoder and the cell compiler.
 fuzz:
@@ -35,9 +38,11 @@ protocol-test: build
 
 test: deps build lint gotest fuzz protocol-test
 
-bench: deps build
+bench: build
+	@scripts/deps.sh bench
 	/usr/bin/python3 bench/kernel_bench.py
 	$(GO) run ./bench/sourcesbench
+	cd bench/frames && $(GO) run .
 
 install: build
 	$(BIN) install --user

@@ -94,6 +94,8 @@ func groupColumn(c arrow.Array) (*groups, error) {
 			return nil, err
 		}
 		return groupInts(x, valid), nil
+	case kNull:
+		return groupInts(make([]int64, c.Len()), make([]byte, (c.Len()+7)/8)), nil
 	case kBool:
 		b := c.(*array.Boolean)
 		ks := make([]int64, b.Len())

@@ -2,7 +2,9 @@ package frames
 
 import (
 	"fmt"
+	mbits "math/bits"
 	"strings"
+	"sync"
 
 	"github.com/apache/arrow/go/v17/arrow"
 	"github.com/apache/arrow/go/v17/arrow/array"
@@ -100,17 +102,99 @@ func filterTable(t *table, pred *expr) (*table, error) {
 			bits[i] &= v[i]
 		}
 	}
+	return compressTable(t, bits)
+}
+
+// compressTable keeps the rows whose bit is set. Each CPU takes a range of
+// whole bytes of the mask; plain numeric columns are copied straight from
+// the mask, the others gathered by row index.
+func compressTable(t *table, bits []byte) (*table, error) {
 	k := bitutil.CountSetBits(bits, 0, t.n)
 	if k == t.n {
 		return t, nil
 	}
-	idx := make([]int32, 0, k)
-	for i := 0; i < t.n; i++ {
-		if bits[i>>3]&(1<<(i&7)) != 0 {
-			idx = append(idx, int32(i))
-		}
+	var ranges [][2]int
+	step := t.n
+	if ps := chunks(t.n); len(ps) > 1 {
+		step = (ps[0][1] + 7) &^ 7
 	}
-	return takeTable(t, idx)
+	for lo := 0; lo < t.n; lo += step {
+		ranges = append(ranges, [2]int{lo, min(lo+step, t.n)})
+	}
+	starts := make([]int, len(ranges))
+	for i := 1; i < len(ranges); i++ {
+		r := ranges[i-1]
+		starts[i] = starts[i-1] + bitutil.CountSetBits(bits, r[0], r[1]-r[0])
+	}
+	var idx []int32 // built once, when a column needs it
+	out := &table{schema: t.schema, cols: make([]arrow.Array, len(t.cols)), n: k}
+	for ci, c := range t.cols {
+		var a arrow.Array
+		if c.NullN() == 0 && c.Data().Offset() == 0 {
+			switch v := c.(type) {
+			case *array.Float64:
+				a = fixed(c.DataType(), compress(v.Float64Values(), bits, ranges, starts, k), nil, 0)
+			case *array.Int64:
+				a = fixed(c.DataType(), compress(v.Int64Values(), bits, ranges, starts, k), nil, 0)
+			case *array.Int32:
+				a = fixed(c.DataType(), compress(v.Int32Values(), bits, ranges, starts, k), nil, 0)
+			case *array.Timestamp:
+				a = fixed(c.DataType(), compress(v.TimestampValues(), bits, ranges, starts, k), nil, 0)
+			}
+		}
+		if a == nil {
+			if idx == nil {
+				idx = make([]int32, k)
+				for ri, r := range ranges {
+					j := starts[ri]
+					for i := r[0]; i < r[1]; i++ {
+						if bits[i>>3]&(1<<(i&7)) != 0 {
+							idx[j] = int32(i)
+							j++
+						}
+					}
+				}
+			}
+			var err error
+			if a, err = takeArray(c, idx); err != nil {
+				return nil, fmt.Errorf("column %q: %w", t.schema.Field(ci).Name, err)
+			}
+		}
+		out.cols[ci] = a
+	}
+	return out, nil
+}
+
+// compress copies x[i] for every set bit i, each range in parallel to its
+// precomputed start.
+func compress[T any](x []T, bits []byte, ranges [][2]int, starts []int, k int) []T {
+	out := make([]T, k)
+	var wg sync.WaitGroup
+	for ri, r := range ranges {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			j := starts[ri]
+			lo, hi := r[0], r[1]
+			full := lo + (hi-lo)&^7
+			for i := lo; i < full; i += 8 {
+				b := bits[i>>3]
+				for b != 0 {
+					out[j] = x[i+mbits.TrailingZeros8(b)]
+					j++
+					b &= b - 1
+				}
+			}
+			for i := full; i < hi; i++ {
+				if bits[i>>3]&(1<<(i&7)) != 0 {
+					out[j] = x[i]
+					j++
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return out
 }
 
 // limitNode keeps a range of rows.

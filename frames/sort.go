@@ -106,7 +106,7 @@ func (f Frame) TopK(k int, keys ...SortKey) Frame { return f.SortBy(keys...).Hea
 
 func sortable(t arrow.DataType) bool {
 	switch kindOf(t) {
-	case kBool, kInt, kFloat, kString, kTime, kDuration:
+	case kBool, kInt, kFloat, kString, kTime, kDuration, kNull:
 		return true
 	}
 	return false
@@ -195,10 +195,12 @@ func sortKeys(c arrow.Array) ([]uint64, error) {
 	return ks, nil
 }
 
-// floatKey orders floats as uint64s; NaN sorts after +Inf.
+// floatKey orders floats as uint64s; -0 equals 0 and NaN sorts after +Inf.
 func floatKey(f float64) uint64 {
 	if f != f {
 		f = math.NaN()
+	} else if f == 0 {
+		f = 0
 	}
 	b := math.Float64bits(f)
 	if b>>63 == 1 {
