@@ -182,6 +182,22 @@ func (h *intTable) id(k int64, next int32) (id int32, isNew bool) {
 	return h.hashed(k, next)
 }
 
+// find returns k's id without adding it.
+func (h *intTable) find(k int64) (int32, bool) {
+	if off := uint64(k - h.lo); off < uint64(len(h.direct)) {
+		v := h.direct[off]
+		return v - 1, v != 0
+	}
+	for i := hash64(k) & h.mask; ; i = (i + 1) & h.mask {
+		if h.vals[i] == 0 {
+			return -1, false
+		}
+		if h.keys[i] == k {
+			return h.vals[i] - 1, true
+		}
+	}
+}
+
 func (h *intTable) hashed(k int64, next int32) (id int32, isNew bool) {
 	for i := hash64(k) & h.mask; ; i = (i + 1) & h.mask {
 		if h.vals[i] == 0 {

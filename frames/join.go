@@ -168,6 +168,11 @@ func (j *joinNode) withInputs(ins []node) node {
 // keyIDs numbers the key values of both sides in one space: equal keys get
 // equal ids; rows with a null key get -1.
 func keyIDs(l, r *table, lkeys, rkeys []string, types []arrow.DataType) ([]int32, []int32, error) {
+	if len(lkeys) == 1 {
+		if k := kindOf(types[0]); (k == kInt || k == kTime || k == kDuration) && types[0].ID() != arrow.UINT64 {
+			return intKeyIDs(l.col(lkeys[0]), r.col(rkeys[0]), types[0])
+		}
+	}
 	both := &table{n: l.n + r.n}
 	var fields []arrow.Field
 	for i := range lkeys {
@@ -207,6 +212,53 @@ func keyIDs(l, r *table, lkeys, rkeys []string, types []arrow.DataType) ([]int32
 		}
 	}
 	return ids[:l.n], ids[l.n:], nil
+}
+
+// intKeyIDs numbers one integer key without copying both sides into one
+// column: the right side's keys go into a table, the left side's are looked
+// up in parallel (absent keys get -1, as nulls do).
+func intKeyIDs(lc, rc arrow.Array, t arrow.DataType) ([]int32, []int32, error) {
+	lc, err := castTo(lc, t)
+	if err != nil {
+		return nil, nil, err
+	}
+	if rc, err = castTo(rc, t); err != nil {
+		return nil, nil, err
+	}
+	lk, err := i64s(val{a: lc})
+	if err != nil {
+		return nil, nil, err
+	}
+	rk, err := i64s(val{a: rc})
+	if err != nil {
+		return nil, nil, err
+	}
+	lo, hi := sampleRange(rk)
+	h := newIntTable(lo, hi, len(rk))
+	rid := make([]int32, len(rk))
+	next := int32(0)
+	for i, k := range rk {
+		if rc.IsNull(i) {
+			rid[i] = -1
+			continue
+		}
+		id, isNew := h.id(k, next)
+		if isNew {
+			next++
+		}
+		rid[i] = id
+	}
+	lid := make([]int32, len(lk))
+	parallel(len(lk), func(a, b int) {
+		for i := a; i < b; i++ {
+			if id, ok := h.find(lk[i]); ok && lc.IsValid(i) {
+				lid[i] = id
+			} else {
+				lid[i] = -1
+			}
+		}
+	})
+	return lid, rid, nil
 }
 
 func (j *joinNode) run(ins []*table) (*table, error) {
