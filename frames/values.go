@@ -276,7 +276,7 @@ func missing(what, name string, names []string) error {
 			best, bestD = n, d
 		}
 	}
-	if best != "" && bestD <= max(2, len(name)/3) {
+	if best != "" && bestD <= max(2, len(name)/3) && bestD < len(name) {
 		return fmt.Errorf("unknown %s %q (did you mean %q?)", what, name, best)
 	}
 	sort.Strings(names)
