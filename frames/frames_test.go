@@ -69,7 +69,7 @@ func TestBuildErrors(t *testing.T) {
 
 func TestFromStructsAndMap(t *testing.T) {
 	type cand struct {
-		ID    int64   `frame:"candid"`
+		ID    int64 `frame:"candid"`
 		Mag   *float64
 		Skip  string `frame:"-"`
 		When  time.Time

@@ -3,8 +3,8 @@ package frames
 import (
 	"context"
 	"errors"
-	"io"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
