@@ -150,3 +150,32 @@ func ExampleFrame_Explain() {
 	//   Filter (magpsf < 19)
 	//     Rows columns [5 × 5]
 }
+
+func ExampleConcat() {
+	night1 := frames.New(frames.Column("objectId", []string{"ZTF1"}), frames.Column("n", []int64{3}))
+	night2 := frames.New(frames.Column("objectId", []string{"ZTF2"}), frames.Column("n", []int64{5}))
+	fmt.Println(frames.Concat(night1, night2).NumRows())
+	// Output: 2
+}
+
+func ExampleFrame_Explode() {
+	f := frames.New(frames.Column("objectId", []string{"ZTF1"}), frames.Column("mags", [][]float64{{18.5, 18.25}}))
+	fmt.Println(f.Explode("mags"))
+	// Output:
+	// objectId   mags
+	// str         f64
+	// ZTF1       18.5
+	// ZTF1      18.25
+	// 2 rows × 2 columns
+}
+
+func ExampleFrame_Describe() {
+	fmt.Println(alerts().Select("magpsf").Describe().Head(3))
+	// Output:
+	// statistic  magpsf
+	// str           f64
+	// count         5.0
+	// nulls         0.0
+	// mean         19.1
+	// 3 rows × 2 columns
+}

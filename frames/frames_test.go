@@ -288,3 +288,23 @@ func TestText(t *testing.T) {
 		t.Fatalf("long frame:\n%s", long)
 	}
 }
+
+func TestReshape(t *testing.T) {
+	a := New(Column("k", []int64{1, 2}), Column("v", []float64{0.5, 1.5}))
+	b := New(Column("k", []int64{3}), Column("v", []int64{7}))
+	wantRows(t, Concat(a, b), [][]any{{int64(1), 0.5}, {int64(2), 1.5}, {int64(3), 7.0}})
+	wantErr(t, Concat(a, b.Rename("v", "w")), `frame 1 has column "w" where frame 0 has "v"`)
+	type pt struct{ X, Y int }
+	type row struct {
+		Name string
+		P    pt
+		L    []int
+	}
+	f := FromStructs([]row{{"a", pt{1, 2}, []int{1, 2}}, {"b", pt{3, 4}, nil}})
+	wantRows(t, f.Unnest("P").Drop("L"), [][]any{{"a", int64(1), int64(2)}, {"b", int64(3), int64(4)}})
+	wantRows(t, f.Explode("L").Select("Name", "L"), [][]any{{"a", int64(1)}, {"a", int64(2)}, {"b", nil}})
+	wantErr(t, f.Explode("Name"), "not a list")
+	d := New(Column("x", []any{1, 2, 3, nil, 4}), Column("s", []string{"a", "b", "c", "d", "e"})).Describe()
+	wantRows(t, d, [][]any{{"count", 4.0}, {"nulls", 1.0}, {"mean", 2.5}, {"std", math.Sqrt(5.0 / 3)}, {"min", 1.0},
+		{"25%", 1.75}, {"50%", 2.5}, {"75%", 3.25}, {"max", 4.0}})
+}

@@ -14,6 +14,7 @@ func init() {
 		"Col":         reflect.ValueOf(frames.Col),
 		"Column":      reflect.ValueOf(frames.Column),
 		"ColumnArray": reflect.ValueOf(frames.ColumnArray),
+		"Concat":      reflect.ValueOf(frames.Concat),
 		"Count":       reflect.ValueOf(frames.Count),
 		"Desc":        reflect.ValueOf(frames.Desc),
 		"FromMap":     reflect.ValueOf(frames.FromMap),
