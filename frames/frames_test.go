@@ -2,12 +2,15 @@ package frames
 
 import (
 	"math"
+	"os"
 	"math/rand/v2"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/fountain-go/fountain/sources/file"
 )
 
 // rows computes f and returns its rows as Go values, failing the test on
@@ -307,4 +310,17 @@ func TestReshape(t *testing.T) {
 	d := New(Column("x", []any{1, 2, 3, nil, 4}), Column("s", []string{"a", "b", "c", "d", "e"})).Describe()
 	wantRows(t, d, [][]any{{"count", 4.0}, {"nulls", 1.0}, {"mean", 2.5}, {"std", math.Sqrt(5.0 / 3)}, {"min", 1.0},
 		{"25%", 1.75}, {"50%", 2.5}, {"75%", 3.25}, {"max", 4.0}})
+}
+
+func TestReadCSVSkipsBadRows(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "a.csv")
+	if err := os.WriteFile(p, []byte("mag,band\n18,g\n18.5,r,x\n,i\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	wantErr(t, Read(p), "line 3")
+	f, bad := ReadCSV(p, file.CSVOptions{SkipBadRows: true})
+	wantRows(t, f, [][]any{{int64(18), "g"}, {nil, "i"}})
+	if len(bad) != 1 || bad[0].Line != 3 {
+		t.Fatalf("bad rows %+v", bad)
+	}
 }

@@ -45,6 +45,21 @@ func Read(path string) Frame {
 	return fromTable(t, string(f)+" "+path)
 }
 
+// ReadCSV reads a CSV file with a header line. With SkipBadRows, rows with
+// the wrong number of fields are left out and returned with their line
+// numbers; otherwise the first one fails the read.
+func ReadCSV(path string, opt file.CSVOptions) (Frame, []file.BadRow) {
+	recs, bad, err := file.ReadCSV(path, opt)
+	if err != nil {
+		return failed(err), bad
+	}
+	t, err := concatRecords(recs)
+	if err != nil {
+		return failed(fmt.Errorf("read %s: %w", path, err)), bad
+	}
+	return fromTable(t, "csv "+path), bad
+}
+
 // Write writes the Frame to a file in the format of its extension.
 func (f Frame) Write(path string) error {
 	r, err := f.Record()

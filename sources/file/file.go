@@ -114,10 +114,8 @@ func Read(path string) ([]arrow.Record, error) {
 		defer r.Release()
 		return collect(r, wrap)
 	case CSV:
-		r := csv.NewInferringReader(bufio.NewReader(fh), csv.WithHeader(true), csv.WithChunk(64<<10),
-			csv.WithNullReader(true, ""), csv.WithAllocator(mem))
-		defer r.Release()
-		return collect(r, wrap)
+		recs, _, err := ReadCSV(path, CSVOptions{})
+		return recs, err
 	case JSONLines:
 		return readJSONLines(fh, mem, wrap)
 	case Avro:
