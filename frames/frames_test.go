@@ -2,8 +2,8 @@ package frames
 
 import (
 	"math"
-	"os"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"reflect"
 	"strings"

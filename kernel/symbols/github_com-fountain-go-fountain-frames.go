@@ -23,6 +23,7 @@ func init() {
 		"Lit":         reflect.ValueOf(frames.Lit),
 		"New":         reflect.ValueOf(frames.New),
 		"Read":        reflect.ValueOf(frames.Read),
+		"ReadCSV":     reflect.ValueOf(frames.ReadCSV),
 		"ShortType":   reflect.ValueOf(frames.ShortType),
 		"Timestamp":   reflect.ValueOf(&frames.Timestamp).Elem(),
 		"When":        reflect.ValueOf(frames.When),

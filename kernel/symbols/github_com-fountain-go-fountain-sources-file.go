@@ -18,10 +18,13 @@ func init() {
 		"JSONLines": reflect.ValueOf(file.JSONLines),
 		"Parquet":   reflect.ValueOf(file.Parquet),
 		"Read":      reflect.ValueOf(file.Read),
+		"ReadCSV":   reflect.ValueOf(file.ReadCSV),
 		"Replay":    reflect.ValueOf(file.Replay),
 		"Write":     reflect.ValueOf(file.Write),
 
 		// type definitions
+		"BadRow":       reflect.ValueOf((*file.BadRow)(nil)),
+		"CSVOptions":   reflect.ValueOf((*file.CSVOptions)(nil)),
 		"Format":       reflect.ValueOf((*file.Format)(nil)),
 		"ReplayConfig": reflect.ValueOf((*file.ReplayConfig)(nil)),
 	}
