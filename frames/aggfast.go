@@ -2,6 +2,7 @@ package frames
 
 import (
 	"math"
+	"slices"
 	"sync"
 
 	"github.com/apache/arrow/go/v17/arrow"
@@ -199,24 +200,19 @@ func (a *aggNode) foldAggs(t *table) (*table, bool, error) {
 	}
 	wg.Wait()
 	// Merge in range order: group numbering stays first-appearance.
-	global := newIntTable(lo, hi, len(locals[0].keys)*2)
-	var first []int32
+	keys2, firsts := make([][]int64, len(locals)), make([][]int32, len(locals))
+	for p, l := range locals {
+		keys2[p], firsts[p] = l.keys, l.first
+	}
+	maps, first := mergeLocal(lo, hi, keys2, firsts, nil)
 	out := make([]*foldAcc, len(accs))
 	for i := range out {
 		out[i] = &foldAcc{op: accs[i].op, xi: accs[i].xi}
+		out[i].grow(len(first))
 	}
-	for _, l := range locals {
-		m := make([]int32, len(l.keys))
-		for j, k := range l.keys {
-			id, isNew := global.id(k, int32(len(first)))
-			if isNew {
-				first = append(first, l.first[j])
-			}
-			m[j] = id
-		}
+	for p, l := range locals {
 		for i, acc := range l.accs {
-			out[i].grow(len(first))
-			acc.mergeInto(out[i], m)
+			acc.mergeInto(out[i], maps[p])
 		}
 	}
 	res := &table{schema: a.schema, n: len(first)}
@@ -247,21 +243,5 @@ func minMax(ks []int64) (int64, int64) {
 		}()
 	}
 	wg.Wait()
-	return slicesMin(los), slicesMax(his)
-}
-
-func slicesMin(s []int64) int64 {
-	m := int64(math.MaxInt64)
-	for _, v := range s {
-		m = min(m, v)
-	}
-	return m
-}
-
-func slicesMax(s []int64) int64 {
-	m := int64(math.MinInt64)
-	for _, v := range s {
-		m = max(m, v)
-	}
-	return m
+	return slices.Min(los), slices.Max(his)
 }

@@ -389,31 +389,26 @@ func arith(op string, a, b val, n int) (arrow.Array, error) {
 	case (ka == kTime || ka == kDuration) && (kb == kTime || kb == kDuration):
 		return timeArith(op, a, b, n, valid)
 	case ka == kInt && kb == kInt && op != "/" && op != "pow":
-		x, err := i64s(a)
-		if err != nil {
-			return nil, err
-		}
-		y, err := i64s(b)
-		if err != nil {
-			return nil, err
-		}
-		out := make([]int64, n)
-		valid = binLoop(op, x, y, a.scalar, b.scalar, out, valid)
-		return numArray(arrow.PrimitiveTypes.Int64, out, valid), nil
+		return arithAs(op, a, b, n, valid, i64s, arrow.PrimitiveTypes.Int64)
 	case (ka == kInt || ka == kFloat) && (kb == kInt || kb == kFloat):
-		x, err := f64s(a)
-		if err != nil {
-			return nil, err
-		}
-		y, err := f64s(b)
-		if err != nil {
-			return nil, err
-		}
-		out := make([]float64, n)
-		valid = binLoop(op, x, y, a.scalar, b.scalar, out, valid)
-		return numArray(arrow.PrimitiveTypes.Float64, out, valid), nil
+		return arithAs(op, a, b, n, valid, f64s, arrow.PrimitiveTypes.Float64)
 	}
 	return nil, fmt.Errorf("cannot apply %s to %s and %s", op, a.typ(), b.typ())
+}
+
+// arithAs converts both operands with conv and computes in T.
+func arithAs[T int64 | float64](op string, a, b val, n int, valid []byte, conv func(val) ([]T, error), t arrow.DataType) (arrow.Array, error) {
+	x, err := conv(a)
+	if err != nil {
+		return nil, err
+	}
+	y, err := conv(b)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]T, n)
+	valid = binLoop(op, x, y, a.scalar, b.scalar, out, valid)
+	return numArray(t, out, valid), nil
 }
 
 // binLoop computes out = x op y element-wise; division by zero gives null,

@@ -278,30 +278,12 @@ func groupInts(ks []int64, valid []byte) *groups {
 		g.n, g.first = len(locals[0].keys), locals[0].first
 		return g
 	}
-	global := newIntTable(lo, hi, len(locals[0].keys)*2)
-	null := int32(-1)
-	maps := make([][]int32, len(parts))
+	keys, firsts, nulls := make([][]int64, len(locals)), make([][]int32, len(locals)), make([]int32, len(locals))
 	for p, l := range locals {
-		m := make([]int32, len(l.keys))
-		for j, k := range l.keys {
-			if int32(j) == l.null {
-				if null < 0 {
-					null = int32(g.n)
-					g.n++
-					g.first = append(g.first, l.first[j])
-				}
-				m[j] = null
-				continue
-			}
-			id, isNew := global.id(k, int32(g.n))
-			if isNew {
-				g.n++
-				g.first = append(g.first, l.first[j])
-			}
-			m[j] = id
-		}
-		maps[p] = m
+		keys[p], firsts[p], nulls[p] = l.keys, l.first, l.null
 	}
+	maps, first := mergeLocal(lo, hi, keys, firsts, nulls)
+	g.n, g.first = len(first), first
 	for p, r := range parts {
 		if p == 0 && isIdentity(maps[0]) {
 			continue
@@ -317,6 +299,38 @@ func groupInts(ks []int64, valid []byte) *groups {
 	}
 	wg.Wait()
 	return g
+}
+
+// mergeLocal numbers the groups that each range found on its own in one
+// space, taking the ranges in order so that groups stay numbered by first
+// appearance. It returns, per range, the map from local to global id, and
+// the first row of each global group. nulls[p] is range p's local id of the
+// null group, or -1.
+func mergeLocal(lo, hi int64, keys [][]int64, firsts [][]int32, nulls []int32) ([][]int32, []int32) {
+	global := newIntTable(lo, hi, len(keys[0])*2)
+	var first []int32
+	null := int32(-1)
+	maps := make([][]int32, len(keys))
+	for p := range keys {
+		m := make([]int32, len(keys[p]))
+		for j, k := range keys[p] {
+			if nulls != nil && int32(j) == nulls[p] {
+				if null < 0 {
+					null = int32(len(first))
+					first = append(first, firsts[p][j])
+				}
+				m[j] = null
+				continue
+			}
+			id, isNew := global.id(k, int32(len(first)))
+			if isNew {
+				first = append(first, firsts[p][j])
+			}
+			m[j] = id
+		}
+		maps[p] = m
+	}
+	return maps, first
 }
 
 func isIdentity(m []int32) bool {

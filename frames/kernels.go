@@ -1,6 +1,9 @@
 package frames
 
-import "cmp"
+import (
+	"cmp"
+	"sync"
+)
 
 // Comparison and arithmetic loops, one per operator so that the compiler
 // keeps each one branch-free and inlined: these are the hot loops of
@@ -19,19 +22,37 @@ func cmpLoop[T cmp.Ordered](op string, x, y []T, ys bool, bits []byte) {
 	})
 }
 
-// parallel8 is parallel with range starts at multiples of 8.
+// parallel8 is parallel with range starts at multiples of 8, so that each
+// range owns whole bytes of a bitmap.
 func parallel8(n int, fn func(lo, hi int)) {
-	parts := chunks(n)
-	if len(parts) == 1 {
+	rs := ranges8(n)
+	if len(rs) == 1 {
 		fn(0, n)
 		return
 	}
-	step := (parts[0][1] + 7) &^ 7
-	parallel((n+step-1)/step, func(a, b int) {
-		for p := a; p < b; p++ {
-			fn(p*step, min((p+1)*step, n))
-		}
-	})
+	var wg sync.WaitGroup
+	for _, r := range rs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			fn(r[0], r[1])
+		}()
+	}
+	wg.Wait()
+}
+
+// ranges8 splits [0, n) like chunks, with starts at multiples of 8.
+func ranges8(n int) [][2]int {
+	ps := chunks(n)
+	if len(ps) == 1 {
+		return ps
+	}
+	step := (ps[0][1] + 7) &^ 7
+	var out [][2]int
+	for lo := 0; lo < n; lo += step {
+		out = append(out, [2]int{lo, min(lo+step, n)})
+	}
+	return out
 }
 
 // cmpScalar compares x with a constant.

@@ -113,14 +113,7 @@ func compressTable(t *table, bits []byte) (*table, error) {
 	if k == t.n {
 		return t, nil
 	}
-	var ranges [][2]int
-	step := t.n
-	if ps := chunks(t.n); len(ps) > 1 {
-		step = (ps[0][1] + 7) &^ 7
-	}
-	for lo := 0; lo < t.n; lo += step {
-		ranges = append(ranges, [2]int{lo, min(lo+step, t.n)})
-	}
+	ranges := ranges8(t.n)
 	starts := make([]int, len(ranges))
 	for i := 1; i < len(ranges); i++ {
 		r := ranges[i-1]
