@@ -208,7 +208,8 @@ func (x Expr) Truncate(d time.Duration) Expr {
 	return Expr{&expr{op: "truncate", num: float64(d), args: []*expr{x.e}}}
 }
 
-// FromJD reads the number x as a Julian Date and gives a timestamp.
+// FromJD reads the number x as a Julian Date and gives a timestamp (to the
+// millisecond, the precision of a float64 JD).
 func (x Expr) FromJD() Expr { return mk("fromjd", x.e) }
 
 // FromMJD reads the number x as a Modified Julian Date and gives a timestamp.
@@ -441,4 +442,6 @@ var aggOps = map[string]bool{"count": true, "sum": true, "mean": true, "min": tr
 // jdEpoch is the Julian Date of the Unix epoch; MJD = JD - 2400000.5.
 const jdEpoch = 2440587.5
 
-func jdToMicros(jd float64) int64 { return int64(math.Round((jd - jdEpoch) * 86400e6)) }
+// jdToMicros converts a Julian Date to µs since the epoch, rounded to the
+// millisecond: a float64 JD near 2.46e6 is only good to about 40 µs.
+func jdToMicros(jd float64) int64 { return int64(math.Round((jd-jdEpoch)*86400e3)) * 1000 }
