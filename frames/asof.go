@@ -195,7 +195,7 @@ func (a *asofNode) run(ins []*table) (*table, error) {
 		lid, rid = make([]int32, l.n), make([]int32, r.n)
 	}
 	// Both sides ordered by (group, On); NaN/null On values never match.
-	order := func(v []float64, valid []byte, ids []int32) ([]int32, []int64, *groups) {
+	order := func(v []float64, valid []byte, ids []int32) ([]int32, []int64) {
 		g := &groups{ids: ids}
 		for _, id := range ids {
 			g.n = max(g.n, int(id)+1)
@@ -209,11 +209,10 @@ func (a *asofNode) run(ins []*table) (*table, error) {
 			}
 		}
 		rows = radixPerm(rows, ks)
-		rows, off := byGroup(g, rows)
-		return rows, off, g
+		return byGroup(g, rows)
 	}
-	lrows, loff, _ := order(lv, lvalid, lid)
-	rrows, roff, _ := order(rv, rvalid, rid)
+	lrows, loff := order(lv, lvalid, lid)
+	rrows, roff := order(rv, rvalid, rid)
 	match := make([]int32, l.n)
 	for i := range match {
 		match[i] = -1

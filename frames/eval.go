@@ -146,11 +146,7 @@ func apply(e *expr, a []val, n int) (val, error) {
 	case "isin":
 		out, err = isIn(a[0], a[1:], n)
 	case "fillnull":
-		var mask []byte
-		mask, err = validMask(a[0], n)
-		if err == nil {
-			out, err = pick(mask, a[0], a[1], n)
-		}
+		out, err = pick(validMask(a[0], n), a[0], a[1], n)
 	case "when":
 		out, err = when(a, n)
 	case "cast":
@@ -729,9 +725,10 @@ func not(a val, n int) (arrow.Array, error) {
 func isNull(a val, n int, want bool) arrow.Array {
 	bits := make([]byte, bitutil.BytesForBits(int64(n)))
 	v := validity(a.a)
+	f, isFloat := a.a.(*array.Float64)
 	for i := 0; i < n; i++ {
 		null := v != nil && !bitutil.BitIsSet(v, at(a, i))
-		if f, ok := a.a.(*array.Float64); ok && !null {
+		if isFloat && !null {
 			null = math.IsNaN(f.Value(at(a, i)))
 		}
 		if null == want {
@@ -742,9 +739,7 @@ func isNull(a val, n int, want bool) arrow.Array {
 }
 
 // validMask is a bitmap of the rows where v is valid (not null, not NaN).
-func validMask(v val, n int) ([]byte, error) {
-	return boolBits(isNull(v, n, false)), nil
-}
+func validMask(v val, n int) []byte { return boolBits(isNull(v, n, false)) }
 
 func isIn(a val, set []val, n int) (arrow.Array, error) {
 	bits := make([]byte, bitutil.BytesForBits(int64(n)))

@@ -1,7 +1,6 @@
 package frames
 
 import (
-	"errors"
 	"fmt"
 	"reflect"
 	"sort"
@@ -253,29 +252,14 @@ func concatRecords(recs []arrow.Record) (*table, error) {
 		return &table{schema: arrow.NewSchema(nil, nil)}, nil
 	}
 	schema := recs[0].Schema()
-	t := &table{schema: schema, cols: make([]arrow.Array, schema.NumFields())}
-	for _, r := range recs {
+	parts := make([]*table, len(recs))
+	for i, r := range recs {
 		if !r.Schema().Equal(schema) {
 			return nil, fmt.Errorf("record batches have different schemas: %s and %s", schema, r.Schema())
 		}
-		t.n += int(r.NumRows())
+		parts[i] = &table{schema: schema, cols: r.Columns(), n: int(r.NumRows())}
 	}
-	for i := range t.cols {
-		if len(recs) == 1 {
-			t.cols[i] = recs[0].Column(i)
-			continue
-		}
-		parts := make([]arrow.Array, len(recs))
-		for j, r := range recs {
-			parts[j] = r.Column(i)
-		}
-		c, err := array.Concatenate(parts, mem)
-		if err != nil {
-			return nil, fmt.Errorf("column %q: %w", schema.Field(i).Name, err)
-		}
-		t.cols[i] = c
-	}
-	return t, nil
+	return concatTables(schema, parts)
 }
 
 // Record returns the Frame as one Arrow record batch.
@@ -381,5 +365,3 @@ func (f Frame) Rows() ([]map[string]any, error) {
 	}
 	return out, nil
 }
-
-var errNoRows = errors.New("frame has no rows")

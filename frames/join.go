@@ -267,6 +267,9 @@ func (j *joinNode) run(ins []*table) (*table, error) {
 	if err != nil {
 		return nil, fmt.Errorf("Join: %w", err)
 	}
+	if j.how == "semi" || j.how == "anti" {
+		return semi(l, lid, rid, j.how == "anti")
+	}
 	var li, ri []int32
 	switch j.how {
 	case "right":
@@ -286,9 +289,6 @@ func (j *joinNode) run(ins []*table) (*table, error) {
 				}
 			}
 		}
-	}
-	if j.how == "semi" || j.how == "anti" {
-		return semi(l, lid, rid, j.how == "anti")
 	}
 	out := &table{schema: j.schema, n: len(li)}
 	for i, fl := range l.schema.Fields() {

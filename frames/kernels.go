@@ -26,10 +26,6 @@ func cmpLoop[T cmp.Ordered](op string, x, y []T, ys bool, bits []byte) {
 // range owns whole bytes of a bitmap.
 func parallel8(n int, fn func(lo, hi int)) {
 	rs := ranges8(n)
-	if len(rs) == 1 {
-		fn(0, n)
-		return
-	}
 	var wg sync.WaitGroup
 	for _, r := range rs {
 		wg.Add(1)

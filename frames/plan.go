@@ -214,28 +214,26 @@ func union(need map[string]bool, es ...*expr) map[string]bool {
 	return out
 }
 
-// parallel splits [0, n) into one range per CPU (or one range when n is
-// small) and runs fn on each at once.
+// parallel runs fn on each of chunks(n) at once.
 func parallel(n int, fn func(lo, hi int)) {
-	p := runtime.GOMAXPROCS(0)
-	if n < 1<<16 || p == 1 {
+	parts := chunks(n)
+	if len(parts) == 1 {
 		fn(0, n)
 		return
 	}
 	var wg sync.WaitGroup
-	step := (n + p - 1) / p
-	for lo := 0; lo < n; lo += step {
-		hi := min(lo+step, n)
+	for _, r := range parts {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			fn(lo, hi)
+			fn(r[0], r[1])
 		}()
 	}
 	wg.Wait()
 }
 
-// chunks returns the ranges parallel would use.
+// chunks splits [0, n) into one range per CPU, or one range when n is
+// small.
 func chunks(n int) [][2]int {
 	p := runtime.GOMAXPROCS(0)
 	if n < 1<<16 || p == 1 {

@@ -67,6 +67,10 @@ func Read(path string) ([]arrow.Record, error) {
 	if err != nil {
 		return nil, err
 	}
+	if f == CSV { // ReadCSV reads the file whole, to split it between CPUs
+		recs, _, err := ReadCSV(path, CSVOptions{})
+		return recs, err
+	}
 	fh, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -113,9 +117,6 @@ func Read(path string) ([]arrow.Record, error) {
 		}
 		defer r.Release()
 		return collect(r, wrap)
-	case CSV:
-		recs, _, err := ReadCSV(path, CSVOptions{})
-		return recs, err
 	case JSONLines:
 		return readJSONLines(fh, mem, wrap)
 	case Avro:
