@@ -357,11 +357,13 @@ func mergeSum[T int64 | float64](accs [][]T, n int) []T {
 
 // welford holds per-group running moments (Welford's method, merged with
 // Chan's formula): stable for values far from zero, such as Julian Dates.
+// welford holds per-group counts, means and sums of squared deviations.
 type welford struct {
 	n, mean, m2 []float64
 }
 
-func moments(op string, g *groups, x []float64, valid []byte) arrow.Array {
+// welfordPer accumulates x's moments per group, skipping nulls and NaNs.
+func welfordPer(g *groups, x []float64, valid []byte) welford {
 	accs := perChunk(len(g.ids), func() welford {
 		return welford{make([]float64, g.n), make([]float64, g.n), make([]float64, g.n)}
 	}, func(w welford, lo, hi int) {
@@ -389,6 +391,11 @@ func moments(op string, g *groups, x []float64, valid []byte) arrow.Array {
 			w.n[i] = n
 		}
 	}
+	return w
+}
+
+func moments(op string, g *groups, x []float64, valid []byte) arrow.Array {
+	w := welfordPer(g, x, valid)
 	out := make([]float64, g.n)
 	valid2 := allValid(g.n)
 	nulls := 0

@@ -60,15 +60,16 @@ func (f Frame) Explain() string {
 		return "error: " + f.f.err.Error()
 	}
 	var b strings.Builder
-	var walk func(n node, depth int)
-	walk = func(n node, depth int) {
-		fmt.Fprintf(&b, "%s%s\n", strings.Repeat("  ", depth), n)
-		for _, in := range n.inputs() {
-			walk(in, depth+1)
-		}
-	}
-	walk(optimize(f.node()), 0)
+	explainNode(&b, optimize(f.node()), 0)
 	return strings.TrimRight(b.String(), "\n")
+}
+
+// explainNode writes a plan one step a line, inputs indented.
+func explainNode(b *strings.Builder, n node, depth int) {
+	fmt.Fprintf(b, "%s%s\n", strings.Repeat("  ", depth), n)
+	for _, in := range n.inputs() {
+		explainNode(b, in, depth+1)
+	}
 }
 
 // optimize rewrites a plan: predicates move down past projections and sorts

@@ -1,0 +1,295 @@
+package frames
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/apache/arrow/go/v17/arrow"
+)
+
+// compiled is a Stream's plan split for incremental execution.
+type compiled struct {
+	pre   node      // per batch, before the watermark (over leaf0)
+	batch node      // per batch, after it (over leaf); feeds op
+	op    node      // the stateful step (aggNode, or limitNode over sortNode); nil: rows are kept
+	post  node      // over snap: what runs on op's result; nil: op's result is the result
+	snap  *leafNode // stands for op's result in post
+	win   *windowNode
+	leaf0 *leafNode
+	leaf  *leafNode
+	kind  string // "aggregate", "top-k" or "rows"
+}
+
+func (c *compiled) describe() string {
+	switch c.kind {
+	case "aggregate":
+		if c.win != nil {
+			return "incremental: per-batch steps, then a windowed aggregation (state: open windows)"
+		}
+		return "incremental: per-batch steps, then an aggregation (state: one row per group)"
+	case "top-k":
+		return "incremental: per-batch steps, then the top rows so far"
+	}
+	if c.post != nil {
+		return "per-batch steps; the rest runs on the kept rows"
+	}
+	return "per-batch steps (append-only output)"
+}
+
+// compileStream finds the per-batch part of the plan (steps that treat each
+// row on its own), the first stateful step above it and the rest.
+func compileStream(s *stream) (*compiled, error) {
+	c := &compiled{leaf0: s.leaf0, leaf: s.leaf}
+	var err error
+	if c.pre, err = materializeBounded(s.pre, s.leaf0); err != nil {
+		return nil, err
+	}
+	if _, err := perBatchPath(c.pre, s.leaf0); err != nil {
+		return nil, fmt.Errorf("before the watermark: %w", err)
+	}
+	plan, err := materializeBounded(s.plan, s.leaf)
+	if err != nil {
+		return nil, err
+	}
+	path := pathTo(plan, s.leaf) // root first
+	if path == nil {
+		return nil, fmt.Errorf("the pipeline does not use the stream's rows")
+	}
+	// Walk up from the leaf while steps are per-row.
+	top := len(path) // index of the first step that is not per-batch
+	for i := len(path) - 1; i >= 0; i-- {
+		ok, err := perBatch(path[i], path[i+1:])
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			break
+		}
+		if w, isW := path[i].(*windowNode); isW {
+			c.win = w
+		}
+		top = i
+	}
+	if top == 0 {
+		c.batch, c.kind = plan, "rows"
+		return c, nil
+	}
+	st := path[top-1]
+	var below node = s.leaf
+	if top < len(path) {
+		below = path[top]
+	}
+	c.batch = below
+	switch n := st.(type) {
+	case *aggNode:
+		if err := checkStreamAggs(n); err != nil {
+			return nil, err
+		}
+		c.op, c.kind = n, "aggregate"
+		if !windowed(n, c.win) {
+			c.win = nil
+		}
+	case *sortNode:
+		if top >= 2 {
+			if l, ok := path[top-2].(*limitNode); ok && !l.tail && l.off == 0 {
+				c.op, c.kind = l, "top-k"
+			}
+		}
+	}
+	if c.op == nil {
+		// Not incremental: keep the rows and run the rest on them.
+		c.kind = "rows"
+		c.op = nil
+		c.snap = &leafNode{schema: below.Schema(), name: "kept rows"}
+		c.post = replaceNode(plan, below, c.snap)
+		return c, nil
+	}
+	if c.op != plan {
+		c.snap = &leafNode{schema: c.op.Schema(), name: "result"}
+		c.post = replaceNode(plan, c.op, c.snap)
+	}
+	return c, nil
+}
+
+// windowed reports whether an aggregation groups by the window found below.
+func windowed(a *aggNode, w *windowNode) bool {
+	if w == nil || w.w.kind == "session" {
+		return false
+	}
+	for _, k := range a.keys {
+		if k == WindowStart || k == WindowEnd {
+			return true
+		}
+	}
+	return false
+}
+
+var streamAggs = map[string]bool{"count": true, "sum": true, "mean": true, "min": true, "max": true, "std": true, "var": true}
+
+func checkStreamAggs(a *aggNode) error {
+	for _, e := range a.aggs {
+		op, arg, err := splitAgg(e)
+		if err != nil {
+			return err
+		}
+		if !streamAggs[op.op] {
+			return fmt.Errorf("%s on a stream: %s needs %s, which a stream does not keep (Count, Sum, Mean, Min, Max, Std and Var run incrementally)",
+				e, op.op, map[bool]string{true: "the arrival order", false: "every value of a group"}[op.op == "first" || op.op == "last"])
+		}
+		if (op.op == "min" || op.op == "max") && arg != nil {
+			t, err := exprType(arg, a.in.Schema())
+			if err != nil {
+				return err
+			}
+			switch kindOf(t) {
+			case kInt, kFloat, kDuration:
+			case kTime:
+				if t.ID() != arrow.TIMESTAMP {
+					return fmt.Errorf("%s on a stream: %s is not supported yet", e, t)
+				}
+			case kString:
+				if t.ID() != arrow.STRING {
+					return fmt.Errorf("%s on a stream: %s is not supported yet", e, t)
+				}
+			default:
+				return fmt.Errorf("%s on a stream: cannot take %s of %s", e, op.op, t)
+			}
+		}
+	}
+	return nil
+}
+
+// perBatch reports whether step n (with below its per-batch inputs on the
+// stream's path) gives the same rows when run batch by batch.
+func perBatch(n node, below []node) (bool, error) {
+	onPath := func(x node) bool { return len(below) > 0 && x == below[0] || len(below) == 0 && isLeaf(x) }
+	switch n := n.(type) {
+	case *projectNode, *filterNode, *explodeNode:
+		return true, nil
+	case *windowNode:
+		if n.w.kind == "session" {
+			return false, fmt.Errorf("session windows on a stream are not supported yet (tumbling, sliding and cumulative are)")
+		}
+		return true, nil
+	case *joinNode:
+		if !onPath(n.l) {
+			return false, fmt.Errorf("a join with a stream on its right: put the stream on the left")
+		}
+		switch n.how {
+		case "inner", "left", "semi", "anti":
+			return true, nil
+		}
+		return false, fmt.Errorf("a %s join of a stream with a Frame is not supported (inner, left, semi and anti are)", n.how)
+	case *asofNode:
+		if !onPath(n.l) {
+			return false, fmt.Errorf("an as-of join with a stream on its right: put the stream on the left")
+		}
+		return true, nil
+	case *concatNode:
+		return false, fmt.Errorf("Concat with a stream is not supported yet")
+	}
+	return false, nil
+}
+
+func isLeaf(n node) bool { _, ok := n.(*leafNode); return ok }
+
+// pathTo lists the steps from root down to (not including) leaf; nil if
+// leaf is not under root.
+func pathTo(root node, leaf *leafNode) []node {
+	if root == node(leaf) {
+		return []node{}
+	}
+	for _, in := range root.inputs() {
+		if p := pathTo(in, leaf); p != nil {
+			return append([]node{root}, p...)
+		}
+	}
+	return nil
+}
+
+func countLeaves(n node) int {
+	if isLeaf(n) {
+		return 1
+	}
+	c := 0
+	for _, in := range n.inputs() {
+		c += countLeaves(in)
+	}
+	return c
+}
+
+// materializeBounded computes, once, every input of the plan that does not
+// depend on the stream (a lookup table read from a file), so that batches do
+// not recompute it.
+func materializeBounded(n node, leaf *leafNode) (node, error) {
+	if countLeaves(n) > 1 {
+		return nil, fmt.Errorf("a step combines two streams (stream-stream joins are not supported yet)")
+	}
+	if n == node(leaf) {
+		return n, nil
+	}
+	if pathTo(n, leaf) == nil {
+		if _, ok := n.(*source); ok {
+			return n, nil
+		}
+		t, err := execute(optimize(n))
+		if err != nil {
+			return nil, fmt.Errorf("a Frame joined with the stream: %w", err)
+		}
+		return &source{t: t, label: "lookup"}, nil
+	}
+	ins := n.inputs()
+	out := make([]node, len(ins))
+	for i, in := range ins {
+		m, err := materializeBounded(in, leaf)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = m
+	}
+	return n.withInputs(out), nil
+}
+
+// perBatchPath checks that every step over leaf is per-batch.
+func perBatchPath(root node, leaf *leafNode) ([]node, error) {
+	path := pathTo(root, leaf)
+	for i := len(path) - 1; i >= 0; i-- {
+		ok, err := perBatch(path[i], path[i+1:])
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			return nil, fmt.Errorf("%s cannot come before Watermark: declare the watermark on the source's rows", strings.Fields(path[i].String())[0])
+		}
+	}
+	return path, nil
+}
+
+// replaceNode returns root with target replaced by with.
+func replaceNode(root, target, with node) node {
+	if root == target {
+		return with
+	}
+	ins := root.inputs()
+	if len(ins) == 0 {
+		return root
+	}
+	out := make([]node, len(ins))
+	changed := false
+	for i, in := range ins {
+		out[i] = replaceNode(in, target, with)
+		changed = changed || out[i] != in
+	}
+	if !changed {
+		return root
+	}
+	return root.withInputs(out)
+}
+
+// runOver runs plan with leaf's rows being t.
+func runOver(plan node, leaf *leafNode, t *table) (*table, error) {
+	if plan == node(leaf) {
+		return t, nil
+	}
+	return execute(replaceNode(plan, leaf, &source{t: t, label: "batch"}))
+}

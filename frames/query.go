@@ -1,0 +1,590 @@
+package frames
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/apache/arrow/go/v17/arrow"
+	"github.com/apache/arrow/go/v17/arrow/array"
+)
+
+// A Query is a Stream running in the background: it reads batches, updates
+// its state and result, feeds its sinks, and can be looked at any time.
+// Its methods are safe to call from any goroutine.
+type Query struct {
+	name   string
+	st     *stream
+	c      *compiled
+	cancel context.CancelFunc
+	done   chan struct{}
+
+	mu       sync.Mutex
+	op       stateOp
+	wm       *wmState
+	late     rowsKept
+	stats    QueryStats
+	lastErr  error // of a batch or a sink; the stream went on
+	fatal    error // why the query stopped early
+	version  uint64
+	started  time.Time
+	finished time.Time
+}
+
+// QueryStats describes a query's progress, for status lines.
+type QueryStats struct {
+	RowsIn     int64     // input rows read
+	Batches    int64     // input batches read
+	RowsLate   int64     // rows that came after their window closed (see Late)
+	Errors     int64     // batches or sink calls that failed; the stream went on
+	Watermark  time.Time // zero until known; far future once the input ended
+	Rate       float64   // input rows per second since the start
+	StateRows  int       // rows of state (open groups or windows, kept rows)
+	ResultRows int       // rows of the result as last computed
+	Running    bool
+	Ended      bool // the input ended (or a Limit/Until was reached)
+}
+
+type stateOp interface {
+	// add merges a batch; it returns the rows that were too late and,
+	// when asked, the changes it made (with the "op" column).
+	add(t *table, wm int64, changes bool) (late, changed *table, err error)
+	// advance closes what the watermark passed; it returns the final rows.
+	advance(wm int64) (final *table, err error)
+	result() (*table, error)
+	size() int
+}
+
+// Start runs the Stream in the background and returns its Query; showing
+// the Query in a notebook makes a live table.
+func (s Stream) Start() *Query {
+	ctx, cancel := context.WithCancel(context.Background())
+	q := &Query{cancel: cancel, done: make(chan struct{}), started: time.Now()}
+	if err := s.Err(); err != nil {
+		q.fatal = err
+		q.finished = q.started
+		close(q.done)
+		cancel()
+		return q
+	}
+	q.st = s.s
+	q.name = s.s.name
+	c, err := compileStream(s.s)
+	if err == nil {
+		q.c = c
+		q.op, err = newStateOp(c, s.s)
+	}
+	if err != nil {
+		q.fatal = err
+		q.finished = q.started
+		close(q.done)
+		cancel()
+		return q
+	}
+	q.wm = newWM(s.s.wm)
+	if q.name == "" {
+		q.name = registry.nextName()
+	}
+	q.stats.Running = true
+	registry.add(q)
+	go q.run(ctx)
+	return q
+}
+
+// Name is the query's name (Named, or stream-N).
+func (q *Query) Name() string { return q.name }
+
+// Stop stops the query; its result stays readable.
+func (q *Query) Stop() {
+	q.cancel()
+	<-q.done
+}
+
+// Done is closed when the query has stopped.
+func (q *Query) Done() <-chan struct{} { return q.done }
+
+// Wait blocks until the query stops (its input ended, a bound was reached,
+// or Stop) and returns Err.
+func (q *Query) Wait() error {
+	<-q.done
+	return q.Err()
+}
+
+// Err reports why the query could not start or stopped early.
+func (q *Query) Err() error {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return q.fatal
+}
+
+// LastError is the latest error of a batch or a sink that the stream went
+// on after (a value that did not convert, a sink that failed).
+func (q *Query) LastError() error {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return q.lastErr
+}
+
+// Version counts the changes of the result, so a viewer can tell whether
+// anything changed since it last looked.
+func (q *Query) Version() uint64 {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return q.version
+}
+
+// Stats reports the query's progress.
+func (q *Query) Stats() QueryStats {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	s := q.stats
+	end := time.Now()
+	if !q.finished.IsZero() {
+		end = q.finished
+	}
+	if d := end.Sub(q.started).Seconds(); d > 0 {
+		s.Rate = float64(s.RowsIn) / d
+	}
+	if q.op != nil {
+		s.StateRows = q.op.size()
+	}
+	if q.wm != nil && q.wm.cur != math.MinInt64 {
+		if q.wm.cur == math.MaxInt64 {
+			s.Watermark = time.Unix(0, math.MaxInt64).UTC()
+		} else {
+			s.Watermark = time.Unix(0, q.wm.cur).UTC()
+		}
+	}
+	return s
+}
+
+// Schema is the schema of the query's result.
+func (q *Query) Schema() *arrow.Schema {
+	if q.st == nil {
+		return nil
+	}
+	return q.st.plan.Schema()
+}
+
+// Snapshot is the query's current result as a Frame, for batch analysis:
+// for an aggregation the current rows of its groups (in Append mode only
+// closed windows), for a pipeline without one the newest rows kept.
+func (q *Query) Snapshot() Frame {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if q.fatal != nil && q.op == nil {
+		return failed(q.fatal)
+	}
+	t, err := q.resultLocked()
+	if err != nil {
+		return failed(err)
+	}
+	q.stats.ResultRows = t.n
+	return fromTable(t, "snapshot of "+q.name)
+}
+
+func (q *Query) resultLocked() (*table, error) {
+	t, err := q.op.result()
+	if err != nil {
+		return nil, err
+	}
+	if q.c.post == nil {
+		return t, nil
+	}
+	return runOver(q.c.post, q.c.snap, t)
+}
+
+// Late is the side output: rows that arrived after the watermark had closed
+// their window (plus the allowed lateness), newest kept.
+func (q *Query) Late() Frame {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if q.c == nil {
+		return failed(q.fatal)
+	}
+	sch := q.c.batch.Schema()
+	t, err := q.late.table(sch)
+	if err != nil {
+		return failed(err)
+	}
+	return fromTable(t, "late rows of "+q.name)
+}
+
+func (q *Query) String() string {
+	s := q.Stats()
+	state := "running"
+	switch {
+	case s.Ended:
+		state = "ended"
+	case !s.Running:
+		state = "stopped"
+	}
+	return fmt.Sprintf("%s (%s): %d rows in, %d late, %d in state", q.name, state, s.RowsIn, s.RowsLate, s.StateRows)
+}
+
+func (q *Query) run(ctx context.Context) {
+	defer func() {
+		if r := recover(); r != nil {
+			q.mu.Lock()
+			q.fatal = fmt.Errorf("stream %s: internal error: %v", q.name, r)
+			q.mu.Unlock()
+		}
+		q.mu.Lock()
+		q.stats.Running = false
+		q.finished = time.Now()
+		q.version++
+		q.mu.Unlock()
+		registry.remove(q)
+		close(q.done)
+		q.cancel()
+	}()
+	if q.st.dur > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, q.st.dur)
+		defer cancel()
+	}
+	src := q.st.open()
+	for {
+		if q.st.rows > 0 && q.Stats().RowsIn >= q.st.rows {
+			q.end()
+			return
+		}
+		rec, err := src.Next(ctx)
+		if err != nil {
+			if errors.Is(err, io.EOF) {
+				q.end()
+				return
+			}
+			if ctx.Err() != nil {
+				if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+					q.end() // Until reached: end as the input would
+				}
+				return
+			}
+			q.noteErr(fmt.Errorf("source: %w", err))
+			select {
+			case <-ctx.Done():
+			case <-time.After(100 * time.Millisecond):
+			}
+			continue
+		}
+		var t *table
+		if rec != nil && rec.NumRows() > 0 {
+			t = &table{schema: rec.Schema(), cols: rec.Columns(), n: int(rec.NumRows())}
+			if q.st.rows > 0 {
+				if left := q.st.rows - q.Stats().RowsIn; int64(t.n) > left {
+					t = sliceTable(t, 0, int(left))
+				}
+			}
+		}
+		q.step(t)
+	}
+}
+
+func (q *Query) noteErr(err error) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	q.lastErr = err
+	q.stats.Errors++
+}
+
+// step processes one batch (nil: none arrived) and feeds the sinks.
+func (q *Query) step(t *table) {
+	var outs []*table
+	q.mu.Lock()
+	now := time.Now()
+	if t != nil {
+		q.stats.RowsIn += int64(t.n)
+		q.stats.Batches++
+		if err := q.process(t, now, &outs); err != nil {
+			q.lastErr = err
+			q.stats.Errors++
+		}
+	}
+	q.closeWindows(q.wm.value(now), &outs)
+	q.mu.Unlock()
+	q.feed(outs)
+}
+
+// end runs when the input ends: every window closes.
+func (q *Query) end() {
+	var outs []*table
+	q.mu.Lock()
+	q.wm.cur = math.MaxInt64
+	q.closeWindows(math.MaxInt64, &outs)
+	q.stats.Ended = true
+	q.mu.Unlock()
+	q.feed(outs)
+}
+
+func (q *Query) process(t *table, now time.Time, outs *[]*table) error {
+	t0, err := runOver(q.c.pre, q.c.leaf0, t)
+	if err != nil {
+		return fmt.Errorf("batch %d: %w", q.stats.Batches, err)
+	}
+	if err := q.wm.observe(t0, now); err != nil {
+		return err
+	}
+	t1, err := runOver(q.c.batch, q.c.leaf, t0)
+	if err != nil {
+		return fmt.Errorf("batch %d: %w", q.stats.Batches, err)
+	}
+	late, changed, err := q.op.add(t1, q.wm.cur, len(q.st.sinks) > 0 && q.st.mode == Changelog)
+	if err != nil {
+		return fmt.Errorf("batch %d: %w", q.stats.Batches, err)
+	}
+	if late != nil && late.n > 0 {
+		q.stats.RowsLate += int64(late.n)
+		q.late.add(late, q.st.keep)
+	}
+	if changed != nil && changed.n > 0 {
+		*outs = append(*outs, changed)
+	}
+	q.version++
+	return nil
+}
+
+func (q *Query) closeWindows(wm int64, outs *[]*table) {
+	if wm == math.MinInt64 {
+		return
+	}
+	final, err := q.op.advance(wm)
+	if err != nil {
+		q.lastErr = err
+		q.stats.Errors++
+		return
+	}
+	if final != nil && final.n > 0 {
+		q.version++
+		if q.st.mode == Append && len(q.st.sinks) > 0 {
+			*outs = append(*outs, final)
+		}
+	}
+}
+
+// feed hands outputs to the sinks, outside the lock: a slow sink must not
+// hold up readers of the result.
+func (q *Query) feed(outs []*table) {
+	for _, t := range outs {
+		f := fromTable(t, "output of "+q.name)
+		for _, sink := range q.st.sinks {
+			if err := callSink(sink, f); err != nil {
+				q.noteErr(fmt.Errorf("sink: %w", err))
+			}
+		}
+	}
+}
+
+func callSink(fn func(Frame) error, f Frame) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("panic: %v", r)
+		}
+	}()
+	return fn(f)
+}
+
+// rowsKept holds the newest rows up to a bound.
+type rowsKept struct {
+	parts []*table
+	n     int
+	drop  int64 // rows dropped to keep the bound
+}
+
+func (r *rowsKept) add(t *table, keep int) {
+	if t.n == 0 {
+		return
+	}
+	r.parts = append(r.parts, t)
+	r.n += t.n
+	for r.n > keep && len(r.parts) > 0 {
+		over := r.n - keep
+		if p := r.parts[0]; p.n <= over {
+			r.parts = r.parts[1:]
+			r.n -= p.n
+			r.drop += int64(p.n)
+		} else {
+			r.parts[0] = sliceTable(p, over, p.n)
+			r.n -= over
+			r.drop += int64(over)
+		}
+	}
+	if len(r.parts) > 64 {
+		// Fewer, larger pieces: cheaper to snapshot.
+		if t, err := concatTables(r.parts[0].schema, r.parts); err == nil {
+			r.parts = []*table{t}
+		}
+	}
+}
+
+func (r *rowsKept) table(s *arrow.Schema) (*table, error) {
+	if len(r.parts) == 0 {
+		return emptyTable(s), nil
+	}
+	t, err := concatTables(s, r.parts)
+	if err != nil {
+		return nil, err
+	}
+	r.parts = []*table{t}
+	return t, nil
+}
+
+// wmState tracks the watermark, in nanoseconds since the epoch.
+type wmState struct {
+	spec  *wmSpec
+	cur   int64 // MinInt64 until known
+	max   int64
+	parts map[any]*partWM
+}
+
+type partWM struct {
+	max  int64
+	seen time.Time
+}
+
+func newWM(s *wmSpec) *wmState {
+	return &wmState{spec: s, cur: math.MinInt64, max: math.MinInt64, parts: map[any]*partWM{}}
+}
+
+func (w *wmState) observe(t *table, now time.Time) error {
+	if w.spec == nil || t.n == 0 {
+		return nil
+	}
+	c := t.col(w.spec.col)
+	ts, err := i64s(val{a: c})
+	if err != nil {
+		return err
+	}
+	mul := int64(unit(c.DataType()))
+	var part arrow.Array
+	if w.spec.part != "" {
+		part = t.col(w.spec.part)
+	}
+	for i, v := range ts {
+		if c.IsNull(i) {
+			continue
+		}
+		v = satMul(v, mul)
+		if v > w.max {
+			w.max = v
+		}
+		if part != nil {
+			k := goValue(part, i)
+			p := w.parts[k]
+			if p == nil {
+				p = &partWM{max: math.MinInt64}
+				w.parts[k] = p
+			}
+			p.seen = now
+			if v > p.max {
+				p.max = v
+			}
+		}
+	}
+	return nil
+}
+
+// value is the watermark now: the latest time seen (the slowest active
+// partition's, with partitions) minus the delay; it never goes back.
+func (w *wmState) value(now time.Time) int64 {
+	if w.spec == nil || w.cur == math.MaxInt64 {
+		return w.cur
+	}
+	m := w.max
+	if len(w.parts) > 0 {
+		lo, active := int64(math.MaxInt64), false
+		for _, p := range w.parts {
+			if w.spec.idle > 0 && now.Sub(p.seen) >= w.spec.idle {
+				continue
+			}
+			active = true
+			lo = min(lo, p.max)
+		}
+		if active {
+			m = lo
+		}
+	}
+	if m == math.MinInt64 {
+		return w.cur
+	}
+	if v := m - int64(w.spec.delay); v > w.cur {
+		w.cur = v
+	}
+	return w.cur
+}
+
+func satMul(v, m int64) int64 {
+	if m == 1 {
+		return v
+	}
+	if v > math.MaxInt64/m {
+		return math.MaxInt64
+	}
+	if v < math.MinInt64/m {
+		return math.MinInt64
+	}
+	return v * m
+}
+
+// The registry of running queries, for %streams and shutdown.
+var registry = &queries{running: map[*Query]bool{}}
+
+type queries struct {
+	mu      sync.Mutex
+	running map[*Query]bool
+	n       int
+}
+
+func (r *queries) nextName() string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.n++
+	return fmt.Sprintf("stream-%d", r.n)
+}
+
+func (r *queries) add(q *Query) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.running[q] = true
+}
+
+func (r *queries) remove(q *Query) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	delete(r.running, q)
+}
+
+// Running lists the queries running now, oldest first.
+func Running() []*Query {
+	registry.mu.Lock()
+	qs := make([]*Query, 0, len(registry.running))
+	for q := range registry.running {
+		qs = append(qs, q)
+	}
+	registry.mu.Unlock()
+	sort.Slice(qs, func(i, j int) bool { return qs[i].started.Before(qs[j].started) })
+	return qs
+}
+
+// StopAll stops every running query.
+func StopAll() {
+	for _, q := range Running() {
+		q.Stop()
+	}
+}
+
+// withOp prefixes a table of rows with an "op" column holding op.
+func withOp(t *table, op string) *table {
+	b := array.NewStringBuilder(mem)
+	b.Reserve(t.n)
+	for range t.n {
+		b.Append(op)
+	}
+	fields := append([]arrow.Field{{Name: "op", Type: arrow.BinaryTypes.String}}, t.schema.Fields()...)
+	return &table{schema: arrow.NewSchema(fields, nil), cols: append([]arrow.Array{b.NewArray()}, t.cols...), n: t.n}
+}
