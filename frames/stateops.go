@@ -35,8 +35,8 @@ func (r *rowsOp) add(t *table, _ int64, changes bool) (*table, *table, error) {
 }
 
 func (r *rowsOp) advance(int64) (*table, error) { return nil, nil }
-func (r *rowsOp) result() (*table, error)      { return r.rows.table(r.schema) }
-func (r *rowsOp) size() int                    { return r.rows.n }
+func (r *rowsOp) result() (*table, error)       { return r.rows.table(r.schema) }
+func (r *rowsOp) size() int                     { return r.rows.n }
 
 // topkOp keeps the best rows so far: the top k of (the top k so far plus
 // the batch) is the top k of everything.

@@ -56,11 +56,11 @@ type stream struct {
 	open     func() BatchSource // each query gets its source from here
 	name     string
 	err      error
-	pre      node       // rows up to the watermark declaration, over leaf0
-	leaf0    *leafNode  // the source's rows
-	wm       *wmSpec    // nil: no event time; windows close at the end
-	plan     node       // the pipeline, over leaf (pre's output)
-	leaf     *leafNode  //
+	pre      node      // rows up to the watermark declaration, over leaf0
+	leaf0    *leafNode // the source's rows
+	wm       *wmSpec   // nil: no event time; windows close at the end
+	plan     node      // the pipeline, over leaf (pre's output)
+	leaf     *leafNode //
 	lateness time.Duration
 	mode     Mode
 	rows     int64         // stop after this many input rows (0: no bound)

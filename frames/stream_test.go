@@ -264,7 +264,7 @@ type manual struct {
 	ch     chan Frame
 }
 
-func newManual(f Frame) *manual { return &manual{schema: f.Schema(), ch: make(chan Frame)} }
+func newManual(f Frame) *manual         { return &manual{schema: f.Schema(), ch: make(chan Frame)} }
 func (m *manual) Schema() *arrow.Schema { return m.schema }
 func (m *manual) Next(ctx context.Context) (arrow.Record, error) {
 	select {
