@@ -118,6 +118,11 @@ func Render(v any) Bundle {
 		return Table(f)
 	case *frames.Frame:
 		return Table(*f)
+	case *frames.Query:
+		// Its table as it is now; Live keeps one up to date.
+		return newLive(f, nil).render(false)
+	case frames.Stream:
+		return Text(f.Explain())
 	}
 	if r, ok := v.(Renderer); ok {
 		b := r.Render()
@@ -216,10 +221,12 @@ var handles atomic.Uint64
 
 // Show displays v now and returns a handle to update it later.
 func Show(v any) *Handle {
-	h := &Handle{id: fmt.Sprintf("fountain-%d-%d", os.Getpid(), handles.Add(1))}
+	h := &Handle{id: newDisplayID()}
 	current().Display(Render(v), h.id, false)
 	return h
 }
+
+func newDisplayID() string { return fmt.Sprintf("fountain-%d-%d", os.Getpid(), handles.Add(1)) }
 
 // Update replaces the handle's display with v. It is safe to call from any
 // goroutine, also after the cell that made the handle has finished.

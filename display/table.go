@@ -25,7 +25,7 @@ func Table(f frames.Frame) Bundle {
 			MIMEHTML: `<pre style="color:#b00">` + html.EscapeString(msg) + `</pre>`,
 		}}
 	}
-	return Bundle{Data: map[string]any{MIMEText: p.Text(), MIMEHTML: tableHTML(p)}}
+	return Bundle{Data: map[string]any{MIMEText: p.Text(), MIMEHTML: tableHTML(p, nil, "")}}
 }
 
 // Inline styles, not a <style> block: front ends sanitize style blocks in
@@ -37,7 +37,9 @@ const (
 	nullCell  = `<span style="color:#aaa;font-style:italic">null</span>`
 )
 
-func tableHTML(p frames.Preview) string {
+// tableHTML renders a preview; mark, per head row and column, highlights
+// cells that just changed; footer replaces the size line when set.
+func tableHTML(p frames.Preview, mark [][]bool, footer string) string {
 	var b strings.Builder
 	b.WriteString(`<div class="fountain-frame" style="overflow-x:auto"><table style="border-collapse:collapse;font-family:monospace;font-size:90%">`)
 	align := func(j int) string {
@@ -62,19 +64,27 @@ func tableHTML(p frames.Preview) string {
 		fmt.Fprintf(&b, "<th "+thStyle+" title=\"%d more columns\">…</th>", "center", p.Hidden)
 	})
 	b.WriteString("</tr></thead><tbody>")
-	row := func(index int, cells []string, nulls []bool) {
+	row := func(index int, cells []string, nulls, marks []bool) {
 		fmt.Fprintf(&b, "<tr><td %s>%d</td>", idxStyle, index)
 		columns(func(j int) {
 			v := html.EscapeString(cells[j])
 			if nulls[j] {
 				v = nullCell
 			}
-			fmt.Fprintf(&b, `<td style="text-align:%s;padding:2px 8px;white-space:nowrap">%s</td>`, align(j), v)
+			bg := ""
+			if marks != nil && marks[j] {
+				bg = ";background:#fff1a8"
+			}
+			fmt.Fprintf(&b, `<td style="text-align:%s;padding:2px 8px;white-space:nowrap%s">%s</td>`, align(j), bg, v)
 		}, func() { b.WriteString(`<td style="text-align:center">…</td>`) })
 		b.WriteString("</tr>")
 	}
 	for i, r := range p.Head {
-		row(i, r, p.Nulls[i])
+		var m []bool
+		if i < len(mark) {
+			m = mark[i]
+		}
+		row(i, r, p.Nulls[i], m)
 	}
 	if len(p.Tail) > 0 {
 		b.WriteString(`<tr><td style="text-align:right;color:#888;padding:2px 8px">…</td>`)
@@ -84,8 +94,11 @@ func tableHTML(p frames.Preview) string {
 		b.WriteString("</tr>")
 	}
 	for i, r := range p.Tail {
-		row(p.Rows-len(p.Tail)+i, r, p.Nulls[len(p.Head)+i])
+		row(p.Rows-len(p.Tail)+i, r, p.Nulls[len(p.Head)+i], nil)
 	}
-	fmt.Fprintf(&b, `</tbody></table><p style="color:#666;font-size:85%%;margin:4px 0">%d rows × %d columns</p></div>`, p.Rows, p.Cols)
+	if footer == "" {
+		footer = fmt.Sprintf("%d rows × %d columns", p.Rows, p.Cols)
+	}
+	fmt.Fprintf(&b, `</tbody></table><p style="color:#666;font-size:85%%;margin:4px 0">%s</p></div>`, html.EscapeString(footer))
 	return b.String()
 }

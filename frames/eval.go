@@ -1008,11 +1008,8 @@ func field(a val, name string) (arrow.Array, error) {
 	if !ok {
 		return nil, unknownField(name, st)
 	}
-	f := s.Field(i)
-	if s.Data().Offset() != 0 || f.Len() != s.Len() {
-		f = array.NewSlice(f, int64(s.Data().Offset()), int64(s.Data().Offset()+s.Len()))
-	}
-	return f, nil
+	// Arrow's Struct already slices its children to the struct's window.
+	return s.Field(i), nil
 }
 
 func mapFn(a val, fn func(any) any) (arrow.Array, error) {

@@ -324,3 +324,48 @@ func TestReadCSVSkipsBadRows(t *testing.T) {
 		t.Fatalf("bad rows %+v", bad)
 	}
 }
+
+// Sliced struct columns (a batch of a stream, a Head) give their own rows'
+// fields: Arrow's Struct slices its children already.
+func TestSlicedStructFields(t *testing.T) {
+	type pos struct {
+		RA  float64 `frame:"ra"`
+		Dec float64 `frame:"dec"`
+	}
+	type row struct {
+		ID  int64 `frame:"id"`
+		Pos pos   `frame:"pos"`
+	}
+	var rs []row
+	for i := range 6 {
+		rs = append(rs, row{int64(i), pos{float64(i), -float64(i)}})
+	}
+	f := FromStructs(rs).Slice(2, 3)
+	wantRows(t, f.SelectExprs(Col("id"), Col("pos").Field("ra")), [][]any{{int64(2), 2.0}, {int64(3), 3.0}, {int64(4), 4.0}})
+	got := rows(t, f.Select("pos"))
+	if got[0][0].(map[string]any)["dec"] != -2.0 {
+		t.Fatalf("row %v", got[0])
+	}
+	if !strings.Contains(f.String(), "dec: -4") {
+		t.Fatalf("text:\n%s", f)
+	}
+}
+
+func TestTakeNestedColumns(t *testing.T) {
+	type p struct {
+		A *int64 `frame:"a"`
+	}
+	one, two := int64(1), int64(2)
+	f := New(
+		Column("k", []int64{3, 1, 2, 0}),
+		Column("l", []any{[]int64{1, 2}, nil, []int64{}, []int64{7}}),
+		Column("s", []any{&p{&one}, nil, &p{nil}, &p{&two}}),
+		Column("str", []any{"x", nil, "zz", ""}),
+	)
+	wantRows(t, f.Sort("k"), [][]any{
+		{int64(0), []any{int64(7)}, map[string]any{"a": int64(2)}, ""},
+		{int64(1), nil, nil, nil},
+		{int64(2), []any{}, map[string]any{"a": nil}, "zz"},
+		{int64(3), []any{int64(1), int64(2)}, map[string]any{"a": int64(1)}, "x"},
+	})
+}

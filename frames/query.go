@@ -32,6 +32,7 @@ type Query struct {
 	lastErr  error // of a batch or a sink; the stream went on
 	fatal    error // why the query stopped early
 	version  uint64
+	lagger   Lagger
 	started  time.Time
 	finished time.Time
 }
@@ -42,12 +43,19 @@ type QueryStats struct {
 	Batches    int64     // input batches read
 	RowsLate   int64     // rows that came after their window closed (see Late)
 	Errors     int64     // batches or sink calls that failed; the stream went on
+	Lag        int64     // messages behind the end of the input, if the source tells (else -1)
 	Watermark  time.Time // zero until known; far future once the input ended
 	Rate       float64   // input rows per second since the start
 	StateRows  int       // rows of state (open groups or windows, kept rows)
 	ResultRows int       // rows of the result as last computed
 	Running    bool
 	Ended      bool // the input ended (or a Limit/Until was reached)
+}
+
+// A Lagger is a BatchSource that knows how far behind the end of its input
+// it is (a Kafka consumer's lag), for status lines.
+type Lagger interface {
+	Lag() int64
 }
 
 type stateOp interface {
@@ -153,6 +161,11 @@ func (q *Query) Stats() QueryStats {
 	if q.op != nil {
 		s.StateRows = q.op.size()
 	}
+	if q.lagger == nil {
+		s.Lag = -1
+	} else {
+		s.Lag = q.lagger.Lag()
+	}
 	if q.wm != nil && q.wm.cur != math.MinInt64 {
 		if q.wm.cur == math.MaxInt64 {
 			s.Watermark = time.Unix(0, math.MaxInt64).UTC()
@@ -249,6 +262,11 @@ func (q *Query) run(ctx context.Context) {
 		defer cancel()
 	}
 	src := q.st.open()
+	if l, ok := src.(Lagger); ok {
+		q.mu.Lock()
+		q.lagger = l
+		q.mu.Unlock()
+	}
 	for {
 		if q.st.rows > 0 && q.Stats().RowsIn >= q.st.rows {
 			q.end()
@@ -296,19 +314,32 @@ func (q *Query) noteErr(err error) {
 // step processes one batch (nil: none arrived) and feeds the sinks.
 func (q *Query) step(t *table) {
 	var outs []*table
-	q.mu.Lock()
-	now := time.Now()
-	if t != nil {
-		q.stats.RowsIn += int64(t.n)
-		q.stats.Batches++
-		if err := q.process(t, now, &outs); err != nil {
-			q.lastErr = err
-			q.stats.Errors++
+	func() {
+		q.mu.Lock()
+		defer q.mu.Unlock()
+		now := time.Now()
+		if t != nil {
+			q.stats.RowsIn += int64(t.n)
+			q.stats.Batches++
+			if err := q.processSafely(t, now, &outs); err != nil {
+				q.lastErr = err
+				q.stats.Errors++
+			}
 		}
-	}
-	q.closeWindows(q.wm.value(now), &outs)
-	q.mu.Unlock()
+		q.closeWindows(q.wm.value(now), &outs)
+	}()
 	q.feed(outs)
+}
+
+// processSafely turns a panic on a batch into that batch's error, so the
+// stream goes on.
+func (q *Query) processSafely(t *table, now time.Time, outs *[]*table) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("batch %d: internal error: %v", q.stats.Batches, r)
+		}
+	}()
+	return q.process(t, now, outs)
 }
 
 // end runs when the input ends: every window closes.

@@ -12,6 +12,7 @@ import (
 	"github.com/apache/arrow/go/v17/arrow"
 	"github.com/apache/arrow/go/v17/arrow/array"
 	"github.com/apache/arrow/go/v17/arrow/compute"
+	"github.com/apache/arrow/go/v17/arrow/memory"
 )
 
 // goValue converts element i of a to a Go value: nil for null, int64,
@@ -72,7 +73,7 @@ func goValue(a arrow.Array, i int) any {
 		m := map[string]any{}
 		st := c.DataType().(*arrow.StructType)
 		for j := 0; j < c.NumField(); j++ {
-			m[st.Field(j).Name] = goValue(c.Field(j), i+c.Data().Offset())
+			m[st.Field(j).Name] = goValue(c.Field(j), i)
 		}
 		return m
 	}
@@ -139,7 +140,7 @@ func formatValue(a arrow.Array, i int) string {
 				fmt.Fprintf(&b, "… %d more", c.NumField()-j)
 				break
 			}
-			b.WriteString(st.Field(j).Name + ": " + formatValue(c.Field(j), i+c.Data().Offset()))
+			b.WriteString(st.Field(j).Name + ": " + formatValue(c.Field(j), i))
 		}
 		b.WriteByte('}')
 		return b.String()
@@ -209,6 +210,14 @@ func takeArray(a arrow.Array, idx []int32) (arrow.Array, error) {
 			return fixed(a.DataType(), gather(c.TimestampValues(), idx), nil, 0), nil
 		}
 	}
+	switch c := a.(type) {
+	case *array.String:
+		return takeStrings(c, idx), nil
+	case *array.List:
+		return takeList(c, idx)
+	case *array.Struct:
+		return takeStruct(c, idx)
+	}
 	ib := array.NewInt32Builder(mem)
 	defer ib.Release()
 	ib.Reserve(len(idx))
@@ -226,6 +235,103 @@ func takeArray(a arrow.Array, idx []int32) (arrow.Array, error) {
 		return nil, fmt.Errorf("take %s: %w", a.DataType(), err)
 	}
 	return out, nil
+}
+
+// takeStrings gathers strings with one allocation for the bytes (Arrow's
+// Take grows its buffer step by step, quadratic on long strings).
+func takeStrings(c *array.String, idx []int32) arrow.Array {
+	size := 0
+	for _, i := range idx {
+		if i >= 0 && c.IsValid(int(i)) {
+			size += len(c.Value(int(i)))
+		}
+	}
+	offsets := make([]int32, len(idx)+1)
+	data := make([]byte, 0, size)
+	valid, nulls := takeValidity(c, idx)
+	for k, i := range idx {
+		if i >= 0 && c.IsValid(int(i)) {
+			data = append(data, c.Value(int(i))...)
+		}
+		offsets[k+1] = int32(len(data))
+	}
+	var vb *memory.Buffer
+	if valid != nil {
+		vb = memory.NewBufferBytes(valid)
+	}
+	d := array.NewData(arrow.BinaryTypes.String, len(idx),
+		[]*memory.Buffer{vb, memory.NewBufferBytes(bytesOf(offsets)), memory.NewBufferBytes(data)}, nil, nulls, 0)
+	defer d.Release()
+	return array.NewStringData(d)
+}
+
+// takeValidity is the validity bitmap of a gathered array (nil: no nulls).
+func takeValidity(a arrow.Array, idx []int32) ([]byte, int) {
+	nulls := 0
+	for _, i := range idx {
+		if i < 0 || a.IsNull(int(i)) {
+			nulls++
+		}
+	}
+	if nulls == 0 {
+		return nil, 0
+	}
+	valid := allValid(len(idx))
+	for k, i := range idx {
+		if i < 0 || a.IsNull(int(i)) {
+			valid[k>>3] &^= 1 << (k & 7)
+		}
+	}
+	return valid, nulls
+}
+
+// takeList gathers lists by gathering their values (Arrow's Take grows
+// its buffers step by step, quadratic on long lists).
+func takeList(c *array.List, idx []int32) (arrow.Array, error) {
+	offsets := make([]int32, len(idx)+1)
+	var child []int32
+	for k, i := range idx {
+		if i >= 0 && c.IsValid(int(i)) {
+			lo, hi := c.ValueOffsets(int(i))
+			for j := lo; j < hi; j++ {
+				child = append(child, int32(j))
+			}
+		}
+		offsets[k+1] = int32(len(child))
+	}
+	vals, err := takeArray(c.ListValues(), child)
+	if err != nil {
+		return nil, err
+	}
+	valid, nulls := takeValidity(c, idx)
+	var vb *memory.Buffer
+	if valid != nil {
+		vb = memory.NewBufferBytes(valid)
+	}
+	d := array.NewData(c.DataType(), len(idx), []*memory.Buffer{vb, memory.NewBufferBytes(bytesOf(offsets))},
+		[]arrow.ArrayData{vals.Data()}, nulls, 0)
+	defer d.Release()
+	return array.NewListData(d), nil
+}
+
+// takeStruct gathers each field.
+func takeStruct(c *array.Struct, idx []int32) (arrow.Array, error) {
+	children := make([]arrow.ArrayData, c.NumField())
+	for j := range c.NumField() {
+		f, err := takeArray(c.Field(j), idx)
+		if err != nil {
+			return nil, err
+		}
+		children[j] = f.Data()
+	}
+	valid, nulls := takeValidity(c, idx)
+	var vb *memory.Buffer
+	if valid != nil {
+		vb = memory.NewBufferBytes(valid)
+	}
+	d := array.NewData(c.DataType(), len(idx), []*memory.Buffer{vb}, children, nulls, 0)
+	defer d.Release()
+	return array.NewStructData(d), nil
 }
 
 func gather[T any](src []T, idx []int32) []T {

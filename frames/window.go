@@ -174,12 +174,14 @@ func (n *windowNode) run(ins []*table) (*table, error) {
 	} else {
 		rows, start, end = assignWindows(n.w, ts, validity(tc), u)
 	}
-	out, err := takeTable(t, rows)
-	if err != nil {
-		return nil, err
+	out := &table{schema: n.schema, cols: slices.Clone(t.cols), n: t.n}
+	if rows != nil {
+		if out, err = takeTable(t, rows); err != nil {
+			return nil, err
+		}
+		out.schema = n.schema
 	}
 	tt := tc.DataType()
-	out.schema = n.schema
 	out.cols = append(out.cols, numArray(tt, start, nil), numArray(tt, end, nil))
 	return out, nil
 }
@@ -193,9 +195,19 @@ func floorTo(v, step int64) int64 {
 	return v - r
 }
 
-// assignWindows lists, for every row with a time, each window it is in.
+// assignWindows lists, for every row with a time, each window it is in;
+// rows is nil when that is every row once, in order.
 func assignWindows(w WindowSpec, ts []int64, valid []byte, u time.Duration) (rows []int32, start, end []int64) {
 	size, slide := max(int64(w.size/u), 1), max(int64(w.slide/u), 1)
+	if w.kind == "tumbling" && valid == nil {
+		// One window a row, every row: the rows stay as they are.
+		start, end = make([]int64, len(ts)), make([]int64, len(ts))
+		for i, v := range ts {
+			start[i] = floorTo(v, size)
+			end[i] = start[i] + size
+		}
+		return nil, start, end
+	}
 	per := 1
 	if w.kind != "tumbling" {
 		per = int((size + slide - 1) / slide)

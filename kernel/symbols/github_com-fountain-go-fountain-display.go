@@ -18,6 +18,7 @@ func init() {
 		"JPEG":         reflect.ValueOf(display.JPEG),
 		"JSON":         reflect.ValueOf(display.JSON),
 		"Latex":        reflect.ValueOf(display.Latex),
+		"Live":         reflect.ValueOf(display.Live),
 		"MIMEHTML":     reflect.ValueOf(constant.MakeFromLiteral("\"text/html\"", token.STRING, 0)),
 		"MIMEJPEG":     reflect.ValueOf(constant.MakeFromLiteral("\"image/jpeg\"", token.STRING, 0)),
 		"MIMEJSON":     reflect.ValueOf(constant.MakeFromLiteral("\"application/json\"", token.STRING, 0)),
@@ -36,10 +37,12 @@ func init() {
 		"Text":         reflect.ValueOf(display.Text),
 
 		// type definitions
-		"Bundle":    reflect.ValueOf((*display.Bundle)(nil)),
-		"Handle":    reflect.ValueOf((*display.Handle)(nil)),
-		"Publisher": reflect.ValueOf((*display.Publisher)(nil)),
-		"Renderer":  reflect.ValueOf((*display.Renderer)(nil)),
+		"Bundle":      reflect.ValueOf((*display.Bundle)(nil)),
+		"Handle":      reflect.ValueOf((*display.Handle)(nil)),
+		"LiveOptions": reflect.ValueOf((*display.LiveOptions)(nil)),
+		"LiveTable":   reflect.ValueOf((*display.LiveTable)(nil)),
+		"Publisher":   reflect.ValueOf((*display.Publisher)(nil)),
+		"Renderer":    reflect.ValueOf((*display.Renderer)(nil)),
 
 		// interface wrapper definitions
 		"_Publisher": reflect.ValueOf((*_github_com_fountain_go_fountain_display_Publisher)(nil)),

@@ -3,40 +3,94 @@
 package symbols
 
 import (
+	"context"
+	"github.com/apache/arrow/go/v17/arrow"
 	"github.com/fountain-go/fountain/frames"
+	"go/constant"
+	"go/token"
 	"reflect"
 )
 
 func init() {
 	Symbols["github.com/fountain-go/fountain/frames/frames"] = map[string]reflect.Value{
 		// function, constant and variable definitions
-		"Asc":         reflect.ValueOf(frames.Asc),
-		"Col":         reflect.ValueOf(frames.Col),
-		"Column":      reflect.ValueOf(frames.Column),
-		"ColumnArray": reflect.ValueOf(frames.ColumnArray),
-		"Concat":      reflect.ValueOf(frames.Concat),
-		"Count":       reflect.ValueOf(frames.Count),
-		"Desc":        reflect.ValueOf(frames.Desc),
-		"FromMap":     reflect.ValueOf(frames.FromMap),
-		"FromRecords": reflect.ValueOf(frames.FromRecords),
-		"FromStructs": reflect.ValueOf(frames.FromStructs),
-		"Lit":         reflect.ValueOf(frames.Lit),
-		"New":         reflect.ValueOf(frames.New),
-		"Read":        reflect.ValueOf(frames.Read),
-		"ReadCSV":     reflect.ValueOf(frames.ReadCSV),
-		"ShortType":   reflect.ValueOf(frames.ShortType),
-		"Timestamp":   reflect.ValueOf(&frames.Timestamp).Elem(),
-		"When":        reflect.ValueOf(frames.When),
+		"Append":         reflect.ValueOf(frames.Append),
+		"Asc":            reflect.ValueOf(frames.Asc),
+		"Changelog":      reflect.ValueOf(frames.Changelog),
+		"Col":            reflect.ValueOf(frames.Col),
+		"Column":         reflect.ValueOf(frames.Column),
+		"ColumnArray":    reflect.ValueOf(frames.ColumnArray),
+		"Concat":         reflect.ValueOf(frames.Concat),
+		"Count":          reflect.ValueOf(frames.Count),
+		"Cumulative":     reflect.ValueOf(frames.Cumulative),
+		"DefaultKeep":    reflect.ValueOf(constant.MakeFromLiteral("100000", token.INT, 0)),
+		"Desc":           reflect.ValueOf(frames.Desc),
+		"FromMap":        reflect.ValueOf(frames.FromMap),
+		"FromRecords":    reflect.ValueOf(frames.FromRecords),
+		"FromStructs":    reflect.ValueOf(frames.FromStructs),
+		"Lit":            reflect.ValueOf(frames.Lit),
+		"New":            reflect.ValueOf(frames.New),
+		"Read":           reflect.ValueOf(frames.Read),
+		"ReadCSV":        reflect.ValueOf(frames.ReadCSV),
+		"Running":        reflect.ValueOf(frames.Running),
+		"Session":        reflect.ValueOf(frames.Session),
+		"ShortType":      reflect.ValueOf(frames.ShortType),
+		"Sliding":        reflect.ValueOf(frames.Sliding),
+		"StopAll":        reflect.ValueOf(frames.StopAll),
+		"StreamFrom":     reflect.ValueOf(frames.StreamFrom),
+		"StreamFromChan": reflect.ValueOf(frames.StreamFromChan),
+		"StreamOf":       reflect.ValueOf(frames.StreamOf),
+		"Timestamp":      reflect.ValueOf(&frames.Timestamp).Elem(),
+		"Tumbling":       reflect.ValueOf(frames.Tumbling),
+		"When":           reflect.ValueOf(frames.When),
+		"WindowEnd":      reflect.ValueOf(constant.MakeFromLiteral("\"window_end\"", token.STRING, 0)),
+		"WindowStart":    reflect.ValueOf(constant.MakeFromLiteral("\"window_start\"", token.STRING, 0)),
 
 		// type definitions
-		"AsOfSpec": reflect.ValueOf((*frames.AsOfSpec)(nil)),
-		"Expr":     reflect.ValueOf((*frames.Expr)(nil)),
-		"Frame":    reflect.ValueOf((*frames.Frame)(nil)),
-		"Grouped":  reflect.ValueOf((*frames.Grouped)(nil)),
-		"JoinSpec": reflect.ValueOf((*frames.JoinSpec)(nil)),
-		"Preview":  reflect.ValueOf((*frames.Preview)(nil)),
-		"Series":   reflect.ValueOf((*frames.Series)(nil)),
-		"SortKey":  reflect.ValueOf((*frames.SortKey)(nil)),
-		"WhenThen": reflect.ValueOf((*frames.WhenThen)(nil)),
+		"AsOfSpec":      reflect.ValueOf((*frames.AsOfSpec)(nil)),
+		"BatchSource":   reflect.ValueOf((*frames.BatchSource)(nil)),
+		"Expr":          reflect.ValueOf((*frames.Expr)(nil)),
+		"Frame":         reflect.ValueOf((*frames.Frame)(nil)),
+		"Grouped":       reflect.ValueOf((*frames.Grouped)(nil)),
+		"JoinSpec":      reflect.ValueOf((*frames.JoinSpec)(nil)),
+		"Lagger":        reflect.ValueOf((*frames.Lagger)(nil)),
+		"Mode":          reflect.ValueOf((*frames.Mode)(nil)),
+		"Preview":       reflect.ValueOf((*frames.Preview)(nil)),
+		"Query":         reflect.ValueOf((*frames.Query)(nil)),
+		"QueryStats":    reflect.ValueOf((*frames.QueryStats)(nil)),
+		"Series":        reflect.ValueOf((*frames.Series)(nil)),
+		"SortKey":       reflect.ValueOf((*frames.SortKey)(nil)),
+		"Stream":        reflect.ValueOf((*frames.Stream)(nil)),
+		"StreamGrouped": reflect.ValueOf((*frames.StreamGrouped)(nil)),
+		"WhenThen":      reflect.ValueOf((*frames.WhenThen)(nil)),
+		"WindowSpec":    reflect.ValueOf((*frames.WindowSpec)(nil)),
+
+		// interface wrapper definitions
+		"_BatchSource": reflect.ValueOf((*_github_com_fountain_go_fountain_frames_BatchSource)(nil)),
+		"_Lagger":      reflect.ValueOf((*_github_com_fountain_go_fountain_frames_Lagger)(nil)),
 	}
+}
+
+// _github_com_fountain_go_fountain_frames_BatchSource is an interface wrapper for BatchSource type
+type _github_com_fountain_go_fountain_frames_BatchSource struct {
+	IValue  interface{}
+	WNext   func(ctx context.Context) (arrow.Record, error)
+	WSchema func() *arrow.Schema
+}
+
+func (W _github_com_fountain_go_fountain_frames_BatchSource) Next(ctx context.Context) (arrow.Record, error) {
+	return W.WNext(ctx)
+}
+func (W _github_com_fountain_go_fountain_frames_BatchSource) Schema() *arrow.Schema {
+	return W.WSchema()
+}
+
+// _github_com_fountain_go_fountain_frames_Lagger is an interface wrapper for Lagger type
+type _github_com_fountain_go_fountain_frames_Lagger struct {
+	IValue interface{}
+	WLag   func() int64
+}
+
+func (W _github_com_fountain_go_fountain_frames_Lagger) Lag() int64 {
+	return W.WLag()
 }

@@ -15,14 +15,17 @@ func init() {
 		"Bogus":        reflect.ValueOf(sim.Bogus),
 		"LSSTBands":    reflect.ValueOf(&sim.LSSTBands).Elem(),
 		"New":          reflect.ValueOf(sim.New),
+		"NewSource":    reflect.ValueOf(sim.NewSource),
 		"Supernova":    reflect.ValueOf(sim.Supernova),
 		"VariableStar": reflect.ValueOf(sim.VariableStar),
 		"ZTFBands":     reflect.ValueOf(&sim.ZTFBands).Elem(),
 
 		// type definitions
-		"Config": reflect.ValueOf((*sim.Config)(nil)),
-		"Kind":   reflect.ValueOf((*sim.Kind)(nil)),
-		"Survey": reflect.ValueOf((*sim.Survey)(nil)),
-		"Visit":  reflect.ValueOf((*sim.Visit)(nil)),
+		"Config":       reflect.ValueOf((*sim.Config)(nil)),
+		"Kind":         reflect.ValueOf((*sim.Kind)(nil)),
+		"Source":       reflect.ValueOf((*sim.Source)(nil)),
+		"SourceConfig": reflect.ValueOf((*sim.SourceConfig)(nil)),
+		"Survey":       reflect.ValueOf((*sim.Survey)(nil)),
+		"Visit":        reflect.ValueOf((*sim.Visit)(nil)),
 	}
 }

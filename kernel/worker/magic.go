@@ -3,6 +3,7 @@ package worker
 import (
 	"context"
 	"fmt"
+	"math"
 	"os"
 	"os/exec"
 	"sort"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"github.com/fountain-go/fountain/display"
+	"github.com/fountain-go/fountain/frames"
 )
 
 const helpText = `fountain: Go in a notebook
@@ -23,6 +25,7 @@ Packages of the standard library and fountain are imported when first used.
   %reset       forget everything defined so far (a fresh interpreter)
   %env         list environment variables; %env NAME shows one; %env NAME=VALUE sets one
   %time CODE   run CODE (the rest of the cell) and print how long it took
+  %streams     list the running streams; %streams stop NAME (or all) stops them
   !command     run a shell command
 
 Rich output: display.HTML, display.Markdown, display.SVG, display.PNG,
@@ -32,7 +35,10 @@ it in place, from any goroutine; display.Clear() clears the output.
 A type shows itself richly with a method HTML() string, Markdown() string,
 SVG() string, PNG() []byte, JPEG() []byte or Latex() string.
 
-Interrupt (the stop button) stops a running cell.`
+A running stream (q := s.Start(), or a Stream as a cell's value) shows as a
+live table that keeps updating while other cells run.
+
+Interrupt (the stop button) stops a running cell; streams go on.`
 
 // run executes a cell, handling magics, shell escapes and help requests
 // before Go code. It returns the last expression's value and any payloads.
@@ -81,7 +87,10 @@ func (w *Worker) magic(ctx context.Context, line string) (*display.Bundle, []any
 	switch name {
 	case "help":
 		os.Stdout.WriteString(helpText + "\n")
+	case "streams":
+		return streams(rest)
 	case "reset":
+		frames.StopAll()
 		sess, err := NewSession(&stdinReader{w: w})
 		if err != nil {
 			return nil, nil, err
@@ -100,6 +109,57 @@ func (w *Worker) magic(ctx context.Context, line string) (*display.Bundle, []any
 			Traceback: []string{fmt.Sprintf("UsageError: unknown magic %%%s (try %%help)", name)}}
 	}
 	return nil, nil, nil
+}
+
+// streams lists the running queries, or stops some.
+func streams(arg string) (*display.Bundle, []any, error) {
+	usage := func(msg string) error {
+		return &CellError{Name: "UsageError", Value: msg, Traceback: []string{"UsageError: " + msg}}
+	}
+	running := frames.Running()
+	if verb, name, _ := strings.Cut(arg, " "); verb == "stop" {
+		name = strings.TrimSpace(name)
+		if name == "" {
+			return nil, nil, usage("%streams stop NAME (or all)")
+		}
+		stopped := 0
+		for _, q := range running {
+			if name == "all" || q.Name() == name {
+				q.Stop()
+				fmt.Printf("stopped %s\n", q.Name())
+				stopped++
+			}
+		}
+		if stopped == 0 {
+			return nil, nil, usage(fmt.Sprintf("no running stream named %q (%%streams lists them)", name))
+		}
+		return nil, nil, nil
+	} else if arg != "" {
+		return nil, nil, usage("%streams, or %streams stop NAME (or all)")
+	}
+	if len(running) == 0 {
+		fmt.Println("No streams are running.")
+		return nil, nil, nil
+	}
+	var names []string
+	var rowsIn, late, state []int64
+	var rate []float64
+	var wm []string
+	for _, q := range running {
+		s := q.Stats()
+		names = append(names, q.Name())
+		rowsIn, late, state = append(rowsIn, s.RowsIn), append(late, s.RowsLate), append(state, int64(s.StateRows))
+		rate = append(rate, math.Round(s.Rate))
+		w := ""
+		if !s.Watermark.IsZero() {
+			w = s.Watermark.Format("2006-01-02 15:04:05")
+		}
+		wm = append(wm, w)
+	}
+	f := frames.New(frames.Column("stream", names), frames.Column("rows_in", rowsIn), frames.Column("rows_per_s", rate),
+		frames.Column("late", late), frames.Column("state_rows", state), frames.Column("watermark", wm))
+	b := display.Table(f)
+	return &b, nil, nil
 }
 
 // env lists, shows or sets environment variables, for cells (through the

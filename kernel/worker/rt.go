@@ -51,6 +51,16 @@ func _fountain_show(vs ...any) {
 		}
 		_fountain_rt.Result(_fountain_display.Render(r))
 		return
+	case *_fountain_frames.Query:
+		// A running query shows as a table that updates in place.
+		_fountain_display.Live(r)
+		return
+	case _fountain_frames.Stream:
+		if err := r.Err(); err != nil {
+			panic(err)
+		}
+		_fountain_display.Live(r.Start())
+		return
 	case _fountain_display.Renderer:
 		_fountain_rt.Result(r.Render())
 		return

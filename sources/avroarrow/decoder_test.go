@@ -1,7 +1,8 @@
-package avroarrow
+package avroarrow_test
 
 import (
 	"errors"
+	"github.com/fountain-go/fountain/sources/avroarrow"
 	"io"
 	"os"
 	"path/filepath"
@@ -42,7 +43,7 @@ func child(a arrow.Array, name string) arrow.Array {
 func TestZTFIntoArrow(t *testing.T) {
 	mem := memory.NewCheckedAllocator(memory.DefaultAllocator)
 	defer mem.AssertSize(t, 0)
-	d, err := NewDecoder(alert.ZTFSchema(), mem)
+	d, err := avroarrow.NewDecoder(alert.ZTFSchema(), mem)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,7 +99,7 @@ func TestZTFIntoArrow(t *testing.T) {
 }
 
 func TestCorruptDatumLeavesBatchUnchanged(t *testing.T) {
-	d, err := NewDecoder(alert.ZTFSchema(), nil)
+	d, err := avroarrow.NewDecoder(alert.ZTFSchema(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,8 +116,8 @@ func TestCorruptDatumLeavesBatchUnchanged(t *testing.T) {
 		"garbage":   []byte("this is not avro at all, not even close"),
 		"bad union": func() []byte { b := append([]byte{}, good...); b[len(b)-1] = 0x7f; return b }(),
 	} {
-		if err := d.Append(bad); !errors.Is(err, ErrCorrupt) {
-			t.Errorf("%s: err %v, want ErrCorrupt", name, err)
+		if err := d.Append(bad); !errors.Is(err, avroarrow.ErrCorrupt) {
+			t.Errorf("%s: err %v, want avroarrow.ErrCorrupt", name, err)
 		}
 	}
 	next, _ := alert.EncodeZTF(as[1])
@@ -143,7 +144,7 @@ func readFile(t *testing.T, name string) arrow.Record {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := NewDecoder(cr.Schema(), nil)
+	d, err := avroarrow.NewDecoder(cr.Schema(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -216,7 +217,7 @@ func benchDecode(b *testing.B, as []*alert.ZTF) {
 	for i, a := range as {
 		datums[i], _ = alert.EncodeZTF(a)
 	}
-	d, _ := NewDecoder(alert.ZTFSchema(), nil)
+	d, _ := avroarrow.NewDecoder(alert.ZTFSchema(), nil)
 	defer d.Release()
 	n := 0
 	for b.Loop() {
@@ -232,7 +233,7 @@ func benchDecode(b *testing.B, as []*alert.ZTF) {
 }
 
 func TestFlatten(t *testing.T) {
-	d, _ := NewDecoder(alert.ZTFSchema(), nil)
+	d, _ := avroarrow.NewDecoder(alert.ZTFSchema(), nil)
 	defer d.Release()
 	as := alerts(t, 20, false)
 	for _, a := range as {
@@ -241,7 +242,7 @@ func TestFlatten(t *testing.T) {
 	}
 	rec := d.NewRecord()
 	defer rec.Release()
-	flat := Flatten(rec, ".")
+	flat := avroarrow.Flatten(rec, ".")
 	defer flat.Release()
 	mag := flat.Column(flat.Schema().FieldIndices("candidate.magpsf")[0]).(*array.Float32)
 	if mag.Value(3) != as[3].Candidate.MagPSF {

@@ -3,10 +3,13 @@ package sim
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"io"
 	"math"
 	"testing"
+	"time"
 
+	"github.com/apache/arrow/go/v17/arrow/array"
 	"github.com/fountain-go/fountain/sources/alert"
 )
 
@@ -251,5 +254,51 @@ func TestLSSTStyle(t *testing.T) {
 	}
 	if n == 0 {
 		t.Fatal("no LSST alerts")
+	}
+}
+
+func TestSourceGivesOneBatchPerVisitPaced(t *testing.T) {
+	src, err := NewSource(Config{Seed: 3, Fields: 2, Objects: 50}, SourceConfig{VisitsPerSecond: 50, Visits: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := New(Config{Seed: 3, Fields: 2, Objects: 50})
+	start := time.Now()
+	rows := 0
+	for {
+		rec, err := src.Next(context.Background())
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		v := want.Next()
+		if int(rec.NumRows()) != len(v.Alerts) {
+			t.Fatalf("visit %d: %d rows, %d alerts", want.Visits(), rec.NumRows(), len(v.Alerts))
+		}
+		if len(v.Alerts) > 0 {
+			ids := rec.Column(rec.Schema().FieldIndices("candid")[0]).(*array.Int64)
+			if ids.Value(0) != v.Alerts[0].Candid {
+				t.Fatalf("candid %d, want %d", ids.Value(0), v.Alerts[0].Candid)
+			}
+		}
+		rows += int(rec.NumRows())
+	}
+	if rows == 0 {
+		t.Fatal("no alerts in ten visits")
+	}
+	if d := time.Since(start); d < 150*time.Millisecond {
+		t.Fatalf("ten visits at 50 a second took %s", d)
+	}
+	if !src.Schema().HasField("candidate") {
+		t.Fatalf("schema %s", src.Schema())
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	src2, _ := NewSource(Config{Seed: 3}, SourceConfig{VisitsPerSecond: 0.001})
+	src2.Next(context.Background())
+	if _, err := src2.Next(ctx); err == nil {
+		t.Fatal("a cancelled wait is an error")
 	}
 }
