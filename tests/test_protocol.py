@@ -169,6 +169,76 @@ class Display(KernelCase):
         self.assertEqual(res["content"]["data"]["text/html"], "<span>go</span>")
 
 
+class Streams(KernelCase):
+    def updates_for(self, did, seconds, during=None):
+        """Collects update_display_data for did over seconds; during, if
+        given, is run (with the kernel busy) first."""
+        got = []
+        deadline = time.time() + seconds
+        if during:
+            during()
+        while time.time() < deadline:
+            try:
+                m = self.kc.get_iopub_msg(timeout=0.1)
+            except queue.Empty:
+                continue
+            if m["msg_type"] == "update_display_data" and m["content"]["transient"]["display_id"] == did:
+                got.append((time.time(), m))
+        return got
+
+    def test_live_table(self):
+        reply, out = self.run_cell(
+            'src, _ := sim.NewSource(sim.Config{Seed: 5, Fields: 4, Objects: 100}, sim.SourceConfig{VisitsPerSecond: 40})\n'
+            's := frames.StreamFrom(src).Named("per_band").\n'
+            '\tWithColumn("fid", frames.Col("candidate").Field("fid")).\n'
+            '\tGroupBy("fid").Agg(frames.Count())\n'
+            's')
+        self.assertEqual(reply["status"], "ok", reply)
+        shown = [m for m in out if m["msg_type"] == "display_data"]
+        self.assertEqual(len(shown), 1, out)
+        did = shown[0]["content"]["transient"]["display_id"]
+        self.assertIn("per_band", shown[0]["content"]["data"]["text/html"])
+
+        # Updates go on while another cell runs, and after it is interrupted.
+        interrupted = []
+
+        def busy_then_interrupt():
+            self.kc.execute("time.Sleep(time.Hour)")
+            time.sleep(0.8)
+            self.km.interrupt_kernel()
+            interrupted.append(time.time())
+        ups = self.updates_for(did, 2.5, during=busy_then_interrupt)
+        self.assertGreater(len(ups), 3, "too few live updates")
+        after = [u for u in ups if u[0] > interrupted[0] + 0.5]
+        self.assertTrue(after, "no updates after the interrupt of another cell")
+        # The throttle, by the kernel's send times (delivery can bunch up).
+        sent = [m["header"]["date"] for _, m in ups]
+        sent = [d.timestamp() if hasattr(d, "timestamp") else 0 for d in sent]
+        gaps = [b - a for a, b in zip(sent, sent[1:])]
+        self.assertGreater(min(gaps), 0.15, "updates faster than the throttle")
+        for _, m in ups:
+            size = len(m["content"]["data"]["text/html"]) + len(m["content"]["data"]["text/plain"])
+            self.assertLess(size, 64 << 10)
+        last = ups[-1][1]["content"]["data"]["text/plain"]
+        self.assertIn("running", last)
+        self.assertIn("rows in", last)
+        self.drain()
+
+        reply, out = self.run_cell("%streams")
+        listing = [m["content"]["data"]["text/plain"] for m in out if m["msg_type"] == "execute_result"]
+        self.assertTrue(listing and "per_band" in listing[0] and "rows_in" in listing[0], out)
+        reply, out = self.run_cell("%streams stop per_band")
+        self.assertEqual(reply["status"], "ok", reply)
+        self.assertIn("stopped per_band", self.stream(out))
+        # The final table says so, and updates end.
+        ups = self.updates_for(did, 1.0)
+        texts = [m["content"]["data"]["text/plain"] for _, m in ups]
+        self.assertTrue(any("stopped" in t for t in texts) or not ups, texts)
+        self.assertEqual(self.updates_for(did, 0.8), [])
+        reply, out = self.run_cell("%streams stop per_band")
+        self.assertEqual(reply["status"], "error")
+
+
 class Semantics(KernelCase):
     def test_state_and_imports(self):
         self.run_cell('import "strings"\nimport "strings"\nwords := strings.Fields("a b c")')
