@@ -45,6 +45,7 @@ bench: build
 	@scripts/deps.sh bench
 	/usr/bin/python3 bench/kernel_bench.py
 	$(GO) run ./bench/sourcesbench
+	$(GO) run ./bench/streamsbench
 	cd bench/frames && $(GO) run .
 
 install: build

@@ -1,6 +1,7 @@
 package frames
 
 import (
+	"github.com/apache/arrow/go/v17/arrow"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -367,5 +368,11 @@ func TestTakeNestedColumns(t *testing.T) {
 		{int64(1), nil, nil, nil},
 		{int64(2), []any{}, map[string]any{"a": nil}, "zz"},
 		{int64(3), []any{int64(1), int64(2)}, map[string]any{"a": int64(1)}, "x"},
+	})
+	// Sliced inputs (a stream's batches are slices).
+	g := f.WithColumn("b", Col("str").Cast(arrow.BinaryTypes.Binary)).Slice(2, 2)
+	wantRows(t, g.Sort("k").Select("k", "l", "str", "b"), [][]any{
+		{int64(0), []any{int64(7)}, "", []byte(nil)},
+		{int64(2), []any{}, "zz", []byte("zz")},
 	})
 }

@@ -64,7 +64,7 @@ func (p *projectNode) run(ins []*table) (*table, error) {
 		if err != nil {
 			return nil, err
 		}
-		if !arrow.TypeEqual(c.DataType(), p.schema.Field(i).Type) {
+		if want := p.schema.Field(i).Type; c.DataType() != want && !arrow.TypeEqual(c.DataType(), want) {
 			// Map's type is only known from its results.
 			fs := p.schema.Fields()
 			fs[i].Type = c.DataType()

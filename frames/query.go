@@ -267,32 +267,36 @@ func (q *Query) run(ctx context.Context) {
 		q.lagger = l
 		q.mu.Unlock()
 	}
+	// The next batch is read while this one is processed.
+	fetchCtx, stopFetch := context.WithCancel(ctx)
+	batches := prefetch(fetchCtx, src)
+	defer func() {
+		stopFetch()
+		for range batches { // the reader is done with the source when closed
+		}
+	}()
 	for {
 		if q.st.rows > 0 && q.Stats().RowsIn >= q.st.rows {
-			q.end()
+			q.end() // Limit reached: the rest of the last batch is not read
 			return
 		}
-		rec, err := src.Next(ctx)
-		if err != nil {
-			if errors.Is(err, io.EOF) {
+		b, ok := <-batches
+		if !ok || ctx.Err() != nil {
+			if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+				q.end() // Until reached: end as the input would
+			}
+			return
+		}
+		if b.err != nil {
+			if errors.Is(b.err, io.EOF) {
 				q.end()
 				return
 			}
-			if ctx.Err() != nil {
-				if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-					q.end() // Until reached: end as the input would
-				}
-				return
-			}
-			q.noteErr(fmt.Errorf("source: %w", err))
-			select {
-			case <-ctx.Done():
-			case <-time.After(100 * time.Millisecond):
-			}
+			q.noteErr(fmt.Errorf("source: %w", b.err))
 			continue
 		}
 		var t *table
-		if rec != nil && rec.NumRows() > 0 {
+		if rec := b.rec; rec != nil && rec.NumRows() > 0 {
 			t = &table{schema: rec.Schema(), cols: rec.Columns(), n: int(rec.NumRows())}
 			if q.st.rows > 0 {
 				if left := q.st.rows - q.Stats().RowsIn; int64(t.n) > left {
@@ -302,6 +306,52 @@ func (q *Query) run(ctx context.Context) {
 		}
 		q.step(t)
 	}
+}
+
+type fetched struct {
+	rec arrow.Record
+	err error
+}
+
+// prefetch reads batches ahead, one at a time, until the input ends or ctx
+// does; after a source error it waits a little before trying again.
+func prefetch(ctx context.Context, src BatchSource) <-chan fetched {
+	out := make(chan fetched, 1)
+	go func() {
+		defer close(out)
+		for ctx.Err() == nil {
+			rec, err := nextSafely(ctx, src)
+			if err != nil && ctx.Err() != nil {
+				return
+			}
+			select {
+			case out <- fetched{rec, err}:
+			case <-ctx.Done():
+				return
+			}
+			if errors.Is(err, io.EOF) {
+				return
+			}
+			if err != nil {
+				select {
+				case <-ctx.Done():
+				case <-time.After(100 * time.Millisecond):
+				}
+			}
+		}
+	}()
+	return out
+}
+
+// nextSafely turns a panic of the source (one written in a cell, say)
+// into an error, so the stream goes on.
+func nextSafely(ctx context.Context, src BatchSource) (rec arrow.Record, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("panic: %v", r)
+		}
+	}()
+	return src.Next(ctx)
 }
 
 func (q *Query) noteErr(err error) {
@@ -471,6 +521,7 @@ type wmState struct {
 	cur   int64 // MinInt64 until known
 	max   int64
 	parts map[any]*partWM
+	start time.Time // of the first rows
 }
 
 type partWM struct {
@@ -492,6 +543,9 @@ func (w *wmState) observe(t *table, now time.Time) error {
 		return err
 	}
 	mul := int64(unit(c.DataType()))
+	if w.start.IsZero() {
+		w.start = now
+	}
 	var part arrow.Array
 	if w.spec.part != "" {
 		part = t.col(w.spec.part)
@@ -527,6 +581,11 @@ func (w *wmState) value(now time.Time) int64 {
 		return w.cur
 	}
 	m := w.max
+	if w.spec.part != "" && w.spec.idle > 0 && now.Sub(w.start) < w.spec.idle {
+		// Partitions not seen yet may still have older rows: like a
+		// partition without rows, they hold the watermark until idle.
+		return w.cur
+	}
 	if len(w.parts) > 0 {
 		lo, active := int64(math.MaxInt64), false
 		for _, p := range w.parts {

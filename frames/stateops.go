@@ -3,6 +3,7 @@ package frames
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 
 	"github.com/apache/arrow/go/v17/arrow"
@@ -170,6 +171,39 @@ type aggOp struct {
 	closed   rowsKept // final rows of closed windows
 	keep     int
 	quiet    bool // the one group of a whole-stream aggregation is not yet announced
+	// groupKeys are the keys rows are grouped by: window_end goes when
+	// window_start determines it.
+	groupKeys []string
+}
+
+// groupTable is t for grouping: window starts as small window numbers,
+// which group by direct lookup instead of hashing.
+func (a *aggOp) groupTable(t *table) *table {
+	if a.win == nil {
+		return t
+	}
+	i := t.schema.FieldIndices(WindowStart)
+	if i == nil {
+		return t
+	}
+	c := t.cols[i[0]]
+	step := int64(a.win.w.slide / unit(c.DataType()))
+	if step <= 0 || c.DataType().ID() != arrow.TIMESTAMP {
+		return t
+	}
+	v, err := i64s(val{a: c})
+	if err != nil {
+		return t
+	}
+	idx := make([]int64, len(v))
+	for j, x := range v {
+		idx[j] = floorTo(x, step) / step
+	}
+	fields := slices.Clone(t.schema.Fields())
+	fields[i[0]].Type = arrow.PrimitiveTypes.Int64
+	cols := slices.Clone(t.cols)
+	cols[i[0]] = numArray(arrow.PrimitiveTypes.Int64, idx, validity(c))
+	return &table{schema: arrow.NewSchema(fields, nil), cols: cols, n: t.n}
 }
 
 type aggPart struct {
@@ -189,7 +223,10 @@ type aggPart struct {
 }
 
 func newAggOp(n *aggNode, win *windowNode, s *stream) (*aggOp, error) {
-	a := &aggOp{node: n, slots: map[string]int32{}, win: win, lateness: int64(s.lateness), mode: s.mode, keep: s.keep}
+	a := &aggOp{node: n, slots: map[string]int32{}, win: win, lateness: int64(s.lateness), mode: s.mode, keep: s.keep, groupKeys: n.keys}
+	if win != nil && win.w.kind != "cumulative" && hasKey(n.keys, WindowStart) && hasKey(n.keys, WindowEnd) {
+		a.groupKeys = slices.DeleteFunc(slices.Clone(n.keys), func(k string) bool { return k == WindowEnd })
+	}
 	var kf []arrow.Field
 	for i := range n.keys {
 		kf = append(kf, n.schema.Field(i))
@@ -284,7 +321,7 @@ func (a *aggOp) add(t *table, wm int64, changes bool) (*table, *table, error) {
 	if t.n == 0 {
 		return late, nil, nil
 	}
-	g, err := groupRows(t, a.node.keys)
+	g, err := groupRows(a.groupTable(t), a.groupKeys)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -93,7 +93,7 @@ func (l *leafNode) run([]*table) (*table, error) {
 // DefaultKeep is how many output rows a query keeps as its result by
 // default, for pipelines whose result grows with the input (no aggregation,
 // or closed windows): the newest are kept.
-const DefaultKeep = 100_000
+const DefaultKeep = 10_000
 
 // StreamFrom makes a Stream of the batches src yields. A source is read by
 // one query at a time and is not closed by it: close it when done.
@@ -259,7 +259,8 @@ func (s Stream) Watermark(col string, delay time.Duration) Stream {
 
 // IdlePartitions keeps a watermark per value of col (such as kafka_partition)
 // and lets the slowest active one hold the stream's watermark back; a
-// partition without rows for idle stops holding it.
+// partition without rows for idle stops holding it. Partitions not seen yet
+// count too: the watermark starts moving idle after the first rows.
 func (s Stream) IdlePartitions(col string, idle time.Duration) Stream {
 	return s.with(func(c *stream) error {
 		if c.wm == nil {

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unsafe"
 
 	"github.com/apache/arrow/go/v17/arrow"
 	"github.com/apache/arrow/go/v17/arrow/array"
@@ -210,9 +211,14 @@ func takeArray(a arrow.Array, idx []int32) (arrow.Array, error) {
 			return fixed(a.DataType(), gather(c.TimestampValues(), idx), nil, 0), nil
 		}
 	}
+	if out, ok := takeFixed(a, idx); ok {
+		return out, nil
+	}
 	switch c := a.(type) {
 	case *array.String:
-		return takeStrings(c, idx), nil
+		return takeVarBinary(c, idx), nil
+	case *array.Binary:
+		return takeVarBinary(c, idx), nil
 	case *array.List:
 		return takeList(c, idx)
 	case *array.Struct:
@@ -237,32 +243,117 @@ func takeArray(a arrow.Array, idx []int32) (arrow.Array, error) {
 	return out, nil
 }
 
-// takeStrings gathers strings with one allocation for the bytes (Arrow's
-// Take grows its buffer step by step, quadratic on long strings).
-func takeStrings(c *array.String, idx []int32) arrow.Array {
+// varBinary is what String and Binary arrays share.
+type varBinary interface {
+	arrow.Array
+	ValueOffsets() []int32
+	ValueBytes() []byte
+}
+
+// takeVarBinary gathers strings or bytes with one allocation for the data
+// (Arrow's Take grows its buffer step by step, quadratic on long values).
+func takeVarBinary(c varBinary, idx []int32) arrow.Array {
+	// ValueBytes starts at the first value of the (maybe sliced) array;
+	// ValueOffsets are absolute.
+	offs, data := c.ValueOffsets(), c.ValueBytes()
+	base := int32(0)
+	if len(offs) > 0 {
+		base = offs[0]
+	}
 	size := 0
 	for _, i := range idx {
 		if i >= 0 && c.IsValid(int(i)) {
-			size += len(c.Value(int(i)))
+			size += int(offs[i+1] - offs[i])
 		}
 	}
 	offsets := make([]int32, len(idx)+1)
-	data := make([]byte, 0, size)
+	out := make([]byte, 0, size)
 	valid, nulls := takeValidity(c, idx)
 	for k, i := range idx {
 		if i >= 0 && c.IsValid(int(i)) {
-			data = append(data, c.Value(int(i))...)
+			out = append(out, data[offs[i]-base:offs[i+1]-base]...)
 		}
-		offsets[k+1] = int32(len(data))
+		offsets[k+1] = int32(len(out))
 	}
 	var vb *memory.Buffer
 	if valid != nil {
 		vb = memory.NewBufferBytes(valid)
 	}
-	d := array.NewData(arrow.BinaryTypes.String, len(idx),
-		[]*memory.Buffer{vb, memory.NewBufferBytes(bytesOf(offsets)), memory.NewBufferBytes(data)}, nil, nulls, 0)
+	d := array.NewData(c.DataType(), len(idx),
+		[]*memory.Buffer{vb, memory.NewBufferBytes(bytesOf(offsets)), memory.NewBufferBytes(out)}, nil, nulls, 0)
 	defer d.Release()
-	return array.NewStringData(d)
+	return array.MakeFromData(d)
+}
+
+// takeFixed gathers fixed-width values of 1, 2, 4 or 8 bytes and
+// booleans, with nulls; ok is false for other types.
+func takeFixed(a arrow.Array, idx []int32) (arrow.Array, bool) {
+	d := a.Data()
+	if len(d.Children()) > 0 || len(d.Buffers()) != 2 || d.Buffers()[1] == nil {
+		return nil, false
+	}
+	if a.DataType().ID() == arrow.DICTIONARY {
+		return nil, false
+	}
+	fw, ok := a.DataType().(arrow.FixedWidthDataType)
+	if !ok {
+		return nil, false
+	}
+	bits := fw.BitWidth()
+	raw := d.Buffers()[1].Bytes()
+	off := d.Offset()
+	n := len(idx)
+	var vals []byte
+	switch bits {
+	case 1:
+		vals = make([]byte, (n+7)/8)
+		for k, i := range idx {
+			if i >= 0 {
+				j := off + int(i)
+				if raw[j>>3]&(1<<(j&7)) != 0 {
+					vals[k>>3] |= 1 << (k & 7)
+				}
+			}
+		}
+	case 8:
+		vals = takeBytes(raw[off:], idx)
+	case 16:
+		vals = bytesOf(takeWords(unsafe.Slice((*uint16)(unsafe.Pointer(unsafe.SliceData(raw))), len(raw)/2)[off:], idx))
+	case 32:
+		vals = bytesOf(takeWords(unsafe.Slice((*uint32)(unsafe.Pointer(unsafe.SliceData(raw))), len(raw)/4)[off:], idx))
+	case 64:
+		vals = bytesOf(takeWords(unsafe.Slice((*uint64)(unsafe.Pointer(unsafe.SliceData(raw))), len(raw)/8)[off:], idx))
+	default:
+		return nil, false
+	}
+	valid, nulls := takeValidity(a, idx)
+	var vb *memory.Buffer
+	if valid != nil {
+		vb = memory.NewBufferBytes(valid)
+	}
+	out := array.NewData(a.DataType(), n, []*memory.Buffer{vb, memory.NewBufferBytes(vals)}, nil, nulls, 0)
+	defer out.Release()
+	return array.MakeFromData(out), true
+}
+
+func takeBytes(src []byte, idx []int32) []byte {
+	out := make([]byte, len(idx))
+	for k, i := range idx {
+		if i >= 0 {
+			out[k] = src[i]
+		}
+	}
+	return out
+}
+
+func takeWords[T uint16 | uint32 | uint64](src []T, idx []int32) []T {
+	out := make([]T, len(idx))
+	for k, i := range idx {
+		if i >= 0 {
+			out[k] = src[i]
+		}
+	}
+	return out
 }
 
 // takeValidity is the validity bitmap of a gathered array (nil: no nulls).

@@ -4,6 +4,8 @@
 //	alerts-decode: Avro candidate-only alerts into Arrow, vs hamba/avro into Go structs
 //	alerts-kafka:  embedded broker -> consumer -> Avro -> Arrow, vs kafka-go's raw group fetch
 //	alerts-generate: the simulated survey's alert rate (target >= 200k/s)
+//	stream-kafka-live: broker -> windowed stream -> live table, vs the raw fetch
+//	stream-latency: produce at 10k alerts/s -> the live table update that counts it (p50, p99)
 package main
 
 import (
@@ -13,9 +15,14 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
+	"slices"
 	"strconv"
+	"strings"
+	"sync"
 	"time"
 
+	"github.com/fountain-go/fountain/display"
+	"github.com/fountain-go/fountain/frames"
 	"github.com/fountain-go/fountain/sources/alert"
 	"github.com/fountain-go/fountain/sources/avroarrow"
 	"github.com/fountain-go/fountain/sources/kafka"
@@ -135,7 +142,156 @@ func run() error {
 	fmt.Printf("alerts-kafka: fountain=%.0f/s kafka-go-raw=%.0f/s ratio=%.2f (target >= 0.8)\n", arrowKafka, raw, arrowKafka/raw)
 	fmt.Printf("alerts-kafka-memory: heap after 100k alerts=%.1fMB after %dk=%.1fMB (target: flat)\n",
 		float64(heapAt100k)/(1<<20), total/1000, float64(heapAtEnd)/(1<<20))
+
+	if err := liveThroughput(addr, total, raw); err != nil {
+		return err
+	}
+	return latency(addr)
+}
+
+// recorder is a display publisher that keeps each update's time, text and
+// size, in place of a notebook.
+type recorder struct {
+	mu      sync.Mutex
+	at      []time.Time
+	text    []string
+	maxSize int
+}
+
+func (r *recorder) Display(b display.Bundle, _ string, _ bool) {
+	t := b.Data[display.MIMEText].(string)
+	size := len(t) + len(b.Data[display.MIMEHTML].(string))
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.at, r.text = append(r.at, time.Now()), append(r.text, t)
+	r.maxSize = max(r.maxSize, size)
+}
+func (r *recorder) Clear(bool) {}
+
+// liveThroughput reads the topic again through a windowed stream shown as a
+// live table, and compares its rate with the raw fetch.
+func liveThroughput(addr string, total int, raw float64) error {
+	rec := &recorder{}
+	old := display.SetPublisher(rec)
+	defer display.SetPublisher(old)
+	src, err := kafka.Open(context.Background(), kafka.Config{Brokers: []string{addr}, Topic: "alerts", GroupID: "live", BatchRows: 8192})
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	q := frames.StreamFrom(src).Limit(int64(total)).
+		WithColumn("t", frames.Col("candidate").Field("jd").FromJD()).
+		Watermark("t", time.Minute).IdlePartitions(kafka.ColPartition, 5*time.Second).
+		WithColumn("fid", frames.Col("candidate").Field("fid")).
+		GroupByWindow(frames.Tumbling("t", 30*time.Second), "fid").Count().Start()
+	lt := display.Live(q, display.LiveOptions{SortBy: []frames.SortKey{frames.Desc("window_start")}})
+	for q.Stats().RowsIn == 0 { // the clock starts at the first batch, as for the raw fetch
+		time.Sleep(time.Millisecond)
+	}
+	first, start := q.Stats().RowsIn, time.Now()
+	if err := q.Wait(); err != nil {
+		return err
+	}
+	rate := float64(q.Stats().RowsIn-first) / time.Since(start).Seconds()
+	lt.Wait()
+	updates, _ := lt.Stats()
+	fmt.Printf("stream-kafka-live: fountain=%.0f/s kafka-go-raw=%.0f/s ratio=%.2f (target >= 0.8; %d live-table updates, largest %d bytes, target <= 65536; %d late rows)\n",
+		rate, raw, rate/raw, updates, rec.maxSize, q.Stats().RowsLate)
 	return nil
+}
+
+// latency produces alerts at 10k/s to a fresh topic and times each until
+// the live table update that first counts it.
+func latency(addr string) error {
+	const perSec, seconds = 10000, 4
+	conn, err := kafkago.Dial("tcp", addr)
+	if err != nil {
+		return err
+	}
+	err = conn.CreateTopics(kafkago.TopicConfig{Topic: "latency", NumPartitions: 1, ReplicationFactor: 1})
+	conn.Close()
+	if err != nil {
+		return err
+	}
+	var msgs []kafkago.Message
+	s := sim.New(sim.Config{Seed: 4})
+	for len(msgs) < perSec*seconds {
+		for _, a := range s.Next().Alerts {
+			b, err := alert.EncodeZTF(a)
+			if err != nil {
+				return err
+			}
+			msgs = append(msgs, kafkago.Message{Value: b})
+		}
+	}
+	msgs = msgs[:perSec*seconds]
+
+	rec := &recorder{}
+	old := display.SetPublisher(rec)
+	defer display.SetPublisher(old)
+	src, err := kafka.Open(context.Background(), kafka.Config{Brokers: []string{addr}, Topic: "latency", BatchTimeout: 20 * time.Millisecond})
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	every := 250 * time.Millisecond
+	q := frames.StreamFrom(src).Limit(int64(len(msgs))).Agg(frames.Count()).Start()
+	lt := display.Live(q, display.LiveOptions{Every: every})
+
+	w := &kafkago.Writer{Addr: kafkago.TCP(addr), Topic: "latency", BatchTimeout: time.Millisecond, BatchSize: 100, RequiredAcks: kafkago.RequireOne}
+	defer w.Close()
+	sent := make([]time.Time, len(msgs))
+	tick := time.NewTicker(10 * time.Millisecond)
+	for i := 0; i < len(msgs); i += perSec / 100 {
+		<-tick.C
+		now := time.Now()
+		for j := i; j < i+perSec/100; j++ {
+			sent[j] = now
+		}
+		if err := w.WriteMessages(context.Background(), msgs[i:i+perSec/100]...); err != nil {
+			return err
+		}
+	}
+	tick.Stop()
+	if err := q.Wait(); err != nil {
+		return err
+	}
+	lt.Wait()
+
+	// Each update shows the count: the first that reaches i+1 shows message i.
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	var lat []time.Duration
+	u := 0
+	for i := range msgs {
+		for u < len(rec.text) && shownCount(rec.text[u]) < i+1 {
+			u++
+		}
+		if u == len(rec.text) {
+			return fmt.Errorf("latency: message %d never shown", i)
+		}
+		lat = append(lat, rec.at[u].Sub(sent[i]))
+	}
+	slices.Sort(lat)
+	p50, p99 := lat[len(lat)/2], lat[len(lat)*99/100]
+	fmt.Printf("stream-latency: fountain p50=%dms p99=%dms at %dk alerts/s, throttle %dms (target p99 <= throttle + 50ms = %dms)\n",
+		p50.Milliseconds(), p99.Milliseconds(), perSec/1000, every.Milliseconds(), (every + 50*time.Millisecond).Milliseconds())
+	return nil
+}
+
+// shownCount reads the count out of a live table's text: the line under
+// the column's type.
+func shownCount(text string) int {
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		if strings.TrimSpace(l) == "i64" && i+1 < len(lines) {
+			n, err := strconv.Atoi(strings.TrimSpace(lines[i+1]))
+			if err == nil {
+				return n
+			}
+		}
+	}
+	return -1
 }
 
 // startTestbed runs bin/fountain testbed with a fixed number of alerts and

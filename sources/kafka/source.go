@@ -151,13 +151,12 @@ func Open(ctx context.Context, cfg Config) (*Source, error) {
 	}
 	rctx, cancel := context.WithCancel(context.Background())
 	s.cancel = cancel
-	if len(s.readers) > 1 {
-		// Several partition readers are merged through a channel; a single
-		// reader (a group, or one partition) is read directly by Next.
-		for _, r := range s.readers {
-			s.wg.Add(1)
-			go s.pump(rctx, r)
-		}
+	// Readers fetch in their own goroutines, so that fetching the next
+	// messages overlaps decoding these; several are merged through the
+	// channel.
+	for _, r := range s.readers {
+		s.wg.Add(1)
+		go s.pump(rctx, r)
 	}
 	return s, nil
 }
@@ -247,12 +246,6 @@ func (s *Source) Next(ctx context.Context) (arrow.Record, error) {
 	}
 	deadline := time.NewTimer(s.cfg.BatchTimeout)
 	defer deadline.Stop()
-	var fetchCtx context.Context
-	if len(s.readers) == 1 {
-		var cancel context.CancelFunc
-		fetchCtx, cancel = context.WithTimeout(ctx, s.cfg.BatchTimeout)
-		defer cancel()
-	}
 	var keys [][]byte
 	var parts []int32
 	var offs []int64
@@ -261,17 +254,6 @@ func (s *Source) Next(ctx context.Context) (arrow.Record, error) {
 		var m kafkago.Message
 		if s.held != nil {
 			m, s.held = *s.held, nil
-		} else if fetchCtx != nil {
-			var err error
-			if m, err = s.readers[0].FetchMessage(fetchCtx); err != nil {
-				if fetchCtx.Err() == nil {
-					select { // a connection problem: kafka-go retries by itself
-					case s.errs <- err:
-					default:
-					}
-				}
-				break
-			}
 		} else {
 			select {
 			case m = <-s.msgs:
