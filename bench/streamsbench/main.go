@@ -124,7 +124,6 @@ func run() error {
 	n := rows(recs)
 	runtime.GOMAXPROCS(1)
 
-
 	batch, err := batchRate(recs)
 	if err != nil {
 		return err
