@@ -185,7 +185,7 @@ func (l *LiveTable) status(total, shown int) string {
 	}
 	parts := []string{state, fmt.Sprintf("%s rows in", thousands(s.RowsIn)), fmt.Sprintf("%s/s", thousands(int64(s.Rate)))}
 	if !s.Watermark.IsZero() {
-		if s.Watermark.Year() > 9999 {
+		if s.Ended {
 			parts = append(parts, "watermark: end of input")
 		} else {
 			parts = append(parts, "watermark "+s.Watermark.Format("2006-01-02 15:04:05"))

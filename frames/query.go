@@ -44,7 +44,7 @@ type QueryStats struct {
 	RowsLate   int64     // rows that came after their window closed (see Late)
 	Errors     int64     // batches or sink calls that failed; the stream went on
 	Lag        int64     // messages behind the end of the input, if the source tells (else -1)
-	Watermark  time.Time // zero until known; far future once the input ended
+	Watermark  time.Time // zero until known; the far future (year 2262) once the input ended
 	Rate       float64   // input rows per second since the start
 	StateRows  int       // rows of state (open groups or windows, kept rows)
 	ResultRows int       // rows of the result as last computed
@@ -275,9 +275,17 @@ func (q *Query) run(ctx context.Context) {
 		for range batches { // the reader is done with the source when closed
 		}
 	}()
+	until := int64(math.MaxInt64)
+	if !q.st.untilWM.IsZero() {
+		until = q.st.untilWM.UnixNano()
+	}
 	for {
 		if q.st.rows > 0 && q.Stats().RowsIn >= q.st.rows {
 			q.end() // Limit reached: the rest of the last batch is not read
+			return
+		}
+		if q.watermark() >= until {
+			q.end()
 			return
 		}
 		b, ok := <-batches
@@ -352,6 +360,12 @@ func nextSafely(ctx context.Context, src BatchSource) (rec arrow.Record, err err
 		}
 	}()
 	return src.Next(ctx)
+}
+
+func (q *Query) watermark() int64 {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return q.wm.cur
 }
 
 func (q *Query) noteErr(err error) {

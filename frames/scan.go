@@ -146,12 +146,20 @@ func (s *scanNode) read() (*table, error) {
 	if s.cols != nil {
 		for i, f := range fr.Manifest.Fields {
 			for _, c := range s.cols {
-				if f.Field.Name == c {
-					leaves = append(leaves, leavesOf(&fr.Manifest.Fields[i])...)
+				if f.Field.Name != c {
+					continue
 				}
+				if _, nested := f.Field.Type.(arrow.NestedType); nested || !f.IsLeaf() || f.ColIndex < 0 {
+					// Nested columns: read everything and pick by name
+					// (the manifest's leaves of lists are not reliable).
+					leaves = nil
+					goto read
+				}
+				leaves = append(leaves, fr.Manifest.Fields[i].ColIndex)
 			}
 		}
 	}
+read:
 	schema := s.Schema()
 	rr, err := fr.GetRecordReader(context.Background(), leaves, nil)
 	if err != nil {
@@ -162,9 +170,13 @@ func (s *scanNode) read() (*table, error) {
 	for rr.Next() {
 		rec := rr.Record()
 		t := &table{schema: schema, n: int(rec.NumRows())}
-		for i := range schema.Fields() {
-			t.cols = append(t.cols, rec.Column(i))
-			rec.Column(i).Retain()
+		for _, f := range schema.Fields() {
+			i := rec.Schema().FieldIndices(f.Name)
+			if i == nil {
+				return nil, fmt.Errorf("column %q missing from what was read", f.Name)
+			}
+			t.cols = append(t.cols, rec.Column(i[0]))
+			rec.Column(i[0]).Retain()
 		}
 		if s.pred != nil {
 			if t, err = filterTable(t, s.pred); err != nil {
@@ -177,17 +189,6 @@ func (s *scanNode) read() (*table, error) {
 		return nil, err
 	}
 	return concatTables(schema, parts)
-}
-
-func leavesOf(f *pqarrow.SchemaField) []int {
-	if f.IsLeaf() {
-		return []int{f.ColIndex}
-	}
-	var out []int
-	for i := range f.Children {
-		out = append(out, leavesOf(&f.Children[i])...)
-	}
-	return out
 }
 
 // concatTables stacks tables of one schema.

@@ -65,6 +65,7 @@ type stream struct {
 	mode     Mode
 	rows     int64         // stop after this many input rows (0: no bound)
 	dur      time.Duration // stop after this long (0: no bound)
+	untilWM  time.Time     // stop when the watermark reaches this (zero: no bound)
 	keep     int           // rows of output kept for the result
 	sinks    []func(Frame) error
 }
@@ -304,6 +305,20 @@ func (s Stream) Keep(rows int) Stream {
 // final result stays. Use them for notebooks run unattended (nbconvert).
 func (s Stream) Limit(rows int64) Stream {
 	return s.with(func(c *stream) error { c.rows = rows; return nil })
+}
+
+// UntilWatermark bounds a run in event time: it ends once the watermark
+// reaches t, when every row before t has arrived (up to the watermark's
+// delay). With a Filter on time < t, two runs — or a run and a batch job
+// on the same rows — see exactly the same rows, whatever order they came in.
+func (s Stream) UntilWatermark(t time.Time) Stream {
+	return s.with(func(c *stream) error {
+		if c.wm == nil {
+			return fmt.Errorf("UntilWatermark: declare the Watermark first")
+		}
+		c.untilWM = t
+		return nil
+	})
 }
 
 // Until bounds a run to d of wall-clock time (see Limit).

@@ -503,3 +503,26 @@ func TestRunningAndStop(t *testing.T) {
 		t.Fatal("Explain does not say how the stream runs")
 	}
 }
+
+func TestUntilWatermarkSeesTheSameRows(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	f := alertRows(r, 300).Filter(Col("t").IsNotNull())
+	cut := sec(300)
+	pipe := func(f Frame) Frame {
+		return f.Filter(Col("t").Lt(Lit(cut))).GroupBy("band").Agg(Count(), Col("mag").Mean())
+	}
+	want := canon(t, pipe(f))
+	for _, batch := range []int{1, 7, 50} {
+		src := jitter(t, r, f, 10*time.Second)
+		q := StreamOf(src, batch).Watermark("t", 10*time.Second).UntilWatermark(cut).Apply(pipe).Start()
+		if err := q.Wait(); err != nil {
+			t.Fatal(err)
+		}
+		if !q.Stats().Ended || q.Stats().RowsIn == int64(f.Len()) {
+			t.Fatalf("batches of %d: read %d of %d rows; want to stop early", batch, q.Stats().RowsIn, f.Len())
+		}
+		if got := canon(t, q.Snapshot()); !slices.Equal(got, want) {
+			t.Fatalf("batches of %d: %v, want %v", batch, got, want)
+		}
+	}
+}

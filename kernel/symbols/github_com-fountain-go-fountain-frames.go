@@ -23,7 +23,7 @@ func init() {
 		"Concat":         reflect.ValueOf(frames.Concat),
 		"Count":          reflect.ValueOf(frames.Count),
 		"Cumulative":     reflect.ValueOf(frames.Cumulative),
-		"DefaultKeep":    reflect.ValueOf(constant.MakeFromLiteral("100000", token.INT, 0)),
+		"DefaultKeep":    reflect.ValueOf(constant.MakeFromLiteral("10000", token.INT, 0)),
 		"Desc":           reflect.ValueOf(frames.Desc),
 		"FromMap":        reflect.ValueOf(frames.FromMap),
 		"FromRecords":    reflect.ValueOf(frames.FromRecords),
