@@ -35,6 +35,13 @@ func newProject(in node, exprs []*expr) (node, error) {
 		}
 		seen[name] = true
 		fields[i] = arrow.Field{Name: name, Type: t, Nullable: true}
+		if e.op == "col" {
+			// A column passed through keeps its field: nullability and
+			// metadata (what a writer derives a schema from).
+			if j := in.Schema().FieldIndices(e.name); j != nil {
+				fields[i] = in.Schema().Field(j[0])
+			}
+		}
 	}
 	return &projectNode{in: in, exprs: exprs, schema: arrow.NewSchema(fields, nil)}, nil
 }

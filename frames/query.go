@@ -413,6 +413,19 @@ func (q *Query) end() {
 	q.wm.cur = math.MaxInt64
 	q.closeWindows(math.MaxInt64, &outs)
 	q.stats.Ended = true
+	if q.st.mode == Append && len(q.st.sinks) > 0 {
+		// Results that are never final while the input goes on (an
+		// aggregation without windows, a top-k) are final now.
+		_, rows := q.op.(*rowsOp)
+		if a, ok := q.op.(*aggOp); !rows && (!ok || a.win == nil) {
+			if t, err := q.op.result(); err == nil && t.n > 0 {
+				outs = append(outs, t)
+			} else if err != nil {
+				q.lastErr = err
+				q.stats.Errors++
+			}
+		}
+	}
 	q.mu.Unlock()
 	q.feed(outs)
 }
@@ -439,6 +452,9 @@ func (q *Query) process(t *table, now time.Time, outs *[]*table) error {
 	}
 	if changed != nil && changed.n > 0 {
 		*outs = append(*outs, changed)
+	}
+	if _, rows := q.op.(*rowsOp); rows && q.st.mode == Append && len(q.st.sinks) > 0 && t1.n > 0 {
+		*outs = append(*outs, t1) // without aggregation every row is final
 	}
 	q.version++
 	return nil

@@ -30,7 +30,9 @@ const (
 	// windows too. The default.
 	Changelog Mode = iota
 	// Append emits only final rows: those of windows closed by the
-	// watermark (or every row of a pipeline without aggregation).
+	// watermark, every row of a pipeline without aggregation, and the
+	// result of an aggregation without windows or a top-k when the input
+	// ends.
 	Append
 )
 

@@ -526,3 +526,38 @@ func TestUntilWatermarkSeesTheSameRows(t *testing.T) {
 		}
 	}
 }
+
+// In Append mode sinks get the final rows: every row of a per-row pipeline
+// as it comes, and other results when the input ends.
+func TestAppendModeSinks(t *testing.T) {
+	f := rowsAt(0, 10, 20, 30, 40)
+	for _, tc := range []struct {
+		name string
+		fn   func(Frame) Frame
+		want int
+	}{
+		{"rows", func(f Frame) Frame { return f.Filter(Col("id").Gt(Lit(5))) }, 4},
+		{"aggregation", func(f Frame) Frame { return f.Agg(Count()) }, 1},
+		{"top-k", func(f Frame) Frame { return f.TopK(2, Desc("id")) }, 2},
+		{"windows", func(f Frame) Frame { return f.GroupByWindow(Tumbling("t", 30*time.Second)).Count() }, 2},
+	} {
+		var got []Frame
+		q := StreamOf(f, 2).Watermark("t", 0).Mode(Append).Apply(tc.fn).Sink(func(f Frame) error {
+			got = append(got, f)
+			return nil
+		}).Start()
+		if err := q.Wait(); err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, g := range got {
+			n += g.Len()
+			if g.Schema().HasField("op") {
+				t.Fatalf("%s: append output has an op column", tc.name)
+			}
+		}
+		if n != tc.want {
+			t.Fatalf("%s: sinks got %d rows, want %d", tc.name, n, tc.want)
+		}
+	}
+}

@@ -68,7 +68,7 @@ func (s *Sink) Write(ctx context.Context, rec arrow.Record) error {
 		for _, c := range s.cols {
 			row[rec.Schema().Field(c).Name] = value(rec.Column(c), i)
 		}
-		b, err := avro.Marshal(s.schema, row)
+		b, err := avro.Marshal(s.schema, wrapUnions(s.schema, row))
 		if err != nil {
 			return fmt.Errorf("kafka sink: row %d: %w", i, err)
 		}
@@ -186,6 +186,47 @@ func avroType(t arrow.DataType, n *int) (avro.Schema, error) {
 		return avro.NewArraySchema(item), nil
 	}
 	return nil, fmt.Errorf("type %s has no Avro counterpart here", t)
+}
+
+// wrapUnions names the branch of each nullable record value, as hamba's
+// generic encoder needs ({"fountain.record1": {...}}): a bare map would be
+// read as a union already named.
+func wrapUnions(sch avro.Schema, v any) any {
+	if v == nil {
+		return nil
+	}
+	switch sch := sch.(type) {
+	case *avro.UnionSchema:
+		for _, t := range sch.Types() {
+			if t.Type() == avro.Null {
+				continue
+			}
+			w := wrapUnions(t, v)
+			if r, ok := t.(*avro.RecordSchema); ok {
+				return map[string]any{r.FullName(): w}
+			}
+			return w
+		}
+	case *avro.RecordSchema:
+		m, ok := v.(map[string]any)
+		if !ok {
+			return v
+		}
+		for _, f := range sch.Fields() {
+			m[f.Name()] = wrapUnions(f.Type(), m[f.Name()])
+		}
+		return m
+	case *avro.ArraySchema:
+		items, ok := v.([]any)
+		if !ok {
+			return v
+		}
+		for i, x := range items {
+			items[i] = wrapUnions(sch.Items(), x)
+		}
+		return items
+	}
+	return v
 }
 
 // value reads row i of a column as a Go value for hamba's generic encoder.
