@@ -7,7 +7,7 @@ GO      ?= go
 BIN     := bin/fountain
 PORT    ?= 8888
 
-.PHONY: all build deps test gotest fuzz protocol-test lint bench demo install clean
+.PHONY: all build deps test-deps test gotest fuzz protocol-test lint bench demo install clean
 
 all: build
 
@@ -16,6 +16,9 @@ build:
 
 deps:
 	@scripts/deps.sh
+
+test-deps:
+	@scripts/deps.sh test
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -39,7 +42,7 @@ fuzz:
 protocol-test: build
 	tests/run.sh
 
-test: deps build lint gotest fuzz protocol-test
+test: test-deps build lint gotest fuzz protocol-test
 
 bench: build
 	@scripts/deps.sh bench

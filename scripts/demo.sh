@@ -5,7 +5,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 port=${PORT:-8888}
 broker=${KAFKA_ADDR:-127.0.0.1:9092}
-"$root/bin/fountain" testbed --addr "$broker" --rate "${RATE:-200}" &
+"$root/bin/fountain" testbed --addr "$broker" --rate "${RATE:-1000}" &
 testbed=$!
 trap 'kill -INT $testbed 2>/dev/null; wait $testbed 2>/dev/null || true' EXIT
 export KAFKA_BROKERS=$broker

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what fountain's tests and demo need from Debian, if missing:
+# Installs what fountain's demo and tests need from Debian, if missing:
 # Jupyter (client, notebook, console, nbclient, nbconvert, kernel test suite)
 # and ipykernel (the peer in benchmarks); with the argument "bench", pandas too. Go modules come with go build.
 set -euo pipefail
@@ -14,8 +14,17 @@ have_py_mod notebook || need+=(jupyter-notebook)
 have_py_mod jupyter_console || need+=(jupyter-console)
 have_py_mod ipykernel || need+=(python3-ipykernel)
 command -v kcat >/dev/null || need+=(kcat)
-# "deps.sh bench" adds the benchmark peers' packages (pandas).
+# "deps.sh bench" adds the benchmark peers' packages (pandas); "deps.sh
+# test" what the deployment and browser checks use (docker-compose to
+# validate the compose file; Chromium, its driver and Selenium).
 if [ "${1:-}" = bench ]; then have_py_mod pandas || need+=(python3-pandas); fi
+if [ "${1:-}" = test ]; then
+  command -v docker-compose >/dev/null || need+=(docker-compose)
+  have_py_mod yaml || need+=(python3-yaml)
+  have_py_mod selenium || need+=(python3-selenium)
+  command -v chromium >/dev/null || need+=(chromium)
+  command -v chromedriver >/dev/null || need+=(chromium-driver)
+fi
 command -v go >/dev/null || { echo "deps: Go 1.26 is required (https://go.dev/dl)" >&2; exit 1; }
 [ ${#need[@]} -eq 0 ] && exit 0
 echo "deps: installing Debian packages: ${need[*]}"
