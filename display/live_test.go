@@ -141,3 +141,17 @@ func TestLiveTableBoundsRowsAndPayload(t *testing.T) {
 		t.Fatalf("status line does not say how many rows there are:\n%s", r.snapshot()[0].b.Data[MIMEText])
 	}
 }
+
+// Live shows a running query as a table that updates in place; in a
+// notebook, a *frames.Query as a cell's value does the same.
+func ExampleLive() {
+	ch := make(chan frames.Frame)
+	q := frames.StreamFromChan(frames.New(frames.Column("band", []string{})).Schema(), ch).
+		GroupBy("band").Agg(frames.Count()).
+		Named("alerts per band").
+		Start()
+	table := Live(q, LiveOptions{Every: 500 * time.Millisecond, SortBy: []frames.SortKey{frames.Desc("count")}})
+	ch <- frames.New(frames.Column("band", []string{"g", "r", "g"}))
+	close(ch)
+	table.Wait() // the query ended: the final table is shown
+}
