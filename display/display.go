@@ -123,6 +123,8 @@ func Render(v any) Bundle {
 		return newLive(f, nil).render(false)
 	case frames.Stream:
 		return Text(f.Explain())
+	case Chart:
+		return Text(f.String())
 	}
 	if r, ok := v.(Renderer); ok {
 		b := r.Render()

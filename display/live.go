@@ -23,6 +23,9 @@ type LiveOptions struct {
 	SortBy []frames.SortKey
 	// Title goes above the table (default the query's name).
 	Title string
+	// Chart, when set, shows the result as this chart instead of a table
+	// (all rows, or the first Rows in SortBy order when SortBy is set).
+	Chart *Chart
 }
 
 // maxLivePayload bounds one update's size: the rows shown are halved until
@@ -141,6 +144,28 @@ func (l *LiveTable) loop() {
 func (l *LiveTable) render(mark bool) Bundle {
 	snap := l.q.Snapshot()
 	total := snap.Len()
+	if c := l.opt.Chart; c != nil {
+		view := snap
+		if len(l.opt.SortBy) > 0 {
+			view = snap.TopK(l.opt.Rows, l.opt.SortBy...)
+		}
+		chart := *c
+		if chart.title == "" {
+			chart.title = l.opt.Title
+		}
+		b := chart.Of(view)
+		status := l.status(total, view.Len())
+		svg, _ := b.Data[MIMESVG].(string)
+		h := `<div class="fountain-live">` + svg + `<p style="color:#666;font-size:85%;margin:4px 0">` + html.EscapeString(status) + `</p></div>`
+		if svg == "" {
+			h = b.Data[MIMEHTML].(string)
+		}
+		l.mu.Lock()
+		l.updates++
+		l.bytes = max(l.bytes, len(h))
+		l.mu.Unlock()
+		return Bundle{Data: map[string]any{MIMEText: b.Data[MIMEText].(string) + "\n" + status, MIMEHTML: h}}
+	}
 	rows := l.opt.Rows
 	for {
 		view := snap.Tail(rows)

@@ -12,12 +12,14 @@ import (
 func init() {
 	Symbols["github.com/fountain-go/fountain/display/display"] = map[string]reflect.Value{
 		// function, constant and variable definitions
+		"BarChart":     reflect.ValueOf(display.BarChart),
 		"Clear":        reflect.ValueOf(display.Clear),
 		"ClearWait":    reflect.ValueOf(display.ClearWait),
 		"HTML":         reflect.ValueOf(display.HTML),
 		"JPEG":         reflect.ValueOf(display.JPEG),
 		"JSON":         reflect.ValueOf(display.JSON),
 		"Latex":        reflect.ValueOf(display.Latex),
+		"LineChart":    reflect.ValueOf(display.LineChart),
 		"Live":         reflect.ValueOf(display.Live),
 		"MIMEHTML":     reflect.ValueOf(constant.MakeFromLiteral("\"text/html\"", token.STRING, 0)),
 		"MIMEJPEG":     reflect.ValueOf(constant.MakeFromLiteral("\"image/jpeg\"", token.STRING, 0)),
@@ -29,6 +31,7 @@ func init() {
 		"MIMEText":     reflect.ValueOf(constant.MakeFromLiteral("\"text/plain\"", token.STRING, 0)),
 		"Markdown":     reflect.ValueOf(display.Markdown),
 		"PNG":          reflect.ValueOf(display.PNG),
+		"PointChart":   reflect.ValueOf(display.PointChart),
 		"Render":       reflect.ValueOf(display.Render),
 		"SVG":          reflect.ValueOf(display.SVG),
 		"SetPublisher": reflect.ValueOf(display.SetPublisher),
@@ -38,6 +41,7 @@ func init() {
 
 		// type definitions
 		"Bundle":      reflect.ValueOf((*display.Bundle)(nil)),
+		"Chart":       reflect.ValueOf((*display.Chart)(nil)),
 		"Handle":      reflect.ValueOf((*display.Handle)(nil)),
 		"LiveOptions": reflect.ValueOf((*display.LiveOptions)(nil)),
 		"LiveTable":   reflect.ValueOf((*display.LiveTable)(nil)),
