@@ -33,6 +33,10 @@ type Query struct {
 	fatal    error // why the query stopped early
 	version  uint64
 	lagger   Lagger
+	src      BatchSource
+	pos      []byte    // the source's position after the last batch processed
+	lastCkpt time.Time // when the last checkpoint was written
+	ckptDone bool      // the final checkpoint is written
 	started  time.Time
 	finished time.Time
 }
@@ -50,6 +54,7 @@ type QueryStats struct {
 	ResultRows int       // rows of the result as last computed
 	Running    bool
 	Ended      bool // the input ended (or a Limit/Until was reached)
+	Resumed    bool // the query started from a checkpoint
 }
 
 // A Lagger is a BatchSource that knows how far behind the end of its input
@@ -66,6 +71,9 @@ type stateOp interface {
 	advance(wm int64) (final *table, err error)
 	result() (*table, error)
 	size() int
+	// save and load the state for checkpoints.
+	save() ([]byte, error)
+	load([]byte) error
 }
 
 // Start runs the Stream in the background and returns its Query; showing
@@ -95,6 +103,16 @@ func (s Stream) Start() *Query {
 		return q
 	}
 	q.wm = newWM(s.s.wm)
+	q.src = s.s.open()
+	if s.s.ckptPath != "" {
+		if err := q.loadCheckpoint(q.src); err != nil {
+			q.fatal = err
+			q.finished = q.started
+			close(q.done)
+			cancel()
+			return q
+		}
+	}
 	if q.name == "" {
 		q.name = registry.nextName()
 	}
@@ -248,6 +266,12 @@ func (q *Query) run(ctx context.Context) {
 			q.mu.Unlock()
 		}
 		q.mu.Lock()
+		if q.st.ckptPath != "" && q.fatal == nil && !q.ckptDone {
+			if err := q.saveCheckpoint(); err != nil {
+				q.lastErr = fmt.Errorf("checkpoint: %w", err)
+				q.stats.Errors++
+			}
+		}
 		q.stats.Running = false
 		q.finished = time.Now()
 		q.version++
@@ -261,7 +285,7 @@ func (q *Query) run(ctx context.Context) {
 		ctx, cancel = context.WithTimeout(ctx, q.st.dur)
 		defer cancel()
 	}
-	src := q.st.open()
+	src := q.src
 	if l, ok := src.(Lagger); ok {
 		q.mu.Lock()
 		q.lagger = l
@@ -312,13 +336,14 @@ func (q *Query) run(ctx context.Context) {
 				}
 			}
 		}
-		q.step(t)
+		q.step(t, b.pos)
 	}
 }
 
 type fetched struct {
 	rec arrow.Record
 	err error
+	pos []byte // the source's position after rec, when it can tell
 }
 
 // prefetch reads batches ahead, one at a time, until the input ends or ctx
@@ -332,8 +357,12 @@ func prefetch(ctx context.Context, src BatchSource) <-chan fetched {
 			if err != nil && ctx.Err() != nil {
 				return
 			}
+			var pos []byte
+			if r, ok := src.(Resumable); ok && err == nil {
+				pos, _ = r.Position() // read here: the next Next moves it
+			}
 			select {
-			case out <- fetched{rec, err}:
+			case out <- fetched{rec, err, pos}:
 			case <-ctx.Done():
 				return
 			}
@@ -376,12 +405,15 @@ func (q *Query) noteErr(err error) {
 }
 
 // step processes one batch (nil: none arrived) and feeds the sinks.
-func (q *Query) step(t *table) {
+func (q *Query) step(t *table, pos []byte) {
 	var outs []*table
 	func() {
 		q.mu.Lock()
 		defer q.mu.Unlock()
 		now := time.Now()
+		if pos != nil {
+			q.pos = pos
+		}
 		if t != nil {
 			q.stats.RowsIn += int64(t.n)
 			q.stats.Batches++
@@ -391,6 +423,12 @@ func (q *Query) step(t *table) {
 			}
 		}
 		q.closeWindows(q.wm.value(now), &outs)
+		if q.st.ckptPath != "" && now.Sub(q.lastCkpt) >= q.st.ckptEvery {
+			if err := q.saveCheckpoint(); err != nil {
+				q.lastErr = fmt.Errorf("checkpoint: %w", err)
+				q.stats.Errors++
+			}
+		}
 	}()
 	q.feed(outs)
 }
@@ -410,6 +448,15 @@ func (q *Query) processSafely(t *table, now time.Time, outs *[]*table) (err erro
 func (q *Query) end() {
 	var outs []*table
 	q.mu.Lock()
+	if q.st.ckptPath != "" {
+		// The checkpoint is of the rows so far, before the end closes
+		// every window: a query resumed from it goes on where this stopped.
+		if err := q.saveCheckpoint(); err != nil {
+			q.lastErr = fmt.Errorf("checkpoint: %w", err)
+			q.stats.Errors++
+		}
+		q.ckptDone = true
+	}
 	q.wm.cur = math.MaxInt64
 	q.closeWindows(math.MaxInt64, &outs)
 	q.stats.Ended = true
@@ -550,8 +597,8 @@ type wmState struct {
 	spec  *wmSpec
 	cur   int64 // MinInt64 until known
 	max   int64
-	parts map[any]*partWM
-	start time.Time // of the first rows
+	parts map[string]*partWM // by the partition's value, printed
+	start time.Time          // of the first rows
 }
 
 type partWM struct {
@@ -560,7 +607,7 @@ type partWM struct {
 }
 
 func newWM(s *wmSpec) *wmState {
-	return &wmState{spec: s, cur: math.MinInt64, max: math.MinInt64, parts: map[any]*partWM{}}
+	return &wmState{spec: s, cur: math.MinInt64, max: math.MinInt64, parts: map[string]*partWM{}}
 }
 
 func (w *wmState) observe(t *table, now time.Time) error {
@@ -576,30 +623,40 @@ func (w *wmState) observe(t *table, now time.Time) error {
 	if w.start.IsZero() {
 		w.start = now
 	}
-	var part arrow.Array
-	if w.spec.part != "" {
-		part = t.col(w.spec.part)
+	valid := validity(c)
+	for i, v := range ts {
+		if isValid(valid, i) {
+			w.max = max(w.max, satMul(v, mul))
+		}
+	}
+	if w.spec.part == "" {
+		return nil
+	}
+	// The latest time per partition: group the partition column, then
+	// one map update per partition in the batch.
+	part := t.col(w.spec.part)
+	g, err := groupColumn(part)
+	if err != nil {
+		return err
+	}
+	latest := make([]int64, g.n)
+	for j := range latest {
+		latest[j] = math.MinInt64
 	}
 	for i, v := range ts {
-		if c.IsNull(i) {
-			continue
+		if isValid(valid, i) {
+			latest[g.ids[i]] = max(latest[g.ids[i]], satMul(v, mul))
 		}
-		v = satMul(v, mul)
-		if v > w.max {
-			w.max = v
+	}
+	for j, first := range g.first {
+		k := fmt.Sprint(goValue(part, int(first)))
+		p := w.parts[k]
+		if p == nil {
+			p = &partWM{max: math.MinInt64}
+			w.parts[k] = p
 		}
-		if part != nil {
-			k := goValue(part, i)
-			p := w.parts[k]
-			if p == nil {
-				p = &partWM{max: math.MinInt64}
-				w.parts[k] = p
-			}
-			p.seen = now
-			if v > p.max {
-				p.max = v
-			}
-		}
+		p.seen = now
+		p.max = max(p.max, latest[j])
 	}
 	return nil
 }

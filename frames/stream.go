@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -55,21 +56,23 @@ func (m Mode) String() string {
 type Stream struct{ s *stream }
 
 type stream struct {
-	open     func() BatchSource // each query gets its source from here
-	name     string
-	err      error
-	pre      node      // rows up to the watermark declaration, over leaf0
-	leaf0    *leafNode // the source's rows
-	wm       *wmSpec   // nil: no event time; windows close at the end
-	plan     node      // the pipeline, over leaf (pre's output)
-	leaf     *leafNode //
-	lateness time.Duration
-	mode     Mode
-	rows     int64         // stop after this many input rows (0: no bound)
-	dur      time.Duration // stop after this long (0: no bound)
-	untilWM  time.Time     // stop when the watermark reaches this (zero: no bound)
-	keep     int           // rows of output kept for the result
-	sinks    []func(Frame) error
+	open      func() BatchSource // each query gets its source from here
+	name      string
+	err       error
+	pre       node      // rows up to the watermark declaration, over leaf0
+	leaf0     *leafNode // the source's rows
+	wm        *wmSpec   // nil: no event time; windows close at the end
+	plan      node      // the pipeline, over leaf (pre's output)
+	leaf      *leafNode //
+	lateness  time.Duration
+	mode      Mode
+	rows      int64         // stop after this many input rows (0: no bound)
+	dur       time.Duration // stop after this long (0: no bound)
+	untilWM   time.Time     // stop when the watermark reaches this (zero: no bound)
+	keep      int           // rows of output kept for the result
+	sinks     []func(Frame) error
+	ckptPath  string        // checkpoint file ("": none)
+	ckptEvery time.Duration // between checkpoints
 }
 
 type wmSpec struct {
@@ -154,6 +157,19 @@ func (s *frameSource) Next(ctx context.Context) (arrow.Record, error) {
 	p := sliceTable(s.t, s.at, hi)
 	s.at = hi
 	return array.NewRecord(p.schema, p.cols, int64(p.n)), nil
+}
+
+// Position implements Resumable: the rows handed out so far.
+func (s *frameSource) Position() ([]byte, error) { return []byte(strconv.Itoa(s.at)), nil }
+
+// Resume implements Resumable.
+func (s *frameSource) Resume(pos []byte) error {
+	at, err := strconv.Atoi(string(pos))
+	if err != nil || at < 0 || at > s.t.n {
+		return fmt.Errorf("replay position %q is not a row of the %d", pos, s.t.n)
+	}
+	s.at = at
+	return nil
 }
 
 type chanSource struct {

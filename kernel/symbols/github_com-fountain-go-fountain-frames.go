@@ -58,6 +58,7 @@ func init() {
 		"Preview":       reflect.ValueOf((*frames.Preview)(nil)),
 		"Query":         reflect.ValueOf((*frames.Query)(nil)),
 		"QueryStats":    reflect.ValueOf((*frames.QueryStats)(nil)),
+		"Resumable":     reflect.ValueOf((*frames.Resumable)(nil)),
 		"Series":        reflect.ValueOf((*frames.Series)(nil)),
 		"SortKey":       reflect.ValueOf((*frames.SortKey)(nil)),
 		"Stream":        reflect.ValueOf((*frames.Stream)(nil)),
@@ -68,6 +69,7 @@ func init() {
 		// interface wrapper definitions
 		"_BatchSource": reflect.ValueOf((*_github_com_fountain_go_fountain_frames_BatchSource)(nil)),
 		"_Lagger":      reflect.ValueOf((*_github_com_fountain_go_fountain_frames_Lagger)(nil)),
+		"_Resumable":   reflect.ValueOf((*_github_com_fountain_go_fountain_frames_Resumable)(nil)),
 	}
 }
 
@@ -93,4 +95,18 @@ type _github_com_fountain_go_fountain_frames_Lagger struct {
 
 func (W _github_com_fountain_go_fountain_frames_Lagger) Lag() int64 {
 	return W.WLag()
+}
+
+// _github_com_fountain_go_fountain_frames_Resumable is an interface wrapper for Resumable type
+type _github_com_fountain_go_fountain_frames_Resumable struct {
+	IValue    interface{}
+	WPosition func() ([]byte, error)
+	WResume   func(pos []byte) error
+}
+
+func (W _github_com_fountain_go_fountain_frames_Resumable) Position() ([]byte, error) {
+	return W.WPosition()
+}
+func (W _github_com_fountain_go_fountain_frames_Resumable) Resume(pos []byte) error {
+	return W.WResume(pos)
 }

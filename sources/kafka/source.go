@@ -8,6 +8,7 @@ package kafka
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -95,6 +96,7 @@ type Source struct {
 	dead    []DeadLetter
 	good    int64
 	pending []kafkago.Message // read but not yet committed (group mode)
+	next    map[int]int64     // per partition: the offset after the last message returned
 }
 
 // Open connects and positions the readers. An unreachable broker is an
@@ -269,6 +271,7 @@ func (s *Source) Next(ctx context.Context) (arrow.Record, error) {
 			d, payload, err := s.decoderFor(m.Value)
 			if err != nil {
 				s.pending = append(s.pending, m)
+				s.advance(m)
 				s.deadLetter(m, err)
 				continue
 			}
@@ -282,6 +285,7 @@ func (s *Source) Next(ctx context.Context) (arrow.Record, error) {
 			datum = payload
 		}
 		s.pending = append(s.pending, m)
+		s.advance(m)
 		if err := s.dec.Append(datum); err != nil {
 			s.deadLetter(m, err)
 			continue
@@ -398,6 +402,63 @@ func (s *Source) Counts() (good, bad int64) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.good, int64(len(s.dead))
+}
+
+// advance notes that m is in a batch returned.
+func (s *Source) advance(m kafkago.Message) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.next == nil {
+		s.next = map[int]int64{}
+	}
+	s.next[m.Partition] = m.Offset + 1
+}
+
+// Position says how far the batches returned so far reach: per partition,
+// the offset after the last message (good or dead). With Resume it lets a
+// checkpointed stream go on where it stopped (frames.Resumable).
+func (s *Source) Position() ([]byte, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return json.Marshal(s.next)
+}
+
+// Resume makes reading go on from a Position: each partition there from
+// its offset, the others from where the Config put them. A consumer group
+// resumes from its committed offsets instead, so Resume needs a source
+// reading partitions (no GroupID).
+func (s *Source) Resume(pos []byte) error {
+	if s.cfg.GroupID != "" {
+		return errors.New("kafka: a consumer group resumes from its committed offsets; read partitions (no GroupID) to resume from a checkpoint")
+	}
+	var next map[int]int64
+	if err := json.Unmarshal(pos, &next); err != nil {
+		return fmt.Errorf("kafka: position %q: %w", pos, err)
+	}
+	// Stop the pumps, forget what they fetched, move, start again.
+	s.cancel()
+	s.wg.Wait()
+	for len(s.msgs) > 0 {
+		<-s.msgs
+	}
+	s.held = nil
+	for _, r := range s.readers {
+		if off, ok := next[r.Config().Partition]; ok {
+			if err := r.SetOffset(off); err != nil {
+				return fmt.Errorf("kafka: partition %d to offset %d: %w", r.Config().Partition, off, err)
+			}
+		}
+	}
+	s.mu.Lock()
+	s.next = next
+	s.mu.Unlock()
+	ctx, cancel := context.WithCancel(context.Background())
+	s.cancel = cancel
+	for _, r := range s.readers {
+		s.wg.Add(1)
+		go s.pump(ctx, r)
+	}
+	return nil
 }
 
 // Close commits what was returned and stops reading.

@@ -267,3 +267,63 @@ func TestConfluentFramingWithRegistry(t *testing.T) {
 		t.Fatalf("%d dead letters, want 2 (unknown id, unframed); first: %v", bad, s.DeadLetters()[0].Err)
 	}
 }
+
+// A source reading partitions says how far it got; another one resumed
+// from that position goes on with the next message of every partition.
+func TestPositionAndResume(t *testing.T) {
+	tb := testbedWith(t, 600)
+	cfg := Config{Brokers: []string{tb.Addr()}, Topic: "alerts", BatchRows: 250, BatchTimeout: 2 * time.Second}
+	first, err := Open(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[int64]bool{}
+	read := func(s *Source) int {
+		rec, err := s.Next(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rec.Release()
+		ids := rec.Column(rec.Schema().FieldIndices("candid")[0]).(*array.Int64)
+		for i := range ids.Len() {
+			if seen[ids.Value(i)] {
+				t.Fatalf("candid %d read twice", ids.Value(i))
+			}
+			seen[ids.Value(i)] = true
+		}
+		return ids.Len()
+	}
+	n := read(first)
+	pos, err := first.Position()
+	if err != nil {
+		t.Fatal(err)
+	}
+	first.Close()
+
+	second, err := Open(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer second.Close()
+	if err := second.Resume(pos); err != nil {
+		t.Fatal(err)
+	}
+	for n < 600 {
+		got := read(second)
+		if got == 0 {
+			t.Fatalf("resumed source stalled at %d of 600 (position %s)", n, pos)
+		}
+		n += got
+	}
+	if len(seen) != 600 {
+		t.Fatalf("%d distinct alerts of 600", len(seen))
+	}
+	group, err := Open(context.Background(), Config{Brokers: []string{tb.Addr()}, Topic: "alerts", GroupID: "g"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer group.Close()
+	if err := group.Resume(pos); err == nil {
+		t.Fatal("a consumer group resumed from a position")
+	}
+}
