@@ -236,7 +236,7 @@ func (k *topkOp) save() ([]byte, error) {
 }
 
 func (k *topkOp) load(b []byte) error {
-	t, err := tableFrom(b, k.limit.Schema())
+	t, err := tableFrom(b, k.plan.Schema())
 	if err != nil {
 		return err
 	}

@@ -29,6 +29,8 @@ func (c *compiled) describe() string {
 		return "incremental: per-batch steps, then an aggregation (state: one row per group)"
 	case "top-k":
 		return "incremental: per-batch steps, then the top rows so far"
+	case "distinct":
+		return "incremental: per-batch steps, then the distinct rows so far"
 	}
 	if c.post != nil {
 		return "per-batch steps; the rest runs on the kept rows"
@@ -95,6 +97,10 @@ func compileStream(s *stream) (*compiled, error) {
 				c.op, c.kind = l, "top-k"
 			}
 		}
+	case *topKPerKey:
+		c.op, c.kind = n, "top-k"
+	case *uniqueNode:
+		c.op, c.kind = n, "distinct"
 	}
 	if c.op == nil {
 		// Not incremental: keep the rows and run the rest on them.

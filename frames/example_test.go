@@ -179,3 +179,15 @@ func ExampleFrame_Describe() {
 	// mean         19.1
 	// 3 rows × 2 columns
 }
+
+func ExampleGrouped_TopK() {
+	// The brightest detection of each object.
+	fmt.Println(alerts().GroupBy("objectId").TopK(1, frames.Asc("magpsf")).Select("objectId", "magpsf"))
+	// Output:
+	// objectId  magpsf
+	// str          f64
+	// ZTF1        18.0
+	// ZTF2        19.5
+	// ZTF3        20.1
+	// 3 rows × 2 columns
+}

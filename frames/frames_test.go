@@ -376,3 +376,17 @@ func TestTakeNestedColumns(t *testing.T) {
 		{int64(2), []any{}, "zz", []byte("zz")},
 	})
 }
+
+func TestTopKPerKey(t *testing.T) {
+	f := New(
+		Column("obj", []any{"a", "b", "a", "a", nil, "b"}),
+		Column("mag", []any{18.0, 17.0, 16.5, nil, 15.0, 19.0}),
+	)
+	wantRows(t, f.GroupBy("obj").TopK(2, Asc("mag")), [][]any{
+		{"a", 16.5}, {"a", 18.0}, {"b", 17.0}, {"b", 19.0}, {nil, 15.0},
+	})
+	wantRows(t, f.GroupBy("obj").TopK(0, Asc("mag")), nil)
+	wantErr(t, f.GroupBy("obj").TopK(1, Asc("magg")), `did you mean "mag"`)
+	wantErr(t, f.GroupBy("ob").TopK(1, Asc("mag")), `did you mean "obj"`)
+	wantErr(t, f.GroupBy("obj").TopK(1), "no sort keys")
+}

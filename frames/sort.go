@@ -274,3 +274,77 @@ func moveNulls(perm []int32, c arrow.Array, first bool) []int32 {
 	}
 	return append(out, nulls...)
 }
+
+// TopK keeps, per group, the k first rows in the order of keys — the
+// brightest three detections of each object — groups in order of first
+// appearance. On a stream it is the best k of each group so far.
+func (g Grouped) TopK(k int, keys ...SortKey) Frame {
+	return g.f.derive(func(in node) (node, error) {
+		if len(keys) == 0 {
+			return nil, fmt.Errorf("TopK: no sort keys given")
+		}
+		for _, c := range g.keys {
+			if in.Schema().FieldIndices(c) == nil {
+				return nil, fmt.Errorf("GroupBy: %w", unknownColumn(c, in.Schema()))
+			}
+		}
+		for _, sk := range keys {
+			i := in.Schema().FieldIndices(sk.col)
+			if i == nil {
+				return nil, fmt.Errorf("TopK: %w", unknownColumn(sk.col, in.Schema()))
+			}
+			if t := in.Schema().Field(i[0]).Type; !sortable(t) {
+				return nil, fmt.Errorf("TopK: cannot sort by %q of type %s", sk.col, t)
+			}
+		}
+		return &topKPerKey{in: in, groups: g.keys, keys: keys, k: max(k, 0)}, nil
+	})
+}
+
+// topKPerKey keeps the first k rows of each group in a sort order.
+type topKPerKey struct {
+	in     node
+	groups []string
+	keys   []SortKey
+	k      int
+}
+
+func (n *topKPerKey) Schema() *arrow.Schema { return n.in.Schema() }
+func (n *topKPerKey) String() string {
+	parts := make([]string, len(n.keys))
+	for i, k := range n.keys {
+		parts[i] = k.String()
+	}
+	return fmt.Sprintf("GroupBy %s TopK %d by %s", strings.Join(n.groups, ", "), n.k, strings.Join(parts, ", "))
+}
+func (n *topKPerKey) inputs() []node { return []node{n.in} }
+func (n *topKPerKey) withInputs(ins []node) node {
+	c := *n
+	c.in = ins[0]
+	return &c
+}
+
+func (n *topKPerKey) run(ins []*table) (*table, error) {
+	t := ins[0]
+	g, err := groupRows(t, n.groups)
+	if err != nil {
+		return nil, err
+	}
+	perm, err := sortPerm(t, n.keys)
+	if err != nil {
+		return nil, err
+	}
+	taken := make([]int, g.n)
+	kept := make([][]int32, g.n)
+	for _, i := range perm {
+		if id := g.ids[i]; taken[id] < n.k {
+			taken[id]++
+			kept[id] = append(kept[id], i)
+		}
+	}
+	var rows []int32
+	for _, r := range kept {
+		rows = append(rows, r...)
+	}
+	return takeTable(t, rows)
+}

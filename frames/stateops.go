@@ -14,8 +14,11 @@ func newStateOp(c *compiled, s *stream) (stateOp, error) {
 	switch op := c.op.(type) {
 	case *aggNode:
 		return newAggOp(op, c.win, s)
-	case *limitNode:
-		return &topkOp{limit: op, keep: s.keep}, nil
+	case *limitNode, *topKPerKey, *uniqueNode:
+		// The result of these over (what they kept so far + a batch) is
+		// their result over everything.
+		leaf := &leafNode{schema: c.batch.Schema(), name: "kept rows and batch"}
+		return &topkOp{plan: replaceNode(op, c.batch, leaf), leaf: leaf, keep: s.keep}, nil
 	}
 	return &rowsOp{schema: c.batch.Schema(), keep: s.keep}, nil
 }
@@ -40,9 +43,11 @@ func (r *rowsOp) result() (*table, error)       { return r.rows.table(r.schema) 
 func (r *rowsOp) size() int                     { return r.rows.n }
 
 // topkOp keeps the best rows so far: the top k of (the top k so far plus
-// the batch) is the top k of everything.
+// the batch) is the top k of everything; so for top k per key, and for
+// distinct rows.
 type topkOp struct {
-	limit *limitNode // over a sortNode
+	plan  node // the step, over leaf
+	leaf  *leafNode
 	state *table
 	keep  int
 }
@@ -56,8 +61,7 @@ func (k *topkOp) add(t *table, _ int64, changes bool) (*table, *table, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	sorted := k.limit.in.withInputs([]node{&source{t: all, label: "top rows and batch"}})
-	next, err := execute(k.limit.withInputs([]node{sorted}))
+	next, err := runOver(k.plan, k.leaf, all)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -74,7 +78,7 @@ func (k *topkOp) add(t *table, _ int64, changes bool) (*table, *table, error) {
 func (k *topkOp) advance(int64) (*table, error) { return nil, nil }
 func (k *topkOp) result() (*table, error) {
 	if k.state == nil {
-		return emptyTable(k.limit.Schema()), nil
+		return emptyTable(k.plan.Schema()), nil
 	}
 	return k.state, nil
 }

@@ -469,6 +469,11 @@ func (g StreamGrouped) Agg(aggs ...Expr) Stream {
 // Count is Agg(Count()).
 func (g StreamGrouped) Count() Stream { return g.Agg(Count()) }
 
+// TopK keeps the best k rows of each group so far (see Grouped.TopK).
+func (g StreamGrouped) TopK(k int, keys ...SortKey) Stream {
+	return g.s.frame(func(f Frame) Frame { return g.fn(f).TopK(k, keys...) })
+}
+
 // Agg aggregates the whole stream into one row, updated as rows arrive.
 func (s Stream) Agg(aggs ...Expr) Stream {
 	return s.frame(func(f Frame) Frame { return f.Agg(aggs...) })

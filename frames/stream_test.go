@@ -107,6 +107,8 @@ var pipelines = []struct {
 		return f.WithColumn("flux", Lit(10.0).Pow(Col("mag").Mul(Lit(-0.4)))).Filter(Col("band").Eq(Lit("r"))).Select("id", "flux")
 	}},
 	{"top-k", func(f Frame) Frame { return f.TopK(5, Desc("mag"), Asc("id")) }},
+	{"top-k per key", func(f Frame) Frame { return f.GroupBy("band").TopK(2, Asc("mag"), Asc("id")) }},
+	{"distinct", func(f Frame) Frame { return f.WithColumn("bright", Col("mag").Lt(Lit(17.0))).Select("band", "bright").Unique() }},
 	{"lookup join, then windows", func(f Frame) Frame {
 		return f.Join(fids, "band").GroupByWindow(Tumbling("t", time.Minute), "fid").Agg(Count())
 	}},
