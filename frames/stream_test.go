@@ -108,7 +108,9 @@ var pipelines = []struct {
 	}},
 	{"top-k", func(f Frame) Frame { return f.TopK(5, Desc("mag"), Asc("id")) }},
 	{"top-k per key", func(f Frame) Frame { return f.GroupBy("band").TopK(2, Asc("mag"), Asc("id")) }},
-	{"distinct", func(f Frame) Frame { return f.WithColumn("bright", Col("mag").Lt(Lit(17.0))).Select("band", "bright").Unique() }},
+	{"distinct", func(f Frame) Frame {
+		return f.WithColumn("bright", Col("mag").Lt(Lit(17.0))).Select("band", "bright").Unique()
+	}},
 	{"lookup join, then windows", func(f Frame) Frame {
 		return f.Join(fids, "band").GroupByWindow(Tumbling("t", time.Minute), "fid").Agg(Count())
 	}},
