@@ -191,3 +191,19 @@ func ExampleGrouped_TopK() {
 	// ZTF3        20.1
 	// 3 rows × 2 columns
 }
+
+func ExampleFrame_Rolling() {
+	// The mean of each object's last two magnitudes.
+	f := alerts().Sort("objectId", "jd")
+	fmt.Println(f.Rolling(frames.RollingSpec{Rows: 2, By: []string{"objectId"}}).
+		Agg(frames.Col("magpsf").Mean().Alias("mag_2")).Select("objectId", "magpsf", "mag_2"))
+	// Output:
+	// objectId  magpsf  mag_2
+	// str          f64    f64
+	// ZTF1        18.2   18.2
+	// ZTF1        18.0   18.1
+	// ZTF2        19.5   19.5
+	// ZTF2        19.7   19.6
+	// ZTF3        20.1   20.1
+	// 5 rows × 3 columns
+}
