@@ -207,3 +207,26 @@ func ExampleFrame_Rolling() {
 	// ZTF3        20.1   20.1
 	// 5 rows × 3 columns
 }
+
+func ExampleFrame_Pivot() {
+	// The mean magnitude of each object in each band, a column per band.
+	fmt.Println(alerts().Pivot([]string{"objectId"}, "fid", frames.Col("magpsf").Mean()))
+	// Output:
+	// objectId     1     2
+	// str        f64   f64
+	// ZTF1      18.2  18.0
+	// ZTF2      19.7  19.5
+	// ZTF3      20.1  null
+	// 3 rows × 3 columns
+}
+
+func ExampleFrame_Melt() {
+	wide := frames.New(frames.Column("objectId", []string{"ZTF1"}), frames.Column("g", []float64{18.2}), frames.Column("r", []float64{18.0}))
+	fmt.Println(wide.Melt([]string{"objectId"}, "g", "r"))
+	// Output:
+	// objectId  variable  value
+	// str       str         f64
+	// ZTF1      g          18.2
+	// ZTF1      r          18.0
+	// 2 rows × 3 columns
+}

@@ -390,3 +390,26 @@ func TestTopKPerKey(t *testing.T) {
 	wantErr(t, f.GroupBy("ob").TopK(1, Asc("mag")), `did you mean "obj"`)
 	wantErr(t, f.GroupBy("obj").TopK(1), "no sort keys")
 }
+
+func TestPivotAndMelt(t *testing.T) {
+	f := New(
+		Column("obj", []string{"a", "a", "b", "a", "b"}),
+		Column("band", []any{"g", "r", "g", "g", nil}),
+		Column("mag", []float64{18, 17, 20, 16, 19}),
+	)
+	p := f.Pivot([]string{"obj"}, "band", Col("mag").Mean())
+	wantRows(t, p, [][]any{{"a", 17.0, 17.0, nil}, {"b", 20.0, nil, 19.0}})
+	if got := strings.Join(p.Columns(), ","); got != "obj,g,r,null" {
+		t.Fatalf("columns %s", got)
+	}
+	wantErr(t, f.Pivot([]string{"obj"}, "band", Col("mag")), "must be an aggregation")
+	wantErr(t, f.Pivot([]string{"objj"}, "band", Col("mag").Mean()), `did you mean "obj"`)
+
+	w := New(Column("obj", []string{"a", "b"}), Column("g", []any{18.0, nil}), Column("r", []int64{17, 19}))
+	wantRows(t, w.Melt([]string{"obj"}, "g", "r"), [][]any{
+		{"a", "g", 18.0}, {"b", "g", nil}, {"a", "r", 17.0}, {"b", "r", 19.0},
+	})
+	wantErr(t, w.Melt([]string{"obj"}), "no value columns")
+	wantErr(t, w.Melt([]string{"obj"}, "obj"), "both an id and a value")
+	wantErr(t, New(Column("s", []string{"x"}), Column("n", []int64{1})).Melt(nil, "s", "n"), "Melt: column")
+}
