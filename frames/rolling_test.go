@@ -89,7 +89,9 @@ func TestRollingAgainstNaive(t *testing.T) {
 					sum += v
 					mn, mx = math.Min(mn, v), math.Max(mx, v)
 				}
-				near := func(a any, b float64) bool { return a != nil && math.Abs(a.(float64)-b) < 1e-6*math.Max(1, math.Abs(b)) }
+				near := func(a any, b float64) bool {
+					return a != nil && math.Abs(a.(float64)-b) < 1e-6*math.Max(1, math.Abs(b))
+				}
 				if !near(row[5], sum) || len(win) > 0 && (!near(row[6], sum/float64(len(win))) || !near(row[7], mn) || !near(row[8], mx)) {
 					t.Fatalf("trial %d %+v row %d: %v, want sum %g min %g max %g", trial, spec, i, row, sum, mn, mx)
 				}
