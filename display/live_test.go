@@ -155,3 +155,23 @@ func ExampleLive() {
 	close(ch)
 	table.Wait() // the query ended: the final table is shown
 }
+
+func TestProgressBars(t *testing.T) {
+	r := &liveRecorder{}
+	old := SetPublisher(r)
+	defer SetPublisher(old)
+	report := ProgressBars()
+	report(frames.Progress{Task: "read a.parquet", Done: 100, Total: 400, Elapsed: time.Second})
+	report(frames.Progress{Task: "read a.parquet", Done: 400, Total: 400, Elapsed: 2 * time.Second, Finished: true})
+	report(frames.Progress{Task: "read a.parquet", Done: 5, Elapsed: time.Second})
+	calls := r.snapshot()
+	if len(calls) != 3 || calls[0].update || !calls[1].update || calls[1].id != calls[0].id || calls[2].update || calls[2].id == calls[0].id {
+		t.Fatalf("calls %+v", calls)
+	}
+	if txt := calls[0].b.Data[MIMEText].(string); !strings.Contains(txt, "100 of 400 rows (25%)") {
+		t.Fatal(txt)
+	}
+	if txt := calls[1].b.Data[MIMEText].(string); !strings.Contains(txt, "400 rows in 2.0 s (200 rows/s)") {
+		t.Fatal(txt)
+	}
+}

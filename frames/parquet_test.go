@@ -31,3 +31,43 @@ func TestParquetNestedColumnsProjected(t *testing.T) {
 		t.Fatalf("history: %v, %d rows, want %d", hist.Err(), hist.Len(), wantHist.Len())
 	}
 }
+
+// A long Parquet read reports its progress: rows so far of the file's
+// total, then a last report.
+func TestParquetReadReportsProgress(t *testing.T) {
+	n := 300_000
+	x := make([]int64, n)
+	for i := range x {
+		x[i] = int64(i)
+	}
+	path := filepath.Join(t.TempDir(), "big.parquet")
+	if err := New(Column("x", x)).Write(path); err != nil {
+		t.Fatal(err)
+	}
+	var got []Progress
+	old := SetProgress(func(p Progress) { got = append(got, p) })
+	defer SetProgress(old)
+	after := progressAfter
+	progressAfter = 0
+	defer func() { progressAfter = after }()
+	if f := Read(path); f.Len() != n {
+		t.Fatalf("%d rows: %v", f.Len(), f.Err())
+	}
+	if len(got) < 2 {
+		t.Fatalf("reports %+v", got)
+	}
+	last := got[len(got)-1]
+	if !last.Finished || last.Done != int64(n) || last.Total != int64(n) || last.Task != "read big.parquet" {
+		t.Fatalf("last report %+v", last)
+	}
+	for i := 1; i < len(got); i++ {
+		if got[i].Done < got[i-1].Done {
+			t.Fatalf("progress went back: %+v", got)
+		}
+	}
+	// Without a receiver, nothing is tracked.
+	SetProgress(nil)
+	if track("x", 1) != nil {
+		t.Fatal("tracking with no receiver")
+	}
+}

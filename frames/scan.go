@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/apache/arrow/go/v17/arrow"
@@ -167,8 +168,12 @@ read:
 	}
 	defer rr.Release()
 	var parts []*table
+	prog := track("read "+filepath.Base(s.path), rdr.NumRows())
+	var read int64
 	for rr.Next() {
 		rec := rr.Record()
+		read += rec.NumRows()
+		prog.update(read)
 		t := &table{schema: schema, n: int(rec.NumRows())}
 		for _, f := range schema.Fields() {
 			i := rec.Schema().FieldIndices(f.Name)
@@ -188,6 +193,7 @@ read:
 	if err := rr.Err(); err != nil && !errors.Is(err, io.EOF) { // EOF is how it ends
 		return nil, err
 	}
+	prog.finish(read)
 	return concatTables(schema, parts)
 }
 

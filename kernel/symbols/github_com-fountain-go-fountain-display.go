@@ -32,6 +32,7 @@ func init() {
 		"Markdown":     reflect.ValueOf(display.Markdown),
 		"PNG":          reflect.ValueOf(display.PNG),
 		"PointChart":   reflect.ValueOf(display.PointChart),
+		"ProgressBars": reflect.ValueOf(display.ProgressBars),
 		"Render":       reflect.ValueOf(display.Render),
 		"SVG":          reflect.ValueOf(display.SVG),
 		"SetPublisher": reflect.ValueOf(display.SetPublisher),

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/fountain-go/fountain/display"
+	"github.com/fountain-go/fountain/frames"
 )
 
 // Worker runs cells one at a time and reports to the kernel.
@@ -41,6 +42,7 @@ func Main() error {
 	}
 	w := &Worker{enc: json.NewEncoder(evs), input: make(chan string, 1), acks: make(chan struct{}, 1)}
 	display.SetPublisher(w)
+	frames.SetProgress(display.ProgressBars()) // long loads draw a bar in the cell
 	sess, err := NewSession(&stdinReader{w: w})
 	if err != nil {
 		return err
