@@ -230,3 +230,16 @@ func ExampleFrame_Melt() {
 	// ZTF1      r          18.0
 	// 2 rows × 3 columns
 }
+
+func ExampleFrame_IntervalJoin() {
+	at := func(m int) time.Time { return time.Date(2026, 11, 23, 22, m, 0, 0, time.UTC) }
+	alerts := frames.New(frames.Column("obj", []string{"ZTF1", "ZTF2"}), frames.Column("t", []time.Time{at(0), at(10)}))
+	followUp := frames.New(frames.Column("obj", []string{"ZTF1", "ZTF1", "ZTF2"}), frames.Column("t", []time.Time{at(20), at(90), at(5)}))
+	// Follow-up observations within the hour after each alert.
+	fmt.Println(alerts.IntervalJoin(followUp, frames.IntervalJoinSpec{On: []string{"obj"}, LeftTime: "t", RightTime: "t", Upper: time.Hour}))
+	// Output:
+	// obj   t                    t_right
+	// str   ts[us]               ts[us]
+	// ZTF1  2026-11-23 22:00:00  2026-11-23 22:20:00
+	// 1 rows × 3 columns
+}

@@ -34,9 +34,10 @@ type Query struct {
 	version  uint64
 	lagger   Lagger
 	src      BatchSource
-	pos      []byte    // the source's position after the last batch processed
-	lastCkpt time.Time // when the last checkpoint was written
-	ckptDone bool      // the final checkpoint is written
+	join     *joinState // the inputs of an interval join
+	pos      []byte     // the source's position after the last batch processed
+	lastCkpt time.Time  // when the last checkpoint was written
+	ckptDone bool       // the final checkpoint is written
 	started  time.Time
 	finished time.Time
 }
@@ -103,7 +104,21 @@ func (s Stream) Start() *Query {
 		return q
 	}
 	q.wm = newWM(s.s.wm)
-	q.src = s.s.open()
+	if s.s.join != nil {
+		q.join, err = newJoinState(s.s.join)
+		if err == nil && s.s.ckptPath != "" {
+			err = fmt.Errorf("Checkpoint: not yet for interval joins of two streams")
+		}
+		if err != nil {
+			q.fatal = err
+			q.finished = q.started
+			close(q.done)
+			cancel()
+			return q
+		}
+	} else {
+		q.src = s.s.open()
+	}
 	if s.s.ckptPath != "" {
 		if err := q.loadCheckpoint(q.src); err != nil {
 			q.fatal = err
@@ -178,6 +193,9 @@ func (q *Query) Stats() QueryStats {
 	}
 	if q.op != nil {
 		s.StateRows = q.op.size()
+	}
+	if q.join != nil {
+		s.StateRows += q.join.sides[0].buf.n + q.join.sides[1].buf.n
 	}
 	if q.lagger == nil {
 		s.Lag = -1
@@ -284,6 +302,10 @@ func (q *Query) run(ctx context.Context) {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, q.st.dur)
 		defer cancel()
+	}
+	if q.join != nil {
+		q.runJoin(ctx)
+		return
 	}
 	src := q.src
 	if l, ok := src.(Lagger); ok {

@@ -71,6 +71,7 @@ type stream struct {
 	untilWM   time.Time     // stop when the watermark reaches this (zero: no bound)
 	keep      int           // rows of output kept for the result
 	sinks     []func(Frame) error
+	join      *joinInputs   // a stream-stream join instead of a source
 	ckptPath  string        // checkpoint file ("": none)
 	ckptEvery time.Duration // between checkpoints
 }
