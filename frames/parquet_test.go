@@ -1,8 +1,12 @@
 package frames
 
 import (
+	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -69,5 +73,33 @@ func TestParquetReadReportsProgress(t *testing.T) {
 	SetProgress(nil)
 	if track("x", 1) != nil {
 		t.Fatal("tracking with no receiver")
+	}
+}
+
+func TestCSVReadReportsProgress(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("x,y\n")
+	n := 200_000
+	for i := range n {
+		fmt.Fprintf(&b, "%d,%d.5\n", i, i)
+	}
+	path := filepath.Join(t.TempDir(), "big.csv")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var got []Progress
+	var mu sync.Mutex
+	old := SetProgress(func(p Progress) { mu.Lock(); got = append(got, p); mu.Unlock() })
+	defer SetProgress(old)
+	after := progressAfter
+	progressAfter = 0
+	defer func() { progressAfter = after }()
+	if f := Read(path); f.Len() != n {
+		t.Fatalf("%d rows: %v", f.Len(), f.Err())
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(got) < 2 || !got[len(got)-1].Finished || got[len(got)-1].Done != int64(n) {
+		t.Fatalf("reports %+v", got)
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/apache/arrow/go/v17/arrow"
 	"github.com/apache/arrow/go/v17/arrow/array"
@@ -35,6 +37,10 @@ func Read(path string) Frame {
 		}
 		return fromPlan(&scanNode{path: path, schema: s})
 	}
+	if f == file.CSV {
+		fr, _ := ReadCSV(path, file.CSVOptions{})
+		return fr
+	}
 	recs, err := file.Read(path)
 	if err != nil {
 		return failed(err)
@@ -50,7 +56,21 @@ func Read(path string) Frame {
 // the wrong number of fields are left out and returned with their line
 // numbers; otherwise the first one fails the read.
 func ReadCSV(path string, opt file.CSVOptions) (Frame, []file.BadRow) {
+	prog := track("read "+filepath.Base(path), 0)
+	var done atomic.Int64
+	if prog != nil && opt.Progress == nil {
+		var mu sync.Mutex
+		opt.Progress = func(rows int64) {
+			mu.Lock()
+			defer mu.Unlock()
+			if rows > done.Load() {
+				done.Store(rows)
+				prog.update(rows)
+			}
+		}
+	}
 	recs, bad, err := file.ReadCSV(path, opt)
+	prog.finish(done.Load())
 	if err != nil {
 		return failed(err), bad
 	}

@@ -140,6 +140,40 @@ func StreamFromChan(schema *arrow.Schema, ch <-chan Frame) Stream {
 	return StreamFrom(&chanSource{schema: schema, ch: ch})
 }
 
+// StreamFromFunc makes a Stream of the Frames next returns, which must have
+// the given schema; next returns io.EOF when the stream ends, or an empty
+// Frame when nothing arrived yet.
+func StreamFromFunc(schema *arrow.Schema, next func(ctx context.Context) (Frame, error)) Stream {
+	if schema == nil || next == nil {
+		return Stream{&stream{err: fmt.Errorf("StreamFromFunc: no schema or no func")}}
+	}
+	return StreamFrom(&funcSource{schema: schema, next: next})
+}
+
+type funcSource struct {
+	schema *arrow.Schema
+	next   func(context.Context) (Frame, error)
+}
+
+func (s *funcSource) Schema() *arrow.Schema { return s.schema }
+func (s *funcSource) Next(ctx context.Context) (arrow.Record, error) {
+	f, err := s.next(ctx)
+	if err != nil {
+		return nil, err
+	}
+	t, err := f.table()
+	if err != nil {
+		return nil, err
+	}
+	if t.n == 0 {
+		return nil, nil
+	}
+	if !sameColumns(t.schema, s.schema) {
+		return nil, fmt.Errorf("a Frame from the stream's func has schema %s, not %s", t.schema, s.schema)
+	}
+	return array.NewRecord(t.schema, t.cols, int64(t.n)), nil
+}
+
 type frameSource struct {
 	t    *table
 	at   int

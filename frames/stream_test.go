@@ -565,3 +565,17 @@ func TestAppendModeSinks(t *testing.T) {
 		}
 	}
 }
+
+func TestStreamFromFunc(t *testing.T) {
+	n := 0
+	next := func(ctx context.Context) (Frame, error) {
+		if n++; n > 3 {
+			return Frame{}, io.EOF
+		}
+		if n == 2 {
+			return rowsAt().Head(0), nil // nothing this time
+		}
+		return rowsAt(n), nil
+	}
+	wantRows(t, StreamFromFunc(rowsAt(0).Schema(), next).Agg(Count()).Collect(), [][]any{{int64(2)}})
+}

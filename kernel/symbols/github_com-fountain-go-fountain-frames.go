@@ -40,6 +40,7 @@ func init() {
 		"StopAll":        reflect.ValueOf(frames.StopAll),
 		"StreamFrom":     reflect.ValueOf(frames.StreamFrom),
 		"StreamFromChan": reflect.ValueOf(frames.StreamFromChan),
+		"StreamFromFunc": reflect.ValueOf(frames.StreamFromFunc),
 		"StreamOf":       reflect.ValueOf(frames.StreamOf),
 		"Timestamp":      reflect.ValueOf(&frames.Timestamp).Elem(),
 		"Tumbling":       reflect.ValueOf(frames.Tumbling),

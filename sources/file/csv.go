@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/apache/arrow/go/v17/arrow"
@@ -22,6 +23,9 @@ type CSVOptions struct {
 	// SkipBadRows leaves out rows with the wrong number of fields (or
 	// broken quoting) and reports them, instead of failing the read.
 	SkipBadRows bool
+	// Progress, when set, is called with the rows parsed so far, from the
+	// parsing goroutines (it must be safe for concurrent use).
+	Progress func(rows int64)
 }
 
 // BadRow is a CSV row that ReadCSV left out.
@@ -45,7 +49,7 @@ func ReadCSV(path string, opt CSVOptions) ([]arrow.Record, []BadRow, error) {
 			return nil, nil, wrap(err)
 		}
 	}
-	recs, err := parseCSV(data, memory.DefaultAllocator)
+	recs, err := parseCSV(data, memory.DefaultAllocator, opt.Progress)
 	if err != nil {
 		return nil, bad, wrap(err)
 	}
@@ -125,15 +129,22 @@ func csvOpts(mem memory.Allocator, header bool) []acsv.Option {
 // ends a row): the schema comes from the first chunk, each CPU parses a
 // range of whole lines, and the batches keep file order. Any error sends it
 // back to one sequential pass, whose messages carry file line numbers.
-func parseCSV(data []byte, mem memory.Allocator) ([]arrow.Record, error) {
+func parseCSV(data []byte, mem memory.Allocator, progress func(int64)) ([]arrow.Record, error) {
 	schema, err := inferCSV(data, 10000)
 	if err != nil {
 		return nil, err
 	}
+	var parsed atomic.Int64
+	count := func(n int64) {
+		if progress != nil {
+			progress(parsed.Add(n))
+		}
+	}
 	sequential := func() ([]arrow.Record, error) {
+		parsed.Store(0)
 		r := acsv.NewReader(bytes.NewReader(data), schema, csvOpts(mem, true)...)
 		defer r.Release()
-		return collect(r, func(err error) error { return err })
+		return collectCounting(r, count)
 	}
 	p := runtime.GOMAXPROCS(0)
 	if p == 1 || len(data) < 4<<20 || bytes.IndexByte(data, '"') >= 0 {
@@ -165,7 +176,7 @@ func parseCSV(data []byte, mem memory.Allocator) ([]arrow.Record, error) {
 			defer wg.Done()
 			r := acsv.NewReader(bytes.NewReader(part), schema, csvOpts(mem, false)...)
 			defer r.Release()
-			results[i], errs[i] = collect(r, func(err error) error { return err })
+			results[i], errs[i] = collectCounting(r, count)
 		}()
 	}
 	wg.Wait()
@@ -178,6 +189,22 @@ func parseCSV(data []byte, mem memory.Allocator) ([]arrow.Record, error) {
 			return sequential()
 		}
 		recs = append(recs, results[i]...)
+	}
+	return recs, nil
+}
+
+// collectCounting is collect, telling count the rows of each batch.
+func collectCounting(r recordReader, count func(int64)) ([]arrow.Record, error) {
+	var recs []arrow.Record
+	for r.Next() {
+		rec := r.Record()
+		rec.Retain()
+		recs = append(recs, rec)
+		count(rec.NumRows())
+	}
+	if err := r.Err(); err != nil && !errors.Is(err, io.EOF) {
+		release(recs)
+		return nil, err
 	}
 	return recs, nil
 }

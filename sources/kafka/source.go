@@ -404,6 +404,24 @@ func (s *Source) Counts() (good, bad int64) {
 	return s.good, int64(len(s.dead))
 }
 
+// Lag is how many messages the source is behind the end of the topic
+// (those fetched but not yet returned included), for status lines
+// (frames.Lagger); -1 before it knows.
+func (s *Source) Lag() int64 {
+	total := int64(len(s.msgs))
+	for _, r := range s.readers {
+		l := r.Lag()
+		if l < 0 {
+			l = r.Stats().Lag // a group reader's gauge
+		}
+		if l < 0 {
+			return -1
+		}
+		total += l
+	}
+	return total
+}
+
 // advance notes that m is in a batch returned.
 func (s *Source) advance(m kafkago.Message) {
 	s.mu.Lock()

@@ -294,6 +294,11 @@ func TestPositionAndResume(t *testing.T) {
 		return ids.Len()
 	}
 	n := read(first)
+	for deadline := time.Now().Add(5 * time.Second); first.Lag() <= 0; time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("lag %d with %d of 600 read", first.Lag(), n)
+		}
+	}
 	pos, err := first.Position()
 	if err != nil {
 		t.Fatal(err)
@@ -317,6 +322,9 @@ func TestPositionAndResume(t *testing.T) {
 	}
 	if len(seen) != 600 {
 		t.Fatalf("%d distinct alerts of 600", len(seen))
+	}
+	if lag := second.Lag(); lag != 0 {
+		t.Fatalf("lag %d after reading everything", lag)
 	}
 	group, err := Open(context.Background(), Config{Brokers: []string{tb.Addr()}, Topic: "alerts", GroupID: "g"})
 	if err != nil {
