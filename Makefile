@@ -46,7 +46,9 @@ test: test-deps build lint gotest fuzz protocol-test
 
 bench: build
 	@scripts/deps.sh bench
-	/usr/bin/python3 bench/kernel_bench.py
+	@# The kernel under a private prefix: make bench installs nothing for the user.
+	tmp=$$(mktemp -d) && $(BIN) install --prefix $$tmp >/dev/null && \
+	  JUPYTER_PATH=$$tmp/share/jupyter /usr/bin/python3 bench/kernel_bench.py; rc=$$?; rm -rf $$tmp; exit $$rc
 	$(GO) run ./bench/sourcesbench
 	$(GO) run ./bench/streamsbench
 	cd bench/frames && $(GO) run .

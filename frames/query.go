@@ -6,12 +6,14 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"sort"
 	"sync"
 	"time"
 
 	"github.com/apache/arrow/go/v17/arrow"
 	"github.com/apache/arrow/go/v17/arrow/array"
+	"github.com/fountain-go/fountain/sources/file"
 )
 
 // A Query is a Stream running in the background: it reads batches, updates
@@ -33,6 +35,8 @@ type Query struct {
 	fatal    error // why the query stopped early
 	version  uint64
 	lagger   Lagger
+	sinks    []func(Frame) error // the stream's, and its files'
+	closers  []func() error      // the files', when the query stops
 	src      BatchSource
 	join     *joinState // the inputs of an interval join
 	pos      []byte     // the source's position after the last batch processed
@@ -104,6 +108,11 @@ func (s Stream) Start() *Query {
 		return q
 	}
 	q.wm = newWM(s.s.wm)
+	q.sinks = slices.Clone(s.s.sinks)
+	for _, path := range s.s.files {
+		sink, closer := q.fileSink(path)
+		q.sinks, q.closers = append(q.sinks, sink), append(q.closers, closer)
+	}
 	if s.s.join != nil {
 		q.join, err = newJoinState(s.s.join)
 		if err == nil && s.s.ckptPath != "" {
@@ -290,6 +299,12 @@ func (q *Query) run(ctx context.Context) {
 				q.stats.Errors++
 			}
 		}
+		for _, c := range q.closers {
+			if err := c(); err != nil {
+				q.lastErr = err
+				q.stats.Errors++
+			}
+		}
 		q.stats.Running = false
 		q.finished = time.Now()
 		q.version++
@@ -402,6 +417,52 @@ func prefetch(ctx context.Context, src BatchSource) <-chan fetched {
 	return out
 }
 
+// outSchema is the schema of what the query hands its sinks.
+func (q *Query) outSchema() *arrow.Schema {
+	var sch *arrow.Schema
+	switch {
+	case q.c.op != nil:
+		sch = q.c.op.Schema()
+	default:
+		sch = q.c.batch.Schema()
+	}
+	if _, rows := q.op.(*rowsOp); q.st.mode == Changelog && (rows || q.c.op != nil) {
+		sch = arrow.NewSchema(append([]arrow.Field{{Name: "op", Type: arrow.BinaryTypes.String}}, sch.Fields()...), nil)
+	}
+	return sch
+}
+
+// fileSink writes outputs to path, the file made at the first output (or,
+// if there is none, when the query stops).
+func (q *Query) fileSink(path string) (func(Frame) error, func() error) {
+	var w file.Writer
+	open := func(sch *arrow.Schema) error {
+		if w != nil {
+			return nil
+		}
+		var err error
+		w, err = file.Create(path, sch)
+		return err
+	}
+	sink := func(f Frame) error {
+		rec, err := f.Record()
+		if err != nil {
+			return err
+		}
+		if err := open(rec.Schema()); err != nil {
+			return err
+		}
+		return w.Write(rec)
+	}
+	closer := func() error {
+		if err := open(q.outSchema()); err != nil {
+			return err
+		}
+		return w.Close()
+	}
+	return sink, closer
+}
+
 // nextSafely turns a panic of the source (one written in a cell, say)
 // into an error, so the stream goes on.
 func nextSafely(ctx context.Context, src BatchSource) (rec arrow.Record, err error) {
@@ -482,7 +543,7 @@ func (q *Query) end() {
 	q.wm.cur = math.MaxInt64
 	q.closeWindows(math.MaxInt64, &outs)
 	q.stats.Ended = true
-	if q.st.mode == Append && len(q.st.sinks) > 0 {
+	if q.st.mode == Append && len(q.sinks) > 0 {
 		// Results that are never final while the input goes on (an
 		// aggregation without windows, a top-k) are final now.
 		_, rows := q.op.(*rowsOp)
@@ -511,7 +572,7 @@ func (q *Query) process(t *table, now time.Time, outs *[]*table) error {
 	if err != nil {
 		return fmt.Errorf("batch %d: %w", q.stats.Batches, err)
 	}
-	late, changed, err := q.op.add(t1, q.wm.cur, len(q.st.sinks) > 0 && q.st.mode == Changelog)
+	late, changed, err := q.op.add(t1, q.wm.cur, len(q.sinks) > 0 && q.st.mode == Changelog)
 	if err != nil {
 		return fmt.Errorf("batch %d: %w", q.stats.Batches, err)
 	}
@@ -522,7 +583,7 @@ func (q *Query) process(t *table, now time.Time, outs *[]*table) error {
 	if changed != nil && changed.n > 0 {
 		*outs = append(*outs, changed)
 	}
-	if _, rows := q.op.(*rowsOp); rows && q.st.mode == Append && len(q.st.sinks) > 0 && t1.n > 0 {
+	if _, rows := q.op.(*rowsOp); rows && q.st.mode == Append && len(q.sinks) > 0 && t1.n > 0 {
 		*outs = append(*outs, t1) // without aggregation every row is final
 	}
 	q.version++
@@ -541,7 +602,7 @@ func (q *Query) closeWindows(wm int64, outs *[]*table) {
 	}
 	if final != nil && final.n > 0 {
 		q.version++
-		if q.st.mode == Append && len(q.st.sinks) > 0 {
+		if q.st.mode == Append && len(q.sinks) > 0 {
 			*outs = append(*outs, final)
 		}
 	}
@@ -552,7 +613,7 @@ func (q *Query) closeWindows(wm int64, outs *[]*table) {
 func (q *Query) feed(outs []*table) {
 	for _, t := range outs {
 		f := fromTable(t, "output of "+q.name)
-		for _, sink := range q.st.sinks {
+		for _, sink := range q.sinks {
 			if err := callSink(sink, f); err != nil {
 				q.noteErr(fmt.Errorf("sink: %w", err))
 			}

@@ -4,12 +4,14 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/apache/arrow/go/v17/arrow"
 	"github.com/apache/arrow/go/v17/arrow/array"
+	"github.com/fountain-go/fountain/sources/file"
 )
 
 // A BatchSource yields the record batches of a stream: a Kafka topic
@@ -72,6 +74,7 @@ type stream struct {
 	keep      int           // rows of output kept for the result
 	sinks     []func(Frame) error
 	join      *joinInputs   // a stream-stream join instead of a source
+	files     []string      // WriteTo paths
 	ckptPath  string        // checkpoint file ("": none)
 	ckptEvery time.Duration // between checkpoints
 }
@@ -389,6 +392,23 @@ func (s Stream) Sink(fn func(Frame) error) Stream {
 			return fmt.Errorf("Sink: nil func")
 		}
 		c.sinks = append(c.sinks, fn)
+		return nil
+	})
+}
+
+// WriteTo writes the query's outputs (what a Sink gets) to a file as they
+// come — Parquet, Arrow IPC (.arrow, .arrows), CSV or JSON lines, by the
+// extension — finished when the query stops.
+func (s Stream) WriteTo(path string) Stream {
+	return s.with(func(c *stream) error {
+		f, err := file.FormatOf(path)
+		if err != nil {
+			return fmt.Errorf("WriteTo: %w", err)
+		}
+		if f == file.Avro {
+			return fmt.Errorf("WriteTo: writing Avro files is not supported")
+		}
+		c.files = append(slices.Clone(c.files), path)
 		return nil
 	})
 }

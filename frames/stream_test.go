@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -578,4 +579,32 @@ func TestStreamFromFunc(t *testing.T) {
 		return rowsAt(n), nil
 	}
 	wantRows(t, StreamFromFunc(rowsAt(0).Schema(), next).Agg(Count()).Collect(), [][]any{{int64(2)}})
+}
+
+func TestWriteTo(t *testing.T) {
+	dir := t.TempDir()
+	r := rand.New(rand.NewPCG(8, 8))
+	f := alertRows(r, 300)
+	pq, ar := filepath.Join(dir, "w.parquet"), filepath.Join(dir, "w.arrows")
+	q := StreamOf(f, 17).Watermark("t", 0).Mode(Append).
+		GroupByWindow(Tumbling("t", 30*time.Second), "band").Agg(Count(), Col("mag").Mean()).
+		WriteTo(pq).WriteTo(ar).Start()
+	if err := q.Wait(); err != nil || q.LastError() != nil {
+		t.Fatal(err, q.LastError())
+	}
+	want := canon(t, q.Snapshot())
+	for _, p := range []string{pq, ar} {
+		if got := canon(t, Read(p)); !slices.Equal(got, want) {
+			t.Fatalf("%s: %d rows, want %d", p, len(got), len(want))
+		}
+	}
+	// No output at all still leaves a readable, empty file.
+	empty := filepath.Join(dir, "empty.parquet")
+	StreamOf(f.Head(0), 1).Mode(Append).Filter(Col("id").Gt(Lit(0))).WriteTo(empty).Collect()
+	if g := Read(empty); g.Err() != nil || g.Len() != 0 {
+		t.Fatalf("empty file: %v, %d rows", g.Err(), g.Len())
+	}
+	if err := StreamOf(f, 1).WriteTo("x.avro").Err(); err == nil {
+		t.Fatal("wrote Avro")
+	}
 }

@@ -331,77 +331,95 @@ func widen(have, next arrow.DataType) arrow.DataType {
 // Write writes record batches of one schema to a file; the format follows
 // the extension.
 func Write(path string, schema *arrow.Schema, recs []arrow.Record) error {
-	f, err := FormatOf(path)
+	w, err := Create(path, schema)
 	if err != nil {
 		return err
+	}
+	for _, r := range recs {
+		if err := w.Write(r); err != nil {
+			w.Close()
+			return err
+		}
+	}
+	return w.Close()
+}
+
+// A Writer appends record batches of one schema to a file; Close finishes
+// it (a Parquet or Arrow IPC file is only readable after Close).
+type Writer interface {
+	Write(rec arrow.Record) error
+	Close() error
+}
+
+// Create starts a file of record batches of schema, in the format of the
+// path's extension, to be written batch by batch: the sink of a stream.
+func Create(path string, schema *arrow.Schema) (Writer, error) {
+	f, err := FormatOf(path)
+	if err != nil {
+		return nil, err
+	}
+	if f == Avro {
+		return nil, fmt.Errorf("write %s: writing avro files is not supported", path)
 	}
 	fh, err := os.Create(path)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	err = write(fh, f, schema, recs)
-	// The Parquet writer closes the file itself.
-	if cerr := fh.Close(); err == nil && !errors.Is(cerr, os.ErrClosed) {
-		err = cerr
+	w := &fileWriter{path: path, fh: fh}
+	wrap := func(err error) (Writer, error) {
+		fh.Close()
+		return nil, fmt.Errorf("write %s: %w", path, err)
 	}
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+	switch f {
+	case Parquet:
+		pw, err := pqarrow.NewFileWriter(schema, fh, parquet.NewWriterProperties(), pqarrow.DefaultWriterProps())
+		if err != nil {
+			return wrap(err)
+		}
+		w.write, w.close = pw.Write, pw.Close
+	case IPCFile:
+		iw, err := ipc.NewFileWriter(fh, ipc.WithSchema(schema))
+		if err != nil {
+			return wrap(err)
+		}
+		w.write, w.close = iw.Write, iw.Close
+	case IPCStream:
+		iw := ipc.NewWriter(fh, ipc.WithSchema(schema))
+		w.write, w.close = iw.Write, iw.Close
+	case CSV:
+		cw := csv.NewWriter(fh, schema, csv.WithHeader(true), csv.WithNullWriter(""))
+		w.write = cw.Write
+		w.close = func() error { cw.Flush(); return cw.Error() }
+	case JSONLines:
+		bw := bufio.NewWriter(fh)
+		w.write = func(r arrow.Record) error { return array.RecordToJSON(r, bw) }
+		w.close = bw.Flush
+	}
+	return w, nil
+}
+
+type fileWriter struct {
+	path  string
+	fh    *os.File
+	write func(arrow.Record) error
+	close func() error
+}
+
+func (w *fileWriter) Write(rec arrow.Record) error {
+	if err := w.write(rec); err != nil {
+		return fmt.Errorf("write %s: %w", w.path, err)
 	}
 	return nil
 }
 
-func write(w *os.File, f Format, schema *arrow.Schema, recs []arrow.Record) error {
-	switch f {
-	case Parquet:
-		pw, err := pqarrow.NewFileWriter(schema, w, parquet.NewWriterProperties(), pqarrow.DefaultWriterProps())
-		if err != nil {
-			return err
-		}
-		for _, r := range recs {
-			if err := pw.Write(r); err != nil {
-				pw.Close()
-				return err
-			}
-		}
-		return pw.Close()
-	case IPCFile:
-		iw, err := ipc.NewFileWriter(w, ipc.WithSchema(schema))
-		if err != nil {
-			return err
-		}
-		for _, r := range recs {
-			if err := iw.Write(r); err != nil {
-				iw.Close()
-				return err
-			}
-		}
-		return iw.Close()
-	case IPCStream:
-		iw := ipc.NewWriter(w, ipc.WithSchema(schema))
-		for _, r := range recs {
-			if err := iw.Write(r); err != nil {
-				iw.Close()
-				return err
-			}
-		}
-		return iw.Close()
-	case CSV:
-		cw := csv.NewWriter(w, schema, csv.WithHeader(true), csv.WithNullWriter(""))
-		for _, r := range recs {
-			if err := cw.Write(r); err != nil {
-				return err
-			}
-		}
-		cw.Flush()
-		return cw.Error()
-	case JSONLines:
-		bw := bufio.NewWriter(w)
-		for _, r := range recs {
-			if err := array.RecordToJSON(r, bw); err != nil {
-				return err
-			}
-		}
-		return bw.Flush()
+func (w *fileWriter) Close() error {
+	err := w.close()
+	// The Parquet writer closes the file itself.
+	if cerr := w.fh.Close(); err == nil && !errors.Is(cerr, os.ErrClosed) {
+		err = cerr
 	}
-	return fmt.Errorf("writing %s files is not supported", f)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", w.path, err)
+	}
+	return nil
 }
