@@ -203,6 +203,8 @@ func tableFrom(b []byte, schema *arrow.Schema) (*table, error) {
 	return concatTables(schema, parts)
 }
 
+func gobDecode(b []byte, v any) error { return gob.NewDecoder(bytes.NewReader(b)).Decode(v) }
+
 func gobBytes(v any) ([]byte, error) {
 	var buf bytes.Buffer
 	err := gob.NewEncoder(&buf).Encode(v)

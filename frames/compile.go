@@ -29,6 +29,8 @@ func (c *compiled) describe() string {
 		return "incremental: per-batch steps, then an aggregation (state: one row per group)"
 	case "top-k":
 		return "incremental: per-batch steps, then the top rows so far"
+	case "sessions":
+		return "incremental: per-batch steps, then session windows (state: the rows of open sessions)"
 	case "distinct":
 		return "incremental: per-batch steps, then the distinct rows so far"
 	}
@@ -101,6 +103,20 @@ func compileStream(s *stream) (*compiled, error) {
 		c.op, c.kind = n, "top-k"
 	case *uniqueNode:
 		c.op, c.kind = n, "distinct"
+	case *windowNode:
+		// Session windows aggregated: the window and the aggregation above
+		// it run together on the rows of open sessions.
+		if top >= 2 {
+			if a, ok := path[top-2].(*aggNode); ok && windowed(a, &windowNode{w: WindowSpec{kind: "tumbling"}}) {
+				if err := checkStreamAggs(a); err != nil {
+					return nil, err
+				}
+				c.op, c.kind, c.win = a, "sessions", n
+			}
+		}
+		if c.op == nil {
+			return nil, fmt.Errorf("session windows on a stream must be aggregated right away (GroupByWindow(Session(...), keys...).Agg(...))")
+		}
 	}
 	if c.op == nil {
 		// Not incremental: keep the rows and run the rest on them.
@@ -173,10 +189,8 @@ func perBatch(n node, below []node) (bool, error) {
 	case *projectNode, *filterNode, *explodeNode:
 		return true, nil
 	case *windowNode:
-		if n.w.kind == "session" {
-			return false, fmt.Errorf("session windows on a stream are not supported yet (tumbling, sliding and cumulative are)")
-		}
-		return true, nil
+		// Sessions depend on the rows around: they are a stateful step.
+		return n.w.kind != "session", nil
 	case *joinNode:
 		if !onPath(n.l) {
 			return false, fmt.Errorf("a join with a stream on its right: put the stream on the left")

@@ -13,6 +13,11 @@ import (
 func newStateOp(c *compiled, s *stream) (stateOp, error) {
 	switch op := c.op.(type) {
 	case *aggNode:
+		if c.kind == "sessions" {
+			leaf := &leafNode{schema: c.batch.Schema(), name: "open sessions"}
+			return &sessionOp{win: c.win.withInputs([]node{leaf}).(*windowNode), leaf: leaf, agg: op,
+				gap: int64(c.win.w.slide), lateness: int64(s.lateness), mode: s.mode, keep: s.keep, open: emptyTable(leaf.schema)}, nil
+		}
 		return newAggOp(op, c.win, s)
 	case *limitNode, *topKPerKey, *uniqueNode:
 		// The result of these over (what they kept so far + a batch) is

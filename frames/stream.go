@@ -516,7 +516,8 @@ func (s Stream) GroupByWindow(w WindowSpec, keys ...string) StreamGrouped {
 
 // Agg computes aggregations per group, incrementally (Count, Sum, Mean,
 // Min, Max, Std, Var; the order- and value-set aggregations First, Last,
-// Quantile, Median, List and CountDistinct are batch-only for now).
+// Quantile, Median, List and CountDistinct are batch-only for now). Session
+// windows keep the rows of open sessions and recompute those.
 func (g StreamGrouped) Agg(aggs ...Expr) Stream {
 	return g.s.frame(func(f Frame) Frame { return g.fn(f).Agg(aggs...) })
 }

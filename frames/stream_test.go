@@ -100,6 +100,9 @@ var pipelines = []struct {
 	{"window by start only", func(f Frame) Frame {
 		return f.Window(Tumbling("t", 45*time.Second)).GroupBy("window_start").Agg(Col("id").Count())
 	}},
+	{"session windows", func(f Frame) Frame {
+		return f.GroupByWindow(Session("t", 20*time.Second), "band").Agg(Count(), Col("mag").Max(), Col("id").Sum())
+	}},
 	{"group-by without windows", func(f Frame) Frame {
 		return f.GroupBy("band").Agg(Count(), Col("mag").Sum(), Col("mag").Min(), Col("t").Min())
 	}},
@@ -451,7 +454,7 @@ func TestStreamBoundsAndErrors(t *testing.T) {
 		{StreamOf(f, 1).Watermark("id", time.Second), "not a timestamp"},
 		{StreamOf(f, 1).Agg(Col("id").Median()), "needs every value of a group"},
 		{StreamOf(f, 1).Agg(Col("id").First()), "needs the arrival order"},
-		{StreamOf(f, 1).GroupByWindow(Session("t", time.Second)).Count(), "session windows on a stream"},
+		{StreamOf(f, 1).Window(Session("t", time.Second)), "session windows on a stream must be aggregated"},
 	} {
 		err := tc.s.Start().Wait()
 		if err == nil || !strings.Contains(err.Error(), tc.want) {

@@ -3,6 +3,7 @@
 package symbols
 
 import (
+	"github.com/apache/arrow/go/v17/arrow"
 	"github.com/fountain-go/fountain/sources/file"
 	"reflect"
 )
@@ -12,6 +13,7 @@ func init() {
 		// function, constant and variable definitions
 		"Avro":      reflect.ValueOf(file.Avro),
 		"CSV":       reflect.ValueOf(file.CSV),
+		"Create":    reflect.ValueOf(file.Create),
 		"FormatOf":  reflect.ValueOf(file.FormatOf),
 		"IPCFile":   reflect.ValueOf(file.IPCFile),
 		"IPCStream": reflect.ValueOf(file.IPCStream),
@@ -27,5 +29,23 @@ func init() {
 		"CSVOptions":   reflect.ValueOf((*file.CSVOptions)(nil)),
 		"Format":       reflect.ValueOf((*file.Format)(nil)),
 		"ReplayConfig": reflect.ValueOf((*file.ReplayConfig)(nil)),
+		"Writer":       reflect.ValueOf((*file.Writer)(nil)),
+
+		// interface wrapper definitions
+		"_Writer": reflect.ValueOf((*_github_com_fountain_go_fountain_sources_file_Writer)(nil)),
 	}
+}
+
+// _github_com_fountain_go_fountain_sources_file_Writer is an interface wrapper for Writer type
+type _github_com_fountain_go_fountain_sources_file_Writer struct {
+	IValue interface{}
+	WClose func() error
+	WWrite func(rec arrow.Record) error
+}
+
+func (W _github_com_fountain_go_fountain_sources_file_Writer) Close() error {
+	return W.WClose()
+}
+func (W _github_com_fountain_go_fountain_sources_file_Writer) Write(rec arrow.Record) error {
+	return W.WWrite(rec)
 }
