@@ -1,6 +1,7 @@
 package display
 
 import (
+	"cmp"
 	"fmt"
 	"html"
 	"math"
@@ -186,7 +187,7 @@ func (c Chart) svg(f frames.Frame) (string, error) {
 			idx[i] = i
 		}
 		if xCats == nil {
-			slices.SortStableFunc(idx, func(a, b int) int { return cmpFloat(xs[a], xs[b]) })
+			slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(xs[a], xs[b]) })
 		}
 		for _, i := range idx {
 			k := xKey(i)
@@ -226,16 +227,6 @@ func (c Chart) svg(f frames.Frame) (string, error) {
 	}
 	slices.SortFunc(ss, func(a, b *series) int { return strings.Compare(a.name, b.name) })
 	return c.draw(ss, xTime, cats), nil
-}
-
-func cmpFloat(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // draw lays the series out: plot area, axes with ticks, series, legend.
@@ -329,7 +320,7 @@ func (c Chart) draw(ss []*series, xTime bool, cats []string) string {
 			for i := range idx {
 				idx[i] = i
 			}
-			slices.SortFunc(idx, func(a, b int) int { return cmpFloat(s.x[a], s.x[b]) })
+			slices.SortFunc(idx, func(a, b int) int { return cmp.Compare(s.x[a], s.x[b]) })
 			b.WriteString(`<polyline fill="none" stroke-width="1.5" stroke="` + color + `" points="`)
 			for _, i := range idx {
 				fmt.Fprintf(&b, "%.1f,%.1f ", px(s.x[i]), py(s.y[i]))

@@ -201,14 +201,7 @@ func liveHTML(title, table string) string {
 // status is the line under a live table.
 func (l *LiveTable) status(total, shown int) string {
 	s := l.q.Stats()
-	state := "running"
-	switch {
-	case s.Ended:
-		state = "ended"
-	case !s.Running:
-		state = "stopped"
-	}
-	parts := []string{state, fmt.Sprintf("%s rows in", thousands(s.RowsIn)), fmt.Sprintf("%s/s", thousands(int64(s.Rate)))}
+	parts := []string{s.State(), fmt.Sprintf("%s rows in", thousands(s.RowsIn)), fmt.Sprintf("%s/s", thousands(int64(s.Rate)))}
 	if !s.Watermark.IsZero() {
 		if s.Ended {
 			parts = append(parts, "watermark: end of input")

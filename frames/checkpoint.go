@@ -279,30 +279,9 @@ func (a *aggOp) save() ([]byte, error) {
 			return nil, err
 		}
 	}
-	if a.ends != nil {
-		s.Ends = gather(a.ends, live)
-	}
-	g := func(x []int64) []int64 {
-		if x == nil {
-			return nil
-		}
-		return gather(x, live)
-	}
-	gf := func(x []float64) []float64 {
-		if x == nil {
-			return nil
-		}
-		return gather(x, live)
-	}
+	s.Ends = gatherSome(a.ends, live)
 	for _, p := range a.parts {
-		ps := partSave{Cnt: g(p.cnt), ISum: g(p.isum), EI: g(p.ei), FSum: gf(p.fsum), N: gf(p.n), Mean: gf(p.mean), M2: gf(p.m2), EF: gf(p.ef)}
-		if p.es != nil {
-			ps.ES = gather(p.es, live)
-		}
-		if p.has != nil {
-			ps.Has = gather(p.has, live)
-		}
-		s.Parts = append(s.Parts, ps)
+		s.Parts = append(s.Parts, p.saved(live))
 	}
 	closed, err := a.closed.table(a.node.schema)
 	if err != nil {
@@ -340,9 +319,7 @@ func (a *aggOp) load(b []byte) error {
 	}
 	a.nlive, a.ends, a.quiet = keys.n, s.Ends, s.Quiet
 	for i, p := range a.parts {
-		ps := s.Parts[i]
-		p.cnt, p.isum, p.ei, p.fsum, p.n, p.mean, p.m2, p.ef, p.es, p.has =
-			ps.Cnt, ps.ISum, ps.EI, ps.FSum, ps.N, ps.Mean, ps.M2, ps.EF, ps.ES, ps.Has
+		p.setSaved(s.Parts[i])
 		p.grow(keys.n) // gob leaves empty slices nil
 	}
 	closed, err := tableFrom(s.Closed, a.node.schema)

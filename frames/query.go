@@ -273,16 +273,21 @@ func (q *Query) Late() Frame {
 	return fromTable(t, "late rows of "+q.name)
 }
 
-func (q *Query) String() string {
-	s := q.Stats()
-	state := "running"
+// State is "running", "ended" (the input ended or a bound was reached) or
+// "stopped".
+func (s QueryStats) State() string {
 	switch {
 	case s.Ended:
-		state = "ended"
+		return "ended"
 	case !s.Running:
-		state = "stopped"
+		return "stopped"
 	}
-	return fmt.Sprintf("%s (%s): %d rows in, %d late, %d in state", q.name, state, s.RowsIn, s.RowsLate, s.StateRows)
+	return "running"
+}
+
+func (q *Query) String() string {
+	s := q.Stats()
+	return fmt.Sprintf("%s (%s): %d rows in, %d late, %d in state", q.name, s.State(), s.RowsIn, s.RowsLate, s.StateRows)
 }
 
 func (q *Query) run(ctx context.Context) {
@@ -697,19 +702,16 @@ func (w *wmState) observe(t *table, now time.Time) error {
 	if w.spec == nil || t.n == 0 {
 		return nil
 	}
-	c := t.col(w.spec.col)
-	ts, err := i64s(val{a: c})
+	ts, valid, err := nanosOf(t.col(w.spec.col))
 	if err != nil {
 		return err
 	}
-	mul := int64(unit(c.DataType()))
 	if w.start.IsZero() {
 		w.start = now
 	}
-	valid := validity(c)
 	for i, v := range ts {
 		if isValid(valid, i) {
-			w.max = max(w.max, satMul(v, mul))
+			w.max = max(w.max, v)
 		}
 	}
 	if w.spec.part == "" {
@@ -728,7 +730,7 @@ func (w *wmState) observe(t *table, now time.Time) error {
 	}
 	for i, v := range ts {
 		if isValid(valid, i) {
-			latest[g.ids[i]] = max(latest[g.ids[i]], satMul(v, mul))
+			latest[g.ids[i]] = max(latest[g.ids[i]], v)
 		}
 	}
 	for j, first := range g.first {
@@ -776,6 +778,21 @@ func (w *wmState) value(now time.Time) int64 {
 		w.cur = v
 	}
 	return w.cur
+}
+
+// nanosOf reads a timestamp column as nanoseconds since the epoch, with its
+// validity bitmap.
+func nanosOf(c arrow.Array) ([]int64, []byte, error) {
+	v, err := i64s(val{a: c})
+	if err != nil {
+		return nil, nil, err
+	}
+	m := int64(unit(c.DataType()))
+	out := make([]int64, len(v))
+	for i, x := range v {
+		out[i] = satMul(x, m)
+	}
+	return out, validity(c), nil
 }
 
 func satMul(v, m int64) int64 {

@@ -1,6 +1,7 @@
 package frames
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -159,7 +160,7 @@ func (n *rollingNode) run(ins []*table) (*table, error) {
 			return c
 		}
 		if ts != nil {
-			return cmpInt(ts[a], ts[b])
+			return cmp.Compare(ts[a], ts[b])
 		}
 		return 0
 	})

@@ -31,24 +31,10 @@ func (s *sessionOp) sessionsOf(t *table) (rows, agg *table, err error) {
 	return rows, agg, err
 }
 
-func (s *sessionOp) times(t *table, col string) ([]int64, []byte, error) {
-	c := t.col(col)
-	v, err := i64s(val{a: c})
-	if err != nil {
-		return nil, nil, err
-	}
-	m := int64(unit(c.DataType()))
-	out := make([]int64, len(v))
-	for i, x := range v {
-		out[i] = satMul(x, m)
-	}
-	return out, validity(c), nil
-}
-
 func (s *sessionOp) add(t *table, wm int64, changes bool) (*table, *table, error) {
 	var late *table
 	if wm != math.MinInt64 && t.n > 0 {
-		ts, valid, err := s.times(t, s.win.w.col)
+		ts, valid, err := nanosOf(t.col(s.win.w.col))
 		if err != nil {
 			return nil, nil, err
 		}
@@ -103,7 +89,7 @@ func (s *sessionOp) advance(wm int64) (*table, error) {
 		return nil, err
 	}
 	done := func(end int64) bool { return wm == math.MaxInt64 || end+s.lateness <= wm }
-	ends, _, err := s.times(agg, WindowEnd)
+	ends, _, err := nanosOf(agg.col(WindowEnd))
 	if err != nil {
 		return nil, err
 	}
@@ -122,7 +108,7 @@ func (s *sessionOp) advance(wm int64) (*table, error) {
 	}
 	s.closed.add(final, s.keep)
 	// Let go of the rows of final sessions.
-	rends, _, err := s.times(rows, WindowEnd)
+	rends, _, err := nanosOf(rows.col(WindowEnd))
 	if err != nil {
 		return nil, err
 	}

@@ -282,16 +282,11 @@ func (a *aggOp) rowEnds(t *table) ([]int64, error) {
 	if c == nil {
 		return nil, fmt.Errorf("the window column %q is gone before the aggregation", col)
 	}
-	v, err := i64s(val{a: c})
-	if err != nil {
-		return nil, err
+	out, _, err := nanosOf(c)
+	for i := range out {
+		out[i] += plus
 	}
-	mul := int64(unit(c.DataType()))
-	out := make([]int64, len(v))
-	for i, x := range v {
-		out[i] = satMul(x, mul) + plus
-	}
-	return out, nil
+	return out, err
 }
 
 func hasKey(keys []string, k string) bool {
@@ -737,31 +732,26 @@ func (a *aggOp) compact() error {
 	return nil
 }
 
-func (p *aggPart) compact(keep []int32) {
-	if p.cnt != nil {
-		p.cnt = gather(p.cnt, keep)
+func (p *aggPart) compact(keep []int32) { p.setSaved(p.saved(keep)) }
+
+// saved is the part's accumulators of the given slots.
+func (p *aggPart) saved(slots []int32) partSave {
+	return partSave{Cnt: gatherSome(p.cnt, slots), ISum: gatherSome(p.isum, slots), EI: gatherSome(p.ei, slots),
+		FSum: gatherSome(p.fsum, slots), N: gatherSome(p.n, slots), Mean: gatherSome(p.mean, slots), M2: gatherSome(p.m2, slots),
+		EF: gatherSome(p.ef, slots), ES: gatherSome(p.es, slots), Has: gatherSome(p.has, slots)}
+}
+
+func (p *aggPart) setSaved(s partSave) {
+	p.cnt, p.isum, p.ei, p.fsum, p.n, p.mean, p.m2, p.ef, p.es, p.has =
+		s.Cnt, s.ISum, s.EI, s.FSum, s.N, s.Mean, s.M2, s.EF, s.ES, s.Has
+}
+
+// gatherSome is gather that leaves an unused (nil) accumulator nil.
+func gatherSome[T any](x []T, idx []int32) []T {
+	if x == nil {
+		return nil
 	}
-	if p.isum != nil {
-		p.isum = gather(p.isum, keep)
-	}
-	if p.fsum != nil {
-		p.fsum = gather(p.fsum, keep)
-	}
-	if p.n != nil {
-		p.n, p.mean, p.m2 = gather(p.n, keep), gather(p.mean, keep), gather(p.m2, keep)
-	}
-	if p.has != nil {
-		p.has = gather(p.has, keep)
-	}
-	if p.ei != nil {
-		p.ei = gather(p.ei, keep)
-	}
-	if p.ef != nil {
-		p.ef = gather(p.ef, keep)
-	}
-	if p.es != nil {
-		p.es = gather(p.es, keep)
-	}
+	return gather(x, idx)
 }
 
 func (a *aggOp) result() (*table, error) {

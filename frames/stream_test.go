@@ -1,6 +1,7 @@
 package frames
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -164,7 +165,7 @@ func jitter(t *testing.T, r *rand.Rand, f Frame, d time.Duration) Frame {
 			key[i] = r.Int64N(int64(10 * time.Minute / time.Microsecond)) // any time at all
 		}
 	}
-	slices.SortStableFunc(idx, func(a, b int32) int { return cmpInt(key[a]+int64(t0.UnixMicro()), key[b]+int64(t0.UnixMicro())) })
+	slices.SortStableFunc(idx, func(a, b int32) int { return cmp.Compare(key[a]+int64(t0.UnixMicro()), key[b]+int64(t0.UnixMicro())) })
 	out, err := takeTable(tb, idx)
 	if err != nil {
 		t.Fatal(err)

@@ -96,19 +96,7 @@ func newJoinState(j *joinInputs) (*joinState, error) {
 }
 
 // times gives the side's join time per row, in ns.
-func (s *joinSide) times(t *table) ([]int64, []byte, error) {
-	c := t.col(s.st.wm.col)
-	v, err := i64s(val{a: c})
-	if err != nil {
-		return nil, nil, err
-	}
-	m := int64(unit(c.DataType()))
-	out := make([]int64, len(v))
-	for i, x := range v {
-		out[i] = satMul(x, m)
-	}
-	return out, validity(c), nil
-}
+func (s *joinSide) times(t *table) ([]int64, []byte, error) { return nanosOf(t.col(s.st.wm.col)) }
 
 // keepIf keeps the rows of t for which ok holds.
 func keepIf(t *table, ts []int64, valid []byte, ok func(int64) bool) (*table, *table, error) {

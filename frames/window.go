@@ -1,6 +1,7 @@
 package frames
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"time"
@@ -256,7 +257,7 @@ func sessions(t *table, keys []string, ts []int64, valid []byte, gap int64) (row
 		if c := int(g.ids[a]) - int(g.ids[b]); c != 0 {
 			return c
 		}
-		return cmpInt(ts[a], ts[b])
+		return cmp.Compare(ts[a], ts[b])
 	})
 	start = make([]int64, len(idx))
 	end = make([]int64, len(idx))
@@ -273,14 +274,4 @@ func sessions(t *table, keys []string, ts []int64, valid []byte, gap int64) (row
 		lo = hi
 	}
 	return idx, start, end, nil
-}
-
-func cmpInt(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
