@@ -612,3 +612,18 @@ func TestWriteTo(t *testing.T) {
 		t.Fatal("wrote Avro")
 	}
 }
+
+func TestReplayPacesByEventTime(t *testing.T) {
+	f := rowsAt(30, 0, 10, 20) // out of order: replayed in time order
+	start := time.Now()
+	got := Replay(f, "t", 100, 10).Keep(100).Collect() // 30 s of night at 100x: 0.3 s
+	if d := time.Since(start); d < 250*time.Millisecond || d > 3*time.Second {
+		t.Fatalf("replay took %s, want about 300 ms", d)
+	}
+	wantRows(t, got.Select("id"), [][]any{{int64(0)}, {int64(10)}, {int64(20)}, {int64(30)}})
+	if err := Replay(f, "id", 1, 1).Err(); err == nil || !strings.Contains(err.Error(), "not a timestamp") {
+		t.Fatalf("error %v", err)
+	}
+	fast := Replay(f, "t", 0, 3).Agg(Count()).Collect()
+	wantRows(t, fast, [][]any{{int64(4)}})
+}
