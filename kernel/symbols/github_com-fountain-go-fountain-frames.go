@@ -32,6 +32,7 @@ func init() {
 		"New":            reflect.ValueOf(frames.New),
 		"Read":           reflect.ValueOf(frames.Read),
 		"ReadCSV":        reflect.ValueOf(frames.ReadCSV),
+		"Replay":         reflect.ValueOf(frames.Replay),
 		"Running":        reflect.ValueOf(frames.Running),
 		"Session":        reflect.ValueOf(frames.Session),
 		"SetProgress":    reflect.ValueOf(frames.SetProgress),
