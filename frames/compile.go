@@ -2,6 +2,7 @@ package frames
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/apache/arrow/go/v17/arrow"
@@ -107,7 +108,7 @@ func compileStream(s *stream) (*compiled, error) {
 		// Session windows aggregated: the window and the aggregation above
 		// it run together on the rows of open sessions.
 		if top >= 2 {
-			if a, ok := path[top-2].(*aggNode); ok && windowed(a, &windowNode{w: WindowSpec{kind: "tumbling"}}) {
+			if a, ok := path[top-2].(*aggNode); ok && byWindow(a) {
 				if err := checkStreamAggs(a); err != nil {
 					return nil, err
 				}
@@ -133,17 +134,15 @@ func compileStream(s *stream) (*compiled, error) {
 	return c, nil
 }
 
-// windowed reports whether an aggregation groups by the window found below.
+// windowed reports whether an aggregation groups by the (not session)
+// window found below.
 func windowed(a *aggNode, w *windowNode) bool {
-	if w == nil || w.w.kind == "session" {
-		return false
-	}
-	for _, k := range a.keys {
-		if k == WindowStart || k == WindowEnd {
-			return true
-		}
-	}
-	return false
+	return w != nil && w.w.kind != "session" && byWindow(a)
+}
+
+// byWindow reports whether an aggregation groups by window bounds.
+func byWindow(a *aggNode) bool {
+	return slices.Contains(a.keys, WindowStart) || slices.Contains(a.keys, WindowEnd)
 }
 
 var streamAggs = map[string]bool{"count": true, "sum": true, "mean": true, "min": true, "max": true, "std": true, "var": true}

@@ -378,7 +378,7 @@ func (q *Query) run(ctx context.Context) {
 				}
 			}
 		}
-		q.step(t, b.pos)
+		q.step(t, b.pos, q.process)
 	}
 }
 
@@ -493,7 +493,7 @@ func (q *Query) noteErr(err error) {
 }
 
 // step processes one batch (nil: none arrived) and feeds the sinks.
-func (q *Query) step(t *table, pos []byte) {
+func (q *Query) step(t *table, pos []byte, process func(t *table, now time.Time, outs *[]*table) error) {
 	var outs []*table
 	func() {
 		q.mu.Lock()
@@ -505,7 +505,7 @@ func (q *Query) step(t *table, pos []byte) {
 		if t != nil {
 			q.stats.RowsIn += int64(t.n)
 			q.stats.Batches++
-			if err := q.processSafely(t, now, &outs); err != nil {
+			if err := q.safely(func() error { return process(t, now, &outs) }); err != nil {
 				q.lastErr = err
 				q.stats.Errors++
 			}
@@ -521,15 +521,15 @@ func (q *Query) step(t *table, pos []byte) {
 	q.feed(outs)
 }
 
-// processSafely turns a panic on a batch into that batch's error, so the
-// stream goes on.
-func (q *Query) processSafely(t *table, now time.Time, outs *[]*table) (err error) {
+// safely turns a panic on a batch into that batch's error, so the stream
+// goes on.
+func (q *Query) safely(fn func() error) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("batch %d: internal error: %v", q.stats.Batches, r)
 		}
 	}()
-	return q.process(t, now, outs)
+	return fn()
 }
 
 // end runs when the input ends: every window closes.
@@ -551,8 +551,14 @@ func (q *Query) end() {
 	if q.st.mode == Append && len(q.sinks) > 0 {
 		// Results that are never final while the input goes on (an
 		// aggregation without windows, a top-k) are final now.
-		_, rows := q.op.(*rowsOp)
-		if a, ok := q.op.(*aggOp); !rows && (!ok || a.win == nil) {
+		final := false
+		switch op := q.op.(type) {
+		case *topkOp:
+			final = true
+		case *aggOp:
+			final = op.win == nil
+		}
+		if final {
 			if t, err := q.op.result(); err == nil && t.n > 0 {
 				outs = append(outs, t)
 			} else if err != nil {

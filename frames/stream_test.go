@@ -549,6 +549,7 @@ func TestAppendModeSinks(t *testing.T) {
 		{"aggregation", func(f Frame) Frame { return f.Agg(Count()) }, 1},
 		{"top-k", func(f Frame) Frame { return f.TopK(2, Desc("id")) }, 2},
 		{"windows", func(f Frame) Frame { return f.GroupByWindow(Tumbling("t", 30*time.Second)).Count() }, 2},
+		{"sessions", func(f Frame) Frame { return f.GroupByWindow(Session("t", 15*time.Second)).Count() }, 1},
 	} {
 		var got []Frame
 		q := StreamOf(f, 2).Watermark("t", 0).Mode(Append).Apply(tc.fn).Sink(func(f Frame) error {

@@ -256,28 +256,19 @@ func (q *Query) runJoin(ctx context.Context) {
 			q.noteErr(fmt.Errorf("source: %w", m.b.err))
 			continue
 		}
-		var outs []*table
-		func() {
-			q.mu.Lock()
-			defer q.mu.Unlock()
-			now := time.Now()
-			if rec := m.b.rec; rec != nil && rec.NumRows() > 0 {
-				t := &table{schema: rec.Schema(), cols: rec.Columns(), n: int(rec.NumRows())}
-				q.stats.RowsIn += int64(t.n)
-				q.stats.Batches++
-				matched, late, err := q.join.add(m.side, t, now)
-				q.stats.RowsLate += late
-				if err == nil && matched != nil && matched.n > 0 {
-					err = q.processSafely(matched, now, &outs)
-				}
-				if err != nil {
-					q.lastErr = err
-					q.stats.Errors++
-				}
+		var t *table
+		if rec := m.b.rec; rec != nil && rec.NumRows() > 0 {
+			t = &table{schema: rec.Schema(), cols: rec.Columns(), n: int(rec.NumRows())}
+		}
+		side := m.side
+		q.step(t, nil, func(t *table, now time.Time, outs *[]*table) error {
+			matched, late, err := q.join.add(side, t, now)
+			q.stats.RowsLate += late
+			if err != nil || matched == nil || matched.n == 0 {
+				return err
 			}
-			q.closeWindows(q.wm.value(now), &outs)
-		}()
-		q.feed(outs)
+			return q.process(matched, now, outs)
+		})
 	}
 }
 
