@@ -67,6 +67,7 @@ func (c Chart) Of(f frames.Frame) Bundle {
 	return Bundle{Data: map[string]any{MIMEText: c.describe(f), MIMESVG: svg}}
 }
 
+// String describes the chart in words.
 func (c Chart) String() string {
 	s := fmt.Sprintf("%s chart of %s by %s", c.kind, c.y, c.x)
 	if c.by != "" {

@@ -285,6 +285,7 @@ func (s QueryStats) State() string {
 	return "running"
 }
 
+// String is a one-line summary: name, state, rows in, late, state size.
 func (q *Query) String() string {
 	s := q.Stats()
 	return fmt.Sprintf("%s (%s): %d rows in, %d late, %d in state", q.name, s.State(), s.RowsIn, s.RowsLate, s.StateRows)

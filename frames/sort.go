@@ -27,6 +27,7 @@ func Desc(col string) SortKey { return SortKey{col: col, desc: true} }
 // NullsFirst puts nulls before the other values (the default is last).
 func (k SortKey) NullsFirst() SortKey { k.nullsFirst = true; return k }
 
+// String is the key as Explain shows it.
 func (k SortKey) String() string {
 	s := k.col
 	if k.desc {

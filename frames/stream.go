@@ -39,6 +39,7 @@ const (
 	Append
 )
 
+// String is "append" or "changelog".
 func (m Mode) String() string {
 	if m == Append {
 		return "append"

@@ -52,6 +52,7 @@ func Session(col string, gap time.Duration) WindowSpec {
 // Column is the time column the windows are taken on.
 func (w WindowSpec) Column() string { return w.col }
 
+// String describes the windows, as Explain shows them.
 func (w WindowSpec) String() string {
 	switch w.kind {
 	case "tumbling":

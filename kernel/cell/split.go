@@ -20,6 +20,7 @@ const (
 	Stmt               // anything else: statements run in order
 )
 
+// String names the kind.
 func (k Kind) String() string {
 	return [...]string{"import", "decl", "stmt"}[k]
 }

@@ -206,6 +206,7 @@ type CellError struct {
 	Traceback   []string
 }
 
+// Error implements error.
 func (e *CellError) Error() string { return e.Name + ": " + e.Value }
 
 var errInterrupted = errors.New("interrupted")

@@ -79,6 +79,8 @@ func withMetadata(s *arrow.Schema) *arrow.Schema {
 		arrow.Field{Name: ColTimestamp, Type: &arrow.TimestampType{Unit: arrow.Millisecond, TimeZone: "UTC"}}), nil)
 }
 
+// Source reads a topic into Arrow record batches (see Open); it is a
+// frames.BatchSource, resumable when it reads partitions.
 type Source struct {
 	cfg     Config
 	readers []*kafkago.Reader

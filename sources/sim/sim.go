@@ -31,6 +31,7 @@ const (
 
 var kindNames = [...]string{"variable star", "supernova", "agn", "asteroid", "bogus"}
 
+// String names the kind ("supernova").
 func (k Kind) String() string { return kindNames[k] }
 
 // Config sets up a survey.
