@@ -83,6 +83,36 @@ func run() error {
 	fmt.Printf("alerts-decode: fountain=%.0f/s hamba-structs=%.0f/s ratio=%.2f (target >= 1000000/s)\n",
 		arrowRate, structRate, arrowRate/structRate)
 
+	// Whole alerts, with their detection history, as the testbed sends them.
+	var full [][]byte
+	for len(full) < 20000 {
+		for _, a := range s.Next().Alerts {
+			b, err := alert.EncodeZTF(a)
+			if err != nil {
+				return err
+			}
+			full = append(full, b)
+		}
+	}
+	fullArrow := rate(func() int {
+		for _, d := range full {
+			if err := dec.Append(d); err != nil {
+				panic(err)
+			}
+		}
+		dec.NewRecord().Release()
+		return len(full)
+	})
+	fullStructs := rate(func() int {
+		for _, d := range full {
+			if _, err := alert.DecodeZTF(d); err != nil {
+				panic(err)
+			}
+		}
+		return len(full)
+	})
+	fmt.Printf("alerts-decode-with-history: fountain=%.0f/s hamba-structs=%.0f/s ratio=%.2f\n", fullArrow, fullStructs, fullArrow/fullStructs)
+
 	// Broker -> consumer -> Arrow, against kafka-go's raw fetch of the same
 	// topic. The broker runs in its own process (fountain testbed), so that
 	// its memory and CPU are not the consumer's.
