@@ -48,6 +48,29 @@ func newProject(in node, exprs []*expr) (node, error) {
 
 func (p *projectNode) Schema() *arrow.Schema { return p.schema }
 func (p *projectNode) String() string {
+	// All the input's columns kept, in order, some replaced or added to:
+	// say only what changes.
+	in := p.in.Schema()
+	if len(p.exprs) >= in.NumFields() {
+		var changed []string
+		same := true
+		for i, e := range p.exprs {
+			if i < in.NumFields() && e.outName() != in.Field(i).Name {
+				same = false
+				break
+			}
+			if i >= in.NumFields() || e.op != "col" {
+				v := e
+				if v.op == "alias" {
+					v = v.args[0]
+				}
+				changed = append(changed, e.outName()+" = "+v.String())
+			}
+		}
+		if same && len(changed) > 0 {
+			return "WithColumns " + strings.Join(changed, ", ")
+		}
+	}
 	parts := make([]string, len(p.exprs))
 	for i, e := range p.exprs {
 		parts[i] = e.String()

@@ -549,8 +549,8 @@ func (s Stream) Explain() string {
 	}
 	fmt.Fprintf(&b, "%s\n", c.describe())
 	explainNode(&b, s.s.plan, 0)
-	if s.s.wm != nil {
-		b.WriteString("where the source is\n")
+	if w := s.s.wm; w != nil {
+		fmt.Fprintf(&b, "where the source's rows, with a watermark on %s %s behind, are\n", w.col, w.delay)
 		explainNode(&b, s.s.pre, 1)
 	}
 	return strings.TrimRight(b.String(), "\n")
