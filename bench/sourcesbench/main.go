@@ -59,27 +59,10 @@ func run() error {
 			datums = append(datums, b)
 		}
 	}
-	dec, err := avroarrow.NewDecoder(alert.ZTFSchema(), nil)
+	arrowRate, structRate, err := decodeRates(datums)
 	if err != nil {
 		return err
 	}
-	arrowRate := rate(func() int {
-		for _, d := range datums {
-			if err := dec.Append(d); err != nil {
-				panic(err)
-			}
-		}
-		dec.NewRecord().Release()
-		return len(datums)
-	})
-	structRate := rate(func() int {
-		for _, d := range datums {
-			if _, err := alert.DecodeZTF(d); err != nil {
-				panic(err)
-			}
-		}
-		return len(datums)
-	})
 	fmt.Printf("alerts-decode: fountain=%.0f/s hamba-structs=%.0f/s ratio=%.2f (target >= 1000000/s)\n",
 		arrowRate, structRate, arrowRate/structRate)
 
@@ -94,23 +77,10 @@ func run() error {
 			full = append(full, b)
 		}
 	}
-	fullArrow := rate(func() int {
-		for _, d := range full {
-			if err := dec.Append(d); err != nil {
-				panic(err)
-			}
-		}
-		dec.NewRecord().Release()
-		return len(full)
-	})
-	fullStructs := rate(func() int {
-		for _, d := range full {
-			if _, err := alert.DecodeZTF(d); err != nil {
-				panic(err)
-			}
-		}
-		return len(full)
-	})
+	fullArrow, fullStructs, err := decodeRates(full)
+	if err != nil {
+		return err
+	}
 	fmt.Printf("alerts-decode-with-history: fountain=%.0f/s hamba-structs=%.0f/s ratio=%.2f\n", fullArrow, fullStructs, fullArrow/fullStructs)
 
 	// Broker -> consumer -> Arrow, against kafka-go's raw fetch of the same
@@ -322,6 +292,34 @@ func shownCount(text string) int {
 		}
 	}
 	return -1
+}
+
+// decodeRates decodes datums into Arrow and, the peer, into Go structs
+// with hamba/avro, and returns both rates (alerts per second).
+func decodeRates(datums [][]byte) (arrowRate, structRate float64, err error) {
+	dec, err := avroarrow.NewDecoder(alert.ZTFSchema(), nil)
+	if err != nil {
+		return 0, 0, err
+	}
+	defer dec.Release()
+	arrowRate = rate(func() int {
+		for _, d := range datums {
+			if err := dec.Append(d); err != nil {
+				panic(err)
+			}
+		}
+		dec.NewRecord().Release()
+		return len(datums)
+	})
+	structRate = rate(func() int {
+		for _, d := range datums {
+			if _, err := alert.DecodeZTF(d); err != nil {
+				panic(err)
+			}
+		}
+		return len(datums)
+	})
+	return arrowRate, structRate, nil
 }
 
 // startTestbed runs bin/fountain testbed with a fixed number of alerts and
