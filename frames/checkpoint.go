@@ -262,6 +262,8 @@ type partSave struct {
 	EF                []float64
 	ES                []string
 	Has               []bool
+	Sets              []map[string]bool
+	Vals              [][]float64
 }
 
 func (a *aggOp) save() ([]byte, error) {

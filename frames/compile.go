@@ -145,7 +145,8 @@ func byWindow(a *aggNode) bool {
 	return slices.Contains(a.keys, WindowStart) || slices.Contains(a.keys, WindowEnd)
 }
 
-var streamAggs = map[string]bool{"count": true, "sum": true, "mean": true, "min": true, "max": true, "std": true, "var": true}
+var streamAggs = map[string]bool{"count": true, "sum": true, "mean": true, "min": true, "max": true, "std": true, "var": true,
+	"countdistinct": true, "quantile": true, "median": true}
 
 func checkStreamAggs(a *aggNode) error {
 	for _, e := range a.aggs {
@@ -154,8 +155,7 @@ func checkStreamAggs(a *aggNode) error {
 			return err
 		}
 		if !streamAggs[op.op] {
-			return fmt.Errorf("%s on a stream: %s needs %s, which a stream does not keep (Count, Sum, Mean, Min, Max, Std and Var run incrementally)",
-				e, op.op, map[bool]string{true: "the arrival order", false: "every value of a group"}[op.op == "first" || op.op == "last"])
+			return fmt.Errorf("%s on a stream: %s depends on the order rows arrive in, which a stream does not fix (Count, Sum, Mean, Min, Max, Std, Var, CountDistinct, Quantile and Median run incrementally)", e, op.op)
 		}
 		if (op.op == "min" || op.op == "max") && arg != nil {
 			t, err := exprType(arg, a.in.Schema())

@@ -229,6 +229,9 @@ type aggPart struct {
 	ef       []float64
 	es       []string
 	has      []bool
+	sets     []map[string]bool // count-distinct: the values seen per slot
+	vals     [][]float64       // quantiles: the values per slot
+	q        float64
 }
 
 func newAggOp(n *aggNode, win *windowNode, s *stream) (*aggOp, error) {
@@ -247,7 +250,10 @@ func newAggOp(n *aggNode, win *windowNode, s *stream) (*aggOp, error) {
 		if err != nil {
 			return nil, err
 		}
-		p := &aggPart{op: op.op, arg: arg, typ: n.schema.Field(len(n.keys) + i).Type, name: n.schema.Field(len(n.keys) + i).Name}
+		p := &aggPart{op: op.op, arg: arg, typ: n.schema.Field(len(n.keys) + i).Type, name: n.schema.Field(len(n.keys) + i).Name, q: op.num}
+		if op.op == "median" {
+			p.op, p.q = "quantile", 0.5
+		}
 		if arg == nil {
 			p.op = "count0"
 		} else {
@@ -430,6 +436,15 @@ func (p *aggPart) grow(n int) {
 		}
 	case "mean", "std", "var":
 		p.n, p.mean, p.m2 = extF(p.n), extF(p.mean), extF(p.m2)
+	case "countdistinct":
+		p.sets = append(p.sets, make([]map[string]bool, n-len(p.sets))...)
+		for i, m := range p.sets {
+			if m == nil { // new, or empty when restored
+				p.sets[i] = map[string]bool{}
+			}
+		}
+	case "quantile":
+		p.vals = append(p.vals, make([][]float64, n-len(p.vals))...)
 	case "min", "max":
 		p.has = append(p.has, make([]bool, n-len(p.has))...)
 		switch p.k {
@@ -504,6 +519,26 @@ func (p *aggPart) merge(t *table, g *groups, slot []int32) error {
 			p.m2[s] += w.m2[j] + d*d*p.n[s]*w.n[j]/n
 			p.mean[s] += d * w.n[j] / n
 			p.n[s] = n
+		}
+	case "countdistinct":
+		for i := range t.n {
+			if isValid(valid, i) {
+				p.sets[slot[g.ids[i]]][valueKey(c, i)] = true
+			}
+		}
+	case "quantile":
+		if p.k == kNull {
+			return nil
+		}
+		x, err := f64s(val{a: c})
+		if err != nil {
+			return err
+		}
+		for i, v := range x {
+			if isValid(valid, i) && v == v {
+				s := slot[g.ids[i]]
+				p.vals[s] = append(p.vals[s], v)
+			}
 		}
 	case "min", "max":
 		ex, err := extreme(p.op == "min", g, c, valid)
@@ -629,6 +664,33 @@ func (p *aggPart) build(slots []int32) (arrow.Array, error) {
 			valid = nil
 		}
 		return numArray(arrow.PrimitiveTypes.Float64, out, valid), nil
+	case "countdistinct":
+		out := make([]int64, n)
+		for i, s := range slots {
+			out[i] = int64(len(p.sets[s]))
+		}
+		return numArray(arrow.PrimitiveTypes.Int64, out, nil), nil
+	case "quantile":
+		out := make([]float64, n)
+		valid := allValid(n)
+		nulls := 0
+		for i, s := range slots {
+			vs := p.vals[s]
+			if len(vs) == 0 {
+				valid[i>>3] &^= 1 << (i & 7)
+				nulls++
+				continue
+			}
+			slices.Sort(vs) // in place: later values append to sorted ones
+			pos := p.q * float64(len(vs)-1)
+			lo := int(math.Floor(pos))
+			hi := min(lo+1, len(vs)-1)
+			out[i] = vs[lo] + (pos-float64(lo))*(vs[hi]-vs[lo])
+		}
+		if nulls == 0 {
+			valid = nil
+		}
+		return numArray(arrow.PrimitiveTypes.Float64, out, valid), nil
 	case "min", "max":
 		valid := allValid(n)
 		nulls := 0
@@ -738,12 +800,25 @@ func (p *aggPart) compact(keep []int32) { p.setSaved(p.saved(keep)) }
 func (p *aggPart) saved(slots []int32) partSave {
 	return partSave{Cnt: gatherSome(p.cnt, slots), ISum: gatherSome(p.isum, slots), EI: gatherSome(p.ei, slots),
 		FSum: gatherSome(p.fsum, slots), N: gatherSome(p.n, slots), Mean: gatherSome(p.mean, slots), M2: gatherSome(p.m2, slots),
-		EF: gatherSome(p.ef, slots), ES: gatherSome(p.es, slots), Has: gatherSome(p.has, slots)}
+		EF: gatherSome(p.ef, slots), ES: gatherSome(p.es, slots), Has: gatherSome(p.has, slots),
+		Sets: gatherSome(p.sets, slots), Vals: gatherSome(p.vals, slots)}
 }
 
 func (p *aggPart) setSaved(s partSave) {
-	p.cnt, p.isum, p.ei, p.fsum, p.n, p.mean, p.m2, p.ef, p.es, p.has =
-		s.Cnt, s.ISum, s.EI, s.FSum, s.N, s.Mean, s.M2, s.EF, s.ES, s.Has
+	p.cnt, p.isum, p.ei, p.fsum, p.n, p.mean, p.m2, p.ef, p.es, p.has, p.sets, p.vals =
+		s.Cnt, s.ISum, s.EI, s.FSum, s.N, s.Mean, s.M2, s.EF, s.ES, s.Has, s.Sets, s.Vals
+}
+
+// valueKey is value i of c as a map key: equal values, equal keys (floats
+// by their order key, so -0 is 0 and every NaN one value, as GroupBy has it).
+func valueKey(c arrow.Array, i int) string {
+	if f, ok := c.(*array.Float64); ok {
+		return strconv.FormatUint(floatKey(f.Value(i)), 36)
+	}
+	if f, ok := c.(*array.Float32); ok {
+		return strconv.FormatUint(floatKey(float64(f.Value(i))), 36)
+	}
+	return fmt.Sprint(goValue(c, i))
 }
 
 // gatherSome is gather that leaves an unused (nil) accumulator nil.

@@ -515,9 +515,10 @@ func (s Stream) GroupByWindow(w WindowSpec, keys ...string) StreamGrouped {
 	return StreamGrouped{s: s, fn: func(f Frame) Grouped { return f.GroupByWindow(w, keys...) }}
 }
 
-// Agg computes aggregations per group, incrementally (Count, Sum, Mean,
-// Min, Max, Std, Var; the order- and value-set aggregations First, Last,
-// Quantile, Median, List and CountDistinct are batch-only for now). Session
+// Agg computes aggregations per group, incrementally: Count, Sum, Mean,
+// Min, Max, Std and Var from running totals; CountDistinct, Quantile and
+// Median from the values each group keeps (bounded by its window). First,
+// Last and List depend on arrival order and are for Frames. Session
 // windows keep the rows of open sessions and recompute those.
 func (g StreamGrouped) Agg(aggs ...Expr) Stream {
 	return g.s.frame(func(f Frame) Frame { return g.fn(f).Agg(aggs...) })

@@ -90,7 +90,8 @@ var pipelines = []struct {
 	{"tumbling window, every aggregation", func(f Frame) Frame {
 		return f.Filter(Col("mag").Lt(Lit(20.5)).Or(Col("mag").IsNull())).GroupByWindow(Tumbling("t", 30*time.Second), "band").
 			Agg(Count(), Col("mag").Count(), Col("mag").Sum(), Col("mag").Mean(), Col("mag").Min(), Col("mag").Max(),
-				Col("mag").Std(), Col("mag").Var(), Col("id").Sum(), Col("id").Min(), Col("band").Max())
+				Col("mag").Std(), Col("mag").Var(), Col("id").Sum(), Col("id").Min(), Col("band").Max(),
+				Col("mag").Median(), Col("mag").Quantile(0.9), Col("band").CountDistinct())
 	}},
 	{"sliding window", func(f Frame) Frame {
 		return f.GroupByWindow(Sliding("t", time.Minute, 20*time.Second), "band").Agg(Count(), Col("mag").Mean())
@@ -105,7 +106,7 @@ var pipelines = []struct {
 		return f.GroupByWindow(Session("t", 20*time.Second), "band").Agg(Count(), Col("mag").Max(), Col("id").Sum())
 	}},
 	{"group-by without windows", func(f Frame) Frame {
-		return f.GroupBy("band").Agg(Count(), Col("mag").Sum(), Col("mag").Min(), Col("t").Min())
+		return f.GroupBy("band").Agg(Count(), Col("mag").Sum(), Col("mag").Min(), Col("t").Min(), Col("mag").Round(0).CountDistinct())
 	}},
 	{"whole-stream aggregation", func(f Frame) Frame { return f.Agg(Count(), Col("mag").Mean(), Col("mag").Std()) }},
 	{"per-row steps only", func(f Frame) Frame {
@@ -453,8 +454,8 @@ func TestStreamBoundsAndErrors(t *testing.T) {
 	}{
 		{StreamOf(f, 1).Filter(Col("idd").Gt(Lit(1))), `did you mean "id"`},
 		{StreamOf(f, 1).Watermark("id", time.Second), "not a timestamp"},
-		{StreamOf(f, 1).Agg(Col("id").Median()), "needs every value of a group"},
-		{StreamOf(f, 1).Agg(Col("id").First()), "needs the arrival order"},
+		{StreamOf(f, 1).Agg(Col("id").List()), "depends on the order rows arrive in"},
+		{StreamOf(f, 1).Agg(Col("id").First()), "depends on the order rows arrive in"},
 		{StreamOf(f, 1).Window(Session("t", time.Second)), "session windows on a stream must be aggregated"},
 	} {
 		err := tc.s.Start().Wait()
