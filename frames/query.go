@@ -373,7 +373,9 @@ func (q *Query) run(ctx context.Context) {
 		var t *table
 		if rec := b.rec; rec != nil && rec.NumRows() > 0 {
 			t = &table{schema: rec.Schema(), cols: rec.Columns(), n: int(rec.NumRows())}
-			if q.st.rows > 0 {
+			// A checkpoint's position covers whole batches: with one, the
+			// last batch is taken whole rather than cut at the Limit.
+			if q.st.rows > 0 && q.st.ckptPath == "" {
 				if left := q.st.rows - q.Stats().RowsIn; int64(t.n) > left {
 					t = sliceTable(t, 0, int(left))
 				}

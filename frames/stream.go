@@ -360,6 +360,8 @@ func (s Stream) Keep(rows int) Stream {
 // Limit bounds a run to the first rows input rows; Until bounds it in
 // time. A bounded run ends as its input would: every window closes and the
 // final result stays. Use them for notebooks run unattended (nbconvert).
+// With a Checkpoint, the batch that reaches the limit is taken whole, so
+// that a resumed run goes on right after it.
 func (s Stream) Limit(rows int64) Stream {
 	return s.with(func(c *stream) error { c.rows = rows; return nil })
 }
