@@ -26,6 +26,13 @@ type Resumable interface {
 	Resume(pos []byte) error
 }
 
+// A Committer is a source that records positions elsewhere too (a Kafka
+// consumer group's offsets): after each checkpoint, the query commits the
+// checkpoint's position.
+type Committer interface {
+	Commit(pos []byte) error
+}
+
 // Checkpoint saves the query's state together with its source's position
 // to path every interval, and when it stops; a query of the same pipeline
 // started with the same path resumes from there — after a broker or
@@ -111,6 +118,13 @@ func (q *Query) saveCheckpoint() error {
 		return err
 	}
 	q.lastCkpt = time.Now()
+	// Only now may the source's own record move on (a crash in between
+	// leaves it behind the checkpoint, which the source skips on resume).
+	if c, ok := q.src.(Committer); ok && q.pos != nil {
+		if err := c.Commit(q.pos); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 

@@ -52,6 +52,7 @@ func init() {
 		// type definitions
 		"AsOfSpec":         reflect.ValueOf((*frames.AsOfSpec)(nil)),
 		"BatchSource":      reflect.ValueOf((*frames.BatchSource)(nil)),
+		"Committer":        reflect.ValueOf((*frames.Committer)(nil)),
 		"Expr":             reflect.ValueOf((*frames.Expr)(nil)),
 		"Frame":            reflect.ValueOf((*frames.Frame)(nil)),
 		"Grouped":          reflect.ValueOf((*frames.Grouped)(nil)),
@@ -75,6 +76,7 @@ func init() {
 
 		// interface wrapper definitions
 		"_BatchSource": reflect.ValueOf((*_github_com_fountain_go_fountain_frames_BatchSource)(nil)),
+		"_Committer":   reflect.ValueOf((*_github_com_fountain_go_fountain_frames_Committer)(nil)),
 		"_Lagger":      reflect.ValueOf((*_github_com_fountain_go_fountain_frames_Lagger)(nil)),
 		"_Resumable":   reflect.ValueOf((*_github_com_fountain_go_fountain_frames_Resumable)(nil)),
 	}
@@ -92,6 +94,16 @@ func (W _github_com_fountain_go_fountain_frames_BatchSource) Next(ctx context.Co
 }
 func (W _github_com_fountain_go_fountain_frames_BatchSource) Schema() *arrow.Schema {
 	return W.WSchema()
+}
+
+// _github_com_fountain_go_fountain_frames_Committer is an interface wrapper for Committer type
+type _github_com_fountain_go_fountain_frames_Committer struct {
+	IValue  interface{}
+	WCommit func(pos []byte) error
+}
+
+func (W _github_com_fountain_go_fountain_frames_Committer) Commit(pos []byte) error {
+	return W.WCommit(pos)
 }
 
 // _github_com_fountain_go_fountain_frames_Lagger is an interface wrapper for Lagger type

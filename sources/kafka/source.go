@@ -46,6 +46,10 @@ type Config struct {
 	// Flatten, when set, replaces nested struct columns by their fields
 	// named parent + Flatten + child ("candidate.magpsf" with ".").
 	Flatten string
+	// ManualCommit, with a GroupID, leaves committing offsets to Commit: a
+	// checkpointing stream (frames.Stream.Checkpoint) commits the position
+	// of each checkpoint, so that the group and the saved state agree.
+	ManualCommit bool
 }
 
 // Metadata columns appended after the decoded fields.
@@ -99,6 +103,8 @@ type Source struct {
 	good    int64
 	pending []kafkago.Message // read but not yet committed (group mode)
 	next    map[int]int64     // per partition: the offset after the last message returned
+	skip    map[int]int64     // group mode, resumed: messages below these offsets were counted before
+	closed  sync.Once
 }
 
 // Open connects and positions the readers. An unreachable broker is an
@@ -268,6 +274,9 @@ func (s *Source) Next(ctx context.Context) (arrow.Record, error) {
 				break // timed out or cancelled
 			}
 		}
+		if s.skip != nil && m.Offset < s.skip[m.Partition] {
+			continue // counted before the checkpoint this source resumed from
+		}
 		datum := m.Value
 		if s.cfg.Registry != nil {
 			d, payload, err := s.decoderFor(m.Value)
@@ -368,7 +377,7 @@ func (s *Source) decoderFor(msg []byte) (*decoder, []byte, error) {
 }
 
 func (s *Source) commit(ctx context.Context) error {
-	if s.cfg.GroupID == "" || len(s.pending) == 0 {
+	if s.cfg.GroupID == "" || s.cfg.ManualCommit || len(s.pending) == 0 {
 		s.pending = s.pending[:0]
 		return nil
 	}
@@ -424,6 +433,33 @@ func (s *Source) Lag() int64 {
 	return total
 }
 
+// Commit commits, in group mode, the offsets of a Position: what a
+// checkpoint covers (frames calls it after saving one). Reading partitions
+// (no GroupID), there is nothing to commit.
+func (s *Source) Commit(pos []byte) error {
+	if s.cfg.GroupID == "" {
+		return nil
+	}
+	var next map[int]int64
+	if err := json.Unmarshal(pos, &next); err != nil {
+		return fmt.Errorf("kafka: position %q: %w", pos, err)
+	}
+	var msgs []kafkago.Message
+	for p, off := range next {
+		// Committing a message commits the offset after it.
+		msgs = append(msgs, kafkago.Message{Topic: s.cfg.Topic, Partition: p, Offset: off - 1})
+	}
+	if len(msgs) == 0 {
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := s.readers[0].CommitMessages(ctx, msgs...); err != nil {
+		return fmt.Errorf("kafka: commit offsets: %w", err)
+	}
+	return nil
+}
+
 // advance notes that m is in a batch returned.
 func (s *Source) advance(m kafkago.Message) {
 	s.mu.Lock()
@@ -448,12 +484,21 @@ func (s *Source) Position() ([]byte, error) {
 // resumes from its committed offsets instead, so Resume needs a source
 // reading partitions (no GroupID).
 func (s *Source) Resume(pos []byte) error {
-	if s.cfg.GroupID != "" {
-		return errors.New("kafka: a consumer group resumes from its committed offsets; read partitions (no GroupID) to resume from a checkpoint")
-	}
 	var next map[int]int64
 	if err := json.Unmarshal(pos, &next); err != nil {
 		return fmt.Errorf("kafka: position %q: %w", pos, err)
+	}
+	if s.cfg.GroupID != "" {
+		if !s.cfg.ManualCommit {
+			return errors.New("kafka: a consumer group committing by itself cannot resume from a checkpoint: set ManualCommit, or read partitions (no GroupID)")
+		}
+		// The group resumes from its committed offsets, which a checkpoint
+		// may be ahead of (it was saved, then the commit did not happen):
+		// messages before the position were counted already.
+		s.mu.Lock()
+		s.next, s.skip = next, next
+		s.mu.Unlock()
+		return nil
 	}
 	// Stop the pumps, forget what they fetched, move, start again.
 	s.cancel()
@@ -481,18 +526,22 @@ func (s *Source) Resume(pos []byte) error {
 	return nil
 }
 
-// Close commits what was returned and stops reading.
+// Close commits what was returned (unless ManualCommit) and stops reading;
+// closing again does nothing.
 func (s *Source) Close() error {
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	err := s.commit(ctx)
-	s.cancel()
-	s.wg.Wait()
-	s.closeReaders()
-	for _, d := range s.byID {
-		d.dec.Release()
-	}
-	s.base.Release()
+	var err error
+	s.closed.Do(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		err = s.commit(ctx)
+		s.cancel()
+		s.wg.Wait()
+		s.closeReaders()
+		for _, d := range s.byID {
+			d.dec.Release()
+		}
+		s.base.Release()
+	})
 	return err
 }
 
