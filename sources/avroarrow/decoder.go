@@ -37,6 +37,8 @@ type Decoder struct {
 	steps  []step // append steps bound to rb's builders
 	rows   int
 	all    []array.Builder // every builder in the tree, for reserving
+	kept   [][]byte        // the datums of the batch so far, to rebuild it
+	mem    memory.Allocator
 }
 
 type kind int
@@ -93,12 +95,19 @@ func NewDecoder(schema avro.Schema, mem memory.Allocator) (*Decoder, error) {
 	if mem == nil {
 		mem = memory.DefaultAllocator
 	}
-	d.rb = array.NewRecordBuilder(mem, d.schema)
+	d.mem = mem
+	d.newBuilders()
+	return d, nil
+}
+
+// newBuilders makes empty builders and binds the append steps to them.
+func (d *Decoder) newBuilders() {
+	d.rb = array.NewRecordBuilder(d.mem, d.schema)
+	d.steps, d.all = nil, nil
 	for i, n := range d.plan {
 		d.steps = append(d.steps, bind(n, d.rb.Field(i)))
 		d.all = appendBuilders(d.all, d.rb.Field(i))
 	}
-	return d, nil
 }
 
 func deref(s avro.Schema) avro.Schema {
@@ -235,22 +244,62 @@ func (d *Decoder) Len() int { return d.rows }
 
 // Append decodes one datum and appends it as a row. A datum that does not
 // decode is reported (wrapping ErrCorrupt) and leaves the batch unchanged.
+//
+// Datums are decoded straight into the builders, without a checking pass
+// first (a third of the work): the rare one that fails part-way makes the
+// batch be built again from the datums before it, which the decoder keeps
+// until NewRecord — so a datum must not change until then.
 func (d *Decoder) Append(datum []byte) error {
-	r := reader{b: datum}
-	for _, n := range d.plan {
-		if err := skip(n, &r); err != nil {
-			return fmt.Errorf("%w: field %s: %v", ErrCorrupt, n.name, err)
+	if err := d.decode(datum); err != nil {
+		d.rebuild()
+		return fmt.Errorf("%w: %v", ErrCorrupt, d.explain(datum, err))
+	}
+	d.kept = append(d.kept, datum)
+	d.rows++
+	return nil
+}
+
+// decode runs the append steps on datum, turning a panic of theirs (a
+// datum that does not decode) into an error.
+func (d *Decoder) decode(datum []byte) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("%v", p)
 		}
-	}
-	if r.off != len(r.b) {
-		return fmt.Errorf("%w: %d trailing bytes", ErrCorrupt, len(r.b)-r.off)
-	}
-	r.off = 0
+	}()
+	r := reader{b: datum}
 	for _, s := range d.steps {
 		s(&r)
 	}
-	d.rows++
+	if r.off != len(r.b) {
+		return fmt.Errorf("%d trailing bytes", len(r.b)-r.off)
+	}
 	return nil
+}
+
+// rebuild starts the batch again from the datums that decoded, in fresh
+// builders (the old ones hold part of a row, which no record can take).
+func (d *Decoder) rebuild() {
+	d.rb.Release()
+	d.newBuilders()
+	for _, k := range d.kept {
+		r := reader{b: k}
+		for _, s := range d.steps {
+			s(&r)
+		}
+	}
+}
+
+// explain finds which field of a bad datum is at fault, by the checking
+// pass the fast path skips.
+func (d *Decoder) explain(datum []byte, err error) error {
+	r := reader{b: datum}
+	for _, n := range d.plan {
+		if e := skip(n, &r); e != nil {
+			return fmt.Errorf("field %s: %v", n.name, e)
+		}
+	}
+	return err
 }
 
 // AppendBlock appends count datums written one after another, as in a
@@ -280,6 +329,8 @@ func (d *Decoder) AppendBlock(data []byte, count int64) error {
 // a new one. The caller releases the record.
 func (d *Decoder) NewRecord() arrow.Record {
 	d.rows = 0
+	clear(d.kept)
+	d.kept = d.kept[:0]
 	// Batches are alike: reserving what the last one used spares the
 	// builders growing (and copying) from empty every batch.
 	lens := make([]int, 2*len(d.all))
@@ -441,9 +492,24 @@ func skip(n *node, r *reader) error {
 // step appends one already-checked value; it cannot fail.
 type step func(r *reader)
 
-func mustLong(r *reader) int64 { v, _ := r.long(); return v }
+// mustLong and mustTake read for the append steps, which decode without
+// checking first: a datum that does not decode panics out of them, and
+// Append recovers.
+func mustLong(r *reader) int64 {
+	v, err := r.long()
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
 
-func mustTake(r *reader, n int) []byte { p, _ := r.take(n); return p }
+func mustTake(r *reader, n int) []byte {
+	p, err := r.take(n)
+	if err != nil {
+		panic(err)
+	}
+	return p
+}
 
 // bind builds the append step for n writing to b.
 func bind(n *node, b array.Builder) step {
@@ -511,11 +577,14 @@ func bind(n *node, b array.Builder) step {
 	case kNullable:
 		inner := bind(n.child, b)
 		return func(r *reader) {
-			if mustLong(r) == n.nullIdx {
+			switch i := mustLong(r); {
+			case i == n.nullIdx:
 				b.AppendNull()
-				return
+			case i == 0 || i == 1:
+				inner(r)
+			default:
+				panic(fmt.Errorf("union branch %d out of range", i))
 			}
-			inner(r)
 		}
 	}
 	panic("unreachable")
