@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"strconv"
 	"strings"
 	"sync"
@@ -98,13 +99,15 @@ type Source struct {
 	byID    map[int32]*decoder // Confluent schema id -> decoder
 	held    *kafkago.Message   // read, but for the next batch (another schema)
 
-	mu      sync.Mutex
-	dead    []DeadLetter
-	good    int64
-	pending []kafkago.Message // read but not yet committed (group mode)
-	next    map[int]int64     // per partition: the offset after the last message returned
-	skip    map[int]int64     // group mode, resumed: messages below these offsets were counted before
-	closed  sync.Once
+	mu   sync.Mutex
+	dead []DeadLetter
+	good int64
+	// toCommit is the position after the last batch returned, committed
+	// when the next batch is asked for (group mode, without ManualCommit).
+	toCommit map[int]int64
+	next     map[int]int64 // per partition: the offset after the last message returned
+	skip     map[int]int64 // group mode, resumed: messages below these offsets were counted before
+	closed   sync.Once
 }
 
 // Open connects and positions the readers. An unreachable broker is an
@@ -281,7 +284,6 @@ func (s *Source) Next(ctx context.Context) (arrow.Record, error) {
 		if s.cfg.Registry != nil {
 			d, payload, err := s.decoderFor(m.Value)
 			if err != nil {
-				s.pending = append(s.pending, m)
 				s.advance(m)
 				s.deadLetter(m, err)
 				continue
@@ -295,7 +297,6 @@ func (s *Source) Next(ctx context.Context) (arrow.Record, error) {
 			}
 			datum = payload
 		}
-		s.pending = append(s.pending, m)
 		s.advance(m)
 		if err := s.dec.Append(datum); err != nil {
 			s.deadLetter(m, err)
@@ -309,6 +310,9 @@ func (s *Source) Next(ctx context.Context) (arrow.Record, error) {
 	rec := s.dec.NewRecord()
 	defer rec.Release()
 	s.mu.Lock()
+	if s.cfg.GroupID != "" && !s.cfg.ManualCommit && len(s.next) > 0 {
+		s.toCommit = maps.Clone(s.next) // committed when the next batch is asked for
+	}
 	s.good += rec.NumRows()
 	s.mu.Unlock()
 	cols := append([]arrow.Array{}, rec.Columns()...)
@@ -376,17 +380,42 @@ func (s *Source) decoderFor(msg []byte) (*decoder, []byte, error) {
 	return d, payload, nil
 }
 
+// commit commits, in group mode, what the batches returned so far reach;
+// after an error the offsets stay to commit, with the next batch's.
 func (s *Source) commit(ctx context.Context) error {
-	if s.cfg.GroupID == "" || s.cfg.ManualCommit || len(s.pending) == 0 {
-		s.pending = s.pending[:0]
+	s.mu.Lock()
+	next := s.toCommit
+	s.mu.Unlock()
+	if next == nil {
 		return nil
 	}
 	cctx, cancel := context.WithTimeout(ctx, 2*time.Second)
 	defer cancel()
-	if err := s.readers[0].CommitMessages(cctx, s.pending...); err != nil {
+	if err := s.commitOffsets(cctx, next); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	if maps.Equal(s.toCommit, next) {
+		s.toCommit = nil
+	}
+	s.mu.Unlock()
+	return nil
+}
+
+// commitOffsets commits, per partition, the offset of the next message to
+// read.
+func (s *Source) commitOffsets(ctx context.Context, next map[int]int64) error {
+	msgs := make([]kafkago.Message, 0, len(next))
+	for p, off := range next {
+		// Committing a message commits the offset after it.
+		msgs = append(msgs, kafkago.Message{Topic: s.cfg.Topic, Partition: p, Offset: off - 1})
+	}
+	if len(msgs) == 0 {
+		return nil
+	}
+	if err := s.readers[0].CommitMessages(ctx, msgs...); err != nil {
 		return fmt.Errorf("kafka: commit offsets: %w", err)
 	}
-	s.pending = s.pending[:0]
 	return nil
 }
 
@@ -444,20 +473,9 @@ func (s *Source) Commit(pos []byte) error {
 	if err := json.Unmarshal(pos, &next); err != nil {
 		return fmt.Errorf("kafka: position %q: %w", pos, err)
 	}
-	var msgs []kafkago.Message
-	for p, off := range next {
-		// Committing a message commits the offset after it.
-		msgs = append(msgs, kafkago.Message{Topic: s.cfg.Topic, Partition: p, Offset: off - 1})
-	}
-	if len(msgs) == 0 {
-		return nil
-	}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	if err := s.readers[0].CommitMessages(ctx, msgs...); err != nil {
-		return fmt.Errorf("kafka: commit offsets: %w", err)
-	}
-	return nil
+	return s.commitOffsets(ctx, next)
 }
 
 // advance notes that m is in a batch returned.
@@ -507,12 +525,23 @@ func (s *Source) Resume(pos []byte) error {
 		<-s.msgs
 	}
 	s.held = nil
-	for _, r := range s.readers {
-		if off, ok := next[r.Config().Partition]; ok {
-			if err := r.SetOffset(off); err != nil {
-				return fmt.Errorf("kafka: partition %d to offset %d: %w", r.Config().Partition, off, err)
-			}
+	// Fresh readers, placed before they start: moving a running kafka-go
+	// reader races with its fetch goroutine.
+	for i, r := range s.readers {
+		cfg := r.Config()
+		r.Close()
+		nr := kafkago.NewReader(cfg)
+		var err error
+		if off, ok := next[cfg.Partition]; ok {
+			err = nr.SetOffset(off)
+		} else {
+			err = seek(context.Background(), nr, s.cfg.From)
 		}
+		if err != nil {
+			nr.Close()
+			return fmt.Errorf("kafka: partition %d to %v: %w", cfg.Partition, next[cfg.Partition], err)
+		}
+		s.readers[i] = nr
 	}
 	s.mu.Lock()
 	s.next = next
