@@ -122,7 +122,6 @@ func compileStream(s *stream) (*compiled, error) {
 	if c.op == nil {
 		// Not incremental: keep the rows and run the rest on them.
 		c.kind = "rows"
-		c.op = nil
 		c.snap = &leafNode{schema: below.Schema(), name: "kept rows"}
 		c.post = replaceNode(plan, below, c.snap)
 		return c, nil

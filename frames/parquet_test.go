@@ -48,15 +48,7 @@ func TestParquetReadReportsProgress(t *testing.T) {
 	if err := New(Column("x", x)).Write(path); err != nil {
 		t.Fatal(err)
 	}
-	var got []Progress
-	old := SetProgress(func(p Progress) { got = append(got, p) })
-	defer SetProgress(old)
-	after := progressAfter
-	progressAfter = 0
-	defer func() { progressAfter = after }()
-	if f := Read(path); f.Len() != n {
-		t.Fatalf("%d rows: %v", f.Len(), f.Err())
-	}
+	got := readReporting(t, path, n)
 	if len(got) < 2 {
 		t.Fatalf("reports %+v", got)
 	}
@@ -76,17 +68,10 @@ func TestParquetReadReportsProgress(t *testing.T) {
 	}
 }
 
-func TestCSVReadReportsProgress(t *testing.T) {
-	var b strings.Builder
-	b.WriteString("x,y\n")
-	n := 200_000
-	for i := range n {
-		fmt.Fprintf(&b, "%d,%d.5\n", i, i)
-	}
-	path := filepath.Join(t.TempDir(), "big.csv")
-	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
-		t.Fatal(err)
-	}
+// readReporting reads path, expecting n rows, with every load reporting
+// progress, and returns the reports.
+func readReporting(t *testing.T, path string, n int) []Progress {
+	t.Helper()
 	var got []Progress
 	var mu sync.Mutex
 	old := SetProgress(func(p Progress) { mu.Lock(); got = append(got, p); mu.Unlock() })
@@ -99,6 +84,21 @@ func TestCSVReadReportsProgress(t *testing.T) {
 	}
 	mu.Lock()
 	defer mu.Unlock()
+	return got
+}
+
+func TestCSVReadReportsProgress(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("x,y\n")
+	n := 200_000
+	for i := range n {
+		fmt.Fprintf(&b, "%d,%d.5\n", i, i)
+	}
+	path := filepath.Join(t.TempDir(), "big.csv")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got := readReporting(t, path, n)
 	if len(got) < 2 || !got[len(got)-1].Finished || got[len(got)-1].Done != int64(n) {
 		t.Fatalf("reports %+v", got)
 	}

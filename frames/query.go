@@ -347,7 +347,7 @@ func (q *Query) run(ctx context.Context) {
 		until = q.st.untilWM.UnixNano()
 	}
 	for {
-		if q.st.rows > 0 && q.Stats().RowsIn >= q.st.rows {
+		if q.st.rows > 0 && q.rowsIn() >= q.st.rows {
 			q.end() // Limit reached: the rest of the last batch is not read
 			return
 		}
@@ -376,7 +376,7 @@ func (q *Query) run(ctx context.Context) {
 			// A checkpoint's position covers whole batches: with one, the
 			// last batch is taken whole rather than cut at the Limit.
 			if q.st.rows > 0 && q.st.ckptPath == "" {
-				if left := q.st.rows - q.Stats().RowsIn; int64(t.n) > left {
+				if left := q.st.rows - q.rowsIn(); int64(t.n) > left {
 					t = sliceTable(t, 0, int(left))
 				}
 			}
@@ -480,6 +480,13 @@ func nextSafely(ctx context.Context, src BatchSource) (rec arrow.Record, err err
 		}
 	}()
 	return src.Next(ctx)
+}
+
+// rowsIn is Stats().RowsIn without the rest of Stats, for the read loop.
+func (q *Query) rowsIn() int64 {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return q.stats.RowsIn
 }
 
 func (q *Query) watermark() int64 {

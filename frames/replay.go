@@ -34,10 +34,11 @@ func Replay(f Frame, timeCol string, speed float64, batchRows int) Stream {
 	return newStream(t.schema, func() BatchSource { return &replaySource{t: t, ts: ts, speed: speed, step: step} })
 }
 
-// replaySource hands out rows as their time comes.
+// replaySource hands out a table's rows in batches: as their time comes
+// (speed > 0), or as fast as they are taken (StreamOf, speed 0).
 type replaySource struct {
 	t     *table
-	ts    []int64 // ns, ascending
+	ts    []int64 // ns, ascending (only with a speed)
 	speed float64
 	step  int
 	at    int

@@ -20,15 +20,24 @@ type sessionOp struct {
 	keep     int
 	open     *table // rows of open sessions
 	closed   rowsKept
+	// The sessions of open as last computed: add (for changes), advance
+	// and result all want them, and open changes only in add and advance.
+	memo struct{ of, rows, agg *table }
 }
 
 // sessionsOf assigns t's rows to sessions and aggregates them.
 func (s *sessionOp) sessionsOf(t *table) (rows, agg *table, err error) {
+	if s.memo.of == t {
+		return s.memo.rows, s.memo.agg, nil
+	}
 	if rows, err = runOver(s.win, s.leaf, t); err != nil {
 		return nil, nil, err
 	}
-	agg, err = s.agg.run([]*table{rows})
-	return rows, agg, err
+	if agg, err = s.agg.run([]*table{rows}); err != nil {
+		return nil, nil, err
+	}
+	s.memo.of, s.memo.rows, s.memo.agg = t, rows, agg
+	return rows, agg, nil
 }
 
 func (s *sessionOp) add(t *table, wm int64, changes bool) (*table, *table, error) {

@@ -552,35 +552,33 @@ func (p *aggPart) merge(t *table, g *groups, slot []int32) error {
 			if err != nil {
 				return err
 			}
-			for j, v := range x {
-				if s := slot[j]; ex.IsValid(j) && (!p.has[s] || better(isMin, v, p.ef[s])) {
-					p.ef[s], p.has[s] = v, true
-				}
-			}
+			foldBest(isMin, x, ex, slot, p.ef, p.has)
 		case kString:
 			x, err := stringsOf(ex)
 			if err != nil {
 				return err
 			}
-			for j, v := range x {
-				if s := slot[j]; ex.IsValid(j) && (!p.has[s] || better(isMin, v, p.es[s])) {
-					p.es[s], p.has[s] = v, true
-				}
-			}
+			foldBest(isMin, x, ex, slot, p.es, p.has)
 		case kNull:
 		default:
 			x, err := i64s(val{a: ex})
 			if err != nil {
 				return err
 			}
-			for j, v := range x {
-				if s := slot[j]; ex.IsValid(j) && (!p.has[s] || better(isMin, v, p.ei[s])) {
-					p.ei[s], p.has[s] = v, true
-				}
-			}
+			foldBest(isMin, x, ex, slot, p.ei, p.has)
 		}
 	}
 	return nil
+}
+
+// foldBest keeps, per slot, the better of its value and the batch group's
+// (x[j], null where ex is).
+func foldBest[T int64 | float64 | string](isMin bool, x []T, ex arrow.Array, slot []int32, best []T, has []bool) {
+	for j, v := range x {
+		if s := slot[j]; ex.IsValid(j) && (!has[s] || better(isMin, v, best[s])) {
+			best[s], has[s] = v, true
+		}
+	}
 }
 
 // better reports whether v beats cur as a min (or max); NaN never wins,

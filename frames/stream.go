@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -132,7 +131,7 @@ func StreamOf(f Frame, batchRows int) Stream {
 		return Stream{&stream{err: fmt.Errorf("StreamOf: %w", err)}}
 	}
 	step := max(batchRows, 1)
-	return newStream(t.schema, func() BatchSource { return &frameSource{t: t, step: step} })
+	return newStream(t.schema, func() BatchSource { return &replaySource{t: t, step: step} })
 }
 
 // StreamFromChan makes a Stream of the Frames sent on ch, which must have
@@ -141,7 +140,17 @@ func StreamFromChan(schema *arrow.Schema, ch <-chan Frame) Stream {
 	if schema == nil {
 		return Stream{&stream{err: fmt.Errorf("StreamFromChan: no schema")}}
 	}
-	return StreamFrom(&chanSource{schema: schema, ch: ch})
+	return StreamFromFunc(schema, func(ctx context.Context) (Frame, error) {
+		select {
+		case <-ctx.Done():
+			return Frame{}, ctx.Err()
+		case f, ok := <-ch:
+			if !ok {
+				return Frame{}, io.EOF
+			}
+			return f, nil
+		}
+	})
 }
 
 // StreamFromFunc makes a Stream of the Frames next returns, which must have
@@ -176,64 +185,6 @@ func (s *funcSource) Next(ctx context.Context) (arrow.Record, error) {
 		return nil, fmt.Errorf("a Frame from the stream's func has schema %s, not %s", t.schema, s.schema)
 	}
 	return array.NewRecord(t.schema, t.cols, int64(t.n)), nil
-}
-
-type frameSource struct {
-	t    *table
-	at   int
-	step int
-}
-
-func (s *frameSource) Schema() *arrow.Schema { return s.t.schema }
-func (s *frameSource) Next(ctx context.Context) (arrow.Record, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	if s.at >= s.t.n {
-		return nil, io.EOF
-	}
-	hi := min(s.at+s.step, s.t.n)
-	p := sliceTable(s.t, s.at, hi)
-	s.at = hi
-	return array.NewRecord(p.schema, p.cols, int64(p.n)), nil
-}
-
-// Position implements Resumable: the rows handed out so far.
-func (s *frameSource) Position() ([]byte, error) { return []byte(strconv.Itoa(s.at)), nil }
-
-// Resume implements Resumable.
-func (s *frameSource) Resume(pos []byte) error {
-	at, err := strconv.Atoi(string(pos))
-	if err != nil || at < 0 || at > s.t.n {
-		return fmt.Errorf("replay position %q is not a row of the %d", pos, s.t.n)
-	}
-	s.at = at
-	return nil
-}
-
-type chanSource struct {
-	schema *arrow.Schema
-	ch     <-chan Frame
-}
-
-func (s *chanSource) Schema() *arrow.Schema { return s.schema }
-func (s *chanSource) Next(ctx context.Context) (arrow.Record, error) {
-	select {
-	case <-ctx.Done():
-		return nil, ctx.Err()
-	case f, ok := <-s.ch:
-		if !ok {
-			return nil, io.EOF
-		}
-		t, err := f.table()
-		if err != nil {
-			return nil, err
-		}
-		if !sameColumns(t.schema, s.schema) {
-			return nil, fmt.Errorf("a Frame sent on the stream's channel has schema %s, not %s", t.schema, s.schema)
-		}
-		return array.NewRecord(t.schema, t.cols, int64(t.n)), nil
-	}
 }
 
 // sameColumns reports whether two schemas have the same column names and
@@ -449,54 +400,52 @@ func callPipeline(fn func(Frame) Frame, in Frame) (n node, err error) {
 	return out.node(), nil
 }
 
-func (s Stream) frame(fn func(Frame) Frame) Stream { return s.Apply(fn) }
-
 // Filter keeps the rows where pred is true (see Frame.Filter).
 func (s Stream) Filter(pred Expr) Stream {
-	return s.frame(func(f Frame) Frame { return f.Filter(pred) })
+	return s.Apply(func(f Frame) Frame { return f.Filter(pred) })
 }
 
 // WithColumn adds or replaces a column (see Frame.WithColumn).
 func (s Stream) WithColumn(name string, e Expr) Stream {
-	return s.frame(func(f Frame) Frame { return f.WithColumn(name, e) })
+	return s.Apply(func(f Frame) Frame { return f.WithColumn(name, e) })
 }
 
 // WithColumns adds or replaces columns named by their expressions' aliases.
 func (s Stream) WithColumns(es ...Expr) Stream {
-	return s.frame(func(f Frame) Frame { return f.WithColumns(es...) })
+	return s.Apply(func(f Frame) Frame { return f.WithColumns(es...) })
 }
 
 // Select keeps the named columns (see Frame.Select).
 func (s Stream) Select(cols ...string) Stream {
-	return s.frame(func(f Frame) Frame { return f.Select(cols...) })
+	return s.Apply(func(f Frame) Frame { return f.Select(cols...) })
 }
 
 // Drop removes columns.
 func (s Stream) Drop(cols ...string) Stream {
-	return s.frame(func(f Frame) Frame { return f.Drop(cols...) })
+	return s.Apply(func(f Frame) Frame { return f.Drop(cols...) })
 }
 
 // Window assigns rows to windows (see Frame.Window).
 func (s Stream) Window(w WindowSpec) Stream {
-	return s.frame(func(f Frame) Frame { return f.Window(w) })
+	return s.Apply(func(f Frame) Frame { return f.Window(w) })
 }
 
 // TopK keeps the k first rows in the order of keys: on a stream, the best k
 // seen so far, updated as rows arrive.
 func (s Stream) TopK(k int, keys ...SortKey) Stream {
-	return s.frame(func(f Frame) Frame { return f.TopK(k, keys...) })
+	return s.Apply(func(f Frame) Frame { return f.TopK(k, keys...) })
 }
 
 // Join joins each row with a Frame (a lookup table), as Frame.JoinWith does;
 // the stream must be the left side and the join inner, left, semi or anti.
 func (s Stream) Join(right Frame, spec JoinSpec) Stream {
-	return s.frame(func(f Frame) Frame { return f.JoinWith(right, spec) })
+	return s.Apply(func(f Frame) Frame { return f.JoinWith(right, spec) })
 }
 
 // AsOf joins each row with the matching row of a Frame by time, as
 // Frame.AsOf does.
 func (s Stream) AsOf(right Frame, spec AsOfSpec) Stream {
-	return s.frame(func(f Frame) Frame { return f.AsOf(right, spec) })
+	return s.Apply(func(f Frame) Frame { return f.AsOf(right, spec) })
 }
 
 // StreamGrouped is a Stream grouped by keys (and maybe windows).
@@ -523,7 +472,7 @@ func (s Stream) GroupByWindow(w WindowSpec, keys ...string) StreamGrouped {
 // Last and List depend on arrival order and are for Frames. Session
 // windows keep the rows of open sessions and recompute those.
 func (g StreamGrouped) Agg(aggs ...Expr) Stream {
-	return g.s.frame(func(f Frame) Frame { return g.fn(f).Agg(aggs...) })
+	return g.s.Apply(func(f Frame) Frame { return g.fn(f).Agg(aggs...) })
 }
 
 // Count is Agg(Count()).
@@ -531,12 +480,12 @@ func (g StreamGrouped) Count() Stream { return g.Agg(Count()) }
 
 // TopK keeps the best k rows of each group so far (see Grouped.TopK).
 func (g StreamGrouped) TopK(k int, keys ...SortKey) Stream {
-	return g.s.frame(func(f Frame) Frame { return g.fn(f).TopK(k, keys...) })
+	return g.s.Apply(func(f Frame) Frame { return g.fn(f).TopK(k, keys...) })
 }
 
 // Agg aggregates the whole stream into one row, updated as rows arrive.
 func (s Stream) Agg(aggs ...Expr) Stream {
-	return s.frame(func(f Frame) Frame { return f.Agg(aggs...) })
+	return s.Apply(func(f Frame) Frame { return f.Agg(aggs...) })
 }
 
 // Explain describes the Stream's plan: the per-batch steps, the stateful

@@ -223,7 +223,7 @@ func (q *Query) runJoin(ctx context.Context) {
 	}()
 	ended := 0
 	for {
-		if q.st.rows > 0 && q.Stats().RowsIn >= q.st.rows {
+		if q.st.rows > 0 && q.rowsIn() >= q.st.rows {
 			q.end()
 			return
 		}

@@ -2,6 +2,7 @@ package kafka
 
 import (
 	"context"
+	"github.com/fountain-go/fountain/sources/testbed"
 	"testing"
 	"time"
 
@@ -24,25 +25,8 @@ func TestSinkRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer rec.Release()
-	sink, err := NewSink(SinkConfig{Brokers: []string{tb.Addr()}, Topic: "kept", KeyColumn: "objectId"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := sink.Write(context.Background(), rec); err != nil {
-		t.Fatal(err)
-	}
-	sink.Close()
-
-	back, err := Open(context.Background(), Config{Brokers: []string{tb.Addr()}, Topic: "kept", BatchRows: int(rec.NumRows()), BatchTimeout: 5 * time.Second})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer back.Close()
-	got, err := back.Next(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer got.Release()
+	// Read back with the default (ZTF) schema, not the sink's.
+	got, back := writeAndReadBack(t, tb, SinkConfig{Topic: "kept", KeyColumn: "objectId"}, rec, false)
 	if got.NumRows() != rec.NumRows() {
 		t.Fatalf("read back %d rows of %d", got.NumRows(), rec.NumRows())
 	}
@@ -65,6 +49,36 @@ func TestSinkRoundTrip(t *testing.T) {
 	if string(key.Value(0)) != obj.Value(0) {
 		t.Fatal("the key column was not used")
 	}
+}
+
+// writeAndReadBack writes rec to a topic with a Sink and reads it back in
+// one batch, with the sink's Avro schema or the default alert schema.
+func writeAndReadBack(t *testing.T, tb *testbed.Testbed, cfg SinkConfig, rec arrow.Record, sinkSchema bool) (arrow.Record, *Source) {
+	t.Helper()
+	cfg.Brokers = []string{tb.Addr()}
+	sink, err := NewSink(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sink.Write(context.Background(), rec); err != nil {
+		t.Fatal(err)
+	}
+	sink.Close()
+	rc := Config{Brokers: cfg.Brokers, Topic: cfg.Topic, BatchRows: int(rec.NumRows()), BatchTimeout: 5 * time.Second}
+	if sinkSchema {
+		rc.Schema = sink.Schema()
+	}
+	back, err := Open(context.Background(), rc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { back.Close() })
+	got, err := back.Next(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(got.Release)
+	return got, back
 }
 
 // Nullable nested records (a struct column that may be null, nullable list
@@ -94,24 +108,7 @@ func TestSinkNullableRecords(t *testing.T) {
 	rec := b.NewRecord()
 	defer rec.Release()
 
-	sink, err := NewSink(SinkConfig{Brokers: []string{tb.Addr()}, Topic: "nullable"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := sink.Write(context.Background(), rec); err != nil {
-		t.Fatal(err)
-	}
-	sink.Close()
-	back, err := Open(context.Background(), Config{Brokers: []string{tb.Addr()}, Topic: "nullable", Schema: sink.Schema(), BatchRows: 2, BatchTimeout: 5 * time.Second})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer back.Close()
-	got, err := back.Next(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer got.Release()
+	got, back := writeAndReadBack(t, tb, SinkConfig{Topic: "nullable"}, rec, true)
 	if _, bad := back.Counts(); bad != 0 || got.NumRows() != 2 {
 		t.Fatalf("%d rows, %d bad", got.NumRows(), bad)
 	}

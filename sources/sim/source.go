@@ -49,6 +49,21 @@ func NewSource(cfg Config, sc SourceConfig) (*Source, error) {
 // Schema is the schema of the batches.
 func (src *Source) Schema() *arrow.Schema { return src.dec.Schema() }
 
+// appendEncoded encodes alerts as Avro, as the testbed publishes them, and
+// decodes them into dec's batch.
+func appendEncoded[A any](dec *avroarrow.Decoder, alerts []A, encode func(A) ([]byte, error)) error {
+	for _, a := range alerts {
+		b, err := encode(a)
+		if err != nil {
+			return fmt.Errorf("sim: encode: %w", err)
+		}
+		if err := dec.Append(b); err != nil {
+			return fmt.Errorf("sim: decode: %w", err)
+		}
+	}
+	return nil
+}
+
 // Next observes the next visit, waiting for its turn when paced, and
 // returns its alerts; io.EOF after SourceConfig.Visits visits.
 func (src *Source) Next(ctx context.Context) (arrow.Record, error) {
@@ -74,26 +89,14 @@ func (src *Source) Next(ctx context.Context) (arrow.Record, error) {
 		return nil, err
 	}
 	v := src.s.Next()
+	var err error
 	if src.lsst {
-		for _, a := range v.LSST {
-			b, err := alert.EncodeLSST(a)
-			if err != nil {
-				return nil, fmt.Errorf("sim: encode: %w", err)
-			}
-			if err := src.dec.Append(b); err != nil {
-				return nil, fmt.Errorf("sim: decode: %w", err)
-			}
-		}
+		err = appendEncoded(src.dec, v.LSST, alert.EncodeLSST)
 	} else {
-		for _, a := range v.Alerts {
-			b, err := alert.EncodeZTF(a)
-			if err != nil {
-				return nil, fmt.Errorf("sim: encode: %w", err)
-			}
-			if err := src.dec.Append(b); err != nil {
-				return nil, fmt.Errorf("sim: decode: %w", err)
-			}
-		}
+		err = appendEncoded(src.dec, v.Alerts, alert.EncodeZTF)
+	}
+	if err != nil {
+		return nil, err
 	}
 	return src.dec.NewRecord(), nil
 }
