@@ -32,12 +32,11 @@ import (
 // batch under construction. It is not safe for concurrent use.
 type Decoder struct {
 	schema *arrow.Schema
-	plan   []*node // one per top-level field
-	rb     *array.RecordBuilder
-	steps  []step // append steps bound to rb's builders
+	plan   []*node  // one per top-level field
+	cols   []column // one per top-level field
+	steps  []step   // append steps bound to cols
 	rows   int
-	all    []array.Builder // every builder in the tree, for reserving
-	kept   [][]byte        // the datums of the batch so far, to rebuild it
+	kept   [][]byte // the datums of the batch so far, to rebuild it
 	mem    memory.Allocator
 }
 
@@ -96,18 +95,12 @@ func NewDecoder(schema avro.Schema, mem memory.Allocator) (*Decoder, error) {
 		mem = memory.DefaultAllocator
 	}
 	d.mem = mem
-	d.newBuilders()
-	return d, nil
-}
-
-// newBuilders makes empty builders and binds the append steps to them.
-func (d *Decoder) newBuilders() {
-	d.rb = array.NewRecordBuilder(d.mem, d.schema)
-	d.steps, d.all = nil, nil
-	for i, n := range d.plan {
-		d.steps = append(d.steps, bind(n, d.rb.Field(i)))
-		d.all = appendBuilders(d.all, d.rb.Field(i))
+	for _, n := range d.plan {
+		c := newColumn(n, mem)
+		d.cols = append(d.cols, c)
+		d.steps = append(d.steps, bind(n, c))
 	}
+	return d, nil
 }
 
 func deref(s avro.Schema) avro.Schema {
@@ -277,11 +270,12 @@ func (d *Decoder) decode(datum []byte) (err error) {
 	return nil
 }
 
-// rebuild starts the batch again from the datums that decoded, in fresh
-// builders (the old ones hold part of a row, which no record can take).
+// rebuild starts the batch again from the datums that decoded (the
+// columns hold part of a row, which no record can take).
 func (d *Decoder) rebuild() {
-	d.rb.Release()
-	d.newBuilders()
+	for _, c := range d.cols {
+		c.reset()
+	}
 	for _, k := range d.kept {
 		r := reader{b: k}
 		for _, s := range d.steps {
@@ -328,57 +322,29 @@ func (d *Decoder) AppendBlock(data []byte, count int64) error {
 // NewRecord returns the rows appended so far as a record batch and starts
 // a new one. The caller releases the record.
 func (d *Decoder) NewRecord() arrow.Record {
+	n := d.rows
 	d.rows = 0
 	clear(d.kept)
 	d.kept = d.kept[:0]
-	// Batches are alike: reserving what the last one used spares the
-	// builders growing (and copying) from empty every batch.
-	lens := make([]int, 2*len(d.all))
-	for i, b := range d.all {
-		lens[2*i] = b.Len()
-		if bb, ok := binaryOf(b); ok {
-			lens[2*i+1] = bb.DataLen()
-		}
+	cols := make([]arrow.Array, len(d.cols))
+	for i, c := range d.cols {
+		data := c.cut()
+		cols[i] = array.MakeFromData(data)
+		data.Release()
 	}
-	rec := d.rb.NewRecord()
-	for i, b := range d.all {
-		b.Reserve(lens[2*i])
-		if bb, ok := binaryOf(b); ok {
-			bb.ReserveData(lens[2*i+1])
-		}
+	rec := array.NewRecord(d.schema, cols, int64(n))
+	for _, c := range cols {
+		c.Release()
 	}
 	return rec
 }
 
-func binaryOf(b array.Builder) (*array.BinaryBuilder, bool) {
-	switch b := b.(type) {
-	case *array.BinaryBuilder:
-		return b, true
-	case *array.StringBuilder:
-		return b.BinaryBuilder, true
+// Release frees the columns' buffers.
+func (d *Decoder) Release() {
+	for _, c := range d.cols {
+		c.release()
 	}
-	return nil, false
 }
-
-// appendBuilders lists b and the builders below it.
-func appendBuilders(all []array.Builder, b array.Builder) []array.Builder {
-	all = append(all, b)
-	switch b := b.(type) {
-	case *array.StructBuilder:
-		for i := 0; i < b.NumField(); i++ {
-			all = appendBuilders(all, b.FieldBuilder(i))
-		}
-	case *array.ListBuilder:
-		all = appendBuilders(all, b.ValueBuilder())
-	case *array.MapBuilder:
-		all = appendBuilders(all, b.KeyBuilder())
-		all = appendBuilders(all, b.ItemBuilder())
-	}
-	return all
-}
-
-// Release frees the builders.
-func (d *Decoder) Release() { d.rb.Release() }
 
 // reader is a cursor over one datum.
 type reader struct {
@@ -388,13 +354,19 @@ type reader struct {
 
 var errShort = errors.New("datum ends early")
 
+// long reads a zigzag varint; most are one or two bytes, so the loop is
+// written out rather than slicing for binary.Uvarint.
 func (r *reader) long() (int64, error) {
-	u, n := binary.Uvarint(r.b[r.off:])
-	if n <= 0 {
-		return 0, errShort
+	var u uint64
+	for i, s := r.off, uint(0); i < len(r.b) && s < 64; i, s = i+1, s+7 {
+		c := r.b[i]
+		u |= uint64(c&0x7f) << s
+		if c < 0x80 {
+			r.off = i + 1
+			return int64(u>>1) ^ -int64(u&1), nil
+		}
 	}
-	r.off += n
-	return int64(u>>1) ^ -int64(u&1), nil
+	return 0, errShort
 }
 
 func (r *reader) take(n int) ([]byte, error) {
@@ -511,87 +483,172 @@ func mustTake(r *reader, n int) []byte {
 	return p
 }
 
-// bind builds the append step for n writing to b.
-func bind(n *node, b array.Builder) step {
+// bind builds the append step for n writing to c.
+func bind(n *node, c column) step {
+	switch n.kind {
+	case kRecord, kArray, kMap:
+		return bindNested(n, c)
+	case kNullable:
+		if k := n.child.kind; k == kRecord || k == kArray || k == kMap {
+			inner := bindNested(n.child, c)
+			return func(r *reader) {
+				if isNull(r, n.nullIdx) {
+					c.appendNull()
+					return
+				}
+				inner(r)
+			}
+		}
+		return bindValue(n.child, c, n.nullIdx)
+	}
+	return bindValue(n, c, -1)
+}
+
+// isNull reads a nullable value's union branch (none when nullIdx < 0)
+// and says whether it is the null one.
+func isNull(r *reader, nullIdx int64) bool {
+	if nullIdx < 0 {
+		return false
+	}
+	switch i := mustLong(r); {
+	case i == nullIdx:
+		return true
+	case i == 0 || i == 1:
+		return false
+	default:
+		panic(fmt.Errorf("union branch %d out of range", i))
+	}
+}
+
+// bindValue builds the step of a primitive value, reading its union
+// branch first when nullIdx >= 0: one call per value, not two.
+func bindValue(n *node, c column, nullIdx int64) step {
 	switch n.kind {
 	case kBool:
-		bb := b.(*array.BooleanBuilder)
-		return func(r *reader) { bb.Append(mustTake(r, 1)[0] != 0) }
+		bc := c.(*boolCol)
+		return func(r *reader) {
+			if isNull(r, nullIdx) {
+				bc.appendNull()
+				return
+			}
+			bc.vals = append(bc.vals, mustTake(r, 1)[0] != 0)
+		}
 	case kInt:
-		bb := b.(*array.Int32Builder)
-		return func(r *reader) { bb.Append(int32(mustLong(r))) }
-	case kLong:
-		bb := b.(*array.Int64Builder)
-		return func(r *reader) { bb.Append(mustLong(r)) }
-	case kTimestampMillis, kTimestampMicros:
-		bb := b.(*array.TimestampBuilder)
-		return func(r *reader) { bb.Append(arrow.Timestamp(mustLong(r))) }
+		fc := c.(*fixedCol[int32])
+		return func(r *reader) {
+			if isNull(r, nullIdx) {
+				fc.appendNull()
+				return
+			}
+			fc.vals.push(int32(mustLong(r)))
+		}
+	case kLong, kTimestampMillis, kTimestampMicros:
+		fc := c.(*fixedCol[int64])
+		return func(r *reader) {
+			if isNull(r, nullIdx) {
+				fc.appendNull()
+				return
+			}
+			fc.vals.push(mustLong(r))
+		}
 	case kFloat:
-		bb := b.(*array.Float32Builder)
-		return func(r *reader) { bb.Append(math.Float32frombits(binary.LittleEndian.Uint32(mustTake(r, 4)))) }
+		fc := c.(*fixedCol[float32])
+		return func(r *reader) {
+			if isNull(r, nullIdx) {
+				fc.appendNull()
+				return
+			}
+			fc.vals.push(math.Float32frombits(binary.LittleEndian.Uint32(mustTake(r, 4))))
+		}
 	case kDouble:
-		bb := b.(*array.Float64Builder)
-		return func(r *reader) { bb.Append(math.Float64frombits(binary.LittleEndian.Uint64(mustTake(r, 8)))) }
-	case kString:
-		bb := b.(*array.StringBuilder)
-		return func(r *reader) { bb.BinaryBuilder.Append(mustTake(r, int(mustLong(r)))) }
+		fc := c.(*fixedCol[float64])
+		return func(r *reader) {
+			if isNull(r, nullIdx) {
+				fc.appendNull()
+				return
+			}
+			fc.vals.push(math.Float64frombits(binary.LittleEndian.Uint64(mustTake(r, 8))))
+		}
+	case kString, kBytes:
+		bc := c.(*binCol)
+		return func(r *reader) {
+			if isNull(r, nullIdx) {
+				bc.appendNull()
+				return
+			}
+			bc.add(mustTake(r, int(mustLong(r))))
+		}
 	case kEnum:
-		bb := b.(*array.StringBuilder)
-		return func(r *reader) { bb.Append(n.symbols[mustLong(r)]) }
-	case kBytes:
-		bb := b.(*array.BinaryBuilder)
-		return func(r *reader) { bb.Append(mustTake(r, int(mustLong(r)))) }
-	case kFixed:
-		bb := b.(*array.FixedSizeBinaryBuilder)
-		return func(r *reader) { bb.Append(mustTake(r, n.size)) }
-	case kRecord:
-		sb := b.(*array.StructBuilder)
-		steps := make([]step, len(n.fields))
-		for i, c := range n.fields {
-			steps[i] = bind(c, sb.FieldBuilder(i))
+		bc := c.(*binCol)
+		symbols := make([][]byte, len(n.symbols))
+		for i, s := range n.symbols {
+			symbols[i] = []byte(s)
 		}
 		return func(r *reader) {
-			sb.Append(true)
+			if isNull(r, nullIdx) {
+				bc.appendNull()
+				return
+			}
+			i := mustLong(r)
+			if i < 0 || i >= int64(len(symbols)) {
+				panic(fmt.Errorf("enum index %d out of range", i))
+			}
+			bc.add(symbols[i])
+		}
+	case kFixed:
+		fc := c.(*fixedBinCol)
+		return func(r *reader) {
+			if isNull(r, nullIdx) {
+				fc.appendNull()
+				return
+			}
+			fc.add(mustTake(r, n.size))
+		}
+	}
+	panic("unreachable")
+}
+
+// bindNested builds the step of a record, array or map.
+func bindNested(n *node, c column) step {
+	switch n.kind {
+	case kRecord:
+		sc := c.(*structCol)
+		steps := make([]step, len(n.fields))
+		for i, f := range n.fields {
+			steps[i] = bind(f, sc.fields[i])
+		}
+		return func(r *reader) {
+			sc.rows++
 			for _, s := range steps {
 				s(r)
 			}
 		}
 	case kArray:
-		lb := b.(*array.ListBuilder)
-		item := bind(n.child, lb.ValueBuilder())
+		lc := c.(*listCol)
+		item := bind(n.child, lc.items)
 		return func(r *reader) {
-			lb.Append(true)
-			blocks(r, func() { item(r) })
+			blocks(r, item)
+			lc.end()
 		}
 	case kMap:
-		mb := b.(*array.MapBuilder)
-		kb := mb.KeyBuilder().(*array.StringBuilder)
-		val := bind(n.child, mb.ItemBuilder())
+		lc := c.(*listCol)
+		entries := lc.items.(*structCol)
+		keys := entries.fields[0].(*binCol)
+		val := bind(n.child, entries.fields[1])
 		return func(r *reader) {
-			mb.Append(true)
-			blocks(r, func() {
-				kb.BinaryBuilder.Append(mustTake(r, int(mustLong(r))))
+			blocks(r, func(r *reader) {
+				keys.add(mustTake(r, int(mustLong(r))))
 				val(r)
+				entries.rows++
 			})
-		}
-	case kNullable:
-		inner := bind(n.child, b)
-		return func(r *reader) {
-			switch i := mustLong(r); {
-			case i == n.nullIdx:
-				b.AppendNull()
-			case i == 0 || i == 1:
-				inner(r)
-			default:
-				panic(fmt.Errorf("union branch %d out of range", i))
-			}
+			lc.end()
 		}
 	}
 	panic("unreachable")
 }
 
 // blocks walks the blocks of an array or map, calling item for each entry.
-func blocks(r *reader, item func()) {
+func blocks(r *reader, item step) {
 	for {
 		count := mustLong(r)
 		if count == 0 {
@@ -601,8 +658,11 @@ func blocks(r *reader, item func()) {
 			count = -count
 			mustLong(r)
 		}
+		if count > int64(len(r.b)) {
+			panic(fmt.Errorf("block of %d items in a %d-byte datum", count, len(r.b)))
+		}
 		for i := int64(0); i < count; i++ {
-			item()
+			item(r)
 		}
 	}
 }
