@@ -3,6 +3,7 @@
 //
 //	alerts-decode: Avro candidate-only alerts into Arrow, vs hamba/avro into Go structs
 //	alerts-kafka:  embedded broker -> consumer -> Avro -> Arrow, vs kafka-go's raw group fetch
+//	               (candidate-only alerts and alerts with history, best of three rounds)
 //	alerts-generate: the simulated survey's alert rate (target >= 200k/s)
 //	stream-kafka-live: broker -> windowed stream -> live table, vs the raw fetch
 //	stream-latency: produce at 10k alerts/s -> the live table update that counts it (p50, p99)
@@ -84,69 +85,124 @@ func run() error {
 	fmt.Printf("alerts-decode-with-history: fountain=%.0f/s hamba-structs=%.0f/s ratio=%.2f\n", fullArrow, fullStructs, fullArrow/fullStructs)
 
 	// Broker -> consumer -> Arrow, against kafka-go's raw fetch of the same
-	// topic. The broker runs in its own process (fountain testbed), so that
-	// its memory and CPU are not the consumer's.
+	// topic, on two topics: candidate-only alerts (the reference,
+	// messages of a few hundred bytes) and alerts with 30 days of history
+	// (1.3 KB, five times the decoding). The broker runs in its own process
+	// (fountain testbed), so that its memory and CPU are not the
+	// consumer's. The topic is read once untimed first: kfake's first read
+	// of a topic is slower, whoever makes it. Then the raw fetch, the Arrow
+	// source and the live stream take turns, three rounds; each line gives
+	// the best round of each.
 	const total = 400000
-	addr, stop, err := startTestbed(total)
-	if err != nil {
-		return err
-	}
-	defer stop()
-	raw := func() float64 {
-		r := kafkago.NewReader(kafkago.ReaderConfig{Brokers: []string{addr}, Topic: "alerts", GroupID: "raw",
-			StartOffset: kafkago.FirstOffset, MaxWait: 50 * time.Millisecond, MinBytes: 1, MaxBytes: 16 << 20})
-		defer r.Close()
-		// The clock starts at the first message: joining the group is not
-		// throughput.
-		if _, err := r.FetchMessage(context.Background()); err != nil {
-			panic(err)
+	for i, kind := range []struct{ name, flag string }{{"candidate-only", "--history=false"}, {"with-history", "--history=true"}} {
+		addr, stop, err := startTestbed(total, kind.flag)
+		if err != nil {
+			return err
 		}
-		start := time.Now()
-		for i := 1; i < total; i++ {
-			if _, err := r.FetchMessage(context.Background()); err != nil {
-				panic(err)
+		if _, err := rawFetch(addr, total); err != nil {
+			stop()
+			return err
+		}
+		var raw, arrowKafka, live float64
+		var heap [2]uint64
+		var liveNote string
+		for round := 0; round < 3; round++ {
+			r, err := rawFetch(addr, total)
+			if err == nil {
+				raw = max(raw, r)
+				var h [2]uint64
+				if r, h, err = arrowFetch(addr, total); err == nil {
+					arrowKafka = max(arrowKafka, r)
+					heap = h
+					var note string
+					if r, note, err = liveThroughput(addr, total); err == nil && r > live {
+						live, liveNote = r, note
+					}
+				}
+			}
+			if err != nil {
+				stop()
+				return err
 			}
 		}
-		return (total - 1) / time.Since(start).Seconds()
-	}()
-	src, err := kafka.Open(context.Background(), kafka.Config{Brokers: []string{addr}, Topic: "alerts", GroupID: "arrow", BatchRows: 8192})
-	if err != nil {
-		return err
+		fmt.Printf("alerts-kafka (%s): fountain=%.0f/s kafka-go-raw=%.0f/s ratio=%.2f (target >= 0.8)\n", kind.name, arrowKafka, raw, arrowKafka/raw)
+		fmt.Printf("stream-kafka-live (%s): fountain=%.0f/s kafka-go-raw=%.0f/s ratio=%.2f (target >= 0.8; %s)\n", kind.name, live, raw, live/raw, liveNote)
+		if i == 0 {
+			fmt.Printf("alerts-kafka-memory: heap after 100k alerts=%.1fMB after %dk=%.1fMB (target: flat)\n",
+				float64(heap[0])/(1<<20), total/1000, float64(heap[1])/(1<<20))
+		}
+		if i == 1 {
+			err = latency(addr)
+		}
+		stop()
+		if err != nil {
+			return err
+		}
 	}
+	return nil
+}
+
+// rawFetch reads the topic with kafka-go's group reader, messages only.
+func rawFetch(addr string, total int) (float64, error) {
+	r := kafkago.NewReader(kafkago.ReaderConfig{Brokers: []string{addr}, Topic: "alerts", GroupID: groupID("raw"),
+		StartOffset: kafkago.FirstOffset, MaxWait: 50 * time.Millisecond, MinBytes: 1, MaxBytes: 16 << 20})
+	defer r.Close()
+	// The clock starts at the first message: joining the group is not
+	// throughput.
+	if _, err := r.FetchMessage(context.Background()); err != nil {
+		return 0, err
+	}
+	start := time.Now()
+	for i := 1; i < total; i++ {
+		if _, err := r.FetchMessage(context.Background()); err != nil {
+			return 0, err
+		}
+	}
+	return float64(total-1) / time.Since(start).Seconds(), nil
+}
+
+var groups int
+
+// groupID names a fresh consumer group, so that each run reads the topic
+// from the start.
+func groupID(prefix string) string {
+	groups++
+	return fmt.Sprintf("%s-%d", prefix, groups)
+}
+
+// arrowFetch reads the topic with the Arrow source, and notes the heap
+// after 100k alerts and at the end.
+func arrowFetch(addr string, total int) (float64, [2]uint64, error) {
+	var heap [2]uint64
+	src, err := kafka.Open(context.Background(), kafka.Config{Brokers: []string{addr}, Topic: "alerts", GroupID: groupID("arrow"), BatchRows: 8192})
+	if err != nil {
+		return 0, heap, err
+	}
+	defer src.Close()
 	got := 0
 	for got == 0 { // the clock starts at the first batch, as above
 		rec, err := src.Next(context.Background())
 		if err != nil {
-			return err
+			return 0, heap, err
 		}
 		got += int(rec.NumRows())
 		rec.Release()
 	}
-	first := got
-	start = time.Now()
-	var heapAt100k, heapAtEnd uint64
+	first, start := got, time.Now()
 	for got < total {
 		rec, err := src.Next(context.Background())
 		if err != nil {
-			return err
+			return 0, heap, err
 		}
 		got += int(rec.NumRows())
 		rec.Release()
-		if heapAt100k == 0 && got >= 100000 {
-			heapAt100k = heapInUse()
+		if heap[0] == 0 && got >= 100000 {
+			heap[0] = heapInUse()
 		}
 	}
-	heapAtEnd = heapInUse()
-	arrowKafka := float64(got-first) / time.Since(start).Seconds()
-	src.Close()
-	fmt.Printf("alerts-kafka: fountain=%.0f/s kafka-go-raw=%.0f/s ratio=%.2f (target >= 0.8)\n", arrowKafka, raw, arrowKafka/raw)
-	fmt.Printf("alerts-kafka-memory: heap after 100k alerts=%.1fMB after %dk=%.1fMB (target: flat)\n",
-		float64(heapAt100k)/(1<<20), total/1000, float64(heapAtEnd)/(1<<20))
-
-	if err := liveThroughput(addr, total, raw); err != nil {
-		return err
-	}
-	return latency(addr)
+	rate := float64(got-first) / time.Since(start).Seconds()
+	heap[1] = heapInUse()
+	return rate, heap, nil
 }
 
 // recorder is a display publisher that keeps each update's time, text and
@@ -168,15 +224,15 @@ func (r *recorder) Display(b display.Bundle, _ string, _ bool) {
 }
 func (r *recorder) Clear(bool) {}
 
-// liveThroughput reads the topic again through a windowed stream shown as a
-// live table, and compares its rate with the raw fetch.
-func liveThroughput(addr string, total int, raw float64) error {
+// liveThroughput reads the topic through a windowed stream shown as a
+// live table, and returns its rate and a note on the updates.
+func liveThroughput(addr string, total int) (float64, string, error) {
 	rec := &recorder{}
 	old := display.SetPublisher(rec)
 	defer display.SetPublisher(old)
-	src, err := kafka.Open(context.Background(), kafka.Config{Brokers: []string{addr}, Topic: "alerts", GroupID: "live", BatchRows: 8192})
+	src, err := kafka.Open(context.Background(), kafka.Config{Brokers: []string{addr}, Topic: "alerts", GroupID: groupID("live"), BatchRows: 8192})
 	if err != nil {
-		return err
+		return 0, "", err
 	}
 	defer src.Close()
 	q := frames.StreamFrom(src).Limit(int64(total)).
@@ -190,14 +246,12 @@ func liveThroughput(addr string, total int, raw float64) error {
 	}
 	first, start := q.Stats().RowsIn, time.Now()
 	if err := q.Wait(); err != nil {
-		return err
+		return 0, "", err
 	}
 	rate := float64(q.Stats().RowsIn-first) / time.Since(start).Seconds()
 	lt.Wait()
 	updates, _ := lt.Stats()
-	fmt.Printf("stream-kafka-live: fountain=%.0f/s kafka-go-raw=%.0f/s ratio=%.2f (target >= 0.8; %d live-table updates, largest %d bytes, target <= 65536; %d late rows)\n",
-		rate, raw, rate/raw, updates, rec.maxSize, q.Stats().RowsLate)
-	return nil
+	return rate, fmt.Sprintf("%d live-table updates, largest %d bytes, target <= 65536; %d late rows", updates, rec.maxSize, q.Stats().RowsLate), nil
 }
 
 // latency produces alerts at 10k/s to a fresh topic and times each until
@@ -324,14 +378,14 @@ func decodeRates(datums [][]byte) (arrowRate, structRate float64, err error) {
 
 // startTestbed runs bin/fountain testbed with a fixed number of alerts and
 // waits until they are all in the topic.
-func startTestbed(n int) (addr string, stop func(), err error) {
+func startTestbed(n int, flags ...string) (addr string, stop func(), err error) {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return "", nil, err
 	}
 	addr = l.Addr().String()
 	l.Close()
-	cmd := exec.Command("bin/fountain", "testbed", "--addr", addr, "--rate", "0", "--speed", "1e12", "--max", strconv.Itoa(n))
+	cmd := exec.Command("bin/fountain", append([]string{"testbed", "--addr", addr, "--rate", "0", "--speed", "1e12", "--max", strconv.Itoa(n)}, flags...)...)
 	cmd.Stderr = os.Stderr
 	if err := cmd.Start(); err != nil {
 		return "", nil, fmt.Errorf("start bin/fountain testbed (run make build first): %w", err)

@@ -36,6 +36,7 @@ func runTestbed(args []string) error {
 	seed := fs.Uint64("seed", 1, "seed of the simulated sky")
 	schema := fs.String("schema", "ztf", "alert schema: ztf or lsst")
 	cutouts := fs.Bool("cutouts", false, "attach gzipped FITS cutouts (about 40 KB an alert)")
+	history := fs.Bool("history", true, "attach each object's last 30 days (prv_candidates); false: candidate-only alerts")
 	max := fs.Int64("max", 0, "stop producing after this many alerts and keep serving (0: no limit)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -44,7 +45,7 @@ func runTestbed(args []string) error {
 		return fmt.Errorf("testbed: --schema %s: want ztf or lsst", *schema)
 	}
 	tb, err := testbed.Start(testbed.Config{Addr: *addr, Topic: *topic, Partitions: *partitions,
-		Rate: *rate, Speed: *speed, Seed: *seed, Cutouts: *cutouts, LSST: *schema == "lsst", MaxAlerts: *max})
+		Rate: *rate, Speed: *speed, Seed: *seed, Cutouts: *cutouts, LSST: *schema == "lsst", NoHistory: !*history, MaxAlerts: *max})
 	if err != nil {
 		return err
 	}
@@ -79,6 +80,7 @@ func alertsProduce(args []string) error {
 	speed := fs.Float64("speed", 0, "simulated seconds per wall-clock second, when --rate is 0")
 	seed := fs.Uint64("seed", 1, "seed of the simulated sky")
 	cutouts := fs.Bool("cutouts", false, "attach gzipped FITS cutouts")
+	history := fs.Bool("history", true, "attach each object's last 30 days (prv_candidates); false: candidate-only alerts")
 	schema := fs.String("schema", "ztf", "alert schema: ztf or lsst")
 	max := fs.Int64("max", 0, "stop after this many alerts (0: run until interrupted)")
 	if err := fs.Parse(args); err != nil {
@@ -88,7 +90,7 @@ func alertsProduce(args []string) error {
 	ctx, stop := signalContext()
 	defer stop()
 	err := testbed.Produce(ctx, testbed.ProduceConfig{Brokers: bs, Topic: *topic, Rate: *rate, Speed: *speed,
-		Seed: *seed, Cutouts: *cutouts, LSST: *schema == "lsst", Max: *max})
+		Seed: *seed, Cutouts: *cutouts, LSST: *schema == "lsst", NoHistory: !*history, Max: *max})
 	if errors.Is(err, context.Canceled) {
 		return nil
 	}

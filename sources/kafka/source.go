@@ -38,7 +38,7 @@ type Config struct {
 	Partitions   []int         // without a group: these partitions (default all)
 	From         string        // without a group: "earliest" (default), "latest", "offset:N" or a time (RFC 3339 or Unix ms)
 	BatchRows    int           // rows per batch (default 4096)
-	BatchTimeout time.Duration // longest wait to fill a batch (default 250 ms)
+	BatchTimeout time.Duration // longest wait for a batch (default 250 ms); one that has caught up with the topic goes sooner
 	Schema       avro.Schema   // schemaless messages: their schema (default fountain's ZTF-style schema)
 	// Registry, when set, means messages carry Confluent framing (a magic
 	// byte and a schema id) and ids are resolved here; a batch holds one
@@ -89,7 +89,10 @@ func withMetadata(s *arrow.Schema) *arrow.Schema {
 type Source struct {
 	cfg     Config
 	readers []*kafkago.Reader
-	msgs    chan kafkago.Message
+	direct  bool              // one reader, fetched from in Next; several have pumps
+	in      *inbox            // where the pumps leave messages
+	pending []kafkago.Message // taken from the inbox; those from at on are not in a batch yet
+	at      int
 	errs    chan error
 	cancel  context.CancelFunc
 	wg      sync.WaitGroup
@@ -97,7 +100,6 @@ type Source struct {
 	dec     *avroarrow.Decoder // the current batch's decoder
 	schema  *arrow.Schema      // its schema with the metadata columns
 	byID    map[int32]*decoder // Confluent schema id -> decoder
-	held    *kafkago.Message   // read, but for the next batch (another schema)
 
 	mu   sync.Mutex
 	dead []DeadLetter
@@ -108,6 +110,10 @@ type Source struct {
 	next     map[int]int64 // per partition: the offset after the last message returned
 	skip     map[int]int64 // group mode, resumed: messages below these offsets were counted before
 	closed   sync.Once
+	// commitReq asks the committer to commit toCommit: waiting for the
+	// broker's answer in Next stalled reading for a round trip a batch.
+	commitReq chan struct{}
+	committer sync.WaitGroup
 }
 
 // Open connects and positions the readers. An unreachable broker is an
@@ -136,11 +142,12 @@ func Open(ctx context.Context, cfg Config) (*Source, error) {
 		return nil, err
 	}
 	s := &Source{cfg: cfg, base: dec, dec: dec, schema: withMetadata(dec.Schema()), byID: map[int32]*decoder{},
-		msgs: make(chan kafkago.Message, cfg.BatchRows), errs: make(chan error, 1)}
+		in: newInbox(cfg.BatchRows), errs: make(chan error, 1)}
 	if cfg.GroupID != "" {
 		s.readers = []*kafkago.Reader{kafkago.NewReader(kafkago.ReaderConfig{
 			Brokers: cfg.Brokers, Topic: cfg.Topic, GroupID: cfg.GroupID,
 			StartOffset: kafkago.FirstOffset, MaxWait: 100 * time.Millisecond, MinBytes: 1, MaxBytes: 16 << 20,
+			QueueCapacity: queueCapacity,
 		})}
 	} else {
 		parts := cfg.Partitions
@@ -152,7 +159,7 @@ func Open(ctx context.Context, cfg Config) (*Source, error) {
 		}
 		for _, p := range parts {
 			r := kafkago.NewReader(kafkago.ReaderConfig{Brokers: cfg.Brokers, Topic: cfg.Topic, Partition: p,
-				MaxWait: 100 * time.Millisecond, MinBytes: 1, MaxBytes: 16 << 20})
+				MaxWait: 100 * time.Millisecond, MinBytes: 1, MaxBytes: 16 << 20, QueueCapacity: queueCapacity})
 			if err := seek(ctx, r, cfg.From); err != nil {
 				r.Close()
 				s.closeReaders()
@@ -164,15 +171,47 @@ func Open(ctx context.Context, cfg Config) (*Source, error) {
 	}
 	rctx, cancel := context.WithCancel(context.Background())
 	s.cancel = cancel
-	// Readers fetch in their own goroutines, so that fetching the next
-	// messages overlaps decoding these; several are merged through the
-	// channel.
-	for _, r := range s.readers {
-		s.wg.Add(1)
-		go s.pump(rctx, r)
+	s.startPumps(rctx)
+	if cfg.GroupID != "" && !cfg.ManualCommit {
+		s.commitReq = make(chan struct{}, 1)
+		s.committer.Add(1)
+		go s.commitLoop(rctx)
 	}
 	return s, nil
 }
+
+// commitLoop commits what Next returned, in the background. When the
+// broker is away the offsets stay pending and are committed with the next
+// batch's; reading goes on once it is back.
+func (s *Source) commitLoop(ctx context.Context) {
+	defer s.committer.Done()
+	for {
+		select {
+		case <-s.commitReq:
+		case <-ctx.Done():
+			return
+		}
+		if err := s.commit(ctx); err != nil && ctx.Err() == nil {
+			s.report(err)
+		}
+	}
+}
+
+// startPumps starts a goroutine per reader putting its messages in the
+// inbox: fetching overlaps decoding, and several readers merge there.
+func (s *Source) startPumps(ctx context.Context) {
+	for _, r := range s.readers {
+		s.wg.Add(1)
+		go s.pump(ctx, r)
+	}
+}
+
+// queueCapacity is each reader's internal queue: kafka-go's default (100)
+// made its fetch goroutine stop and start again many times a batch.
+const queueCapacity = 1024
+
+// linger is how long Next waits for more messages once a batch has rows.
+const linger = 5 * time.Millisecond
 
 func partitions(broker, topic string) ([]int, error) {
 	conn, err := (&kafkago.Dialer{Timeout: 5 * time.Second}).Dial("tcp", broker)
@@ -225,16 +264,11 @@ func (s *Source) pump(ctx context.Context, r *kafkago.Reader) {
 			return
 		}
 		if err != nil {
-			select {
-			case s.errs <- err:
-			default:
-			}
+			s.report(err)
 			time.Sleep(200 * time.Millisecond)
 			continue
 		}
-		select {
-		case s.msgs <- m:
-		case <-ctx.Done():
+		if !s.in.put(m, ctx.Done()) {
 			return
 		}
 	}
@@ -244,39 +278,31 @@ func (s *Source) pump(ctx context.Context, r *kafkago.Reader) {
 // key, partition, offset and timestamp.
 func (s *Source) Schema() *arrow.Schema { return s.schema }
 
-// Next returns the next batch: up to BatchRows good rows, or what arrived
-// within BatchTimeout (possibly none). In group mode, the offsets of the
+// Next returns the next batch of up to BatchRows good rows: when it is
+// full, when no message came for a few milliseconds after the first (the
+// source has caught up), or at BatchTimeout (possibly empty). In group mode, the offsets of the
 // previous batch are committed first: what Next returned is never read
 // again after a restart, what it did not return is.
 func (s *Source) Next(ctx context.Context) (arrow.Record, error) {
-	if err := s.commit(ctx); err != nil {
-		// The broker is away: the offsets stay pending and are committed
-		// with the next batch; reading goes on once it is back.
-		select {
-		case s.errs <- err:
-		default:
-		}
+	select {
+	case s.commitReq <- struct{}{}:
+	default: // a commit is asked for already
 	}
-	deadline := time.NewTimer(s.cfg.BatchTimeout)
-	defer deadline.Stop()
+	bctx, cancel := context.WithTimeout(ctx, s.cfg.BatchTimeout)
+	defer cancel()
+	poll := time.NewTimer(linger)
+	poll.Stop()
+	defer poll.Stop()
 	var keys [][]byte
 	var parts []int32
 	var offs []int64
 	var ts []arrow.Timestamp
 	for s.dec.Len() < s.cfg.BatchRows {
-		var m kafkago.Message
-		if s.held != nil {
-			m, s.held = *s.held, nil
-		} else {
-			select {
-			case m = <-s.msgs:
-			case <-deadline.C:
-			case <-ctx.Done():
-			}
-			if m.Topic == "" {
-				break // timed out or cancelled
-			}
+		if s.at == len(s.pending) && !s.refill(bctx, poll) {
+			break // timed out or cancelled
 		}
+		m := s.pending[s.at]
+		s.at++
 		if s.skip != nil && m.Offset < s.skip[m.Partition] {
 			continue // counted before the checkpoint this source resumed from
 		}
@@ -290,7 +316,7 @@ func (s *Source) Next(ctx context.Context) (arrow.Record, error) {
 			}
 			if d.dec != s.dec {
 				if s.dec.Len() > 0 {
-					s.held = &m // another schema: it starts the next batch
+					s.at-- // another schema: it starts the next batch
 					break
 				}
 				s.dec, s.schema = d.dec, d.schema
@@ -350,6 +376,46 @@ func (s *Source) Next(ctx context.Context) (arrow.Record, error) {
 		return nil, ctx.Err()
 	}
 	return out, nil
+}
+
+// refill gets the next messages into pending, waiting until the batch's
+// context ends; it says whether there are any.
+func (s *Source) refill(ctx context.Context, poll *time.Timer) bool {
+	s.at = 0
+	for {
+		if s.pending = s.in.take(s.pending); len(s.pending) > 0 {
+			return true
+		}
+		if s.dec.Len() == 0 {
+			select {
+			case <-s.in.ready:
+				continue
+			case <-ctx.Done():
+				return false
+			}
+		}
+		// The batch has rows: wait a little for more to pile up (not a
+		// wake-up per message), and if none come, the source has caught up
+		// and the batch goes now rather than at BatchTimeout.
+		poll.Reset(linger)
+		select {
+		case <-poll.C:
+			if s.pending = s.in.take(s.pending); len(s.pending) > 0 {
+				return true
+			}
+			return false
+		case <-ctx.Done():
+			return false
+		}
+	}
+}
+
+// report keeps the latest connection or commit problem for Err.
+func (s *Source) report(err error) {
+	select {
+	case s.errs <- err:
+	default:
+	}
 }
 
 func (s *Source) deadLetter(m kafkago.Message, err error) {
@@ -448,7 +514,7 @@ func (s *Source) Counts() (good, bad int64) {
 // (those fetched but not yet returned included), for status lines
 // (frames.Lagger); -1 before it knows.
 func (s *Source) Lag() int64 {
-	total := int64(len(s.msgs))
+	total := int64(s.in.len() + len(s.pending) - s.at)
 	for _, r := range s.readers {
 		l := r.Lag()
 		if l < 0 {
@@ -521,10 +587,8 @@ func (s *Source) Resume(pos []byte) error {
 	// Stop the pumps, forget what they fetched, move, start again.
 	s.cancel()
 	s.wg.Wait()
-	for len(s.msgs) > 0 {
-		<-s.msgs
-	}
-	s.held = nil
+	s.in.take(nil)
+	s.pending, s.at = nil, 0
 	// Fresh readers, placed before they start: moving a running kafka-go
 	// reader races with its fetch goroutine.
 	for i, r := range s.readers {
@@ -548,10 +612,7 @@ func (s *Source) Resume(pos []byte) error {
 	s.mu.Unlock()
 	ctx, cancel := context.WithCancel(context.Background())
 	s.cancel = cancel
-	for _, r := range s.readers {
-		s.wg.Add(1)
-		go s.pump(ctx, r)
-	}
+	s.startPumps(ctx)
 	return nil
 }
 
@@ -562,9 +623,10 @@ func (s *Source) Close() error {
 	s.closed.Do(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
-		err = s.commit(ctx)
 		s.cancel()
 		s.wg.Wait()
+		s.committer.Wait()
+		err = s.commit(ctx)
 		s.closeReaders()
 		for _, d := range s.byID {
 			d.dec.Release()

@@ -302,3 +302,27 @@ func TestSourceGivesOneBatchPerVisitPaced(t *testing.T) {
 		t.Fatal("a cancelled wait is an error")
 	}
 }
+
+// Candidate-only alerts are the same sky without the history.
+func TestNoHistory(t *testing.T) {
+	full := run(Config{Seed: 3, Fields: 2}, 40)
+	bare := run(Config{Seed: 3, Fields: 2, NoHistory: true}, 40)
+	withHistory := 0
+	for i := range full {
+		if len(full[i].Alerts) != len(bare[i].Alerts) {
+			t.Fatalf("visit %d: %d alerts, want %d", i, len(bare[i].Alerts), len(full[i].Alerts))
+		}
+		for j, a := range bare[i].Alerts {
+			if len(a.PrvCandidates) != 0 {
+				t.Fatal("a candidate-only alert has prv_candidates")
+			}
+			if a.Candid != full[i].Alerts[j].Candid || a.Candidate.MagPSF != full[i].Alerts[j].Candidate.MagPSF {
+				t.Fatalf("visit %d alert %d differs from the same sky with history", i, j)
+			}
+			withHistory += len(full[i].Alerts[j].PrvCandidates)
+		}
+	}
+	if withHistory == 0 {
+		t.Fatal("the full alerts had no history to leave out")
+	}
+}

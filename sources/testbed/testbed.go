@@ -30,6 +30,7 @@ type Config struct {
 	Seed       uint64
 	Cutouts    bool
 	LSST       bool   // LSST-style alerts instead of ZTF-style
+	NoHistory  bool   // candidate-only alerts (see sim.Config)
 	MaxAlerts  int64  // stop producing after this many (0: no limit)
 	DataDir    string // keep the broker's log here, so a restarted broker has it
 	NoProducer bool   // run the broker alone
@@ -91,7 +92,7 @@ func Start(cfg Config) (*Testbed, error) {
 		return tb, nil
 	}
 	go func() {
-		tb.done <- Produce(ctx, ProduceConfig{Brokers: []string{tb.addr}, Topic: cfg.Topic, Rate: cfg.Rate, Speed: cfg.Speed, Seed: cfg.Seed, Cutouts: cfg.Cutouts, LSST: cfg.LSST, Max: cfg.MaxAlerts, Count: &tb.produced})
+		tb.done <- Produce(ctx, ProduceConfig{Brokers: []string{tb.addr}, Topic: cfg.Topic, Rate: cfg.Rate, Speed: cfg.Speed, Seed: cfg.Seed, Cutouts: cfg.Cutouts, LSST: cfg.LSST, NoHistory: cfg.NoHistory, Max: cfg.MaxAlerts, Count: &tb.produced})
 	}()
 	return tb, nil
 }
@@ -115,15 +116,16 @@ func (t *Testbed) Close() error {
 
 // ProduceConfig sets up a producer of simulated alerts into any Kafka.
 type ProduceConfig struct {
-	Brokers []string
-	Topic   string
-	Rate    float64 // alerts per second (0: paced by Speed, or as fast as possible)
-	Speed   float64 // simulated seconds per wall second when Rate is 0
-	Seed    uint64
-	Cutouts bool
-	LSST    bool          // LSST-style alerts, keyed by diaObjectId (ssObjectId for moving objects)
-	Max     int64         // stop after this many alerts (0: no limit)
-	Count   *atomic.Int64 // optional: counts produced alerts
+	Brokers   []string
+	Topic     string
+	Rate      float64 // alerts per second (0: paced by Speed, or as fast as possible)
+	Speed     float64 // simulated seconds per wall second when Rate is 0
+	Seed      uint64
+	Cutouts   bool
+	LSST      bool          // LSST-style alerts, keyed by diaObjectId (ssObjectId for moving objects)
+	NoHistory bool          // candidate-only alerts (see sim.Config)
+	Max       int64         // stop after this many alerts (0: no limit)
+	Count     *atomic.Int64 // optional: counts produced alerts
 }
 
 // Produce writes simulated alerts to a topic, one schemaless Avro datum per
@@ -142,7 +144,7 @@ func Produce(ctx context.Context, cfg ProduceConfig) error {
 		AllowAutoTopicCreation: true,
 	}
 	defer w.Close()
-	survey := sim.New(sim.Config{Seed: cfg.Seed, Cutouts: cfg.Cutouts, LSST: cfg.LSST})
+	survey := sim.New(sim.Config{Seed: cfg.Seed, Cutouts: cfg.Cutouts, LSST: cfg.LSST, NoHistory: cfg.NoHistory})
 	start := time.Now()
 	var n int64
 	msgs := make([]kafka.Message, 0, 512)
