@@ -18,7 +18,8 @@ type compiled struct {
 	win   *windowNode
 	leaf0 *leafNode
 	leaf  *leafNode
-	kind  string // "aggregate", "top-k" or "rows"
+	kind  string   // "aggregate", "top-k" or "rows"
+	reads []string // the source columns the pipeline reads (nil: all)
 }
 
 func (c *compiled) describe() string {
@@ -44,7 +45,7 @@ func (c *compiled) describe() string {
 // compileStream finds the per-batch part of the plan (steps that treat each
 // row on its own), the first stateful step above it and the rest.
 func compileStream(s *stream) (*compiled, error) {
-	c := &compiled{leaf0: s.leaf0, leaf: s.leaf}
+	c := &compiled{leaf0: s.leaf0, leaf: s.leaf, reads: sourceColumns(s)}
 	var err error
 	if c.pre, err = materializeBounded(s.pre, s.leaf0); err != nil {
 		return nil, err
@@ -310,4 +311,111 @@ func runOver(plan node, leaf *leafNode, t *table) (*table, error) {
 		return t, nil
 	}
 	return execute(replaceNode(plan, leaf, &source{t: t, label: "batch"}))
+}
+
+// A Projector is a BatchSource that can leave out the columns a pipeline
+// does not read. A query tells it, before reading, which columns of its
+// Schema the pipeline reads; the others may then come as all-null columns
+// (the schema stays the same). A Kafka source of alerts then does not
+// decode each alert's history for a count by band.
+type Projector interface {
+	Project(columns []string) error
+}
+
+// sourceColumns lists the source columns a stream's pipeline reads, in
+// schema order; nil when it reads them all (or cannot tell).
+func sourceColumns(s *stream) []string {
+	r := &readSet{cols: map[string]bool{}}
+	r.walk(s.plan, nil, s.leaf)
+	if r.all {
+		return nil
+	}
+	need := r.cols
+	if s.wm != nil {
+		need[s.wm.col] = true
+		if s.wm.part != "" {
+			need[s.wm.part] = true
+		}
+	}
+	r = &readSet{cols: map[string]bool{}}
+	r.walk(s.pre, need, s.leaf0)
+	if r.all {
+		return nil
+	}
+	cols := []string{}
+	for _, f := range s.leaf0.schema.Fields() {
+		if r.cols[f.Name] {
+			cols = append(cols, f.Name)
+		}
+	}
+	if len(cols) == s.leaf0.schema.NumFields() {
+		return nil
+	}
+	return cols
+}
+
+// readSet gathers the columns of a leaf that a plan reads.
+type readSet struct {
+	cols map[string]bool
+	all  bool
+}
+
+// walk notes what n reads of leaf when need of n's output columns are
+// used (nil: all). Steps it does not know read everything, to be safe.
+func (r *readSet) walk(n node, need map[string]bool, leaf node) {
+	if n == leaf {
+		if need == nil {
+			r.all = true
+		}
+		for c := range need {
+			r.cols[c] = true
+		}
+		return
+	}
+	switch c := n.(type) {
+	case *projectNode:
+		sub := map[string]bool{}
+		for _, e := range c.exprs {
+			if need == nil || need[e.outName()] {
+				e.refs(sub)
+			}
+		}
+		r.walk(c.in, sub, leaf)
+	case *filterNode:
+		r.walk(c.in, union(need, c.pred), leaf)
+	case *sortNode:
+		sub := union(need)
+		for _, k := range c.keys {
+			if sub != nil {
+				sub[k.col] = true
+			}
+		}
+		r.walk(c.in, sub, leaf)
+	case *limitNode:
+		r.walk(c.in, need, leaf)
+	case *aggNode:
+		sub := map[string]bool{}
+		for _, k := range c.keys {
+			sub[k] = true
+		}
+		for _, e := range c.aggs {
+			e.refs(sub)
+		}
+		r.walk(c.in, sub, leaf)
+	case *windowNode:
+		sub := union(need)
+		if sub != nil {
+			delete(sub, WindowStart)
+			delete(sub, WindowEnd)
+			sub[c.w.col] = true
+			for _, k := range c.keys {
+				sub[k] = true
+			}
+		}
+		r.walk(c.in, sub, leaf)
+	default:
+		for _, in := range n.inputs() {
+			r.walk(in, nil, leaf)
+		}
+	}
 }

@@ -127,6 +127,15 @@ func (s Stream) Start() *Query {
 		}
 	} else {
 		q.src = s.s.open()
+		if p, ok := q.src.(Projector); ok && c.reads != nil {
+			if err := p.Project(c.reads); err != nil {
+				q.fatal = fmt.Errorf("source: %w", err)
+				q.finished = q.started
+				close(q.done)
+				cancel()
+				return q
+			}
+		}
 	}
 	if s.s.ckptPath != "" {
 		if err := q.loadCheckpoint(q.src); err != nil {
@@ -258,7 +267,9 @@ func (q *Query) resultLocked() (*table, error) {
 }
 
 // Late is the side output: rows that arrived after the watermark had closed
-// their window (plus the allowed lateness), newest kept.
+// their window (plus the allowed lateness), newest kept. Source columns the
+// pipeline does not read are null there when the source skipped decoding
+// them (see Projector).
 func (q *Query) Late() Frame {
 	q.mu.Lock()
 	defer q.mu.Unlock()

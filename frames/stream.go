@@ -500,6 +500,9 @@ func (s Stream) Explain() string {
 		return "error: " + err.Error()
 	}
 	fmt.Fprintf(&b, "%s\n", c.describe())
+	if c.reads != nil {
+		fmt.Fprintf(&b, "reads source columns [%s] (a source that can skips the others)\n", strings.Join(c.reads, ", "))
+	}
 	explainNode(&b, s.s.plan, 0)
 	if w := s.s.wm; w != nil {
 		fmt.Fprintf(&b, "where the source's rows, with a watermark on %s %s behind, are\n", w.col, w.delay)

@@ -35,6 +35,7 @@ type Decoder struct {
 	plan   []*node  // one per top-level field
 	cols   []column // one per top-level field
 	steps  []step   // append steps bound to cols
+	skip   []bool   // per top-level field: not decoded (see Only)
 	rows   int
 	kept   [][]byte // the datums of the batch so far, to rebuild it
 	mem    memory.Allocator
@@ -100,7 +101,102 @@ func NewDecoder(schema avro.Schema, mem memory.Allocator) (*Decoder, error) {
 		d.cols = append(d.cols, c)
 		d.steps = append(d.steps, bind(n, c))
 	}
+	d.skip = make([]bool, len(d.plan))
 	return d, nil
+}
+
+// Only makes the decoder decode just the named top-level fields (all of
+// them when names is nil): the others are stepped over, which is several
+// times faster than decoding them, and come as all-null columns, so the
+// schema stays the same. A stream calls it (through its source) with the
+// columns its pipeline reads: a count of alerts by band need not decode
+// each alert's history. It is an error between Append and NewRecord, or
+// for a name the schema does not have.
+func (d *Decoder) Only(names []string) error {
+	if d.rows > 0 {
+		return errors.New("avroarrow: Only in the middle of a batch")
+	}
+	keep := map[string]bool{}
+	for _, name := range names {
+		if d.schema.FieldIndices(name) == nil {
+			return fmt.Errorf("avroarrow: Only: no field %q", name)
+		}
+		keep[name] = true
+	}
+	for i, n := range d.plan {
+		d.skip[i] = names != nil && !keep[n.name]
+		if d.skip[i] {
+			d.steps[i] = skipStep(n)
+		} else {
+			d.steps[i] = bind(n, d.cols[i])
+		}
+	}
+	return nil
+}
+
+// skipStep steps over a value without decoding it: the compiled
+// counterpart of skip, for the fields Only leaves out.
+func skipStep(n *node) step {
+	switch n.kind {
+	case kBool:
+		return func(r *reader) { mustTake(r, 1) }
+	case kInt, kLong, kTimestampMillis, kTimestampMicros, kEnum:
+		return func(r *reader) { mustLong(r) }
+	case kFloat:
+		return func(r *reader) { mustTake(r, 4) }
+	case kDouble:
+		return func(r *reader) { mustTake(r, 8) }
+	case kString, kBytes:
+		return func(r *reader) { mustTake(r, int(mustLong(r))) }
+	case kFixed:
+		return func(r *reader) { mustTake(r, n.size) }
+	case kRecord:
+		fields := make([]step, len(n.fields))
+		for i, f := range n.fields {
+			fields[i] = skipStep(f)
+		}
+		return func(r *reader) {
+			for _, f := range fields {
+				f(r)
+			}
+		}
+	case kArray, kMap:
+		item := skipStep(n.child)
+		if n.kind == kMap {
+			val := item
+			item = func(r *reader) {
+				mustTake(r, int(mustLong(r)))
+				val(r)
+			}
+		}
+		return func(r *reader) {
+			for {
+				count := mustLong(r)
+				if count == 0 {
+					return
+				}
+				if count < 0 {
+					// The block's size in bytes is given: one jump.
+					mustTake(r, int(mustLong(r)))
+					continue
+				}
+				if count > int64(len(r.b)) {
+					panic(fmt.Errorf("block of %d items in a %d-byte datum", count, len(r.b)))
+				}
+				for i := int64(0); i < count; i++ {
+					item(r)
+				}
+			}
+		}
+	case kNullable:
+		inner := skipStep(n.child)
+		return func(r *reader) {
+			if !isNull(r, n.nullIdx) {
+				inner(r)
+			}
+		}
+	}
+	panic("unreachable")
 }
 
 func deref(s avro.Schema) avro.Schema {
@@ -328,6 +424,10 @@ func (d *Decoder) NewRecord() arrow.Record {
 	d.kept = d.kept[:0]
 	cols := make([]arrow.Array, len(d.cols))
 	for i, c := range d.cols {
+		if d.skip[i] {
+			cols[i] = array.MakeArrayOfNull(d.mem, d.schema.Field(i).Type, n)
+			continue
+		}
 		data := c.cut()
 		cols[i] = array.MakeFromData(data)
 		data.Release()

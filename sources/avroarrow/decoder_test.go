@@ -212,13 +212,19 @@ func BenchmarkDecodeCandidateOnly(b *testing.B) {
 
 func BenchmarkDecodeFullAlerts(b *testing.B) { benchDecode(b, alerts(b, 5000, false)) }
 
-func benchDecode(b *testing.B, as []*alert.ZTF) {
+func benchDecode(b *testing.B, as []*alert.ZTF) { benchDecodeOnly(b, as, nil) }
+
+// benchDecodeOnly decodes the alerts' only fields (all with nil).
+func benchDecodeOnly(b *testing.B, as []*alert.ZTF, only []string) {
 	datums := make([][]byte, len(as))
 	for i, a := range as {
 		datums[i], _ = alert.EncodeZTF(a)
 	}
 	d, _ := avroarrow.NewDecoder(alert.ZTFSchema(), nil)
 	defer d.Release()
+	if err := d.Only(only); err != nil {
+		b.Fatal(err)
+	}
 	n := 0
 	for b.Loop() {
 		for _, x := range datums {
@@ -317,4 +323,70 @@ func TestCorruptionAnywhereKeepsTheGoodRows(t *testing.T) {
 			t.Fatalf("good datum %d (candid %d) lost", i, c)
 		}
 	}
+}
+
+// Only: the kept columns are as a full decode makes them, the others all
+// null, the schema the same; and Only(nil) decodes everything again.
+func TestOnly(t *testing.T) {
+	mem := memory.NewCheckedAllocator(memory.DefaultAllocator)
+	defer mem.AssertSize(t, 0)
+	var datums [][]byte
+	for _, a := range alerts(t, 200, true) {
+		b, err := alert.EncodeZTF(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		datums = append(datums, b)
+	}
+	decode := func(only []string) arrow.Record {
+		d, err := avroarrow.NewDecoder(alert.ZTFSchema(), mem)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer d.Release()
+		if err := d.Only(only); err != nil {
+			t.Fatal(err)
+		}
+		for _, b := range datums {
+			if err := d.Append(b); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return d.NewRecord()
+	}
+	full := decode(nil)
+	defer full.Release()
+	part := decode([]string{"candidate", "objectId"})
+	defer part.Release()
+	if !part.Schema().Equal(full.Schema()) {
+		t.Fatal("Only changed the schema")
+	}
+	for i, f := range full.Schema().Fields() {
+		kept := f.Name == "candidate" || f.Name == "objectId"
+		switch {
+		case kept && !array.Equal(part.Column(i), full.Column(i)):
+			t.Fatalf("%s differs from the full decode", f.Name)
+		case !kept && part.Column(i).NullN() != int(part.NumRows()):
+			t.Fatalf("%s: %d nulls of %d, want all null", f.Name, part.Column(i).NullN(), part.NumRows())
+		}
+	}
+	d, _ := avroarrow.NewDecoder(alert.ZTFSchema(), nil)
+	defer d.Release()
+	if err := d.Only([]string{"candidat"}); err == nil {
+		t.Fatal("Only accepted an unknown field")
+	}
+	d.Append(datums[0])
+	if err := d.Only(nil); err == nil {
+		t.Fatal("Only in the middle of a batch")
+	}
+	// A corrupt datum is refused in a skipped field too.
+	d.NewRecord().Release()
+	d.Only([]string{"objectId"})
+	if err := d.Append(datums[0][:len(datums[0])-3]); !errors.Is(err, avroarrow.ErrCorrupt) {
+		t.Fatalf("truncated datum: %v", err)
+	}
+}
+
+func BenchmarkDecodeFullAlertsCandidateOnly(b *testing.B) {
+	benchDecodeOnly(b, alerts(b, 5000, false), []string{"objectId", "candid", "candidate"})
 }

@@ -100,6 +100,7 @@ type Source struct {
 	dec     *avroarrow.Decoder // the current batch's decoder
 	schema  *arrow.Schema      // its schema with the metadata columns
 	byID    map[int32]*decoder // Confluent schema id -> decoder
+	only    []string           // the top-level fields decoded (nil: all; see Project)
 
 	mu   sync.Mutex
 	dead []DeadLetter
@@ -276,7 +277,59 @@ func (s *Source) pump(ctx context.Context, r *kafkago.Reader) {
 
 // Schema is the schema of the batches: the decoded fields, then the Kafka
 // key, partition, offset and timestamp.
-func (s *Source) Schema() *arrow.Schema { return s.schema }
+func (s *Source) Schema() *arrow.Schema {
+	if s.cfg.Flatten != "" {
+		return avroarrow.FlattenSchema(s.schema, s.cfg.Flatten)
+	}
+	return s.schema
+}
+
+// Project makes the source decode only the named columns of its Schema:
+// the others come as all-null columns (frames.Projector). A stream does
+// it with the columns its pipeline reads, so a count by band does not
+// decode each alert's history. Nil decodes every column again.
+func (s *Source) Project(columns []string) error {
+	if columns == nil {
+		s.only = nil
+	} else {
+		// Top-level fields: a flattened "candidate.jd" is in "candidate".
+		s.only = []string{}
+		for _, f := range s.base.Schema().Fields() {
+			for _, c := range columns {
+				if c == f.Name || (s.cfg.Flatten != "" && strings.HasPrefix(c, f.Name+s.cfg.Flatten)) {
+					s.only = append(s.only, f.Name)
+					break
+				}
+			}
+		}
+	}
+	if err := s.dec.Only(fieldsOf(s.dec, s.only)); err != nil {
+		return fmt.Errorf("kafka: %w", err)
+	}
+	for _, d := range s.byID {
+		if d.dec != s.dec {
+			if err := d.dec.Only(fieldsOf(d.dec, s.only)); err != nil {
+				return fmt.Errorf("kafka: %w", err)
+			}
+		}
+	}
+	return nil
+}
+
+// fieldsOf keeps the names dec's schema has (all of them for nil): a
+// registry's schemas differ.
+func fieldsOf(dec *avroarrow.Decoder, names []string) []string {
+	if names == nil {
+		return nil
+	}
+	out := []string{}
+	for _, n := range names {
+		if dec.Schema().FieldIndices(n) != nil {
+			out = append(out, n)
+		}
+	}
+	return out
+}
 
 // Next returns the next batch of up to BatchRows good rows: when it is
 // full, when no message came for a few milliseconds after the first (the
@@ -293,6 +346,7 @@ func (s *Source) Next(ctx context.Context) (arrow.Record, error) {
 	poll := time.NewTimer(linger)
 	poll.Stop()
 	defer poll.Stop()
+	reached := newMarks()
 	var keys [][]byte
 	var parts []int32
 	var offs []int64
@@ -310,7 +364,7 @@ func (s *Source) Next(ctx context.Context) (arrow.Record, error) {
 		if s.cfg.Registry != nil {
 			d, payload, err := s.decoderFor(m.Value)
 			if err != nil {
-				s.advance(m)
+				reached.note(m)
 				s.deadLetter(m, err)
 				continue
 			}
@@ -323,7 +377,7 @@ func (s *Source) Next(ctx context.Context) (arrow.Record, error) {
 			}
 			datum = payload
 		}
-		s.advance(m)
+		reached.note(m)
 		if err := s.dec.Append(datum); err != nil {
 			s.deadLetter(m, err)
 			continue
@@ -335,6 +389,7 @@ func (s *Source) Next(ctx context.Context) (arrow.Record, error) {
 	}
 	rec := s.dec.NewRecord()
 	defer rec.Release()
+	s.advance(reached)
 	s.mu.Lock()
 	if s.cfg.GroupID != "" && !s.cfg.ManualCommit && len(s.next) > 0 {
 		s.toCommit = maps.Clone(s.next) // committed when the next batch is asked for
@@ -441,6 +496,10 @@ func (s *Source) decoderFor(msg []byte) (*decoder, []byte, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("schema %d: %w", id, err)
 	}
+	if err := dec.Only(fieldsOf(dec, s.only)); err != nil {
+		dec.Release()
+		return nil, nil, fmt.Errorf("schema %d: %w", id, err)
+	}
 	d := &decoder{dec: dec, schema: withMetadata(dec.Schema())}
 	s.byID[id] = d
 	return d, payload, nil
@@ -544,14 +603,38 @@ func (s *Source) Commit(pos []byte) error {
 	return s.commitOffsets(ctx, next)
 }
 
-// advance notes that m is in a batch returned.
-func (s *Source) advance(m kafkago.Message) {
+// marks gathers, while a batch is made, the offset after the last message
+// of each partition in it; messages come in runs of one partition, so a
+// run costs one map write, not one per message.
+type marks struct {
+	next map[int]int64
+	part int
+	off  int64 // of the current run; -1: none
+}
+
+func newMarks() *marks { return &marks{next: map[int]int64{}, off: -1} }
+
+func (k *marks) note(m kafkago.Message) {
+	if m.Partition != k.part && k.off >= 0 {
+		k.next[k.part] = k.off
+	}
+	k.part, k.off = m.Partition, m.Offset+1
+}
+
+// advance records that the batch's messages were returned.
+func (s *Source) advance(k *marks) {
+	if k.off >= 0 {
+		k.next[k.part] = k.off
+	}
+	if len(k.next) == 0 {
+		return
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.next == nil {
 		s.next = map[int]int64{}
 	}
-	s.next[m.Partition] = m.Offset + 1
+	maps.Copy(s.next, k.next)
 }
 
 // Position says how far the batches returned so far reach: per partition,

@@ -89,7 +89,7 @@ func TestGroupReadsEverythingOnceAndResumes(t *testing.T) {
 
 func TestMetadataColumnsAndFrom(t *testing.T) {
 	tb := testbedWith(t, 500)
-	s, err := Open(context.Background(), Config{Brokers: []string{tb.Addr()}, Topic: "alerts", Partitions: []int{1}, From: "offset:5", Flatten: "."})
+	s, err := Open(context.Background(), Config{Brokers: []string{tb.Addr()}, Topic: "alerts", Partitions: []int{1}, From: "offset:5", Flatten: ".", BatchRows: 20})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,6 +114,26 @@ func TestMetadataColumnsAndFrom(t *testing.T) {
 	}
 	if len(rec.Schema().FieldIndices("candidate.magpsf")) != 1 {
 		t.Fatal("Flatten: no candidate.magpsf column")
+	}
+	if !rec.Schema().Equal(s.Schema()) {
+		t.Fatalf("batches do not have the source's Schema:\n%s\nwant\n%s", rec.Schema(), s.Schema())
+	}
+	// Project (flattened names): the candidate decoded, the history not.
+	if err := s.Project([]string{"candidate.jd", ColPartition}); err != nil {
+		t.Fatal(err)
+	}
+	rec2, err := s.Next(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rec2.Release()
+	jd := rec2.Column(rec2.Schema().FieldIndices("candidate.jd")[0])
+	prv := rec2.Column(rec2.Schema().FieldIndices("prv_candidates")[0])
+	if rec2.NumRows() == 0 || jd.NullN() != 0 || prv.NullN() != int(rec2.NumRows()) {
+		t.Fatalf("projected batch: %d rows, %d null jd, %d null prv_candidates", rec2.NumRows(), jd.NullN(), prv.NullN())
+	}
+	if !rec2.Schema().Equal(s.Schema()) {
+		t.Fatal("Project changed the schema")
 	}
 }
 

@@ -49,6 +49,15 @@ func NewSource(cfg Config, sc SourceConfig) (*Source, error) {
 // Schema is the schema of the batches.
 func (src *Source) Schema() *arrow.Schema { return src.dec.Schema() }
 
+// Project makes the source decode only the named columns: the others come
+// as all-null columns (frames.Projector; nil: all of them).
+func (src *Source) Project(columns []string) error {
+	if err := src.dec.Only(columns); err != nil {
+		return fmt.Errorf("sim: %w", err)
+	}
+	return nil
+}
+
 // appendEncoded encodes alerts as Avro, as the testbed publishes them, and
 // decodes them into dec's batch.
 func appendEncoded[A any](dec *avroarrow.Decoder, alerts []A, encode func(A) ([]byte, error)) error {
