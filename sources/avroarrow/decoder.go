@@ -457,6 +457,11 @@ var errShort = errors.New("datum ends early")
 // long reads a zigzag varint; most are one or two bytes, so the loop is
 // written out rather than slicing for binary.Uvarint.
 func (r *reader) long() (int64, error) {
+	if r.off < len(r.b) && r.b[r.off] < 0x80 {
+		u := uint64(r.b[r.off])
+		r.off++
+		return int64(u>>1) ^ -int64(u&1), nil
+	}
 	var u uint64
 	for i, s := r.off, uint(0); i < len(r.b) && s < 64; i, s = i+1, s+7 {
 		c := r.b[i]
@@ -609,6 +614,13 @@ func bind(n *node, c column) step {
 func isNull(r *reader, nullIdx int64) bool {
 	if nullIdx < 0 {
 		return false
+	}
+	// Branches 0 and 1 are the bytes 0 and 2: no varint to read.
+	if r.off < len(r.b) {
+		if c := r.b[r.off]; c == 0 || c == 2 {
+			r.off++
+			return int64(c>>1) == nullIdx
+		}
 	}
 	switch i := mustLong(r); {
 	case i == nullIdx:

@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/apache/arrow/go/v17/arrow"
@@ -100,7 +101,12 @@ type Source struct {
 	dec     *avroarrow.Decoder // the current batch's decoder
 	schema  *arrow.Schema      // its schema with the metadata columns
 	byID    map[int32]*decoder // Confluent schema id -> decoder
-	only    []string           // the top-level fields decoded (nil: all; see Project)
+	dec2    *avroarrow.Decoder // schemaless: a second decoder, for batches decoded in halves
+	stash   *part              // the second half, for the next call
+	unread  atomic.Int64       // taken from the inbox (or stashed) but not returned, for Lag
+	msgs    []kafkago.Message  // gather's buffers, reused
+	datums  [][]byte
+	only    []string // the top-level fields decoded (nil: all; see Project)
 
 	mu   sync.Mutex
 	dead []DeadLetter
@@ -142,7 +148,11 @@ func Open(ctx context.Context, cfg Config) (*Source, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Source{cfg: cfg, base: dec, dec: dec, schema: withMetadata(dec.Schema()), byID: map[int32]*decoder{},
+	var dec2 *avroarrow.Decoder
+	if cfg.Registry == nil {
+		dec2, _ = avroarrow.NewDecoder(cfg.Schema, memory.DefaultAllocator) // the schema compiled above
+	}
+	s := &Source{cfg: cfg, base: dec, dec: dec, dec2: dec2, schema: withMetadata(dec.Schema()), byID: map[int32]*decoder{},
 		in: newInbox(cfg.BatchRows), errs: make(chan error, 1)}
 	if cfg.GroupID != "" {
 		s.readers = []*kafkago.Reader{kafkago.NewReader(kafkago.ReaderConfig{
@@ -306,6 +316,11 @@ func (s *Source) Project(columns []string) error {
 	if err := s.dec.Only(fieldsOf(s.dec, s.only)); err != nil {
 		return fmt.Errorf("kafka: %w", err)
 	}
+	if s.dec2 != nil {
+		if err := s.dec2.Only(s.only); err != nil {
+			return fmt.Errorf("kafka: %w", err)
+		}
+	}
 	for _, d := range s.byID {
 		if d.dec != s.dec {
 			if err := d.dec.Only(fieldsOf(d.dec, s.only)); err != nil {
@@ -341,18 +356,79 @@ func (s *Source) Next(ctx context.Context) (arrow.Record, error) {
 	case s.commitReq <- struct{}{}:
 	default: // a commit is asked for already
 	}
+	defer s.noteUnread()
+	if p := s.stash; p != nil {
+		s.stash = nil
+		s.returned(p)
+		return p.rec, nil
+	}
+	reached := newMarks()
+	msgs, datums := s.gather(ctx, reached)
+	var first *part
+	if n := len(msgs); n >= 2*parallelRows && s.dec2 != nil {
+		// Two halves decoded at once, the second returned by the next
+		// call: decoding alerts with their history is the costliest step
+		// between the broker and the stream, and has a core to spare.
+		h := n / 2
+		done := make(chan *part, 1)
+		go func() { done <- s.decode(s.dec2, s.schema, msgs[h:], datums[h:], newMarks()) }()
+		first = s.decode(s.dec, s.schema, msgs[:h], datums[:h], reached)
+		s.stash = <-done
+	} else {
+		first = s.decode(s.dec, s.schema, msgs, datums, reached)
+	}
+	clear(msgs)
+	clear(datums)
+	s.returned(first)
+	if ctx.Err() != nil && first.rec.NumRows() == 0 {
+		first.rec.Release()
+		return nil, ctx.Err()
+	}
+	return first.rec, nil
+}
+
+func (s *Source) noteUnread() {
+	n := int64(len(s.pending) - s.at)
+	if s.stash != nil {
+		n += s.stash.rec.NumRows()
+	}
+	s.unread.Store(n)
+}
+
+// parallelRows is the least rows a half must have for a batch to be
+// decoded in two halves at once.
+const parallelRows = 512
+
+// part is a decoded batch and how far it reaches.
+type part struct {
+	rec     arrow.Record
+	reached *marks
+}
+
+// returned notes that p goes to the caller: its position, what group mode
+// commits next, the count of good rows.
+func (s *Source) returned(p *part) {
+	s.advance(p.reached)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.cfg.GroupID != "" && !s.cfg.ManualCommit && len(s.next) > 0 {
+		s.toCommit = maps.Clone(s.next) // committed when the next batch is asked for
+	}
+	s.good += p.rec.NumRows()
+}
+
+// gather takes up to BatchRows messages for one decoder (and its schema):
+// until the batch is full, the source has caught up, or BatchTimeout.
+// Messages whose schema id does not resolve go to the dead letters here.
+func (s *Source) gather(ctx context.Context, reached *marks) ([]kafkago.Message, [][]byte) {
 	bctx, cancel := context.WithTimeout(ctx, s.cfg.BatchTimeout)
 	defer cancel()
 	poll := time.NewTimer(linger)
 	poll.Stop()
 	defer poll.Stop()
-	reached := newMarks()
-	var keys [][]byte
-	var parts []int32
-	var offs []int64
-	var ts []arrow.Timestamp
-	for s.dec.Len() < s.cfg.BatchRows {
-		if s.at == len(s.pending) && !s.refill(bctx, poll) {
+	msgs, datums := s.msgs[:0], s.datums[:0]
+	for len(msgs) < s.cfg.BatchRows {
+		if s.at == len(s.pending) && !s.refill(bctx, poll, len(msgs)) {
 			break // timed out or cancelled
 		}
 		m := s.pending[s.at]
@@ -369,7 +445,7 @@ func (s *Source) Next(ctx context.Context) (arrow.Record, error) {
 				continue
 			}
 			if d.dec != s.dec {
-				if s.dec.Len() > 0 {
+				if len(msgs) > 0 {
 					s.at-- // another schema: it starts the next batch
 					break
 				}
@@ -377,8 +453,23 @@ func (s *Source) Next(ctx context.Context) (arrow.Record, error) {
 			}
 			datum = payload
 		}
+		msgs, datums = append(msgs, m), append(datums, datum)
+	}
+	s.msgs, s.datums = msgs, datums
+	return msgs, datums
+}
+
+// decode makes a batch of msgs (whose Avro datums are given) with dec:
+// the decoded fields, then the Kafka columns; a datum that does not decode
+// goes to the dead letters.
+func (s *Source) decode(dec *avroarrow.Decoder, schema *arrow.Schema, msgs []kafkago.Message, datums [][]byte, reached *marks) *part {
+	keys := make([][]byte, 0, len(msgs))
+	parts := make([]int32, 0, len(msgs))
+	offs := make([]int64, 0, len(msgs))
+	ts := make([]arrow.Timestamp, 0, len(msgs))
+	for i, m := range msgs {
 		reached.note(m)
-		if err := s.dec.Append(datum); err != nil {
+		if err := dec.Append(datums[i]); err != nil {
 			s.deadLetter(m, err)
 			continue
 		}
@@ -387,15 +478,8 @@ func (s *Source) Next(ctx context.Context) (arrow.Record, error) {
 		offs = append(offs, m.Offset)
 		ts = append(ts, arrow.Timestamp(m.Time.UnixMilli()))
 	}
-	rec := s.dec.NewRecord()
+	rec := dec.NewRecord()
 	defer rec.Release()
-	s.advance(reached)
-	s.mu.Lock()
-	if s.cfg.GroupID != "" && !s.cfg.ManualCommit && len(s.next) > 0 {
-		s.toCommit = maps.Clone(s.next) // committed when the next batch is asked for
-	}
-	s.good += rec.NumRows()
-	s.mu.Unlock()
 	cols := append([]arrow.Array{}, rec.Columns()...)
 	mem := memory.DefaultAllocator
 	kb := array.NewBinaryBuilder(mem, arrow.BinaryTypes.Binary)
@@ -417,7 +501,7 @@ func (s *Source) Next(ctx context.Context) (arrow.Record, error) {
 		b.Release()
 	}
 	cols = append(cols, extra...)
-	out := array.NewRecord(s.schema, cols, rec.NumRows())
+	out := array.NewRecord(schema, cols, rec.NumRows())
 	for _, a := range extra {
 		a.Release()
 	}
@@ -426,22 +510,18 @@ func (s *Source) Next(ctx context.Context) (arrow.Record, error) {
 		out.Release()
 		out = flat
 	}
-	if ctx.Err() != nil && out.NumRows() == 0 {
-		out.Release()
-		return nil, ctx.Err()
-	}
-	return out, nil
+	return &part{rec: out, reached: reached}
 }
 
 // refill gets the next messages into pending, waiting until the batch's
 // context ends; it says whether there are any.
-func (s *Source) refill(ctx context.Context, poll *time.Timer) bool {
+func (s *Source) refill(ctx context.Context, poll *time.Timer, have int) bool {
 	s.at = 0
 	for {
 		if s.pending = s.in.take(s.pending); len(s.pending) > 0 {
 			return true
 		}
-		if s.dec.Len() == 0 {
+		if have == 0 {
 			select {
 			case <-s.in.ready:
 				continue
@@ -569,11 +649,19 @@ func (s *Source) Counts() (good, bad int64) {
 	return s.good, int64(len(s.dead))
 }
 
+// dropStash forgets a decoded half not returned: it is read again.
+func (s *Source) dropStash() {
+	if s.stash != nil {
+		s.stash.rec.Release()
+		s.stash = nil
+	}
+}
+
 // Lag is how many messages the source is behind the end of the topic
 // (those fetched but not yet returned included), for status lines
 // (frames.Lagger); -1 before it knows.
 func (s *Source) Lag() int64 {
-	total := int64(s.in.len() + len(s.pending) - s.at)
+	total := int64(s.in.len()) + s.unread.Load()
 	for _, r := range s.readers {
 		l := r.Lag()
 		if l < 0 {
@@ -672,6 +760,7 @@ func (s *Source) Resume(pos []byte) error {
 	s.wg.Wait()
 	s.in.take(nil)
 	s.pending, s.at = nil, 0
+	s.dropStash()
 	// Fresh readers, placed before they start: moving a running kafka-go
 	// reader races with its fetch goroutine.
 	for i, r := range s.readers {
@@ -715,6 +804,10 @@ func (s *Source) Close() error {
 			d.dec.Release()
 		}
 		s.base.Release()
+		if s.dec2 != nil {
+			s.dec2.Release()
+		}
+		s.dropStash()
 	})
 	return err
 }

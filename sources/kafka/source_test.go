@@ -2,6 +2,7 @@ package kafka
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"github.com/fountain-go/fountain/frames"
 	"os"
@@ -408,5 +409,52 @@ func TestCheckpointWithConsumerGroup(t *testing.T) {
 	}
 	if total := count(open("fresh"), 0, 3*time.Second); total != 600 {
 		t.Fatalf("resuming a group behind the checkpoint: %d alerts counted, want 600", total)
+	}
+}
+
+// Large batches are decoded in two halves at once, the second returned by
+// the next call: rows come in offset order per partition, none twice or
+// missing, and Position never covers a half not yet returned.
+func TestBatchesDecodedInHalves(t *testing.T) {
+	const n = 6000
+	tb := testbedWith(t, n)
+	s, err := Open(context.Background(), Config{Brokers: []string{tb.Addr()}, Topic: "alerts", BatchRows: 4096})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	next := map[int]int64{} // per partition: the offset after the last row returned
+	rows, stashed := 0, 0
+	for rows < n {
+		rec, err := s.Next(ctx)
+		if err != nil {
+			t.Fatalf("after %d rows: %v", rows, err)
+		}
+		if s.stash != nil {
+			stashed++
+		}
+		part := rec.Column(rec.Schema().FieldIndices(ColPartition)[0]).(*array.Int32)
+		off := rec.Column(rec.Schema().FieldIndices(ColOffset)[0]).(*array.Int64)
+		for i := 0; i < int(rec.NumRows()); i++ {
+			p := int(part.Value(i))
+			if off.Value(i) != next[p] {
+				t.Fatalf("partition %d: offset %d after %d", p, off.Value(i), next[p]-1)
+			}
+			next[p] = off.Value(i) + 1
+		}
+		rows += int(rec.NumRows())
+		rec.Release()
+		pos, err := s.Position()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want, _ := json.Marshal(next); string(pos) != string(want) {
+			t.Fatalf("after %d rows: position %s, want %s (what was returned)", rows, pos, want)
+		}
+	}
+	if rows != n || stashed == 0 {
+		t.Fatalf("%d rows, %d batches decoded in halves", rows, stashed)
 	}
 }
