@@ -77,7 +77,15 @@ func (k *Kernel) execute(m *wire.Message) {
 	if store {
 		k.history.add(count, req.Code)
 	}
-	k.reply(k.shell, m, "execute_reply", content)
+	// The reply goes out while idle is published: the two are on different
+	// sockets, in no order a client may rely on, and a write to the shell
+	// socket often waited 0.1 ms for the CPU. The next shell message waits
+	// for it (shellLoop).
+	k.replying.Add(1)
+	go func() {
+		defer k.replying.Done()
+		k.reply(k.shell, m, "execute_reply", content)
+	}()
 	if rep.Status == "error" && orTrue(req.StopOnError) {
 		k.abortQueued()
 	}
@@ -96,6 +104,7 @@ func (k *Kernel) waitNewEvaluator(ev *evaluator) {
 // cell with status "aborted", as stop_on_error asks; other requests are
 // handled as usual.
 func (k *Kernel) abortQueued() {
+	k.replying.Wait() // the failed cell's reply first
 	for {
 		select {
 		case m := <-k.shellQueue:

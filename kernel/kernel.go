@@ -39,6 +39,7 @@ type Kernel struct {
 
 	shell, control, stdin, iopub, hb zmq4.Socket
 	iopubMu                          sync.Mutex
+	replying                         sync.WaitGroup // an execute_reply on its way
 	stdinReplies                     chan *wire.Message
 
 	evMu    sync.Mutex
@@ -453,6 +454,7 @@ func (k *Kernel) shellLoop() {
 	for {
 		select {
 		case m := <-k.shellQueue:
+			k.replying.Wait()
 			k.handleShell(m)
 		case <-k.done:
 			return
