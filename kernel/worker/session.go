@@ -254,29 +254,35 @@ func (s *Session) Run(ctx context.Context, code string) (*display.Bundle, error)
 			redefined = append(redefined, t)
 		}
 	}
-	for _, ch := range chunks {
-		s.trace.take()
-		_, err := s.in.EvalWithContext(ctx, ch.Src)
-		var p interp.Panic
-		if err != nil && ch.Show && ctx.Err() == nil && !errors.As(err, &p) {
+	// Every chunk is compiled before any runs: a chunk that does not
+	// compile leaves the cell without effect, not half run.
+	progs := make([]*interp.Program, len(chunks))
+	for i, ch := range chunks {
+		p, err := s.in.Compile(ch.Src)
+		if err != nil && ch.Show {
 			// The wrapped expression did not compile: it has no value (a
-			// call of a func without results) or is wrong in itself. Nothing
-			// ran, so run it plain; its own error, if any, has the right columns.
-			_, err = s.in.EvalWithContext(ctx, ch.Plain)
+			// call of a func without results) or is wrong in itself; its
+			// plain form's error, if any, has the right columns.
+			p, err = s.in.Compile(ch.Plain)
 		}
+		if err != nil {
+			// Names earlier chunks declared stay unknown to later cells,
+			// and funcs the cell redefined get their previous definitions
+			// back.
+			s.restore(prog)
+			return nil, s.runError(ctx, code, err)
+		}
+		progs[i] = p
+	}
+	for _, p := range progs {
+		s.trace.take()
+		_, err := s.in.ExecuteWithContext(ctx, p)
 		if err == nil {
 			continue
 		}
-		if ctx.Err() == nil && !errors.As(err, &p) {
-			// A chunk did not compile: the cell changes nothing. Names its
-			// earlier chunks declared stay unknown to later cells, and funcs
-			// it redefined get their previous definitions back.
-			s.restore(prog)
-		} else {
-			// A panic or an interrupt: as in any notebook, what ran before
-			// it stays done and defined.
-			s.record(prog)
-		}
+		// A panic or an interrupt: as in any notebook, what ran before it
+		// stays done and defined.
+		s.record(prog)
 		return nil, s.runError(ctx, code, err)
 	}
 	s.record(prog)

@@ -175,6 +175,17 @@ func TestFailedCellChangesNothing(t *testing.T) {
 	if got := value(t, s, "keep()"); got != "1" {
 		t.Fatalf("keep() = %s after the failed cell, want the old 1", got)
 	}
+	// Statements before the part that does not compile do not run.
+	value(t, s, "runs := 0")
+	if _, err := s.Run(context.Background(), "runs++\nfresh := 5\nfunc bad() int { return \"s\" }"); err == nil {
+		t.Fatal("the cell with bad() should fail")
+	}
+	if got := value(t, s, "runs"); got != "0" {
+		t.Fatalf("runs = %s after a cell that did not compile, want 0", got)
+	}
+	if _, err := s.Run(context.Background(), "fresh"); err == nil || !strings.Contains(err.Error(), "undefined: fresh") {
+		t.Fatalf("fresh after the failed cell: %v, want undefined", err)
+	}
 	// A panic is not a compile error: what ran before it stays.
 	s.Run(context.Background(), "done := 7\npanic(\"late\")")
 	if got := value(t, s, "done"); got != "7" {
