@@ -258,12 +258,12 @@ func (s *Session) Run(ctx context.Context, code string) (*display.Bundle, error)
 	// compile leaves the cell without effect, not half run.
 	progs := make([]*interp.Program, len(chunks))
 	for i, ch := range chunks {
-		p, err := s.in.Compile(ch.Src)
+		p, err := s.compile(ch.Src)
 		if err != nil && ch.Show {
 			// The wrapped expression did not compile: it has no value (a
 			// call of a func without results) or is wrong in itself; its
 			// plain form's error, if any, has the right columns.
-			p, err = s.in.Compile(ch.Plain)
+			p, err = s.compile(ch.Plain)
 		}
 		if err != nil {
 			// Names earlier chunks declared stay unknown to later cells,
@@ -292,6 +292,21 @@ func (s *Session) Run(ctx context.Context, code string) (*display.Bundle, error)
 	}
 	s.rebind(redefined, prog)
 	return s.result, nil
+}
+
+// compile compiles one chunk; yaegi panics on some code it does not
+// support (a range over a func, for one): that is the cell's error, not
+// the end of the evaluator.
+func (s *Session) compile(src string) (p *interp.Program, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			p, err = nil, fmt.Errorf("the interpreter cannot compile this: %v", r)
+			if strings.Contains(src, "range") {
+				err = fmt.Errorf("%w (if this ranges over a func, Go 1.23 iterators: the interpreter does not support that yet; call it with a yield func instead, seq(func(v T) bool { ...; return true }))", err)
+			}
+		}
+	}()
+	return s.in.Compile(src)
 }
 
 // restore re-declares the earlier versions of funcs a failed cell

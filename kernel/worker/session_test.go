@@ -186,6 +186,14 @@ func TestFailedCellChangesNothing(t *testing.T) {
 	if _, err := s.Run(context.Background(), "fresh"); err == nil || !strings.Contains(err.Error(), "undefined: fresh") {
 		t.Fatalf("fresh after the failed cell: %v, want undefined", err)
 	}
+	// Code the interpreter panics on while compiling is the cell's error.
+	_, err := s.Run(context.Background(), "seq := func(yield func(int) bool) { yield(1) }\nfor v := range seq { runs += v }")
+	if err == nil || !strings.Contains(err.Error(), "yield func") {
+		t.Fatalf("range over a func: %v, want an error that says what to do", err)
+	}
+	if got := value(t, s, "runs + 1"); got != "1" {
+		t.Fatalf("runs + 1 = %s after the failed cell", got)
+	}
 	// A panic is not a compile error: what ran before it stays.
 	s.Run(context.Background(), "done := 7\npanic(\"late\")")
 	if got := value(t, s, "done"); got != "7" {
