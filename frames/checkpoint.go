@@ -36,7 +36,9 @@ type Committer interface {
 // Checkpoint saves the query's state together with its source's position
 // to path every interval, and when it stops; a query of the same pipeline
 // started with the same path resumes from there — after a broker or
-// kernel restart, each row counts once. The source must be Resumable.
+// kernel restart, each row counts once. The source must be Resumable (both
+// sources, for an interval join of two streams: each side's buffered rows,
+// watermark and position are saved).
 func (s Stream) Checkpoint(path string, every time.Duration) Stream {
 	return s.with(func(c *stream) error {
 		if path == "" {
@@ -61,6 +63,20 @@ type checkpoint struct {
 	Errors   int64
 	Op       []byte
 	Late     []byte
+	Join     []byte // an interval join of two streams: both inputs (joinSave)
+}
+
+// joinSave is what an interval join's inputs hold between batches.
+type joinSave struct {
+	Sides [2]sideSave
+}
+
+type sideSave struct {
+	Position     []byte
+	WMCur, WMMax int64
+	Parts        map[string]int64
+	Buf, Late    []byte
+	Done         bool
 }
 
 const checkpointFormat = 1
@@ -71,7 +87,83 @@ func (s *stream) fingerprint() string {
 	if s.wm != nil {
 		spec = fmt.Sprintf("%+v", *s.wm)
 	}
-	return fmt.Sprintf("%s\nwatermark %s lateness %s mode %s", Stream{s}.Explain(), spec, s.lateness, s.mode)
+	f := fmt.Sprintf("%s\nwatermark %s lateness %s mode %s", Stream{s}.Explain(), spec, s.lateness, s.mode)
+	if j := s.join; j != nil {
+		f += fmt.Sprintf("\ninterval join %+v of\n%s\nand\n%s", j.spec, j.left.fingerprint(), j.right.fingerprint())
+	}
+	return f
+}
+
+// saved is a watermark's state for a checkpoint.
+func (w *wmState) saved() (cur, max int64, parts map[string]int64) {
+	parts = map[string]int64{}
+	for k, p := range w.parts {
+		parts[k] = p.max
+	}
+	return w.cur, w.max, parts
+}
+
+// restore puts a saved watermark back.
+func (w *wmState) restore(cur, max int64, parts map[string]int64) {
+	w.cur, w.max = cur, max
+	if cur != math.MinInt64 {
+		w.start = time.Now().Add(-24 * time.Hour) // partitions were seen before
+	}
+	for k, m := range parts {
+		w.parts[k] = &partWM{max: m, seen: time.Now()}
+	}
+}
+
+// saveJoin is an interval join's inputs for a checkpoint.
+func (js *joinState) save() ([]byte, error) {
+	var j joinSave
+	for i, s := range js.sides {
+		buf, err := tableBytes(s.buf)
+		if err != nil {
+			return nil, err
+		}
+		late, err := s.late.table(s.c.batch.Schema())
+		if err != nil {
+			return nil, err
+		}
+		lb, err := tableBytes(late)
+		if err != nil {
+			return nil, err
+		}
+		ss := sideSave{Position: s.pos, Buf: buf, Late: lb, Done: s.done}
+		ss.WMCur, ss.WMMax, ss.Parts = s.wm.saved()
+		j.Sides[i] = ss
+	}
+	return gobBytes(&j)
+}
+
+// load restores an interval join's inputs and moves their sources to the
+// saved positions.
+func (js *joinState) load(b []byte) error {
+	var j joinSave
+	if err := gobDecode(b, &j); err != nil {
+		return err
+	}
+	for i, s := range js.sides {
+		ss := j.Sides[i]
+		buf, err := tableFrom(ss.Buf, s.buf.schema)
+		if err != nil {
+			return err
+		}
+		late, err := tableFrom(ss.Late, s.c.batch.Schema())
+		if err != nil {
+			return err
+		}
+		s.buf, s.late, s.done, s.pos = buf, rowsKept{}, ss.Done, ss.Position
+		s.late.add(late, s.st.keep)
+		s.wm.restore(ss.WMCur, ss.WMMax, ss.Parts)
+		if ss.Position != nil {
+			if err := s.src.(Resumable).Resume(ss.Position); err != nil {
+				return fmt.Errorf("resume the %s stream's source: %w", [2]string{"left", "right"}[i], err)
+			}
+		}
+	}
+	return nil
 }
 
 // saveCheckpoint writes the state as it is between batches; the caller
@@ -90,11 +182,13 @@ func (q *Query) saveCheckpoint() error {
 		return err
 	}
 	c := checkpoint{Format: checkpointFormat, Plan: q.st.fingerprint(), Position: q.pos,
-		WMCur: q.wm.cur, WMMax: q.wm.max, Parts: map[string]int64{},
 		RowsIn: q.stats.RowsIn, Batches: q.stats.Batches, RowsLate: q.stats.RowsLate, Errors: q.stats.Errors,
 		Op: op, Late: lb}
-	for k, p := range q.wm.parts {
-		c.Parts[k] = p.max
+	c.WMCur, c.WMMax, c.Parts = q.wm.saved()
+	if q.join != nil {
+		if c.Join, err = q.join.save(); err != nil {
+			return err
+		}
 	}
 	var buf bytes.Buffer
 	if err := gob.NewEncoder(&buf).Encode(&c); err != nil {
@@ -125,15 +219,31 @@ func (q *Query) saveCheckpoint() error {
 			return err
 		}
 	}
+	if q.join != nil {
+		for _, s := range q.join.sides {
+			if c, ok := s.src.(Committer); ok && s.pos != nil {
+				if err := c.Commit(s.pos); err != nil {
+					return err
+				}
+			}
+		}
+	}
 	return nil
 }
 
 // loadCheckpoint restores a query from its checkpoint file, if there is
 // one, and moves the source to its position.
 func (q *Query) loadCheckpoint(src BatchSource) error {
-	r, ok := src.(Resumable)
-	if !ok {
-		return fmt.Errorf("Checkpoint: the source (%T) cannot resume from a position", src)
+	var srcs []BatchSource
+	if q.join != nil {
+		srcs = []BatchSource{q.join.sides[0].src, q.join.sides[1].src}
+	} else {
+		srcs = []BatchSource{src}
+	}
+	for _, s := range srcs {
+		if _, ok := s.(Resumable); !ok {
+			return fmt.Errorf("Checkpoint: the source (%T) cannot resume from a position", s)
+		}
 	}
 	b, err := os.ReadFile(q.st.ckptPath)
 	if errors.Is(err, os.ErrNotExist) {
@@ -158,17 +268,14 @@ func (q *Query) loadCheckpoint(src BatchSource) error {
 	}
 	q.late = rowsKept{}
 	q.late.add(late, q.st.keep)
-	q.wm.cur, q.wm.max = c.WMCur, c.WMMax
-	if c.WMCur != math.MinInt64 {
-		q.wm.start = time.Now().Add(-24 * time.Hour) // partitions were seen before
-	}
-	for k, m := range c.Parts {
-		q.wm.parts[k] = &partWM{max: m, seen: time.Now()}
-	}
+	q.wm.restore(c.WMCur, c.WMMax, c.Parts)
 	q.stats.RowsIn, q.stats.Batches, q.stats.RowsLate, q.stats.Errors = c.RowsIn, c.Batches, c.RowsLate, c.Errors
-	q.pos = c.Position
-	if c.Position != nil {
-		if err := r.Resume(c.Position); err != nil {
+	if q.join != nil {
+		if err := q.join.load(c.Join); err != nil {
+			return fmt.Errorf("Checkpoint: %w", err)
+		}
+	} else if q.pos = c.Position; c.Position != nil {
+		if err := src.(Resumable).Resume(c.Position); err != nil {
 			return fmt.Errorf("Checkpoint: resume the source: %w", err)
 		}
 	}

@@ -115,9 +115,6 @@ func (s Stream) Start() *Query {
 	}
 	if s.s.join != nil {
 		q.join, err = newJoinState(s.s.join)
-		if err == nil && s.s.ckptPath != "" {
-			err = fmt.Errorf("Checkpoint: not yet for interval joins of two streams")
-		}
 		if err != nil {
 			q.fatal = err
 			q.finished = q.started

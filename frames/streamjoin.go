@@ -67,6 +67,7 @@ type joinSide struct {
 	buf  *table   // rows that may still meet rows of the other side
 	late rowsKept // rows later than this side's watermark
 	done bool
+	pos  []byte // the source's position after the last batch taken in
 }
 
 // joinState is a running interval join.
@@ -261,6 +262,11 @@ func (q *Query) runJoin(ctx context.Context) {
 			t = &table{schema: rec.Schema(), cols: rec.Columns(), n: int(rec.NumRows())}
 		}
 		side := m.side
+		if m.b.pos != nil {
+			q.mu.Lock()
+			q.join.sides[side].pos = m.b.pos // the batch is taken in below, before any checkpoint
+			q.mu.Unlock()
+		}
 		q.step(t, nil, func(t *table, now time.Time, outs *[]*table) error {
 			matched, late, err := q.join.add(side, t, now)
 			q.stats.RowsLate += late
