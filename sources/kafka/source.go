@@ -115,7 +115,6 @@ type Source struct {
 	// when the next batch is asked for (group mode, without ManualCommit).
 	toCommit map[int]int64
 	next     map[int]int64 // per partition: the offset after the last message returned
-	skip     map[int]int64 // group mode, resumed: messages below these offsets were counted before
 	closed   sync.Once
 	// commitReq asks the committer to commit toCommit: waiting for the
 	// broker's answer in Next stalled reading for a round trip a batch.
@@ -427,14 +426,18 @@ func (s *Source) gather(ctx context.Context, reached *marks) ([]kafkago.Message,
 	poll.Stop()
 	defer poll.Stop()
 	msgs, datums := s.msgs[:0], s.datums[:0]
+	var taken map[int]int64 // group mode: per partition, the offset after the last message gathered
+	if s.cfg.GroupID != "" {
+		taken = map[int]int64{}
+	}
 	for len(msgs) < s.cfg.BatchRows {
 		if s.at == len(s.pending) && !s.refill(bctx, poll, len(msgs)) {
 			break // timed out or cancelled
 		}
 		m := s.pending[s.at]
 		s.at++
-		if s.skip != nil && m.Offset < s.skip[m.Partition] {
-			continue // counted before the checkpoint this source resumed from
+		if s.cfg.GroupID != "" && s.returnedBefore(m, taken) {
+			continue
 		}
 		datum := m.Value
 		if s.cfg.Registry != nil {
@@ -454,9 +457,26 @@ func (s *Source) gather(ctx context.Context, reached *marks) ([]kafkago.Message,
 			datum = payload
 		}
 		msgs, datums = append(msgs, m), append(datums, datum)
+		if taken != nil {
+			taken[m.Partition] = m.Offset + 1
+		}
 	}
 	s.msgs, s.datums = msgs, datums
 	return msgs, datums
+}
+
+// returnedBefore says whether a consumer group's message was returned
+// already (or gathered in the batch being made): a group starts reading a
+// partition again from its committed offset, which lags what was returned
+// (commits are asynchronous; a broker restart, a rebalance or a resumed
+// checkpoint go back to it). A partition whose log now ends before the
+// position was recreated: its messages are new.
+func (s *Source) returnedBefore(m kafkago.Message, taken map[int]int64) bool {
+	reached, ok := s.next[m.Partition] // only Next writes s.next: no lock needed here
+	if t, inBatch := taken[m.Partition]; inBatch {
+		reached, ok = max(reached, t), true
+	}
+	return ok && m.Offset < reached && m.HighWaterMark >= reached
 }
 
 // decode makes a batch of msgs (whose Avro datums are given) with dec:
@@ -749,9 +769,10 @@ func (s *Source) Resume(pos []byte) error {
 		}
 		// The group resumes from its committed offsets, which a checkpoint
 		// may be ahead of (it was saved, then the commit did not happen):
-		// messages before the position were counted already.
+		// messages before the position were counted already, and Next
+		// passes over them (returnedBefore).
 		s.mu.Lock()
-		s.next, s.skip = next, next
+		s.next = next
 		s.mu.Unlock()
 		return nil
 	}

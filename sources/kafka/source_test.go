@@ -213,6 +213,10 @@ func TestBrokerRestartLosesNothing(t *testing.T) {
 	tb.Close()
 	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
 	if rec, err := s.Next(ctx); err == nil && rec != nil {
+		c := rec.Column(rec.Schema().FieldIndices("candid")[0]).(*array.Int64)
+		for i := 0; i < c.Len(); i++ {
+			seen[c.Value(i)]++ // fetched before the broker went away
+		}
 		rec.Release()
 	}
 	cancel()
@@ -221,8 +225,10 @@ func TestBrokerRestartLosesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer tb.Close()
-	// Everything produced arrives; offsets not yet committed when the
-	// broker went away may come twice (at-least-once).
+	// Everything produced arrives, and only once: the group goes back to
+	// its committed offsets, which lag what the source returned (commits
+	// are asynchronous, and the last ones failed while the broker was
+	// away); the source passes over what it returned already.
 	ctx, cancel = context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	dups := 0
@@ -240,7 +246,9 @@ func TestBrokerRestartLosesNothing(t *testing.T) {
 		}
 		rec.Release()
 	}
-	t.Logf("%d alerts came twice across the restart", dups)
+	if dups != 0 {
+		t.Fatalf("%d alerts came twice across the restart", dups)
+	}
 }
 
 func TestConfluentFramingWithRegistry(t *testing.T) {
@@ -456,5 +464,39 @@ func TestBatchesDecodedInHalves(t *testing.T) {
 	}
 	if rows != n || stashed == 0 {
 		t.Fatalf("%d rows, %d batches decoded in halves", rows, stashed)
+	}
+}
+
+// A broker that comes back empty (its topic made anew): a consumer group
+// reads the new messages, though their offsets are below what it read
+// before.
+func TestBrokerComingBackEmpty(t *testing.T) {
+	tb, err := testbed.Start(testbed.Config{Addr: "127.0.0.1:0", Speed: 1e9, MaxAlerts: 800, Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(20 * time.Second); tb.Produced() < 800; time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("producer too slow")
+		}
+	}
+	addr := tb.Addr()
+	s, err := Open(context.Background(), Config{Brokers: []string{addr}, Topic: "alerts", GroupID: "anew", BatchRows: 300})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	readAll(t, s, 800)
+	tb.Close()
+	// A new sky: other alerts, at offsets the source has read past.
+	tb, err = testbed.Start(testbed.Config{Addr: addr, Speed: 1e9, MaxAlerts: 100, Seed: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tb.Close()
+	// readAll fails if the new messages are passed over as read before.
+	after := readAll(t, s, 100)
+	if len(after) != 100 {
+		t.Fatalf("%d alerts after the broker came back, want the 100 new ones", len(after))
 	}
 }
