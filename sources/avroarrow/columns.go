@@ -315,7 +315,7 @@ func dataOf(typ arrow.DataType, n int, bufs []*memory.Buffer, children []arrow.A
 func newColumn(n *node, mem memory.Allocator) column {
 	typ := arrowType(n)
 	switch n.kind {
-	case kNullable:
+	case kNullable, kUnion1:
 		return newColumn(n.child, mem)
 	case kBool:
 		return &boolCol{mem: mem}

@@ -7,7 +7,8 @@
 // utf8, bytes → binary, fixed → fixed_size_binary, record → struct, array →
 // list, map → map<utf8, V>, a union of null and one type → that type,
 // nullable (either order, as ZTF's ["float", "null"] and LSST's ["null",
-// "float"]), timestamp-millis/micros longs → timestamp. The top-level
+// "float"]), a union of one type → that type, timestamp-millis/micros
+// longs → timestamp. The top-level
 // record's fields are the batch's columns. Unions of several non-null types
 // are not supported.
 //
@@ -59,6 +60,7 @@ const (
 	kNullable
 	kTimestampMillis
 	kTimestampMicros
+	kUnion1 // a union of one type
 )
 
 type node struct {
@@ -188,6 +190,12 @@ func skipStep(n *node) step {
 				}
 			}
 		}
+	case kUnion1:
+		inner := skipStep(n.child)
+		return func(r *reader) {
+			oneBranch(r)
+			inner(r)
+		}
 	case kNullable:
 		inner := skipStep(n.child)
 		return func(r *reader) {
@@ -269,6 +277,14 @@ func compile(name string, s avro.Schema, inProgress map[string]bool) (*node, err
 		n.kind, n.child = kMap, c
 	case *avro.UnionSchema:
 		ts := s.Types()
+		if len(ts) == 1 && ts[0].Type() != avro.Null {
+			c, err := compile(name, ts[0], inProgress)
+			if err != nil {
+				return nil, err
+			}
+			n.kind, n.child = kUnion1, c
+			return n, nil
+		}
 		if len(ts) != 2 || (ts[0].Type() != avro.Null && ts[1].Type() != avro.Null) {
 			return nil, fmt.Errorf("avroarrow: field %s: only unions of null and one type are supported", name)
 		}
@@ -319,7 +335,7 @@ func arrowType(n *node) arrow.DataType {
 		return arrow.ListOfField(arrow.Field{Name: "item", Type: arrowType(n.child), Nullable: n.child.kind == kNullable})
 	case kMap:
 		return arrow.MapOf(arrow.BinaryTypes.String, arrowType(n.child))
-	case kNullable:
+	case kNullable, kUnion1:
 		return arrowType(n.child)
 	}
 	panic("unreachable")
@@ -550,6 +566,15 @@ func skip(n *node, r *reader) error {
 				}
 			}
 		}
+	case kUnion1:
+		i, err := r.long()
+		if err != nil {
+			return err
+		}
+		if i != 0 {
+			return fmt.Errorf("union branch %d out of range", i)
+		}
+		return skip(n.child, r)
 	case kNullable:
 		i, err := r.long()
 		if err != nil {
@@ -593,6 +618,12 @@ func bind(n *node, c column) step {
 	switch n.kind {
 	case kRecord, kArray, kMap:
 		return bindNested(n, c)
+	case kUnion1:
+		inner := bind(n.child, c)
+		return func(r *reader) {
+			oneBranch(r)
+			inner(r)
+		}
 	case kNullable:
 		if k := n.child.kind; k == kRecord || k == kArray || k == kMap {
 			inner := bindNested(n.child, c)
@@ -607,6 +638,13 @@ func bind(n *node, c column) step {
 		return bindValue(n.child, c, n.nullIdx)
 	}
 	return bindValue(n, c, -1)
+}
+
+// oneBranch reads the branch of a union of one type: 0.
+func oneBranch(r *reader) {
+	if i := mustLong(r); i != 0 {
+		panic(fmt.Errorf("union branch %d out of range", i))
+	}
 }
 
 // isNull reads a nullable value's union branch (none when nullIdx < 0)
