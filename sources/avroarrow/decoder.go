@@ -1,20 +1,18 @@
 // Package avroarrow decodes Avro data straight into Arrow record batches,
 // for any Avro schema: the schema is compiled once into a plan of small
-// decode steps that append to Arrow builders.
+// decode steps that append to column buffers.
 //
 // The mapping: boolean → bool, int → int32, long → int64 (exact, 64-bit
 // ids stay exact), float → float32, double → float64, string and enum →
 // utf8, bytes → binary, fixed → fixed_size_binary, record → struct, array →
 // list, map → map<utf8, V>, a union of null and one type → that type,
 // nullable (either order, as ZTF's ["float", "null"] and LSST's ["null",
-// "float"]), a union of one type → that type, timestamp-millis/micros
-// longs → timestamp. The top-level
-// record's fields are the batch's columns. Unions of several non-null types
-// are not supported.
+// "float"]), a union of one type → that type, timestamp-millis/micros longs
+// → timestamp. The top-level record's fields are the batch's columns.
+// Unions of several non-null types are not supported.
 //
-// A datum that does not decode (truncated, wrong for the schema) is
-// rejected whole before anything is appended, so one bad message never
-// corrupts a batch.
+// A datum that does not decode (truncated, wrong for the schema) leaves
+// the batch exactly as it was, so one bad message never corrupts a batch.
 package avroarrow
 
 import (
