@@ -62,6 +62,7 @@ func init() {
 		"Mode":             reflect.ValueOf((*frames.Mode)(nil)),
 		"Preview":          reflect.ValueOf((*frames.Preview)(nil)),
 		"Progress":         reflect.ValueOf((*frames.Progress)(nil)),
+		"Projector":        reflect.ValueOf((*frames.Projector)(nil)),
 		"Query":            reflect.ValueOf((*frames.Query)(nil)),
 		"QueryStats":       reflect.ValueOf((*frames.QueryStats)(nil)),
 		"Resumable":        reflect.ValueOf((*frames.Resumable)(nil)),
@@ -78,6 +79,7 @@ func init() {
 		"_BatchSource": reflect.ValueOf((*_github_com_fountain_go_fountain_frames_BatchSource)(nil)),
 		"_Committer":   reflect.ValueOf((*_github_com_fountain_go_fountain_frames_Committer)(nil)),
 		"_Lagger":      reflect.ValueOf((*_github_com_fountain_go_fountain_frames_Lagger)(nil)),
+		"_Projector":   reflect.ValueOf((*_github_com_fountain_go_fountain_frames_Projector)(nil)),
 		"_Resumable":   reflect.ValueOf((*_github_com_fountain_go_fountain_frames_Resumable)(nil)),
 	}
 }
@@ -114,6 +116,16 @@ type _github_com_fountain_go_fountain_frames_Lagger struct {
 
 func (W _github_com_fountain_go_fountain_frames_Lagger) Lag() int64 {
 	return W.WLag()
+}
+
+// _github_com_fountain_go_fountain_frames_Projector is an interface wrapper for Projector type
+type _github_com_fountain_go_fountain_frames_Projector struct {
+	IValue   interface{}
+	WProject func(columns []string) error
+}
+
+func (W _github_com_fountain_go_fountain_frames_Projector) Project(columns []string) error {
+	return W.WProject(columns)
 }
 
 // _github_com_fountain_go_fountain_frames_Resumable is an interface wrapper for Resumable type
