@@ -14,12 +14,16 @@ COPY display ./display
 COPY sources ./sources
 COPY internal ./internal
 RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/fountain ./cmd/fountain
+# The runtime has no Go source tree: name? and inspect read the standard
+# library's documentation from this file instead.
+RUN /out/fountain stddocs /out/share/fountain/stddocs.json.gz
 
 # Runtime: Python with Notebook and JupyterLab, the kernel, the notebooks.
 FROM python:3.12-slim-bookworm
 RUN pip install --no-cache-dir "notebook>=7,<8" "jupyterlab>=4,<5" \
  && useradd --create-home --uid 1000 fountain
 COPY --from=build /out/fountain /usr/local/bin/fountain
+COPY --from=build /out/share/fountain /usr/local/share/fountain
 RUN fountain install --prefix /usr/local
 USER fountain
 WORKDIR /home/fountain

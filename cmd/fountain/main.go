@@ -7,6 +7,7 @@
 //	fountain testbed [--addr 127.0.0.1:9092] [--topic alerts] [--rate N] [--seed S]
 //	fountain alerts cat FILE.avro | --topic T [--from earliest|latest|TIME] [--max N]
 //	fountain alerts produce --brokers B --topic T [--rate N]
+//	fountain stddocs FILE
 //	fountain version
 package main
 
@@ -15,6 +16,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"runtime"
 
 	"github.com/fountain-go/fountain/kernel"
@@ -32,6 +34,8 @@ commands:
                                                  simulated alerts into any Kafka
   alerts cat FILE.avro... | --topic T [--brokers B] [--from F] [--max N]
                                                  alerts as JSON lines
+  stddocs FILE                                   write the standard library's docs for
+                                                 machines without Go's source (a Docker image)
   version                                        print the version
 `
 
@@ -56,6 +60,12 @@ func main() {
 		err = runTestbed(args)
 	case "alerts":
 		err = runAlerts(args)
+	case "stddocs":
+		if len(args) != 1 {
+			err = fmt.Errorf("usage: fountain stddocs FILE")
+			break
+		}
+		err = writeStdDocs(args[0])
 	case "version", "--version":
 		fmt.Printf("fountain %s (%s)\n", kernel.Version, runtime.Version())
 	case "help", "-h", "--help":
@@ -100,4 +110,22 @@ func install(args []string) error {
 	}
 	fmt.Printf("installed kernelspec %s (%s) in %s\n", kernel.SpecName, kernel.DisplayName, dir)
 	return nil
+}
+
+// writeStdDocs writes the standard library's documentation file (see
+// worker.StdDocsEnv), making its directory.
+func writeStdDocs(path string) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := worker.WriteStdDocs(f); err != nil {
+		f.Close()
+		os.Remove(path)
+		return err
+	}
+	return f.Close()
 }

@@ -3,12 +3,6 @@ package worker
 import (
 	"context"
 	"fmt"
-	"go/ast"
-	"go/build"
-	"go/doc"
-	"go/parser"
-	"go/token"
-	"path/filepath"
 	"reflect"
 	"sort"
 	"strings"
@@ -222,13 +216,11 @@ func (s *Session) doc(name string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	d := s.packageDoc(p)
+	d := s.packageDocs(p)
 	if member == "" {
 		text := fmt.Sprintf("package %s // import %q", s.byPath[p], p)
-		if d != nil {
+		if d != nil && d.Doc != "" {
 			text += "\n\n" + d.Doc
-		} else if doc := symbols.Docs[p]; doc != "" {
-			text += "\n\n" + doc
 		}
 		return text, true
 	}
@@ -237,13 +229,8 @@ func (s *Session) doc(name string) (string, bool) {
 		return "", false
 	}
 	text := signature(s.byPath[p], member, sym)
-	if d != nil {
-		if c := memberDoc(d, member); c != "" {
-			text += "\n\n" + c
-		}
-	} else if c := symbols.Docs[p+"."+member]; c != "" {
-		// fountain's own packages: docs built in, as their source is not installed.
-		text += "\n\n" + c
+	if d != nil && d.Members[member] != "" {
+		text += "\n\n" + d.Members[member]
 	}
 	return text, true
 }
@@ -258,67 +245,6 @@ func signature(pkg, name string, v reflect.Value) string {
 	default:
 		return fmt.Sprintf("%s.%s %s = %v", pkg, name, t, v)
 	}
-}
-
-// packageDoc reads a package's documentation from its source, when the Go
-// source tree is on this machine; without it, signatures alone are shown.
-func (s *Session) packageDoc(p string) *doc.Package {
-	if d, ok := s.docs[p]; ok {
-		return d
-	}
-	var d *doc.Package
-	if bp, err := build.Import(p, "", build.FindOnly); err == nil {
-		fset := token.NewFileSet()
-		files := map[string]*ast.File{}
-		matches, _ := filepath.Glob(filepath.Join(bp.Dir, "*.go"))
-		for _, f := range matches {
-			if strings.HasSuffix(f, "_test.go") {
-				continue
-			}
-			if af, err := parser.ParseFile(fset, f, nil, parser.ParseComments); err == nil {
-				files[f] = af
-			}
-		}
-		if len(files) > 0 {
-			var list []*ast.File
-			for _, f := range files {
-				list = append(list, f)
-			}
-			if dp, err := doc.NewFromFiles(fset, list, p); err == nil {
-				d = dp
-			}
-		}
-	}
-	s.docs[p] = d
-	return d
-}
-
-func memberDoc(d *doc.Package, name string) string {
-	for _, f := range d.Funcs {
-		if f.Name == name {
-			return f.Doc
-		}
-	}
-	for _, t := range d.Types {
-		if t.Name == name {
-			return t.Doc
-		}
-		for _, f := range t.Funcs {
-			if f.Name == name {
-				return f.Doc
-			}
-		}
-	}
-	for _, group := range [][]*doc.Value{d.Vars, d.Consts} {
-		for _, v := range group {
-			for _, n := range v.Names {
-				if n == name {
-					return v.Doc
-				}
-			}
-		}
-	}
-	return ""
 }
 
 // userExpression evaluates one of an execute request's user_expressions.

@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"go/doc"
 	"io"
 	"os"
 	"path"
@@ -43,7 +42,11 @@ type Session struct {
 	trace    *lockedBuffer     // the interpreter's own panic trace lines
 	result   *display.Bundle   // value of the running cell's last expression
 	stdin    io.Reader
-	docs     map[string]*doc.Package // parsed package docs, by import path
+	docs     map[string]*pkgDocs // package docs, by import path
+	// fromSource reads a package's docs from its source (sourceDocs;
+	// tests replace it to act as a machine without one).
+	fromSource func(path string) *pkgDocs
+	stdDocs    func() map[string]*pkgDocs // the standard library's docs file (stdDocsFile)
 }
 
 // preferred settles the package-name clashes that "shortest import path
@@ -82,17 +85,17 @@ func NewSession(stdin io.Reader) (*Session, error) {
 		imported: map[string]string{},
 		defined:  map[string]bool{},
 		sources:  map[string]string{},
-		docs:     map[string]*doc.Package{},
-		refs:     map[string][]string{},
-		types:    map[string]bool{},
-		methods:  map[string]map[string]string{},
-		alias:    map[string]string{},
-		pending:  map[string]string{},
-		version:  map[string]int{},
-		byName:   map[string]string{},
-		byPath:   map[string]string{},
-		trace:    &lockedBuffer{},
-		stdin:    stdin,
+		docs:     map[string]*pkgDocs{}, fromSource: sourceDocs, stdDocs: stdDocsFile,
+		refs:    map[string][]string{},
+		types:   map[string]bool{},
+		methods: map[string]map[string]string{},
+		alias:   map[string]string{},
+		pending: map[string]string{},
+		version: map[string]int{},
+		byName:  map[string]string{},
+		byPath:  map[string]string{},
+		trace:   &lockedBuffer{},
+		stdin:   stdin,
 	}
 	s.rt.result = func(b display.Bundle) { s.result = &b }
 	s.in = interp.New(interp.Options{

@@ -1,0 +1,184 @@
+package worker
+
+import (
+	"compress/gzip"
+	"encoding/json"
+	"fmt"
+	"go/ast"
+	"go/build"
+	"go/doc"
+	"go/parser"
+	"go/token"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/fountain-go/fountain/kernel/symbols"
+	"github.com/traefik/yaegi/stdlib"
+)
+
+// pkgDocs is a package's documentation: its own, and its members' by name
+// ("Fields", "Builder", "Builder.WriteString").
+type pkgDocs struct {
+	Doc     string            `json:"doc"`
+	Members map[string]string `json:"members"`
+}
+
+// StdDocsEnv names a file of the standard library's documentation, for
+// machines without the Go source tree (the Docker image): WriteStdDocs
+// makes it. Without the variable, the file is looked for beside the
+// executable, in ../share/fountain/stddocs.json.gz.
+const StdDocsEnv = "FOUNTAIN_STDDOCS"
+
+// docsFromPackage gathers what name? and inspect show of a package.
+func docsFromPackage(d *doc.Package) *pkgDocs {
+	p := &pkgDocs{Doc: d.Doc, Members: map[string]string{}}
+	add := func(name, text string) {
+		if text != "" {
+			p.Members[name] = text
+		}
+	}
+	for _, f := range d.Funcs {
+		add(f.Name, f.Doc)
+	}
+	for _, t := range d.Types {
+		add(t.Name, t.Doc)
+		for _, f := range t.Funcs {
+			add(f.Name, f.Doc)
+		}
+		for _, m := range t.Methods {
+			add(t.Name+"."+m.Name, m.Doc)
+		}
+	}
+	for _, group := range [][]*doc.Value{d.Vars, d.Consts} {
+		for _, v := range group {
+			for _, n := range v.Names {
+				add(n, v.Doc)
+			}
+		}
+	}
+	return p
+}
+
+// sourceDocs reads a package's documentation from its source, when the Go
+// source tree is on this machine (nil otherwise).
+func sourceDocs(path string) *pkgDocs {
+	bp, err := build.Import(path, "", build.FindOnly)
+	if err != nil {
+		return nil
+	}
+	fset := token.NewFileSet()
+	matches, _ := filepath.Glob(filepath.Join(bp.Dir, "*.go"))
+	sort.Strings(matches)
+	var files []*ast.File
+	for _, f := range matches {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		if af, err := parser.ParseFile(fset, f, nil, parser.ParseComments); err == nil {
+			files = append(files, af)
+		}
+	}
+	if len(files) == 0 {
+		return nil
+	}
+	d, err := doc.NewFromFiles(fset, files, path)
+	if err != nil {
+		return nil
+	}
+	return docsFromPackage(d)
+}
+
+// stdPaths lists the standard library packages cells can use.
+func stdPaths() []string {
+	seen := map[string]bool{}
+	for k := range stdlib.Symbols {
+		if i := strings.LastIndexByte(k, '/'); i > 0 { // "path/name"
+			seen[k[:i]] = true
+		}
+	}
+	paths := make([]string, 0, len(seen))
+	for p := range seen {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	return paths
+}
+
+// WriteStdDocs writes the documentation of the standard library packages
+// cells can use, from the Go source tree of this machine, as gzipped JSON:
+// the file StdDocsEnv names.
+func WriteStdDocs(w io.Writer) error {
+	all := map[string]*pkgDocs{}
+	for _, p := range stdPaths() {
+		if d := sourceDocs(p); d != nil {
+			all[p] = d
+		}
+	}
+	if len(all) == 0 {
+		return fmt.Errorf("stddocs: no Go source tree here (GOROOT %s)", build.Default.GOROOT)
+	}
+	zw := gzip.NewWriter(w)
+	if err := json.NewEncoder(zw).Encode(all); err != nil {
+		return fmt.Errorf("stddocs: %w", err)
+	}
+	return zw.Close()
+}
+
+// stdDocsFile is the documentation file in use, read once.
+var stdDocsFile = sync.OnceValue(func() map[string]*pkgDocs {
+	path := os.Getenv(StdDocsEnv)
+	if path == "" {
+		exe, err := os.Executable()
+		if err != nil {
+			return nil
+		}
+		path = filepath.Join(filepath.Dir(exe), "..", "share", "fountain", "stddocs.json.gz")
+	}
+	return readStdDocs(path)
+})
+
+func readStdDocs(path string) map[string]*pkgDocs {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return nil
+	}
+	var all map[string]*pkgDocs
+	if json.NewDecoder(zr).Decode(&all) != nil {
+		return nil
+	}
+	return all
+}
+
+// packageDocs finds a package's documentation: in its source, in the
+// standard library's documentation file, or built in (fountain's own
+// packages, whose source is not installed).
+func (s *Session) packageDocs(path string) *pkgDocs {
+	if d, ok := s.docs[path]; ok {
+		return d
+	}
+	d := s.fromSource(path)
+	if d == nil {
+		d = s.stdDocs()[path]
+	}
+	if d == nil {
+		if text, ok := symbols.Docs[path]; ok {
+			d = &pkgDocs{Doc: text, Members: map[string]string{}}
+			for k, v := range symbols.Docs {
+				if member, ok := strings.CutPrefix(k, path+"."); ok {
+					d.Members[member] = v
+				}
+			}
+		}
+	}
+	s.docs[path] = d
+	return d
+}
