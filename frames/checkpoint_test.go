@@ -202,7 +202,7 @@ func TestCheckpointIntervalJoin(t *testing.T) {
 		path := filepath.Join(dir, "join.ckpt")
 		def := func(ls, rs BatchSource) Stream {
 			return StreamFrom(ls).Watermark("t", delay).
-				IntervalJoin(StreamFrom(rs).Watermark("t", delay), spec).Keep(1 << 20).Apply(down.fn).Checkpoint(path, 0)
+				IntervalJoin(StreamFrom(rs).Watermark("t", delay), spec).Keep(1<<20).Apply(down.fn).Checkpoint(path, 0)
 		}
 		l1, r1 := newGated(t, l, 7, 60), newGated(t, rt, 5, 60)
 		q1 := def(l1, r1).Start()
