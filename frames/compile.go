@@ -384,24 +384,11 @@ func (r *readSet) walk(n node, need map[string]bool, leaf node) {
 	case *filterNode:
 		r.walk(c.in, union(need, c.pred), leaf)
 	case *sortNode:
-		sub := union(need)
-		for _, k := range c.keys {
-			if sub != nil {
-				sub[k.col] = true
-			}
-		}
-		r.walk(c.in, sub, leaf)
+		r.walk(c.in, c.reads(need), leaf)
 	case *limitNode:
 		r.walk(c.in, need, leaf)
 	case *aggNode:
-		sub := map[string]bool{}
-		for _, k := range c.keys {
-			sub[k] = true
-		}
-		for _, e := range c.aggs {
-			e.refs(sub)
-		}
-		r.walk(c.in, sub, leaf)
+		r.walk(c.in, c.reads(), leaf)
 	case *windowNode:
 		sub := union(need)
 		if sub != nil {

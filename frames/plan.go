@@ -163,24 +163,11 @@ func pruneColumns(n node, need map[string]bool) node {
 	case *filterNode:
 		return c.withInputs([]node{pruneColumns(c.in, union(need, c.pred))})
 	case *sortNode:
-		sub := union(need)
-		if sub != nil {
-			for _, k := range c.keys {
-				sub[k.col] = true
-			}
-		}
-		return c.withInputs([]node{pruneColumns(c.in, sub)})
+		return c.withInputs([]node{pruneColumns(c.in, c.reads(need))})
 	case *limitNode:
 		return c.withInputs([]node{pruneColumns(c.in, need)})
 	case *aggNode:
-		sub := map[string]bool{}
-		for _, k := range c.keys {
-			sub[k] = true
-		}
-		for _, e := range c.aggs {
-			e.refs(sub)
-		}
-		return c.withInputs([]node{pruneColumns(c.in, sub)})
+		return c.withInputs([]node{pruneColumns(c.in, c.reads())})
 	}
 	ins := n.inputs()
 	if len(ins) == 0 {
@@ -191,6 +178,31 @@ func pruneColumns(n node, need map[string]bool) node {
 		c[i] = pruneColumns(in, nil)
 	}
 	return n.withInputs(c)
+}
+
+// reads is what a sort reads of its input when need of its output is used
+// (nil: all).
+func (s *sortNode) reads(need map[string]bool) map[string]bool {
+	sub := union(need)
+	if sub != nil {
+		for _, k := range s.keys {
+			sub[k.col] = true
+		}
+	}
+	return sub
+}
+
+// reads is what an aggregation reads of its input: its keys and what its
+// aggregations refer to.
+func (a *aggNode) reads() map[string]bool {
+	sub := map[string]bool{}
+	for _, k := range a.keys {
+		sub[k] = true
+	}
+	for _, e := range a.aggs {
+		e.refs(sub)
+	}
+	return sub
 }
 
 func refsOf(e *expr) map[string]bool {

@@ -4,11 +4,7 @@ import (
 	"compress/gzip"
 	"encoding/json"
 	"fmt"
-	"go/ast"
 	"go/build"
-	"go/doc"
-	"go/parser"
-	"go/token"
 	"io"
 	"os"
 	"path/filepath"
@@ -16,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/fountain-go/fountain/internal/pkgdoc"
 	"github.com/fountain-go/fountain/kernel/symbols"
 	"github.com/traefik/yaegi/stdlib"
 )
@@ -33,36 +30,6 @@ type pkgDocs struct {
 // executable, in ../share/fountain/stddocs.json.gz.
 const StdDocsEnv = "FOUNTAIN_STDDOCS"
 
-// docsFromPackage gathers what name? and inspect show of a package.
-func docsFromPackage(d *doc.Package) *pkgDocs {
-	p := &pkgDocs{Doc: d.Doc, Members: map[string]string{}}
-	add := func(name, text string) {
-		if text != "" {
-			p.Members[name] = text
-		}
-	}
-	for _, f := range d.Funcs {
-		add(f.Name, f.Doc)
-	}
-	for _, t := range d.Types {
-		add(t.Name, t.Doc)
-		for _, f := range t.Funcs {
-			add(f.Name, f.Doc)
-		}
-		for _, m := range t.Methods {
-			add(t.Name+"."+m.Name, m.Doc)
-		}
-	}
-	for _, group := range [][]*doc.Value{d.Vars, d.Consts} {
-		for _, v := range group {
-			for _, n := range v.Names {
-				add(n, v.Doc)
-			}
-		}
-	}
-	return p
-}
-
 // sourceDocs reads a package's documentation from its source, when the Go
 // source tree is on this machine (nil otherwise).
 func sourceDocs(path string) *pkgDocs {
@@ -70,26 +37,11 @@ func sourceDocs(path string) *pkgDocs {
 	if err != nil {
 		return nil
 	}
-	fset := token.NewFileSet()
-	matches, _ := filepath.Glob(filepath.Join(bp.Dir, "*.go"))
-	sort.Strings(matches)
-	var files []*ast.File
-	for _, f := range matches {
-		if strings.HasSuffix(f, "_test.go") {
-			continue
-		}
-		if af, err := parser.ParseFile(fset, f, nil, parser.ParseComments); err == nil {
-			files = append(files, af)
-		}
-	}
-	if len(files) == 0 {
-		return nil
-	}
-	d, err := doc.NewFromFiles(fset, files, path)
+	d, err := pkgdoc.Dir(bp.Dir, path)
 	if err != nil {
 		return nil
 	}
-	return docsFromPackage(d)
+	return &pkgDocs{Doc: d.Doc, Members: pkgdoc.Members(d)}
 }
 
 // stdPaths lists the standard library packages cells can use.

@@ -471,15 +471,7 @@ func TestBatchesDecodedInHalves(t *testing.T) {
 // reads the new messages, though their offsets are below what it read
 // before.
 func TestBrokerComingBackEmpty(t *testing.T) {
-	tb, err := testbed.Start(testbed.Config{Addr: "127.0.0.1:0", Speed: 1e9, MaxAlerts: 800, Seed: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for deadline := time.Now().Add(20 * time.Second); tb.Produced() < 800; time.Sleep(20 * time.Millisecond) {
-		if time.Now().After(deadline) {
-			t.Fatal("producer too slow")
-		}
-	}
+	tb := testbedWith(t, 800)
 	addr := tb.Addr()
 	s, err := Open(context.Background(), Config{Brokers: []string{addr}, Topic: "alerts", GroupID: "anew", BatchRows: 300})
 	if err != nil {

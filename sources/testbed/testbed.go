@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"net"
 	"strconv"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -44,6 +45,9 @@ type Testbed struct {
 	produced atomic.Int64
 	cancel   context.CancelFunc
 	done     chan error
+
+	closeOnce sync.Once // Close twice is harmless
+	closeErr  error
 }
 
 // Start starts the broker and the producer; Close stops both.
@@ -103,15 +107,17 @@ func (t *Testbed) Addr() string { return t.addr }
 // Produced is how many alerts have been written so far.
 func (t *Testbed) Produced() int64 { return t.produced.Load() }
 
-// Close stops the producer and the broker.
+// Close stops the producer and the broker; closing again does nothing.
 func (t *Testbed) Close() error {
-	t.cancel()
-	err := <-t.done
-	t.cluster.Close()
-	if errors.Is(err, context.Canceled) {
-		return nil
-	}
-	return err
+	t.closeOnce.Do(func() {
+		t.cancel()
+		err := <-t.done
+		t.cluster.Close()
+		if !errors.Is(err, context.Canceled) {
+			t.closeErr = err
+		}
+	})
+	return t.closeErr
 }
 
 // ProduceConfig sets up a producer of simulated alerts into any Kafka.

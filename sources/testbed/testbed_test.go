@@ -107,3 +107,24 @@ func TestUnreachableBrokerFailsFast(t *testing.T) {
 		t.Fatalf("after %v: %v; want a clear error within seconds", time.Since(start), err)
 	}
 }
+
+// Closing twice (a notebook cell run again) returns at once.
+func TestCloseTwice(t *testing.T) {
+	tb, err := Start(Config{Addr: "127.0.0.1:0", Rate: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tb.Close(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- tb.Close() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the second Close hangs")
+	}
+}

@@ -7,15 +7,12 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"go/ast"
-	"go/doc"
 	"go/format"
-	"go/parser"
-	"go/token"
 	"os"
 	"path/filepath"
 	"sort"
-	"strings"
+
+	"github.com/fountain-go/fountain/internal/pkgdoc"
 )
 
 var packages = []string{"display", "frames", "sources/alert", "sources/sim", "sources/testbed", "sources/kafka", "sources/file"}
@@ -27,50 +24,13 @@ func main() {
 	docs := map[string]string{}
 	for _, rel := range packages {
 		path := "github.com/fountain-go/fountain/" + rel
-		fset := token.NewFileSet()
-		matches, err := filepath.Glob(filepath.Join(root, rel, "*.go"))
-		if err != nil {
-			fail(err)
-		}
-		var files []*ast.File
-		for _, m := range matches {
-			if strings.HasSuffix(m, "_test.go") {
-				continue
-			}
-			f, err := parser.ParseFile(fset, m, nil, parser.ParseComments)
-			if err != nil {
-				fail(err)
-			}
-			files = append(files, f)
-		}
-		p, err := doc.NewFromFiles(fset, files, path)
+		p, err := pkgdoc.Dir(filepath.Join(root, rel), path)
 		if err != nil {
 			fail(err)
 		}
 		docs[path] = p.Doc
-		add := func(name, text string) {
-			if text != "" {
-				docs[path+"."+name] = text
-			}
-		}
-		for _, f := range p.Funcs {
-			add(f.Name, f.Doc)
-		}
-		for _, t := range p.Types {
-			add(t.Name, t.Doc)
-			for _, f := range t.Funcs {
-				add(f.Name, f.Doc)
-			}
-			for _, m := range t.Methods {
-				add(t.Name+"."+m.Name, m.Doc)
-			}
-		}
-		for _, group := range [][]*doc.Value{p.Vars, p.Consts} {
-			for _, v := range group {
-				for _, n := range v.Names {
-					add(n, v.Doc)
-				}
-			}
+		for name, text := range pkgdoc.Members(p) {
+			docs[path+"."+name] = text
 		}
 	}
 	keys := make([]string, 0, len(docs))
