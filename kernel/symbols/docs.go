@@ -381,6 +381,6 @@ var Docs = map[string]string{
 	"github.com/fountain-go/fountain/sources/testbed.Start":                   "Start starts the broker and the producer; Close stops both.\n",
 	"github.com/fountain-go/fountain/sources/testbed.Testbed":                 "Testbed is a running broker with a producer.\n",
 	"github.com/fountain-go/fountain/sources/testbed.Testbed.Addr":            "Addr is the broker's address, for KAFKA_BROKERS.\n",
-	"github.com/fountain-go/fountain/sources/testbed.Testbed.Close":           "Close stops the producer and the broker.\n",
+	"github.com/fountain-go/fountain/sources/testbed.Testbed.Close":           "Close stops the producer and the broker; closing again does nothing.\n",
 	"github.com/fountain-go/fountain/sources/testbed.Testbed.Produced":        "Produced is how many alerts have been written so far.\n",
 }
