@@ -86,62 +86,12 @@ type stateOp interface {
 func (s Stream) Start() *Query {
 	ctx, cancel := context.WithCancel(context.Background())
 	q := &Query{cancel: cancel, done: make(chan struct{}), started: time.Now()}
-	if err := s.Err(); err != nil {
+	if err := q.prepare(s); err != nil {
 		q.fatal = err
 		q.finished = q.started
 		close(q.done)
 		cancel()
 		return q
-	}
-	q.st = s.s
-	q.name = s.s.name
-	c, err := compileStream(s.s)
-	if err == nil {
-		q.c = c
-		q.op, err = newStateOp(c, s.s)
-	}
-	if err != nil {
-		q.fatal = err
-		q.finished = q.started
-		close(q.done)
-		cancel()
-		return q
-	}
-	q.wm = newWM(s.s.wm)
-	q.sinks = slices.Clone(s.s.sinks)
-	for _, path := range s.s.files {
-		sink, closer := q.fileSink(path)
-		q.sinks, q.closers = append(q.sinks, sink), append(q.closers, closer)
-	}
-	if s.s.join != nil {
-		q.join, err = newJoinState(s.s.join)
-		if err != nil {
-			q.fatal = err
-			q.finished = q.started
-			close(q.done)
-			cancel()
-			return q
-		}
-	} else {
-		q.src = s.s.open()
-		if p, ok := q.src.(Projector); ok && c.reads != nil {
-			if err := p.Project(c.reads); err != nil {
-				q.fatal = fmt.Errorf("source: %w", err)
-				q.finished = q.started
-				close(q.done)
-				cancel()
-				return q
-			}
-		}
-	}
-	if s.s.ckptPath != "" {
-		if err := q.loadCheckpoint(q.src); err != nil {
-			q.fatal = err
-			q.finished = q.started
-			close(q.done)
-			cancel()
-			return q
-		}
 	}
 	if q.name == "" {
 		q.name = registry.nextName()
@@ -150,6 +100,46 @@ func (s Stream) Start() *Query {
 	registry.add(q)
 	go q.run(ctx)
 	return q
+}
+
+// prepare compiles the query's plan, opens its sources and loads its
+// checkpoint; an error means it cannot start.
+func (q *Query) prepare(s Stream) error {
+	if err := s.Err(); err != nil {
+		return err
+	}
+	q.st = s.s
+	q.name = s.s.name
+	c, err := compileStream(s.s)
+	if err != nil {
+		return err
+	}
+	q.c = c
+	if q.op, err = newStateOp(c, s.s); err != nil {
+		return err
+	}
+	q.wm = newWM(s.s.wm)
+	q.sinks = slices.Clone(s.s.sinks)
+	for _, path := range s.s.files {
+		sink, closer := q.fileSink(path)
+		q.sinks, q.closers = append(q.sinks, sink), append(q.closers, closer)
+	}
+	if s.s.join != nil {
+		if q.join, err = newJoinState(s.s.join); err != nil {
+			return err
+		}
+	} else {
+		q.src = s.s.open()
+		if p, ok := q.src.(Projector); ok && c.reads != nil {
+			if err := p.Project(c.reads); err != nil {
+				return fmt.Errorf("source: %w", err)
+			}
+		}
+	}
+	if s.s.ckptPath != "" {
+		return q.loadCheckpoint(q.src)
+	}
+	return nil
 }
 
 // Name is the query's name (Named, or stream-N).
