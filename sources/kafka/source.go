@@ -713,7 +713,8 @@ func (s *Source) Commit(pos []byte) error {
 
 // marks gathers, while a batch is made, the offset after the last message
 // of each partition in it; messages come in runs of one partition, so a
-// run costs one map write, not one per message.
+// run costs one map write, not one per message. (Messages that fail at
+// gathering are noted before the batch's others: a run keeps its highest.)
 type marks struct {
 	next map[int]int64
 	part int
@@ -723,17 +724,23 @@ type marks struct {
 func newMarks() *marks { return &marks{next: map[int]int64{}, off: -1} }
 
 func (k *marks) note(m kafkago.Message) {
-	if m.Partition != k.part && k.off >= 0 {
-		k.next[k.part] = k.off
+	if m.Partition != k.part {
+		k.flush()
+		k.part, k.off = m.Partition, -1
 	}
-	k.part, k.off = m.Partition, m.Offset+1
+	k.off = max(k.off, m.Offset+1)
+}
+
+// flush writes the current run to next.
+func (k *marks) flush() {
+	if k.off >= 0 {
+		k.next[k.part] = max(k.next[k.part], k.off)
+	}
 }
 
 // advance records that the batch's messages were returned.
 func (s *Source) advance(k *marks) {
-	if k.off >= 0 {
-		k.next[k.part] = k.off
-	}
+	k.flush()
 	if len(k.next) == 0 {
 		return
 	}

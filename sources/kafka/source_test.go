@@ -492,3 +492,20 @@ func TestBrokerComingBackEmpty(t *testing.T) {
 		t.Fatalf("%d alerts after the broker came back, want the 100 new ones", len(after))
 	}
 }
+
+// A batch's reach per partition is after its highest offset, also when a
+// message that failed early (an unknown schema id) is noted before the
+// batch's others.
+func TestMarksKeepTheHighestOffset(t *testing.T) {
+	k := newMarks()
+	k.note(kafkago.Message{Partition: 0, Offset: 10})
+	for o := int64(5); o < 10; o++ {
+		k.note(kafkago.Message{Partition: 0, Offset: o})
+	}
+	k.note(kafkago.Message{Partition: 2, Offset: 3})
+	k.note(kafkago.Message{Partition: 0, Offset: 7})
+	k.flush()
+	if k.next[0] != 11 || k.next[2] != 4 || len(k.next) != 2 {
+		t.Fatalf("reach %v, want partition 0 at 11 and 2 at 4", k.next)
+	}
+}
