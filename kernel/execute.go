@@ -48,7 +48,8 @@ func (k *Kernel) execute(m *wire.Message) {
 	} else if err := json.Unmarshal(raw, &rep); err != nil {
 		rep = worker.ExecuteReply{Status: "error", Ename: "EvaluatorError", Evalue: err.Error(), Traceback: []string{err.Error()}}
 	}
-	ev.syncOutput()
+	// What the cell printed is captured already: the evaluator's events,
+	// its reply too, are read only after the output written before them.
 	k.flushOutput()
 	if rep.Status == "ok" && rep.Result != nil && !req.Silent {
 		k.publish(m, "execute_result", map[string]any{"execution_count": count, "data": rep.Result, "metadata": orEmptyMap(rep.ResultMetadata)})
