@@ -246,8 +246,9 @@ func hasField(st *arrow.StructType, name string) bool {
 // Older LSST alert schemas (3.0 to 10.0) are built from these constructs:
 // records in their own namespaces referred to by full name, nullable
 // records and nullable arrays of records, field aliases, nullable
-// timestamp-micros longs, booleans, bytes, unions of one type. A schema of our own with each of
-// them decodes value for value as hamba/avro reads it.
+// timestamp-micros longs, booleans, bytes; other alert schemas also use
+// unions of one type. A schema of our own with each of them decodes value
+// for value as hamba/avro reads it.
 func TestOlderLSSTConstructs(t *testing.T) {
 	schema, err := avro.Parse(`{"type": "record", "name": "alert", "namespace": "survey.v3_0", "fields": [
 		{"name": "alertId", "type": "long"},
