@@ -4,6 +4,7 @@ docker-compose, everything the compose file and the Dockerfile reference
 project, and `make demo`'s script brings up the testbed and Jupyter and
 stops both on Ctrl-C. (No Docker engine here: the images are not built.)"""
 
+import gzip
 import json
 import os
 import re
@@ -11,6 +12,7 @@ import shlex
 import signal
 import socket
 import subprocess
+import tempfile
 import time
 import unittest
 import urllib.request
@@ -134,6 +136,21 @@ class Compose(unittest.TestCase):
             ignored = {l.strip() for l in f if l.strip()}
         for needed in ("cmd", "kernel", "frames", "display", "sources", "internal", "notebooks", "go.mod"):
             self.assertNotIn(needed, ignored)
+
+
+    def test_build_stage_runs_here(self):
+        """The build stage's commands (the static build, the standard library's
+        docs that name? shows in the image) run here as written, with /out in a
+        temporary directory."""
+        runs = re.findall(r"(?m)^RUN ((?:CGO_ENABLED=0 go build|/out/fountain) .+)$", self.dockerfile)
+        self.assertTrue(any("go build" in r for r in runs) and any("stddocs" in r for r in runs), runs)
+        with tempfile.TemporaryDirectory() as out:
+            for cmd in runs:
+                subprocess.run(cmd.replace("/out", out), shell=True, cwd=ROOT, check=True, timeout=600)
+            docs = os.path.join(out, "share", "fountain", "stddocs.json.gz")
+            self.assertGreater(os.path.getsize(docs), 100_000, "the standard library's docs")
+            with gzip.open(docs) as f:
+                self.assertIn("Fields splits the string", json.load(f)["strings"]["members"]["Fields"])
 
 
 class Demo(unittest.TestCase):

@@ -7,6 +7,7 @@ import (
 	"go/build"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -33,7 +34,7 @@ const StdDocsEnv = "FOUNTAIN_STDDOCS"
 // sourceDocs reads a package's documentation from its source, when the Go
 // source tree is on this machine (nil otherwise).
 func sourceDocs(path string) *pkgDocs {
-	bp, err := build.Import(path, "", build.FindOnly)
+	bp, err := buildContext().Import(path, "", build.FindOnly)
 	if err != nil {
 		return nil
 	}
@@ -43,6 +44,22 @@ func sourceDocs(path string) *pkgDocs {
 	}
 	return &pkgDocs{Doc: d.Doc, Members: pkgdoc.Members(d)}
 }
+
+// buildContext is go/build's default with GOROOT found: a binary built
+// with -trimpath (the Docker image's) does not know it, and asks the go
+// command.
+var buildContext = sync.OnceValue(func() *build.Context {
+	ctx := build.Default
+	if ctx.GOROOT == "" {
+		ctx.GOROOT = os.Getenv("GOROOT")
+	}
+	if ctx.GOROOT == "" {
+		if out, err := exec.Command("go", "env", "GOROOT").Output(); err == nil {
+			ctx.GOROOT = strings.TrimSpace(string(out))
+		}
+	}
+	return &ctx
+})
 
 // stdPaths lists the standard library packages cells can use.
 func stdPaths() []string {
@@ -71,7 +88,7 @@ func WriteStdDocs(w io.Writer) error {
 		}
 	}
 	if len(all) == 0 {
-		return fmt.Errorf("stddocs: no Go source tree here (GOROOT %s)", build.Default.GOROOT)
+		return fmt.Errorf("stddocs: no Go source tree here (GOROOT %q)", buildContext().GOROOT)
 	}
 	zw := gzip.NewWriter(w)
 	if err := json.NewEncoder(zw).Encode(all); err != nil {
