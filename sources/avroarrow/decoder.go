@@ -364,18 +364,26 @@ func (d *Decoder) Append(datum []byte) error {
 
 // decode runs the append steps on datum, turning a panic of theirs (a
 // datum that does not decode) into an error.
-func (d *Decoder) decode(datum []byte) (err error) {
+func (d *Decoder) decode(datum []byte) error {
+	r := reader{b: datum}
+	if err := d.run(&r); err != nil {
+		return err
+	}
+	if r.off != len(r.b) {
+		return fmt.Errorf("%d trailing bytes", len(r.b)-r.off)
+	}
+	return nil
+}
+
+// run runs the append steps on the datum at r's offset.
+func (d *Decoder) run(r *reader) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("%v", p)
 		}
 	}()
-	r := reader{b: datum}
 	for _, s := range d.steps {
-		s(&r)
-	}
-	if r.off != len(r.b) {
-		return fmt.Errorf("%d trailing bytes", len(r.b)-r.off)
+		s(r)
 	}
 	return nil
 }
@@ -408,22 +416,16 @@ func (d *Decoder) explain(datum []byte, err error) error {
 
 // AppendBlock appends count datums written one after another, as in a
 // block of an Avro object container file. It stops at the first datum that
-// does not decode.
+// does not decode, which leaves the batch with the datums before it.
 func (d *Decoder) AppendBlock(data []byte, count int64) error {
 	r := reader{b: data}
 	for i := int64(0); i < count; i++ {
 		start := r.off
-		for _, n := range d.plan {
-			if err := skip(n, &r); err != nil {
-				return fmt.Errorf("%w: datum %d, field %s: %v", ErrCorrupt, i, n.name, err)
-			}
+		if err := d.run(&r); err != nil {
+			d.rebuild()
+			return fmt.Errorf("%w: datum %d: %v", ErrCorrupt, i, d.explain(data[start:], err))
 		}
-		end := r.off
-		r.off = start
-		for _, s := range d.steps {
-			s(&r)
-		}
-		r.off = end
+		d.kept = append(d.kept, data[start:r.off])
 		d.rows++
 	}
 	return nil

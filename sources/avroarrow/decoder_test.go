@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/apache/arrow/go/v17/arrow"
@@ -389,4 +390,40 @@ func TestOnly(t *testing.T) {
 
 func BenchmarkDecodeFullAlertsCandidateOnly(b *testing.B) {
 	benchDecodeOnly(b, alerts(b, 5000, false), []string{"objectId", "candid", "candidate"})
+}
+
+// A block that goes bad part-way keeps the datums before the bad one, and
+// they stay when a later datum fails too.
+func TestAppendBlockStopsAtTheBadDatum(t *testing.T) {
+	var good [][]byte
+	for _, a := range alerts(t, 4, false) {
+		b, err := alert.EncodeZTF(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		good = append(good, b)
+	}
+	block := append(append([]byte{}, good[0]...), good[1]...)
+	block = append(block, 0x7f) // a union branch that does not exist
+	block = append(block, good[2][1:]...)
+	d, _ := avroarrow.NewDecoder(alert.ZTFSchema(), nil)
+	defer d.Release()
+	if err := d.AppendBlock(block, 3); !errors.Is(err, avroarrow.ErrCorrupt) || !strings.Contains(err.Error(), "datum 2") {
+		t.Fatalf("error %v, want datum 2 corrupt", err)
+	}
+	if err := d.Append(good[3][:10]); !errors.Is(err, avroarrow.ErrCorrupt) {
+		t.Fatalf("truncated datum: %v", err)
+	}
+	got := d.NewRecord()
+	defer got.Release()
+	for _, g := range good[:2] {
+		if err := d.Append(g); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := d.NewRecord()
+	defer want.Release()
+	if !array.RecordEqual(got, want) {
+		t.Fatalf("%d rows after the bad block, want exactly the two good ones", got.NumRows())
+	}
 }
