@@ -152,7 +152,7 @@ func (k *Kernel) bind(ctx context.Context) error {
 		name string
 	}{{k.shell, k.conn.ShellPort, "shell"}, {k.control, k.conn.ControlPort, "control"},
 		{k.stdin, k.conn.StdinPort, "stdin"}, {k.iopub, k.conn.IOPubPort, "iopub"}, {k.hb, k.conn.HBPort, "heartbeat"}} {
-		if err := b.s.Listen(k.conn.Endpoint(b.port)); err != nil {
+		if err := b.s.Listen(listenEndpoint(k.conn.Endpoint(b.port))); err != nil {
 			return fmt.Errorf("bind %s to %s: %w", b.name, k.conn.Endpoint(b.port), err)
 		}
 	}

@@ -61,9 +61,10 @@ func (w *Worker) serve(r io.Reader) error {
 
 // read reads requests; interrupts, input lines and acks it handles at
 // once. A request to run (a cell, a completion) it runs itself, after the
-// one before it (turn), having started the next reader: one goroutine
-// hand-off less per cell than a reader passing requests to a runner,
-// which was a tenth of a trivial cell's round trip.
+// one before it (turn). Only a request still running after standbyAfter
+// gets a new reader to take over the pipe: starting one for every request
+// woke an idle thread each time, and on a small machine that thread's CPU
+// was what a trivial cell's round trip waited for.
 func (w *Worker) read(dec *json.Decoder, turn <-chan struct{}, errc chan<- error) {
 	for {
 		var req Request
@@ -91,14 +92,33 @@ func (w *Worker) read(dec *json.Decoder, turn <-chan struct{}, errc chan<- error
 			}
 		default:
 			done := make(chan struct{})
-			go w.read(dec, done, errc)
-			<-turn
+			handOver := func() { w.read(dec, done, errc) }
+			var standby *time.Timer
+			select {
+			case <-turn:
+				standby = time.AfterFunc(standbyAfter, handOver)
+			default:
+				// The request before still runs: keep reading meanwhile
+				// (its interrupt, its input line).
+				go handOver()
+				<-turn
+			}
 			w.handle(req)
+			if standby != nil && standby.Stop() {
+				// Done before a new reader started: read on here.
+				turn = done
+				close(done)
+				continue
+			}
 			close(done)
 			return
 		}
 	}
 }
+
+// standbyAfter is how long a request runs before another goroutine reads
+// the requests that may come meanwhile (an interrupt, an input line).
+const standbyAfter = time.Millisecond
 
 func (w *Worker) emit(ev Event) {
 	w.emu.Lock()
