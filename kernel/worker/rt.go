@@ -66,6 +66,18 @@ func _fountain_show(vs ...any) {
 		return
 	}
 	b := _fountain_display.Text(text)
+	// One switch first: most values have none of the rich methods, and
+	// trying each under a recover costs tens of microseconds.
+	// (Without the bound x, yaegi's switch does not match cell types.)
+	rich := false
+	switch x := v.(type) {
+	case _fountain_htmler, _fountain_markdowner, _fountain_svger, _fountain_latexer, _fountain_pnger, _fountain_jpeger:
+		rich = x != nil
+	}
+	if !rich {
+		_fountain_rt.Result(b)
+		return
+	}
 	_fountain_try(func() {
 		switch x := v.(type) {
 		case _fountain_htmler:

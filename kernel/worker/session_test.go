@@ -84,6 +84,36 @@ func TestCellTypeRendersHTML(t *testing.T) {
 	}
 }
 
+// TestCellTypesRenderRichly checks every rich method on cell types, and
+// that plain values (the fast path) stay plain.
+func TestCellTypesRenderRichly(t *testing.T) {
+	s := newTestSession(t)
+	value(t, s, `type M struct{}
+func (M) Markdown() string { return "*m*" }
+type L int
+func (L) Latex() string { return "$l$" }
+type S string
+func (S) SVG() string { return "<svg/>" }
+type P struct{}
+func (P) PNG() []byte { return []byte{1} }`)
+	for code, mime := range map[string]string{"M{}": "text/markdown", "L(1)": "text/latex", `S("s")`: "image/svg+xml", "P{}": "image/png"} {
+		res, err := s.Run(context.Background(), code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Data[mime] == nil {
+			t.Errorf("%s: no %s in %v", code, mime, res.Data)
+		}
+	}
+	res, err := s.Run(context.Background(), "struct{ A int }{1}")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Data) != 1 || res.Data["text/plain"] != "{1}" {
+		t.Errorf("plain value shown as %v", res.Data)
+	}
+}
+
 func TestRedefinitionRebindsCallers(t *testing.T) {
 	s := newTestSession(t)
 	got := value(t, s,
