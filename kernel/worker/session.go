@@ -273,6 +273,7 @@ func (s *Session) Run(ctx context.Context, code string) (*display.Bundle, error)
 			// and funcs the cell redefined get their previous definitions
 			// back.
 			s.restore(prog)
+			s.poisoned(prog, versioned)
 			return nil, s.runError(ctx, code, err)
 		}
 		progs[i] = p
@@ -330,6 +331,30 @@ func (s *Session) restore(prog *cell.Program) {
 			b.WriteString(ch.Src + "\n")
 		}
 		s.in.Eval(b.String())
+	}
+}
+
+// poisoned notes the types and methods a cell that failed to compile
+// declared: yaegi keeps them, half made, and ignores a second declaration.
+// The next declaration of each gets a new internal name, as a redefinition.
+func (s *Session) poisoned(prog *cell.Program, versioned []string) {
+	for _, t := range prog.Types {
+		s.types[t] = true
+	}
+	for _, t := range versioned {
+		s.version[t]++ // the failed cell's internal name is taken
+	}
+	for n := range prog.Sources {
+		t, m, ok := strings.Cut(n, ".")
+		if !ok || !s.types[t] || slices.Contains(prog.Types, t) || slices.Contains(versioned, t) {
+			continue
+		}
+		if _, had := s.methods[t][m]; !had {
+			if s.methods[t] == nil {
+				s.methods[t] = map[string]string{}
+			}
+			s.methods[t][m] = "" // no source to carry over
+		}
 	}
 }
 
@@ -396,8 +421,8 @@ func (s *Session) withCarried(versioned []string, prog *cell.Program) ([]cell.Ch
 			before = append(before, s.sources[t])
 		}
 		names := make([]string, 0, len(s.methods[t]))
-		for m := range s.methods[t] {
-			if _, redefined := prog.Sources[t+"."+m]; !redefined {
+		for m, src := range s.methods[t] {
+			if _, redefined := prog.Sources[t+"."+m]; !redefined && src != "" {
 				names = append(names, m)
 			}
 		}

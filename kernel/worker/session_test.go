@@ -2,6 +2,7 @@ package worker
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -254,5 +255,30 @@ func TestFramesFromCells(t *testing.T) {
 	res, err = s.Run(ctx, `f`)
 	if err != nil || !strings.Contains(res.Data["text/html"].(string), "<table") {
 		t.Fatalf("a Frame shows as an HTML table: %v %v", err, res)
+	}
+}
+
+// TestFailedTypeCellLeavesNothing: yaegi keeps the types and methods of a
+// cell that failed to compile, half made; declaring them again must work.
+func TestFailedTypeCellLeavesNothing(t *testing.T) {
+	s := newTestSession(t)
+	bad := "type Q struct{}\nfunc (Q) M() int { var _ struct{} = 5; return 2 }"
+	for _, step := range []struct{ code, want string }{
+		{bad, "error"},
+		{"type Q struct{}\nfunc (Q) M() int { return 1 }\nQ{}.M()", "1"},
+		{"func (Q) N() int { var _ struct{} = 5; return 2 }", "error"}, // a new method on a good type
+		{"func (Q) N() int { return 7 }\nQ{}.N()", "7"},
+		{bad, "error"}, // a failed redefinition keeps the old type
+		{"Q{}.M() + Q{}.N()", "8"},
+		{"type Q struct{ A int }\nfunc (q Q) M() int { return q.A }\nQ{3}.M() + Q{}.N()", "10"},
+	} {
+		res, err := s.Run(context.Background(), step.code)
+		got := "error"
+		if err == nil {
+			got = fmt.Sprint(res.Data["text/plain"])
+		}
+		if got != step.want {
+			t.Fatalf("%q: got %s (%v), want %s", step.code, got, err, step.want)
+		}
 	}
 }
