@@ -260,6 +260,19 @@ class Semantics(KernelCase):
     def test_range_over_int(self):
         self.assertEqual(self.value("total := 0\nfor i := range 4 { total += i }\ntotal"), "6")
 
+    def test_range_over_func(self):
+        # Go 1.23 iterators: the interpreter has none; the kernel rewrites
+        # the loop, with no trace of how in the output.
+        self.run_cell("func Count(n int) iter.Seq[int] {\n\treturn func(yield func(int) bool) {\n"
+                      "\t\tfor i := range n {\n\t\t\tif !yield(i) {\n\t\t\t\treturn\n\t\t\t}\n\t\t}\n\t}\n}")
+        reply, out = self.run_cell("total := 0\nfor x := range Count(10) {\n\tif x == 5 { break }\n\ttotal += x\n}\n"
+                                   "for i, s := range slices.All([]string{\"a\", \"b\"}) { fmt.Println(i, s) }\ntotal")
+        self.assertEqual(reply["status"], "ok", reply)
+        res = [m["content"]["data"]["text/plain"] for m in out if m["msg_type"] == "execute_result"]
+        self.assertEqual(res, ["10"])
+        self.assertEqual(self.stream(out), "0 a\n1 b\n")
+        self.assertEqual(self.stream(out, "stderr"), "")
+
     def test_generics_in_cells(self):
         self.run_cell("func Sum[T int | float64](xs []T) T { var s T; for _, x := range xs { s += x }; return s }")
         self.assertEqual(self.value("Sum([]int{1, 2, 3})"), "6")

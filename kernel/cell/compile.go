@@ -39,6 +39,9 @@ type Env interface {
 	// IsInteger reports whether an earlier cell's top-level name holds an
 	// integer, for rewriting range over an int.
 	IsInteger(name string) bool
+	// RangeFunc says how to compile the range statement at offset off of
+	// the cell (its "for") when it does not range over an integer.
+	RangeFunc(off int) RangeFunc
 	// Rename returns the interpreter's name for a type the user calls
 	// name: a redefined type lives on under a new internal name (yaegi
 	// ignores a second declaration of a type or method).
@@ -62,6 +65,9 @@ type Chunk struct {
 	// expression turns out to have no value.
 	Show  bool
 	Plain string
+	// Ranges are the offsets in the cell of the chunk's range statements
+	// that do not range over integers (see RangeFunc).
+	Ranges []int
 }
 
 // Program is a compiled cell.
@@ -123,6 +129,9 @@ func Compile(src string, env Env) (*Program, error) {
 	if err := c.addStmts(stmtUnits); err != nil {
 		return nil, err
 	}
+	if c.err != nil {
+		return nil, c.err
+	}
 	c.autoImports()
 	if err := c.checkFree(); err != nil {
 		return nil, err
@@ -153,6 +162,8 @@ type compiler struct {
 	methodAt  map[string]int // where each method is declared
 	free      []freeIdent    // unresolved identifiers, checked after the whole cell is read
 	compound  map[int]int    // compound statements that run as declared funcs: start -> end
+	ranges    []int          // range statements not over integers, by offset
+	err       error          // the first error a rewrite found
 }
 
 type freeIdent struct {
@@ -462,6 +473,7 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 		}
 		return true
 	})
+	var sites []rangeSite
 	ast.Inspect(f, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.Ident:
@@ -512,6 +524,12 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 				c.rangeOverInt(n, off)
 				return true
 			}
+			c.ranges = append(c.ranges, off(n.For))
+			if mode := c.env.RangeFunc(off(n.For)); mode.Probe || mode.Func {
+				sites = append(sites, rangeSite{n, mode})
+				c.typeSelectors(mode.Params)
+				return true
+			}
 			if n.Tok == token.DEFINE {
 				for _, e := range []ast.Expr{n.Key, n.Value} {
 					c.perIteration(n.Body, e, false, off)
@@ -526,6 +544,9 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 		}
 		return true
 	})
+	if len(sites) > 0 {
+		c.rangeFuncs(sites, parents(f), off)
+	}
 }
 
 // recvName returns the base type name of a method receiver.
@@ -613,8 +634,10 @@ func (c *compiler) isInteger(e ast.Expr, depth int) bool {
 func (c *compiler) rangeOverInt(n *ast.RangeStmt, off func(token.Pos) int) {
 	k := fmt.Sprintf("%sk%d", helperPrefix, off(n.For))
 	lim := fmt.Sprintf("%sn%d", helperPrefix, off(n.For))
-	x := c.src[off(n.X.Pos()):off(n.X.End())]
-	head := fmt.Sprintf("for %s, %s := 0*(%s), (%s); %s < %s; %s++ ", k, lim, x, x, k, lim, k)
+	x := strings.ReplaceAll(c.src[off(n.X.Pos()):off(n.X.End())], "\n", " ")
+	// The replaced text's line breaks go right after "for", where no
+	// semicolon is inserted, so that the cell's lines stay where they are.
+	head := fmt.Sprintf("for%s %s, %s := 0*(%s), (%s); %s < %s; %s++ ", newlines(c.src[off(n.For):off(n.Body.Lbrace)]), k, lim, x, x, k, lim, k)
 	// Replace "for KEY := range X " up to the body's brace; X's own text is
 	// copied, so edits inside X (there are none for integer expressions) are moot.
 	c.edits = append(c.edits, edit{off(n.For), off(n.Body.Lbrace), head})
@@ -627,6 +650,9 @@ func (c *compiler) rangeOverInt(n *ast.RangeStmt, off func(token.Pos) int) {
 		c.edits = append(c.edits, edit{p, p, bind})
 	}
 }
+
+// newlines returns as many line breaks as s has.
+func newlines(s string) string { return strings.Repeat("\n", strings.Count(s, "\n")) }
 
 // allLiterals reports whether args are all numeric literals, one of kind.
 func allLiterals(args []ast.Expr, kind token.Token) bool {
@@ -829,14 +855,14 @@ func (c *compiler) program(units []Unit) (*Program, error) {
 		}
 		kind := group[0].Kind
 		if kind != Stmt {
-			p.Chunks = append(p.Chunks, Chunk{Kind: kind, Src: c.render(group, nil)})
+			p.Chunks = append(p.Chunks, Chunk{Kind: kind, Src: c.render(group, nil), Ranges: c.rangesIn(group)})
 			group = group[:0]
 			return
 		}
 		var simple []Unit
 		emit := func() {
 			if len(simple) > 0 {
-				p.Chunks = append(p.Chunks, Chunk{Kind: Stmt, Src: c.render(simple, nil)})
+				p.Chunks = append(p.Chunks, Chunk{Kind: Stmt, Src: c.render(simple, nil), Ranges: c.rangesIn(simple)})
 				simple = nil
 			}
 		}
@@ -846,7 +872,7 @@ func (c *compiler) program(units []Unit) (*Program, error) {
 				// The last expression gets a chunk of its own so that it
 				// can be run again unwrapped if it has no value.
 				emit()
-				p.Chunks = append(p.Chunks, Chunk{Kind: Stmt, Src: c.render([]Unit{u}, c.showEdits(u)), Show: true, Plain: c.render([]Unit{u}, nil)})
+				p.Chunks = append(p.Chunks, Chunk{Kind: Stmt, Src: c.render([]Unit{u}, c.showEdits(u)), Show: true, Plain: c.render([]Unit{u}, nil), Ranges: c.rangesIn([]Unit{u})})
 				continue
 			}
 			end, ok := c.compound[u.Start]
@@ -864,7 +890,7 @@ func (c *compiler) program(units []Unit) (*Program, error) {
 			emit()
 			name := fmt.Sprintf("%sblock%x_%d", helperPrefix, fnv32(c.src), u.Start)
 			p.Chunks = append(p.Chunks,
-				Chunk{Kind: Decl, Src: c.render(stmt, []edit{{u.Start, u.Start, "func " + name + "() { "}, {end, end, " }"}})},
+				Chunk{Kind: Decl, Src: c.render(stmt, []edit{{u.Start, u.Start, "func " + name + "() { "}, {end, end, " }"}}), Ranges: c.rangesIn(stmt)},
 				Chunk{Kind: Stmt, Src: c.render(nil, []edit{{u.Start, u.Start, name + "()"}})})
 		}
 		emit()
@@ -894,6 +920,20 @@ func (c *compiler) program(units []Unit) (*Program, error) {
 	}
 	flush()
 	return p, nil
+}
+
+// rangesIn returns the offsets of the range statements in units.
+func (c *compiler) rangesIn(units []Unit) []int {
+	var out []int
+	for _, r := range c.ranges {
+		for _, u := range units {
+			if r >= u.Start && r < u.End {
+				out = append(out, r)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // showEdits wraps the last expression statement's unit in the show helper.

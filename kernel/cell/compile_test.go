@@ -11,10 +11,11 @@ type env struct {
 	imported map[string]string
 	defined  map[string]bool
 	renames  map[string]string
+	ranges   map[int]RangeFunc
 }
 
 func newEnv() *env {
-	return &env{imported: map[string]string{}, defined: map[string]bool{}, renames: map[string]string{}}
+	return &env{imported: map[string]string{}, defined: map[string]bool{}, renames: map[string]string{}, ranges: map[int]RangeFunc{}}
 }
 
 func (e *env) Imported(n string) (string, bool) { p, ok := e.imported[n]; return p, ok }
@@ -24,6 +25,9 @@ func (e *env) PackageByName(n string) (string, bool) {
 	return p, ok
 }
 func (e *env) IsInteger(n string) bool { return n == "count" }
+func (e *env) RangeFunc(off int) RangeFunc {
+	return e.ranges[off]
+}
 func (e *env) Rename(n string) string {
 	if r, ok := e.renames[n]; ok {
 		return r
@@ -220,7 +224,8 @@ func TestCompleteness(t *testing.T) {
 
 func FuzzCompile(f *testing.F) {
 	for _, s := range []string{"x := 1\nx", "func f[T any](v T) T { return v }", "import \"fmt\"\nfmt.Println(min(1,2,3))",
-		"for i := range 3 { go func() { _ = i }() }", "type T struct{}\nfunc (T) M() {}", "x := `a\nb`", "label:\nfor { break label }"} {
+		"for i := range 3 { go func() { _ = i }() }", "type T struct{}\nfunc (T) M() {}", "x := `a\nb`", "label:\nfor { break label }",
+		"func f() (int, error) {\n\tL: for x := range s {\n\t\tif x > 1 { break L }\n\t\tfor y := range s { return y, nil }\n\t}\n\treturn 0, nil\n}"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
@@ -229,10 +234,22 @@ func FuzzCompile(f *testing.F) {
 			return
 		}
 		// Every chunk keeps the cell's line layout, so interpreter positions
-		// are cell positions.
+		// are cell positions; so do range statements rewritten as calls.
+		e := newEnv()
 		for _, c := range p.Chunks {
-			if strings.Count(c.Src, "\n") != strings.Count(src, "\n") {
-				t.Fatalf("chunk %q of %q changed the line count", c.Src, src)
+			for _, r := range c.Ranges {
+				e.ranges[r] = RangeFunc{Func: true, Params: []string{"int", "string"}}
+			}
+		}
+		rewritten, err := Compile(src, e)
+		for _, q := range []*Program{p, rewritten} {
+			if q == nil {
+				continue
+			}
+			for _, c := range q.Chunks {
+				if strings.Count(c.Src, "\n") != strings.Count(src, "\n") {
+					t.Fatalf("chunk %q of %q changed the line count", c.Src, src)
+				}
 			}
 		}
 		Completeness(src)
@@ -258,5 +275,47 @@ func TestRenamedTypes(t *testing.T) {
 	}
 	if strings.Join(p.Types, ",") != "T" {
 		t.Errorf("types %v", p.Types)
+	}
+}
+
+// TestRangeFuncRewrite checks the rewrite of a range over a func, and the
+// errors for what it cannot keep the meaning of.
+func TestRangeFuncRewrite(t *testing.T) {
+	funcs := func(src string) *env {
+		e := newEnv()
+		e.defined["seq"] = true
+		p, err := Compile(src, e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range p.Chunks {
+			for _, r := range c.Ranges {
+				e.ranges[r] = RangeFunc{Func: true, Params: []string{"int"}}
+			}
+		}
+		return e
+	}
+	src := "func f() int {\n\tfor x := range seq {\n\t\tif x > 2 { break }\n\t\tif x == 1 { continue }\n\t\treturn x\n\t}\n\treturn -1\n}"
+	p, err := Compile(src, funcs(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := p.Chunks[0].Src
+	for _, want := range []string{"(seq)(func(x int) bool {", "return false }", "return true }", "_fountain_r0_0 = x; _fountain_ret0 = true; return false }",
+		"if _fountain_ret0 { return _fountain_r0_0 }"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("rewrite lacks %q:\n%s", want, got)
+		}
+	}
+	for src, msg := range map[string]string{
+		"func g() { for x := range seq { defer println(x) } }":                                  "defer",
+		"func g() { for x := range seq { goto L }; L: }":                                        "goto",
+		"func g() {\nOuter:\n\tfor i := 0; i < 2; i++ { for x := range seq { break Outer } } }": "break Outer",
+		"func g() { for x, y := range seq {} }":                                                 "iteration variables",
+	} {
+		_, err := Compile(src, funcs(src))
+		if err == nil || !strings.Contains(err.Error(), msg) {
+			t.Errorf("%q: %v, want an error about %s", src, err, msg)
+		}
 	}
 }

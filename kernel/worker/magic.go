@@ -95,6 +95,7 @@ func (w *Worker) magic(ctx context.Context, line string) (*display.Bundle, []any
 		if err != nil {
 			return nil, nil, err
 		}
+		sess.compiling = w.sess.compiling // the standard logger's filter watches it
 		w.sess = sess
 		fmt.Println("Everything defined so far is forgotten.")
 	case "env":

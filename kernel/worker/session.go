@@ -5,6 +5,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"io"
 	"os"
 	"path"
@@ -15,6 +18,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/fountain-go/fountain/display"
 	"github.com/fountain-go/fountain/kernel/cell"
@@ -36,13 +40,17 @@ type Session struct {
 	methods  map[string]map[string]string // type -> method -> source
 	alias    map[string]string            // type -> its current internal name
 	pending  map[string]string            // the same, for types the running cell versions
-	version  map[string]int
-	byName   map[string]string // package name -> preferred import path
-	byPath   map[string]string // import path -> package name
-	trace    *lockedBuffer     // the interpreter's own panic trace lines
-	result   *display.Bundle   // value of the running cell's last expression
-	stdin    io.Reader
-	docs     map[string]*pkgDocs // package docs, by import path
+	ranges   map[int]cell.RangeFunc       // what probes found of the running cell's range statements
+	// compiling is set while the interpreter compiles (LogFilter); a
+	// session that replaces another (%reset) takes over its flag.
+	compiling *atomic.Bool
+	version   map[string]int
+	byName    map[string]string // package name -> preferred import path
+	byPath    map[string]string // import path -> package name
+	trace     *lockedBuffer     // the interpreter's own panic trace lines
+	result    *display.Bundle   // value of the running cell's last expression
+	stdin     io.Reader
+	docs      map[string]*pkgDocs // package docs, by import path
 	// fromSource reads a package's docs from its source (sourceDocs;
 	// tests replace it to act as a machine without one).
 	fromSource func(path string) *pkgDocs
@@ -86,16 +94,18 @@ func NewSession(stdin io.Reader) (*Session, error) {
 		defined:  map[string]bool{},
 		sources:  map[string]string{},
 		docs:     map[string]*pkgDocs{}, fromSource: sourceDocs, stdDocs: stdDocsFile,
-		refs:    map[string][]string{},
-		types:   map[string]bool{},
-		methods: map[string]map[string]string{},
-		alias:   map[string]string{},
-		pending: map[string]string{},
-		version: map[string]int{},
-		byName:  map[string]string{},
-		byPath:  map[string]string{},
-		trace:   &lockedBuffer{},
-		stdin:   stdin,
+		refs:      map[string][]string{},
+		types:     map[string]bool{},
+		methods:   map[string]map[string]string{},
+		alias:     map[string]string{},
+		pending:   map[string]string{},
+		ranges:    map[int]cell.RangeFunc{},
+		compiling: &atomic.Bool{},
+		version:   map[string]int{},
+		byName:    map[string]string{},
+		byPath:    map[string]string{},
+		trace:     &lockedBuffer{},
+		stdin:     stdin,
 	}
 	s.rt.result = func(b display.Bundle) { s.result = &b }
 	s.in = interp.New(interp.Options{
@@ -112,8 +122,14 @@ func NewSession(stdin io.Reader) (*Session, error) {
 			return nil, fmt.Errorf("load symbols: %w", err)
 		}
 	}
+	if _, err := s.in.Compile(iterSource); err != nil {
+		return nil, fmt.Errorf("package iter: %w", err)
+	}
 	if _, err := s.in.Compile(slicesExtra); err != nil {
 		return nil, fmt.Errorf("slices additions: %w", err)
+	}
+	if _, err := s.in.Compile(mapsExtra); err != nil {
+		return nil, fmt.Errorf("maps additions: %w", err)
 	}
 	if err := s.in.Use(interp.Exports{"fountainrt/fountainrt": s.rt.symbols()}); err != nil {
 		return nil, fmt.Errorf("load runtime: %w", err)
@@ -167,7 +183,7 @@ func (s *Session) indexPackages() {
 		}
 	}
 	// Generic packages the interpreter provides from source.
-	for _, p := range []string{"slices", "maps", "cmp"} {
+	for _, p := range []string{"slices", "maps", "cmp", "iter"} {
 		s.byPath[p] = p
 		s.byName[p] = p
 	}
@@ -217,33 +233,43 @@ var errInterrupted = errors.New("interrupted")
 // Run compiles and runs one cell. It returns the value of the cell's last
 // expression as a bundle, if it has one.
 func (s *Session) Run(ctx context.Context, code string) (*display.Bundle, error) {
-	prog, err := cell.Compile(code, s)
-	if err != nil {
-		return nil, s.compileError(code, err)
-	}
-	// A type the cell redefines, or whose method it redefines, lives on
-	// under a new internal name: yaegi ignores a second declaration of
-	// either. Old values keep the old type, as in any notebook language.
-	versioned := s.typesToVersion(prog)
-	if len(versioned) > 0 {
-		for _, t := range versioned {
-			s.pending[t] = fmt.Sprintf("%s__%d", t, s.version[t]+2)
-		}
-		defer clear(s.pending)
-		if prog, err = cell.Compile(code, s); err != nil {
+	clear(s.ranges)
+	defer clear(s.pending)
+	var (
+		prog      *cell.Program
+		versioned []string
+		progs     []*interp.Program
+	)
+	for probes := 0; ; probes++ {
+		var (
+			chunks []cell.Chunk
+			err    error
+			failed int
+		)
+		prog, versioned, chunks, err = s.prepare(code)
+		if err != nil {
 			return nil, s.compileError(code, err)
 		}
-	}
-	chunks, err := s.withCarried(versioned, prog)
-	if err != nil {
-		return nil, s.compileError(code, err)
-	}
-	for _, im := range prog.Imports {
-		src := fmt.Sprintf("import %s %q", im.Name, im.Path)
-		if _, err := s.in.Eval(src); err != nil {
-			return nil, &CellError{Name: "ImportError", Value: fmt.Sprintf("cannot import %q: %v", im.Path, err)}
+		for _, im := range prog.Imports {
+			src := fmt.Sprintf("import %s %q", im.Name, im.Path)
+			if _, err := s.in.Eval(src); err != nil {
+				return nil, &CellError{Name: "ImportError", Value: fmt.Sprintf("cannot import %q: %v", im.Path, err)}
+			}
+			s.imported[im.Name] = im.Path
 		}
-		s.imported[im.Name] = im.Path
+		progs, failed, err = s.compileChunks(chunks)
+		if err == nil {
+			break
+		}
+		// yaegi keeps what the failed compile declared, half made.
+		s.poisoned(prog, versioned)
+		if probes < maxProbes && s.probe(code, failed) {
+			continue // the cell again, with what the probe found
+		}
+		// Names earlier chunks declared stay unknown to later cells, and
+		// funcs the cell redefined get their previous definitions back.
+		s.restore(prog)
+		return nil, s.runError(ctx, code, err)
 	}
 	s.result = nil
 	var redefined []string
@@ -256,27 +282,6 @@ func (s *Session) Run(ctx context.Context, code string) (*display.Bundle, error)
 		if !slices.Contains(redefined, t) {
 			redefined = append(redefined, t)
 		}
-	}
-	// Every chunk is compiled before any runs: a chunk that does not
-	// compile leaves the cell without effect, not half run.
-	progs := make([]*interp.Program, len(chunks))
-	for i, ch := range chunks {
-		p, err := s.compile(ch.Src)
-		if err != nil && ch.Show {
-			// The wrapped expression did not compile: it has no value (a
-			// call of a func without results) or is wrong in itself; its
-			// plain form's error, if any, has the right columns.
-			p, err = s.compile(ch.Plain)
-		}
-		if err != nil {
-			// Names earlier chunks declared stay unknown to later cells,
-			// and funcs the cell redefined get their previous definitions
-			// back.
-			s.restore(prog)
-			s.poisoned(prog, versioned)
-			return nil, s.runError(ctx, code, err)
-		}
-		progs[i] = p
 	}
 	for _, p := range progs {
 		s.trace.take()
@@ -298,20 +303,180 @@ func (s *Session) Run(ctx context.Context, code string) (*display.Bundle, error)
 	return s.result, nil
 }
 
+// maxProbes bounds the compiles of one cell spent finding out which of its
+// range statements range over funcs.
+const maxProbes = 16
+
+// prepare compiles the cell to chunks, the types it redefines under new
+// internal names.
+func (s *Session) prepare(code string) (*cell.Program, []string, []cell.Chunk, error) {
+	prog, err := cell.Compile(code, s)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	// A type the cell redefines, or whose method it redefines, lives on
+	// under a new internal name: yaegi ignores a second declaration of
+	// either. Old values keep the old type, as in any notebook language.
+	clear(s.pending)
+	versioned := s.typesToVersion(prog)
+	if len(versioned) > 0 {
+		for _, t := range versioned {
+			s.pending[t] = fmt.Sprintf("%s__%d", t, s.version[t]+2)
+		}
+		if prog, err = cell.Compile(code, s); err != nil {
+			return nil, nil, nil, err
+		}
+	}
+	chunks, err := s.withCarried(versioned, prog)
+	return prog, versioned, chunks, err
+}
+
+// compileChunks compiles every chunk before any runs: a chunk that does not
+// compile leaves the cell without effect, not half run. On failure it
+// returns the index of the chunk that failed.
+func (s *Session) compileChunks(chunks []cell.Chunk) ([]*interp.Program, int, error) {
+	progs := make([]*interp.Program, len(chunks))
+	for i, ch := range chunks {
+		p, err := s.compile(ch.Src)
+		if err != nil && ch.Show {
+			// The wrapped expression did not compile: it has no value (a
+			// call of a func without results) or is wrong in itself; its
+			// plain form's error, if any, has the right columns.
+			p, err = s.compile(ch.Plain)
+		}
+		if err != nil {
+			return nil, i, err
+		}
+		progs[i] = p
+	}
+	return progs, 0, nil
+}
+
+// probe finds out the type of the first range statement of the failed
+// chunk whose type is not known yet, by compiling the chunk with the
+// statement as a probe (cell.RangeFunc). It reports whether there was one.
+func (s *Session) probe(code string, failed int) bool {
+	_, _, chunks, err := s.prepare(code)
+	if err != nil || failed >= len(chunks) {
+		return false
+	}
+	for _, at := range chunks[failed].Ranges {
+		if _, known := s.ranges[at]; known {
+			continue
+		}
+		s.ranges[at] = cell.RangeFunc{Probe: true}
+		prog, versioned, chunks, err := s.prepare(code)
+		if err != nil {
+			s.ranges[at] = cell.RangeFunc{}
+			return true
+		}
+		_, err = s.compile(chunks[failed].Src)
+		s.poisoned(prog, versioned)
+		s.ranges[at] = cell.RangeFunc{}
+		if m := probeRE.FindStringSubmatch(fmt.Sprint(err)); m != nil {
+			decl := func(name string) string {
+				if src, ok := prog.Sources[name]; ok {
+					return src // declared by the cell itself
+				}
+				return s.sources[name]
+			}
+			if params, ok := yieldParams(m[1], decl, 0); ok {
+				s.ranges[at] = cell.RangeFunc{Func: true, Params: params}
+			}
+		}
+		return true
+	}
+	return false
+}
+
+var probeRE = regexp.MustCompile(`cannot use type (.+) as type struct \{ _fountain_probe int\s*\} in assignment`)
+
+// yieldParams returns the types of the yield func's parameters when t
+// (a type as the interpreter prints it) is a func(yield func(...) bool);
+// decl returns the source declaring a type of the cells.
+func yieldParams(t string, decl func(string) string, depth int) ([]string, bool) {
+	t = mainPkgRE.ReplaceAllString(t, "")
+	e, err := parser.ParseExpr(t)
+	if err != nil || depth > 4 {
+		return nil, false
+	}
+	text := func(n ast.Node) string { return t[n.Pos()-1 : n.End()-1] }
+	switch x := e.(type) {
+	case *ast.Ident:
+		// A type defined in a cell: look at its declaration.
+		src := decl(demangle(x.Name))
+		f, err := parser.ParseFile(token.NewFileSet(), "", "package p;"+src, 0)
+		if err != nil {
+			return nil, false
+		}
+		for _, d := range f.Decls {
+			if g, ok := d.(*ast.GenDecl); ok {
+				for _, sp := range g.Specs {
+					if ts, ok := sp.(*ast.TypeSpec); ok && ts.Name.Name == demangle(x.Name) && ts.TypeParams == nil {
+						return yieldParams(("package p;" + src)[ts.Type.Pos()-1:ts.Type.End()-1], decl, depth+1)
+					}
+				}
+			}
+		}
+	case *ast.FuncType:
+		if x.Results != nil && len(x.Results.List) > 0 || len(x.Params.List) != 1 || len(x.Params.List[0].Names) > 1 {
+			return nil, false
+		}
+		y, ok := x.Params.List[0].Type.(*ast.FuncType)
+		if !ok || y.Results == nil || len(y.Results.List) != 1 || len(y.Results.List[0].Names) > 1 {
+			return nil, false
+		}
+		if b, ok := y.Results.List[0].Type.(*ast.Ident); !ok || b.Name != "bool" {
+			return nil, false
+		}
+		params := []string{}
+		for _, f := range y.Params.List {
+			for range max(len(f.Names), 1) {
+				params = append(params, text(f.Type))
+			}
+		}
+		return params, len(params) <= 2
+	}
+	return nil, false
+}
+
+var mainPkgRE = regexp.MustCompile(`\bmain\.`)
+
+// RangeFunc implements cell.Env with what probes found.
+func (s *Session) RangeFunc(off int) cell.RangeFunc { return s.ranges[off] }
+
 // compile compiles one chunk; yaegi panics on some code it does not
-// support (a range over a func, for one): that is the cell's error, not
-// the end of the evaluator.
+// support: that is the cell's error, not the end of the evaluator.
 func (s *Session) compile(src string) (p *interp.Program, err error) {
+	s.compiling.Store(true)
+	defer s.compiling.Store(false)
 	defer func() {
 		if r := recover(); r != nil {
 			p, err = nil, fmt.Errorf("the interpreter cannot compile this: %v", r)
-			if strings.Contains(src, "range") {
-				err = fmt.Errorf("%w (if this ranges over a func, Go 1.23 iterators: the interpreter does not support that yet; call it with a yield func instead, seq(func(v T) bool { ...; return true }))", err)
-			}
 		}
 	}()
 	return s.in.Compile(src)
 }
+
+// LogFilter returns w less what the interpreter logs itself as it panics
+// while compiling ("nil type"): the panic is the cell's error already. The
+// worker sets it as the standard logger's output, which cells' log calls
+// also use.
+func (s *Session) LogFilter(w io.Writer) io.Writer { return &compileLogFilter{s: s, w: w} }
+
+type compileLogFilter struct {
+	s *Session
+	w io.Writer
+}
+
+func (f *compileLogFilter) Write(p []byte) (int, error) {
+	if f.s.compiling.Load() && yaegiPanicRE.Match(p) {
+		return len(p), nil
+	}
+	return f.w.Write(p)
+}
+
+var yaegiPanicRE = regexp.MustCompile(`(?m) nil (reflect )?type$`)
 
 // restore re-declares the earlier versions of funcs a failed cell
 // redefined before it failed.

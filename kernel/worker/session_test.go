@@ -1,8 +1,11 @@
 package worker
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"log"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -218,9 +221,9 @@ func TestFailedCellChangesNothing(t *testing.T) {
 		t.Fatalf("fresh after the failed cell: %v, want undefined", err)
 	}
 	// Code the interpreter panics on while compiling is the cell's error.
-	_, err := s.Run(context.Background(), "seq := func(yield func(int) bool) { yield(1) }\nfor v := range seq { runs += v }")
-	if err == nil || !strings.Contains(err.Error(), "yield func") {
-		t.Fatalf("range over a func: %v, want an error that says what to do", err)
+	_, err := s.Run(context.Background(), "ch := make(chan int)\nfor a, b := range ch { runs += a + b }")
+	if err == nil || !strings.Contains(err.Error(), "cannot compile") {
+		t.Fatalf("two variables over a channel: %v, want the interpreter's error", err)
 	}
 	if got := value(t, s, "runs + 1"); got != "1" {
 		t.Fatalf("runs + 1 = %s after the failed cell", got)
@@ -280,5 +283,58 @@ func TestFailedTypeCellLeavesNothing(t *testing.T) {
 		if got != step.want {
 			t.Fatalf("%q: got %s (%v), want %s", step.code, got, err, step.want)
 		}
+	}
+}
+
+// TestRangeOverFunc: Go 1.23 iterators in cells, the interpreter lacking
+// them (the cell compiler rewrites the loops once a probe has found the
+// operand's type).
+func TestRangeOverFunc(t *testing.T) {
+	s := newTestSession(t)
+	value(t, s, "func Count(n int) iter.Seq[int] {\n\treturn func(yield func(int) bool) {\n\t\tfor i := range n {\n\t\t\tif !yield(i) {\n\t\t\t\treturn\n\t\t\t}\n\t\t}\n\t}\n}")
+	for _, tc := range []struct{ name, code, want string }{
+		{"sum", "sum := 0\nfor x := range Count(5) { sum += x }\nsum", "10"},
+		{"return from the func", "func firstOver(k int) (int, bool) {\n\tfor x := range Count(100) {\n\t\tif x > k { return x, true }\n\t}\n\treturn 0, false\n}\nfirstOver(41)", "42 true"},
+		{"named results", "func find(k int) (at int, ok bool) {\n\tfor x := range Count(10) {\n\t\tif x == k { at, ok = x, true; return }\n\t}\n\treturn -1, false\n}\na, b := find(3)\nc, d := find(30)\nfmt.Sprint(a, b, c, d)", "3 true -1 false"},
+		{"seq2 of a cell type, continue and break", "type Pt struct{ X int }\nfunc Pts(n int) iter.Seq2[int, Pt] {\n\treturn func(yield func(int, Pt) bool) {\n\t\tfor i := range n {\n\t\t\tif !yield(i, Pt{i * i}) { return }\n\t\t}\n\t}\n}\nvar got []int\nfor i, p := range Pts(10) {\n\tif i%2 == 0 { continue }\n\tif i > 7 { break }\n\tgot = append(got, p.X)\n}\ngot", "[1 9 25 49]"},
+		{"break stops the iterator", "calls := 0\nseq := func(yield func(int) bool) { for i := 0; i < 5; i++ { calls++; if !yield(i) { return } } }\nfor x := range seq { if x == 1 { break } }\ncalls", "2"},
+		{"per-iteration variables", "var fs []func() int\nfor x := range Count(3) { fs = append(fs, func() int { return x }) }\nfs[0]() + fs[1]()*10 + fs[2]()*100", "210"},
+		{"nested, with a return through both", "func pair(k int) (int, int) {\n\tfor a := range Count(5) {\n\t\tfor b := range Count(5) {\n\t\t\tif a*b == k { return a, b }\n\t\t\tif b > a { break }\n\t\t}\n\t}\n\treturn -1, -1\n}\na, b := pair(6)\nc, d := pair(7)\nfmt.Sprint(a, b, c, d)", "2 3 -1 -1"},
+		{"labels, switch", "out := []string{}\nOuter:\nfor x := range Count(6) {\n\tswitch {\n\tcase x == 1:\n\t\tcontinue Outer\n\tcase x == 4:\n\t\tbreak\n\t}\n\tif x == 5 { break Outer }\n\tout = append(out, fmt.Sprint(x))\n}\nstrings.Join(out, \",\")", "0,2,3,4"},
+		{"assignment form", "seq := Count(4)\na, b := 0, 0\nfor a = range seq { b += a }\na*100 + b", "306"},
+		{"named iterator type and a method", "type Ints func(func(int) bool)\ntype L []int\nfunc (l L) All() Ints { return func(yield func(int) bool) { for _, v := range l { if !yield(v) { return } } } }\nfunc (l L) Sum() (s int) { for v := range l.All() { s += v }; return }\nL{1, 2, 3}.Sum()", "6"},
+		{"inside a slice loop", "n := 0\nfor _, x := range []int{4, 5} { for y := range Count(x) { n += y } }\nn", "16"},
+		{"slices and maps iterators", "xs := []string{\"a\", \"b\"}\nr := \"\"\nfor i, v := range slices.Backward(xs) { r += fmt.Sprint(i, v) }\nfor _, v := range maps.All(map[string]int{\"k\": 7}) { r += fmt.Sprint(v) }\nr + fmt.Sprint(slices.Collect[int](Count(3)))", "1b0a7[0 1 2]"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := value(t, s, tc.code); got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+	// What the rewrite cannot keep the meaning of is a clear error.
+	_, err := s.Run(context.Background(), "func f() { for x := range Count(3) { defer fmt.Println(x) } }")
+	if err == nil || !strings.Contains(err.Error(), "defer") {
+		t.Errorf("defer in the body: %v, want an error about defer", err)
+	}
+	// Type errors in the body are the cell's error, as usual.
+	_, err = s.Run(context.Background(), "for x := range Count(2) { var y string = x; _ = y }")
+	if err == nil || !strings.Contains(err.Error(), "cannot use type int as type string") {
+		t.Errorf("type error in the body: %v", err)
+	}
+}
+
+// TestLogFilter: what the interpreter logs as it panics while compiling
+// (a range over a func, before the rewrite) stays out of the output; other
+// use of the standard logger does not.
+func TestLogFilter(t *testing.T) {
+	s := newTestSession(t)
+	var buf bytes.Buffer
+	log.SetOutput(s.LogFilter(&buf))
+	defer log.SetOutput(os.Stderr)
+	value(t, s, "seq := func(yield func(int) bool) { yield(1) }\nn := 0\nfor v := range seq { n += v }\nn")
+	log.Print("not compiling")
+	if out := buf.String(); strings.Contains(out, "nil type") || !strings.Contains(out, "not compiling") {
+		t.Fatalf("log output %q", out)
 	}
 }

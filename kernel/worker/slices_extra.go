@@ -6,7 +6,70 @@ package worker
 // yaegi cannot infer E from S alone.
 const slicesExtra = `package slices
 
-import "sort"
+import (
+	"iter"
+	"sort"
+)
+
+// All returns an iterator over the index-value pairs of s (Go 1.23).
+func All[E any](s []E) iter.Seq2[int, E] {
+	return func(yield func(int, E) bool) {
+		for i, v := range s {
+			if !yield(i, v) {
+				return
+			}
+		}
+	}
+}
+
+// Values returns an iterator over the values of s.
+func Values[E any](s []E) iter.Seq[E] {
+	return func(yield func(E) bool) {
+		for _, v := range s {
+			if !yield(v) {
+				return
+			}
+		}
+	}
+}
+
+// Backward returns an iterator over the index-value pairs of s, from the end.
+func Backward[E any](s []E) iter.Seq2[int, E] {
+	return func(yield func(int, E) bool) {
+		for i := len(s) - 1; i >= 0; i-- {
+			if !yield(i, s[i]) {
+				return
+			}
+		}
+	}
+}
+
+// Collect returns the values of seq in a new slice. The interpreter
+// cannot infer E from an iterator: call it as Collect[int](seq).
+func Collect[E any](seq iter.Seq[E]) []E {
+	var s []E
+	seq(func(v E) bool {
+		s = append(s, v)
+		return true
+	})
+	return s
+}
+
+// AppendSeq appends the values of seq to s.
+func AppendSeq[E any](s []E, seq iter.Seq[E]) []E {
+	seq(func(v E) bool {
+		s = append(s, v)
+		return true
+	})
+	return s
+}
+
+// Sorted returns the values of seq, sorted.
+func Sorted[E cmp.Ordered](seq iter.Seq[E]) []E {
+	s := Collect[E](seq)
+	Sort(s)
+	return s
+}
 
 // Sort sorts x in ascending order.
 func Sort[E cmp.Ordered](x []E) {
@@ -65,5 +128,73 @@ func Max[E cmp.Ordered](x []E) E {
 func BinarySearch[E cmp.Ordered](x []E, target E) (int, bool) {
 	i := sort.Search(len(x), func(i int) bool { return x[i] >= target })
 	return i, i < len(x) && x[i] == target
+}
+`
+
+// iterSource is package iter (Go 1.23), which the interpreter's standard
+// library predates: a range over a func works in cells (see cell.RangeFunc).
+const iterSource = `package iter
+
+// Seq is an iterator over sequences of individual values: a range over it
+// calls it with the loop body as yield.
+type Seq[V any] func(yield func(V) bool)
+
+// Seq2 is an iterator over sequences of pairs of values.
+type Seq2[K, V any] func(yield func(K, V) bool)
+`
+
+// mapsExtra adds the iterator functions of Go 1.23 to the interpreter's
+// maps package.
+const mapsExtra = `package maps
+
+import "iter"
+
+// All returns an iterator over the key-value pairs of m.
+func All[K comparable, V any](m map[K]V) iter.Seq2[K, V] {
+	return func(yield func(K, V) bool) {
+		for k, v := range m {
+			if !yield(k, v) {
+				return
+			}
+		}
+	}
+}
+
+// Keys returns an iterator over the keys of m.
+func Keys[K comparable, V any](m map[K]V) iter.Seq[K] {
+	return func(yield func(K) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+// Values returns an iterator over the values of m.
+func Values[K comparable, V any](m map[K]V) iter.Seq[V] {
+	return func(yield func(V) bool) {
+		for _, v := range m {
+			if !yield(v) {
+				return
+			}
+		}
+	}
+}
+
+// Insert adds the pairs of seq to m.
+func Insert[K comparable, V any](m map[K]V, seq iter.Seq2[K, V]) {
+	seq(func(k K, v V) bool {
+		m[k] = v
+		return true
+	})
+}
+
+// Collect returns the pairs of seq in a new map. The interpreter cannot
+// infer K and V from an iterator: call it as Collect[string, int](seq).
+func Collect[K comparable, V any](seq iter.Seq2[K, V]) map[K]V {
+	m := map[K]V{}
+	Insert[K, V](m, seq)
+	return m
 }
 `

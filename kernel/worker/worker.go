@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log"
 	"os"
 	"runtime/debug"
 	"sync"
@@ -48,6 +49,7 @@ func Main() error {
 		return err
 	}
 	w.sess = sess
+	log.SetOutput(sess.LogFilter(os.Stderr))
 	return w.serve(reqs)
 }
 

@@ -1,0 +1,373 @@
+package cell
+
+import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"strings"
+)
+
+// The interpreter cannot range over a func (Go 1.23 iterators), and which
+// range statements do that is a matter of types, which only the
+// interpreter knows. So the evaluator asks: a statement it cannot compile
+// is compiled again as a probe whose error names the operand's type, and
+// once that is known to be a func(yield func(...) bool), the loop becomes
+// the call Go defines it to be, the body the yield func.
+
+// RangeFunc says how to compile a range statement that is not over an
+// integer; Env.RangeFunc gives it by the offset of the statement's "for".
+type RangeFunc struct {
+	// Probe compiles the statement as "{ var _ ProbeType = (X) }", whose
+	// compile error names the type of X.
+	Probe bool
+	// Func is set when X is a func(yield func(Params...) bool); the loop
+	// becomes a call of X. Params are the types of yield's parameters, as
+	// source text valid in the cell.
+	Func   bool
+	Params []string
+}
+
+// ProbeType is what a probe assigns the range operand to; the
+// interpreter's error then reads "cannot use type T as type ProbeType".
+const ProbeType = "struct{ _fountain_probe int }"
+
+// rangeSite is a range statement that is not over an integer.
+type rangeSite struct {
+	n    *ast.RangeStmt
+	mode RangeFunc
+}
+
+// rangeFuncs rewrites the range statements env says range over funcs, and
+// those it asks to probe. parent maps each node of f to its parent.
+func (c *compiler) rangeFuncs(sites []rangeSite, parent map[ast.Node]ast.Node, off func(token.Pos) int) {
+	rewritten := map[*ast.RangeStmt]bool{}
+	for _, s := range sites {
+		if s.mode.Func && !s.mode.Probe {
+			rewritten[s.n] = true
+		}
+	}
+	for _, s := range sites {
+		switch {
+		case s.mode.Probe:
+			c.edits = append(c.edits,
+				edit{off(s.n.For), off(s.n.X.Pos()), "{ var _ " + ProbeType + " = (" + newlines(c.src[off(s.n.For):off(s.n.X.Pos())])},
+				edit{off(s.n.X.End()), off(s.n.End()), ") }" + newlines(c.src[off(s.n.X.End()):off(s.n.End())])})
+		case s.mode.Func:
+			c.rangeOverFunc(s.n, s.mode.Params, rewritten, parent, off)
+		}
+	}
+}
+
+// rangeOverFunc rewrites
+//
+//	for k, v := range X { body }
+//
+// as
+//
+//	{ var ret bool; (X)(func(k K, v V) bool { body'; return true }); if ret { return } }
+//
+// where body' has break as "return false", continue as "return true", and a
+// return of the enclosing func as setting its results and ret, then
+// "return false"; after the call, the func returns if ret is set.
+func (c *compiler) rangeOverFunc(n *ast.RangeStmt, params []string, rewritten map[*ast.RangeStmt]bool, parent map[ast.Node]ast.Node, off func(token.Pos) int) {
+	at := off(n.For)
+	vars := []ast.Expr{n.Key, n.Value}
+	if n.Value != nil && len(params) < 2 || n.Key != nil && len(params) < 1 {
+		c.fail(at, fmt.Sprintf("range over %s permits only %d iteration variables", c.src[off(n.X.Pos()):off(n.X.End())], len(params)))
+		return
+	}
+	fnPos, ftype := enclosingFunc(n, parent)
+	fid := max(off(fnPos), 0) // the statements' wrapper starts before the cell
+	ret := fmt.Sprintf("%sret%d", helperPrefix, fid)
+	results, named := c.results(ftype, off)
+	temp := func(i int) string { return fmt.Sprintf("%sr%d_%d", helperPrefix, fid, i) }
+
+	// Is n inside the body of another rewritten loop of the same func?
+	nested := false
+	for p := parent[n]; p != nil; p = parent[p] {
+		if _, isLit := p.(*ast.FuncLit); isLit {
+			break
+		}
+		if r, ok := p.(*ast.RangeStmt); ok && rewritten[r] {
+			nested = true
+			break
+		}
+	}
+
+	var head strings.Builder
+	head.WriteString("{ ")
+	if !nested {
+		fmt.Fprintf(&head, "var %s bool; ", ret)
+		if !named {
+			for i, t := range results {
+				fmt.Fprintf(&head, "var %s %s; ", temp(i), t)
+			}
+		}
+	}
+	head.WriteString("(" + newlines(c.src[at:off(n.X.Pos())]))
+	c.edits = append(c.edits, edit{at, off(n.X.Pos()), head.String()})
+	if l, ok := parent[n].(*ast.LabeledStmt); ok {
+		// Branches to the label become returns; an unused label is an error.
+		c.edits = append(c.edits, edit{off(l.Label.Pos()), off(l.Colon) + 1, ""})
+	}
+
+	var sig, bind []string
+	var lhs, rhs []string
+	for i, t := range params {
+		name := "_"
+		if i < 2 && vars[i] != nil {
+			if n.Tok == token.DEFINE {
+				name = vars[i].(*ast.Ident).Name
+			} else {
+				name = fmt.Sprintf("%sv%d_%d", helperPrefix, at, i)
+				lhs = append(lhs, c.src[off(vars[i].Pos()):off(vars[i].End())])
+				rhs = append(rhs, name)
+			}
+		}
+		sig = append(sig, name+" "+t)
+	}
+	if len(lhs) > 0 {
+		bind = append(bind, strings.Join(lhs, ", ")+" = "+strings.Join(rhs, ", ")+";")
+	}
+	c.edits = append(c.edits, edit{off(n.X.End()), off(n.Body.Lbrace) + 1,
+		")(func(" + strings.Join(sig, ", ") + ") bool { " + strings.Join(bind, " ") + newlines(c.src[off(n.X.End()):off(n.Body.Lbrace)])})
+
+	var after string
+	switch {
+	case nested:
+		after = "if " + ret + " { return false }"
+	case named || len(results) == 0:
+		after = "if " + ret + " { return }"
+	default:
+		var ts []string
+		for i := range results {
+			ts = append(ts, temp(i))
+		}
+		after = "if " + ret + " { return " + strings.Join(ts, ", ") + " }"
+	}
+	c.edits = append(c.edits, edit{off(n.Body.Rbrace), off(n.Body.Rbrace) + 1, "; return true }); " + after + " }"})
+
+	// The body's branches and returns.
+	label := ""
+	if l, ok := parent[n].(*ast.LabeledStmt); ok {
+		label = l.Label.Name
+	}
+	ast.Inspect(n.Body, func(x ast.Node) bool {
+		switch x := x.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.DeferStmt:
+			if innermost(x, parent, rewritten) == n {
+				c.fail(off(x.Pos()), "defer in the body of a range over a func is not supported here: it would run when the iteration ends")
+			}
+		case *ast.BranchStmt:
+			c.branch(x, n, label, parent, rewritten, off)
+		case *ast.ReturnStmt:
+			if innermost(x, parent, rewritten) != n {
+				break
+			}
+			set := ret + " = true; return false }"
+			switch {
+			case len(x.Results) == 0:
+				c.edits = append(c.edits, edit{off(x.Pos()), off(x.End()), "{ " + set})
+			case named:
+				c.edits = append(c.edits, edit{off(x.Pos()), off(x.Pos()) + len("return"), "{ " + strings.Join(c.resultNames(ftype), ", ") + " ="},
+					edit{off(x.End()), off(x.End()), "; " + set})
+			default:
+				var ts []string
+				for i := range results {
+					ts = append(ts, temp(i))
+				}
+				c.edits = append(c.edits, edit{off(x.Pos()), off(x.Pos()) + len("return"), "{ " + strings.Join(ts, ", ") + " ="},
+					edit{off(x.End()), off(x.End()), "; " + set})
+			}
+		}
+		return true
+	})
+}
+
+// branch rewrites a break or continue that leaves the loop n (whose label,
+// if any, is label) as a return from the yield func.
+func (c *compiler) branch(b *ast.BranchStmt, n *ast.RangeStmt, label string, parent map[ast.Node]ast.Node, rewritten map[*ast.RangeStmt]bool, off func(token.Pos) int) {
+	if b.Tok == token.GOTO {
+		if innermost(b, parent, rewritten) == n {
+			c.fail(off(b.Pos()), "goto in the body of a range over a func is not supported")
+		}
+		return
+	}
+	if b.Tok != token.BREAK && b.Tok != token.CONTINUE {
+		return
+	}
+	// Find the statement b leaves, walking out from b.
+	var target ast.Node
+	for p := parent[b]; p != nil; p = parent[p] {
+		if b.Label != nil {
+			if l, ok := p.(*ast.LabeledStmt); ok && l.Label.Name == b.Label.Name {
+				target = l.Stmt
+				break
+			}
+			if p == n {
+				// The label is outside n's body.
+				if b.Label.Name == label {
+					target = n
+				} else {
+					c.fail(off(b.Pos()), fmt.Sprintf("%s %s out of a range over a func is not supported", b.Tok, b.Label.Name))
+					return
+				}
+				break
+			}
+			continue
+		}
+		switch p.(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			target = p
+		case *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+			if b.Tok == token.BREAK {
+				target = p
+			}
+		}
+		if target != nil {
+			break
+		}
+	}
+	if target != n {
+		return
+	}
+	repl := "return false"
+	if b.Tok == token.CONTINUE {
+		repl = "return true"
+	}
+	c.edits = append(c.edits, edit{off(b.Pos()), off(b.End()), repl})
+}
+
+// innermost returns the rewritten range statement whose body holds x
+// directly (not through a func literal), or nil.
+func innermost(x ast.Node, parent map[ast.Node]ast.Node, rewritten map[*ast.RangeStmt]bool) *ast.RangeStmt {
+	for p := parent[x]; p != nil; p = parent[p] {
+		switch p := p.(type) {
+		case *ast.FuncLit, *ast.FuncDecl:
+			return nil
+		case *ast.RangeStmt:
+			if rewritten[p] {
+				return p
+			}
+		}
+	}
+	return nil
+}
+
+// enclosingFunc returns the position and type of the func n is in.
+func enclosingFunc(n ast.Node, parent map[ast.Node]ast.Node) (token.Pos, *ast.FuncType) {
+	for p := parent[n]; p != nil; p = parent[p] {
+		switch p := p.(type) {
+		case *ast.FuncLit:
+			return p.Pos(), p.Type
+		case *ast.FuncDecl:
+			return p.Pos(), p.Type
+		}
+	}
+	return n.Pos(), &ast.FuncType{}
+}
+
+// results returns the source of each result type of ft (renamed types
+// pointed at their current versions), and whether the results are named
+// (and so can be set and returned bare).
+func (c *compiler) results(ft *ast.FuncType, off func(token.Pos) int) (types []string, named bool) {
+	if ft.Results == nil {
+		return nil, false
+	}
+	named = true
+	for _, f := range ft.Results.List {
+		t := c.typeText(f.Type, off)
+		if len(f.Names) == 0 {
+			named = false
+			types = append(types, t)
+		}
+		for _, name := range f.Names {
+			if name.Name == "_" {
+				named = false
+			}
+			types = append(types, t)
+		}
+	}
+	return types, named
+}
+
+func (c *compiler) resultNames(ft *ast.FuncType) []string {
+	var names []string
+	for _, f := range ft.Results.List {
+		for _, n := range f.Names {
+			names = append(names, n.Name)
+		}
+	}
+	return names
+}
+
+// typeText returns the source of a type expression on one line, with the
+// names of redefined types replaced by their current versions.
+func (c *compiler) typeText(e ast.Expr, off func(token.Pos) int) string {
+	start := off(e.Pos())
+	var b strings.Builder
+	last := start
+	ast.Inspect(e, func(x ast.Node) bool {
+		switch x := x.(type) {
+		case *ast.SelectorExpr:
+			return false // a package's type
+		case *ast.Ident:
+			if r := c.env.Rename(x.Name); r != x.Name {
+				b.WriteString(c.src[last:off(x.Pos())])
+				b.WriteString(r)
+				last = off(x.End())
+			}
+		}
+		return true
+	})
+	b.WriteString(c.src[last:off(e.End())])
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// typeSelectors adds the packages named in type source text to the
+// candidates for automatic import.
+func (c *compiler) typeSelectors(types []string) {
+	for _, t := range types {
+		e, err := parser.ParseExpr(t)
+		if err != nil {
+			continue
+		}
+		ast.Inspect(e, func(x ast.Node) bool {
+			if s, ok := x.(*ast.SelectorExpr); ok {
+				if id, ok := s.X.(*ast.Ident); ok {
+					c.selectors[id.Name] = true
+				}
+			}
+			return true
+		})
+	}
+}
+
+// parents maps each node under root to its parent.
+func parents(root ast.Node) map[ast.Node]ast.Node {
+	m := map[ast.Node]ast.Node{}
+	var stack []ast.Node
+	ast.Inspect(root, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return false
+		}
+		if len(stack) > 0 {
+			m[n] = stack[len(stack)-1]
+		}
+		stack = append(stack, n)
+		return true
+	})
+	return m
+}
+
+// fail records the first error found while rewriting, at a cell offset.
+func (c *compiler) fail(at int, msg string) {
+	if c.err == nil {
+		line, col := position(c.src, at)
+		c.err = &Error{Line: line, Col: col, Msg: msg}
+	}
+}
