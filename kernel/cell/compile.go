@@ -39,9 +39,9 @@ type Env interface {
 	// IsInteger reports whether an earlier cell's top-level name holds an
 	// integer, for rewriting range over an int.
 	IsInteger(name string) bool
-	// RangeFunc says how to compile the range statement at offset off of
-	// the cell (its "for") when it does not range over an integer.
-	RangeFunc(off int) RangeFunc
+	// Typed gives what the evaluator found out of the operand of the
+	// statement at offset off of the cell (see Typed).
+	Typed(off int) Typed
 	// Rename returns the interpreter's name for a type the user calls
 	// name: a redefined type lives on under a new internal name (yaegi
 	// ignores a second declaration of a type or method).
@@ -65,9 +65,9 @@ type Chunk struct {
 	// expression turns out to have no value.
 	Show  bool
 	Plain string
-	// Ranges are the offsets in the cell of the chunk's range statements
-	// that do not range over integers (see RangeFunc).
-	Ranges []int
+	// Sites are the offsets in the cell of the chunk's statements that
+	// compile differently once their operand's type is known (see Typed).
+	Sites []int
 }
 
 // Program is a compiled cell.
@@ -112,7 +112,15 @@ func Compile(src string, env Env) (*Program, error) {
 	}
 	c := &compiler{src: src, env: env, localDefs: map[string]bool{}, sources: map[string]string{}, defineAt: map[string]int{}, refs: map[string][]string{}, methodAt: map[string]int{}, compound: map[int]int{}}
 	var stmtUnits []Unit
-	for _, u := range units {
+	for i, u := range units {
+		if u.Kind == Decl && isVarDefine(src, u) {
+			// A top-level var initialized by a call runs as a define:
+			// yaegi gets a var initialized by a generic call's result
+			// wrong (zero, or a compile error), and cannot type one
+			// without a probe (see Typed).
+			u.Kind = Stmt
+			units[i] = u
+		}
 		switch u.Kind {
 		case Import:
 			if err := c.addImports(u); err != nil {
@@ -162,7 +170,7 @@ type compiler struct {
 	methodAt  map[string]int // where each method is declared
 	free      []freeIdent    // unresolved identifiers, checked after the whole cell is read
 	compound  map[int]int    // compound statements that run as declared funcs: start -> end
-	ranges    []int          // range statements not over integers, by offset
+	sites     []int          // statements that need a type (see Typed), by offset
 	err       error          // the first error a rewrite found
 }
 
@@ -333,6 +341,58 @@ func (c *compiler) addDecl(u Unit) error {
 	return nil
 }
 
+// defineSite compiles the top-level define at offset at, of name to value
+// ("name := value", or a var made one, with typ if it gave a type), as
+// what the evaluator found out of value's type says (see Typed).
+func (c *compiler) defineSite(at int, name, typ string, value ast.Expr, off func(token.Pos) int) {
+	c.sites = append(c.sites, at)
+	head := c.src[at:off(value.Pos())]
+	t := c.env.Typed(at)
+	if t.Type != "" && typ == "" {
+		typ = t.Type
+		c.typeSelectors([]string{typ})
+	}
+	switch {
+	case t.Probe:
+		c.edits = append(c.edits, edit{at, off(value.Pos()), "_ = func() { var _ " + ProbeType(at) + " = (" + newlines(head)},
+			edit{off(value.End()), off(value.End()), ") }"})
+	case typ != "":
+		c.edits = append(c.edits, edit{at, off(value.Pos()), name + " := *new(" + typ + "); " + name + " = " + newlines(head)})
+	case !strings.Contains(head, ":="):
+		c.edits = append(c.edits, edit{at, off(value.Pos()), name + " := " + newlines(head)}) // a var
+	}
+}
+
+// isVarDefine reports a unit that is one var of one name initialized by a
+// call, without parentheses: "var x = f()", "var x T = f()".
+func isVarDefine(src string, u Unit) bool {
+	f, _, err := parseFile(src, u)
+	if err != nil || len(f.Decls) != 1 {
+		return false
+	}
+	g, ok := f.Decls[0].(*ast.GenDecl)
+	if !ok || g.Tok != token.VAR || g.Lparen.IsValid() || len(g.Specs) != 1 {
+		return false
+	}
+	vs := g.Specs[0].(*ast.ValueSpec)
+	return len(vs.Names) == 1 && vs.Names[0].Name != "_" && len(vs.Values) == 1 && hasCall(vs.Values[0])
+}
+
+// hasCall reports whether e calls anything.
+func hasCall(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		if _, ok := n.(*ast.CallExpr); ok {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
 func (c *compiler) addStmts(units []Unit) error {
 	if len(units) == 0 {
 		return nil
@@ -367,6 +427,41 @@ func (c *compiler) addStmts(units []Unit) error {
 	for _, st := range body.List {
 		if isCompound(st) {
 			c.compound[offsetIn(fset, st.Pos(), len(stmtWrapPrefix))] = offsetIn(fset, st.End(), len(stmtWrapPrefix))
+		}
+	}
+	// yaegi cannot compile some top-level defines (of a generic call's
+	// result); those become a define of the zero value and an assignment
+	// (see Typed). A chunk starting with "var" would be taken for
+	// declarations only.
+	off := func(p token.Pos) int { return offsetIn(fset, p, len(stmtWrapPrefix)) }
+	for _, st := range body.List {
+		switch st := st.(type) {
+		case *ast.AssignStmt:
+			if id, ok := st.Lhs[0].(*ast.Ident); ok && st.Tok == token.DEFINE && len(st.Lhs) == 1 && len(st.Rhs) == 1 && id.Name != "_" {
+				c.defineSite(off(st.Pos()), id.Name, "", st.Rhs[0], off)
+			}
+		case *ast.DeclStmt:
+			g, ok := st.Decl.(*ast.GenDecl)
+			if !ok || g.Tok != token.VAR || len(g.Specs) != 1 {
+				break
+			}
+			vs := g.Specs[0].(*ast.ValueSpec)
+			if len(vs.Names) != 1 || len(vs.Values) != 1 {
+				break
+			}
+			name := vs.Names[0].Name
+			at := off(g.Pos())
+			for _, u := range units {
+				if at >= u.Start && at < u.End {
+					c.define(name, u.Start)
+					c.sources[name] = strings.TrimSpace(c.src[u.Start:u.End])
+				}
+			}
+			typ := ""
+			if vs.Type != nil {
+				typ = c.typeText(vs.Type, off)
+			}
+			c.defineSite(at, name, typ, vs.Values[0], off)
 		}
 	}
 	last := units[len(units)-1]
@@ -524,8 +619,8 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 				c.rangeOverInt(n, off)
 				return true
 			}
-			c.ranges = append(c.ranges, off(n.For))
-			if mode := c.env.RangeFunc(off(n.For)); mode.Probe || mode.Func {
+			c.sites = append(c.sites, off(n.For))
+			if mode := c.env.Typed(off(n.For)); mode.Probe || mode.Func {
 				sites = append(sites, rangeSite{n, mode})
 				c.typeSelectors(mode.Params)
 				return true
@@ -855,14 +950,14 @@ func (c *compiler) program(units []Unit) (*Program, error) {
 		}
 		kind := group[0].Kind
 		if kind != Stmt {
-			p.Chunks = append(p.Chunks, Chunk{Kind: kind, Src: c.render(group, nil), Ranges: c.rangesIn(group)})
+			p.Chunks = append(p.Chunks, Chunk{Kind: kind, Src: c.render(group, nil), Sites: c.sitesIn(group)})
 			group = group[:0]
 			return
 		}
 		var simple []Unit
 		emit := func() {
 			if len(simple) > 0 {
-				p.Chunks = append(p.Chunks, Chunk{Kind: Stmt, Src: c.render(simple, nil), Ranges: c.rangesIn(simple)})
+				p.Chunks = append(p.Chunks, Chunk{Kind: Stmt, Src: c.render(simple, nil), Sites: c.sitesIn(simple)})
 				simple = nil
 			}
 		}
@@ -872,7 +967,7 @@ func (c *compiler) program(units []Unit) (*Program, error) {
 				// The last expression gets a chunk of its own so that it
 				// can be run again unwrapped if it has no value.
 				emit()
-				p.Chunks = append(p.Chunks, Chunk{Kind: Stmt, Src: c.render([]Unit{u}, c.showEdits(u)), Show: true, Plain: c.render([]Unit{u}, nil), Ranges: c.rangesIn([]Unit{u})})
+				p.Chunks = append(p.Chunks, Chunk{Kind: Stmt, Src: c.render([]Unit{u}, c.showEdits(u)), Show: true, Plain: c.render([]Unit{u}, nil), Sites: c.sitesIn([]Unit{u})})
 				continue
 			}
 			end, ok := c.compound[u.Start]
@@ -890,7 +985,7 @@ func (c *compiler) program(units []Unit) (*Program, error) {
 			emit()
 			name := fmt.Sprintf("%sblock%x_%d", helperPrefix, fnv32(c.src), u.Start)
 			p.Chunks = append(p.Chunks,
-				Chunk{Kind: Decl, Src: c.render(stmt, []edit{{u.Start, u.Start, "func " + name + "() { "}, {end, end, " }"}}), Ranges: c.rangesIn(stmt)},
+				Chunk{Kind: Decl, Src: c.render(stmt, []edit{{u.Start, u.Start, "func " + name + "() { "}, {end, end, " }"}}), Sites: c.sitesIn(stmt)},
 				Chunk{Kind: Stmt, Src: c.render(nil, []edit{{u.Start, u.Start, name + "()"}})})
 		}
 		emit()
@@ -922,10 +1017,10 @@ func (c *compiler) program(units []Unit) (*Program, error) {
 	return p, nil
 }
 
-// rangesIn returns the offsets of the range statements in units.
-func (c *compiler) rangesIn(units []Unit) []int {
+// sitesIn returns the offsets of the statements in units that need a type.
+func (c *compiler) sitesIn(units []Unit) []int {
 	var out []int
-	for _, r := range c.ranges {
+	for _, r := range c.sites {
 		for _, u := range units {
 			if r >= u.Start && r < u.End {
 				out = append(out, r)

@@ -11,11 +11,11 @@ type env struct {
 	imported map[string]string
 	defined  map[string]bool
 	renames  map[string]string
-	ranges   map[int]RangeFunc
+	typed    map[int]Typed
 }
 
 func newEnv() *env {
-	return &env{imported: map[string]string{}, defined: map[string]bool{}, renames: map[string]string{}, ranges: map[int]RangeFunc{}}
+	return &env{imported: map[string]string{}, defined: map[string]bool{}, renames: map[string]string{}, typed: map[int]Typed{}}
 }
 
 func (e *env) Imported(n string) (string, bool) { p, ok := e.imported[n]; return p, ok }
@@ -25,8 +25,8 @@ func (e *env) PackageByName(n string) (string, bool) {
 	return p, ok
 }
 func (e *env) IsInteger(n string) bool { return n == "count" }
-func (e *env) RangeFunc(off int) RangeFunc {
-	return e.ranges[off]
+func (e *env) Typed(off int) Typed {
+	return e.typed[off]
 }
 func (e *env) Rename(n string) string {
 	if r, ok := e.renames[n]; ok {
@@ -237,8 +237,8 @@ func FuzzCompile(f *testing.F) {
 		// are cell positions; so do range statements rewritten as calls.
 		e := newEnv()
 		for _, c := range p.Chunks {
-			for _, r := range c.Ranges {
-				e.ranges[r] = RangeFunc{Func: true, Params: []string{"int", "string"}}
+			for _, r := range c.Sites {
+				e.typed[r] = Typed{Func: true, Params: []string{"int", "string"}}
 			}
 		}
 		rewritten, err := Compile(src, e)
@@ -289,8 +289,8 @@ func TestRangeFuncRewrite(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, c := range p.Chunks {
-			for _, r := range c.Ranges {
-				e.ranges[r] = RangeFunc{Func: true, Params: []string{"int"}}
+			for _, r := range c.Sites {
+				e.typed[r] = Typed{Func: true, Params: []string{"int"}}
 			}
 		}
 		return e

@@ -86,4 +86,4 @@ func (syntaxOnly) PackageByName(string) (string, bool) { return "", false }
 func (syntaxOnly) PackageName(string) string           { return "" }
 func (syntaxOnly) IsInteger(string) bool               { return false }
 func (syntaxOnly) Rename(n string) string              { return n }
-func (syntaxOnly) RangeFunc(int) RangeFunc             { return RangeFunc{} }
+func (syntaxOnly) Typed(int) Typed                     { return Typed{} }

@@ -13,29 +13,36 @@ import (
 // interpreter knows. So the evaluator asks: a statement it cannot compile
 // is compiled again as a probe whose error names the operand's type, and
 // once that is known to be a func(yield func(...) bool), the loop becomes
-// the call Go defines it to be, the body the yield func.
+// the call Go defines it to be, the body the yield func. Top-level defines
+// of generic calls' results get the same treatment.
 
-// RangeFunc says how to compile a range statement that is not over an
-// integer; Env.RangeFunc gives it by the offset of the statement's "for".
-type RangeFunc struct {
-	// Probe compiles the statement as "{ var _ ProbeType = (X) }", whose
+// Typed is what the evaluator found out of the operand of a statement
+// that compiles differently by its type, which only the interpreter knows:
+// a range statement not over an integer (its operand X), and a top-level
+// "x := X" (which yaegi cannot compile when X is a generic call).
+// Env.Typed gives it by the statement's offset in the cell.
+type Typed struct {
+	// Probe compiles the statement as "var _ ProbeType(off) = (X)", whose
 	// compile error names the type of X.
 	Probe bool
+	// Type is the type of X, as source text valid in the cell: a define
+	// becomes "x := *new(Type); x = X".
+	Type string
 	// Func is set when X is a func(yield func(Params...) bool); the loop
-	// becomes a call of X. Params are the types of yield's parameters, as
-	// source text valid in the cell.
+	// becomes a call of X. Params are the types of yield's parameters.
 	Func   bool
 	Params []string
 }
 
-// ProbeType is what a probe assigns the range operand to; the
-// interpreter's error then reads "cannot use type T as type ProbeType".
-const ProbeType = "struct{ _fountain_probe int }"
+// ProbeType is what the probe of the statement at offset off assigns its
+// operand to; the interpreter's error then reads "cannot use type T as
+// type struct { _fountain_probeOFF int}": the type, and whose it is.
+func ProbeType(off int) string { return fmt.Sprintf("struct{ %sprobe%d int }", helperPrefix, off) }
 
 // rangeSite is a range statement that is not over an integer.
 type rangeSite struct {
 	n    *ast.RangeStmt
-	mode RangeFunc
+	mode Typed
 }
 
 // rangeFuncs rewrites the range statements env says range over funcs, and
@@ -51,7 +58,7 @@ func (c *compiler) rangeFuncs(sites []rangeSite, parent map[ast.Node]ast.Node, o
 		switch {
 		case s.mode.Probe:
 			c.edits = append(c.edits,
-				edit{off(s.n.For), off(s.n.X.Pos()), "{ var _ " + ProbeType + " = (" + newlines(c.src[off(s.n.For):off(s.n.X.Pos())])},
+				edit{off(s.n.For), off(s.n.X.Pos()), "{ var _ " + ProbeType(off(s.n.For)) + " = (" + newlines(c.src[off(s.n.For):off(s.n.X.Pos())])},
 				edit{off(s.n.X.End()), off(s.n.End()), ") }" + newlines(c.src[off(s.n.X.End()):off(s.n.End())])})
 		case s.mode.Func:
 			c.rangeOverFunc(s.n, s.mode.Params, rewritten, parent, off)

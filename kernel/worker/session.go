@@ -40,7 +40,7 @@ type Session struct {
 	methods  map[string]map[string]string // type -> method -> source
 	alias    map[string]string            // type -> its current internal name
 	pending  map[string]string            // the same, for types the running cell versions
-	ranges   map[int]cell.RangeFunc       // what probes found of the running cell's range statements
+	typed    map[int]cell.Typed           // what probes found of the running cell's range statements
 	// compiling is set while the interpreter compiles (LogFilter); a
 	// session that replaces another (%reset) takes over its flag.
 	compiling *atomic.Bool
@@ -99,7 +99,7 @@ func NewSession(stdin io.Reader) (*Session, error) {
 		methods:   map[string]map[string]string{},
 		alias:     map[string]string{},
 		pending:   map[string]string{},
-		ranges:    map[int]cell.RangeFunc{},
+		typed:     map[int]cell.Typed{},
 		compiling: &atomic.Bool{},
 		version:   map[string]int{},
 		byName:    map[string]string{},
@@ -233,12 +233,13 @@ var errInterrupted = errors.New("interrupted")
 // Run compiles and runs one cell. It returns the value of the cell's last
 // expression as a bundle, if it has one.
 func (s *Session) Run(ctx context.Context, code string) (*display.Bundle, error) {
-	clear(s.ranges)
+	clear(s.typed)
 	defer clear(s.pending)
 	var (
 		prog      *cell.Program
 		versioned []string
 		progs     []*interp.Program
+		first     error // the cell's own error, before any rewrite
 	)
 	for probes := 0; ; probes++ {
 		var (
@@ -261,6 +262,9 @@ func (s *Session) Run(ctx context.Context, code string) (*display.Bundle, error)
 		if err == nil {
 			break
 		}
+		if first == nil {
+			first = err
+		}
 		// yaegi keeps what the failed compile declared, half made.
 		s.poisoned(prog, versioned)
 		if probes < maxProbes && s.probe(code, failed) {
@@ -269,7 +273,14 @@ func (s *Session) Run(ctx context.Context, code string) (*display.Bundle, error)
 		// Names earlier chunks declared stay unknown to later cells, and
 		// funcs the cell redefined get their previous definitions back.
 		s.restore(prog)
-		return nil, s.runError(ctx, code, err)
+		for _, t := range s.typed {
+			if t.Type != "" {
+				// A rewrite made it further: its error is the one to fix.
+				first = err
+				break
+			}
+		}
+		return nil, s.runError(ctx, code, first)
 	}
 	s.result = nil
 	var redefined []string
@@ -352,44 +363,57 @@ func (s *Session) compileChunks(chunks []cell.Chunk) ([]*interp.Program, int, er
 	return progs, 0, nil
 }
 
-// probe finds out the type of the first range statement of the failed
-// chunk whose type is not known yet, by compiling the chunk with the
-// statement as a probe (cell.RangeFunc). It reports whether there was one.
+// probe finds out the operand's type of a statement of the failed chunk
+// that needs one and has none yet (cell.Typed): it compiles the chunk with
+// all such statements as probes, and the first one the interpreter gets
+// to names its type in its error. It reports whether there was one.
 func (s *Session) probe(code string, failed int) bool {
 	_, _, chunks, err := s.prepare(code)
 	if err != nil || failed >= len(chunks) {
 		return false
 	}
-	for _, at := range chunks[failed].Ranges {
-		if _, known := s.ranges[at]; known {
-			continue
+	var unknown []int
+	for _, at := range chunks[failed].Sites {
+		if _, known := s.typed[at]; !known {
+			unknown = append(unknown, at)
+			s.typed[at] = cell.Typed{Probe: true}
 		}
-		s.ranges[at] = cell.RangeFunc{Probe: true}
-		prog, versioned, chunks, err := s.prepare(code)
-		if err != nil {
-			s.ranges[at] = cell.RangeFunc{}
-			return true
-		}
+	}
+	if len(unknown) == 0 {
+		return false
+	}
+	prog, versioned, chunks, err := s.prepare(code)
+	if err == nil {
 		_, err = s.compile(chunks[failed].Src)
 		s.poisoned(prog, versioned)
-		s.ranges[at] = cell.RangeFunc{}
-		if m := probeRE.FindStringSubmatch(fmt.Sprint(err)); m != nil {
-			decl := func(name string) string {
-				if src, ok := prog.Sources[name]; ok {
-					return src // declared by the cell itself
-				}
-				return s.sources[name]
-			}
-			if params, ok := yieldParams(m[1], decl, 0); ok {
-				s.ranges[at] = cell.RangeFunc{Func: true, Params: params}
-			}
+	}
+	for _, at := range unknown {
+		delete(s.typed, at)
+	}
+	m := probeRE.FindStringSubmatch(fmt.Sprint(err))
+	if m == nil {
+		// No probe got as far as its error: the chunk fails before.
+		for _, at := range unknown {
+			s.typed[at] = cell.Typed{}
 		}
 		return true
 	}
-	return false
+	at, _ := strconv.Atoi(m[2])
+	typ := mainPkgRE.ReplaceAllString(m[1], "")
+	s.typed[at] = cell.Typed{Type: typ}
+	decl := func(name string) string {
+		if src, ok := prog.Sources[name]; ok {
+			return src // declared by the cell itself
+		}
+		return s.sources[name]
+	}
+	if params, ok := yieldParams(typ, decl, 0); ok {
+		s.typed[at] = cell.Typed{Type: typ, Func: true, Params: params}
+	}
+	return true
 }
 
-var probeRE = regexp.MustCompile(`cannot use type (.+) as type struct \{ _fountain_probe int\s*\} in assignment`)
+var probeRE = regexp.MustCompile(`cannot use type (.+) as type struct \{ _fountain_probe(\d+) int\s*\} in assignment`)
 
 // yieldParams returns the types of the yield func's parameters when t
 // (a type as the interpreter prints it) is a func(yield func(...) bool);
@@ -442,8 +466,8 @@ func yieldParams(t string, decl func(string) string, depth int) ([]string, bool)
 
 var mainPkgRE = regexp.MustCompile(`\bmain\.`)
 
-// RangeFunc implements cell.Env with what probes found.
-func (s *Session) RangeFunc(off int) cell.RangeFunc { return s.ranges[off] }
+// Typed implements cell.Env with what probes found.
+func (s *Session) Typed(off int) cell.Typed { return s.typed[off] }
 
 // compile compiles one chunk; yaegi panics on some code it does not
 // support: that is the cell's error, not the end of the evaluator.

@@ -338,3 +338,24 @@ func TestLogFilter(t *testing.T) {
 		t.Fatalf("log output %q", out)
 	}
 }
+
+// TestGenericResultsAtTopLevel: yaegi cannot compile a top-level define of
+// a generic call's result, and got a typed var of one silently wrong (0).
+func TestGenericResultsAtTopLevel(t *testing.T) {
+	s := newTestSession(t)
+	value(t, s, "func Sum[T int | float64](xs []T) T { var s T; for _, x := range xs { s += x }; return s }\ntype P struct{ A int }\nfunc Id[T any](v T) T { return v }")
+	for _, tc := range []struct{ code, want string }{
+		{"xs := slices.Max([]int{1, 2})\nxs", "2"},
+		{"s := Sum([]int{1, 2, 3})\ns", "6"},
+		{"s := Sum([]float64{1.5})\ns", "1.5"}, // a new type for s
+		{"p := Id(P{3})\nq := Id(&P{4})\np.A + q.A", "7"},
+		{"m := map[string]int{\"a\": 1, \"b\": 2}\nks := slices.Sorted[string](maps.Keys(m))\nks", "[a b]"},
+		{"var vm int = slices.Max([]int{1, 5})\nvm", "5"},
+		{"var vn = Sum([]int{2, 4})\nvn", "6"},
+		{"var vi any = Id(1)\nfmt.Sprintf(\"%T\", vi)", "int"},
+	} {
+		if got := value(t, s, tc.code); got != tc.want {
+			t.Errorf("%q = %s, want %s", tc.code, got, tc.want)
+		}
+	}
+}
