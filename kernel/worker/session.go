@@ -22,6 +22,7 @@ import (
 
 	"github.com/fountain-go/fountain/display"
 	"github.com/fountain-go/fountain/kernel/cell"
+	"github.com/fountain-go/fountain/kernel/stdsyms"
 	"github.com/fountain-go/fountain/kernel/symbols"
 	"github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
@@ -117,7 +118,7 @@ func NewSession(stdin io.Reader) (*Session, error) {
 	})
 	// os.Stdin is replaced after the stdlib is loaded: loading it resets os.
 	stdinSym := interp.Exports{"os/os": {"Stdin": reflect.ValueOf(&s.stdin).Elem()}}
-	for _, tables := range []interp.Exports{stdlib.Symbols, symbols.Symbols, stdinSym} {
+	for _, tables := range []interp.Exports{stdlib.Symbols, newerStdlib(), symbols.Symbols, stdinSym} {
 		if err := s.in.Use(tables); err != nil {
 			return nil, fmt.Errorf("load symbols: %w", err)
 		}
@@ -139,6 +140,25 @@ func NewSession(stdin io.Reader) (*Session, error) {
 		return nil, fmt.Errorf("prelude: %w", err)
 	}
 	return s, nil
+}
+
+// newerStdlib returns what the standard library of the Go in use has that
+// the interpreter's tables lack: only that, so that the interpreter's own
+// versions of fmt, os and log functions (which write to the cell) stay.
+func newerStdlib() interp.Exports {
+	out := interp.Exports{}
+	for pkg, syms := range stdsyms.Symbols {
+		for name, v := range syms {
+			if _, have := stdlib.Symbols[pkg][name]; have {
+				continue
+			}
+			if out[pkg] == nil {
+				out[pkg] = map[string]reflect.Value{}
+			}
+			out[pkg][name] = v
+		}
+	}
+	return out
 }
 
 // traceSplitter sends the interpreter's own panic location lines to trace,
@@ -164,6 +184,11 @@ func (s *Session) indexPackages() {
 	}
 	for k := range symbols.Symbols {
 		paths = append(paths, k)
+	}
+	for k := range stdsyms.Symbols {
+		if _, dup := stdlib.Symbols[k]; !dup {
+			paths = append(paths, k)
+		}
 	}
 	sort.Strings(paths)
 	for _, k := range paths {
@@ -426,6 +451,25 @@ func yieldParams(t string, decl func(string) string, depth int) ([]string, bool)
 	}
 	text := func(n ast.Node) string { return t[n.Pos()-1 : n.End()-1] }
 	switch x := e.(type) {
+	case *ast.IndexExpr, *ast.IndexListExpr:
+		// iter.Seq[V] and iter.Seq2[K, V] of compiled packages.
+		var args []ast.Expr
+		var generic ast.Expr
+		if ix, ok := x.(*ast.IndexExpr); ok {
+			generic, args = ix.X, []ast.Expr{ix.Index}
+		} else {
+			ix := x.(*ast.IndexListExpr)
+			generic, args = ix.X, ix.Indices
+		}
+		if sel, ok := generic.(*ast.SelectorExpr); !ok || fmt.Sprint(sel.X) != "iter" ||
+			!(sel.Sel.Name == "Seq" && len(args) == 1 || sel.Sel.Name == "Seq2" && len(args) == 2) {
+			return nil, false
+		}
+		var params []string
+		for _, a := range args {
+			params = append(params, text(a))
+		}
+		return params, true
 	case *ast.Ident:
 		// A type defined in a cell: look at its declaration.
 		src := decl(demangle(x.Name))

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/fountain-go/fountain/kernel/stdsyms"
 )
 
 func newTestSession(t *testing.T) *Session {
@@ -357,5 +359,25 @@ func TestGenericResultsAtTopLevel(t *testing.T) {
 		if got := value(t, s, tc.code); got != tc.want {
 			t.Errorf("%q = %s, want %s", tc.code, got, tc.want)
 		}
+	}
+}
+
+// TestNewerStdlib: the standard library of the Go in use, beyond the
+// interpreter's Go 1.22 tables, with fmt still writing to the cell.
+func TestNewerStdlib(t *testing.T) {
+	s := newTestSession(t)
+	for _, tc := range []struct{ code, want string }{
+		{"r := \"\"\nfor l := range strings.Lines(\"a\\nb\\n\") { r += \"[\" + strings.TrimSpace(l) + \"]\" }\nr", "[a][b]"},
+		{"slices.Collect[string](strings.SplitSeq(\"x,y\", \",\"))", "[x y]"},
+		{"fmt.Sprintf(\"%x\", sha3.Sum256([]byte(\"abc\")))[:8]", "3a985da7"},
+		{"slog.New(slog.DiscardHandler) != nil", "true"},
+		{"var wg sync.WaitGroup\nn := int64(0)\nwg.Go(func() { atomic.AddInt64(&n, 1) })\nwg.Wait()\nn", "1"},
+	} {
+		if got := value(t, s, tc.code); got != tc.want {
+			t.Errorf("%q = %s, want %s", tc.code, got, tc.want)
+		}
+	}
+	if _, have := stdsyms.Symbols["fmt/fmt"]; have {
+		t.Fatal("fmt must come from the interpreter's tables (its Println writes to the cell)")
 	}
 }
