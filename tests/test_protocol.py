@@ -76,6 +76,18 @@ class Robustness(KernelCase):
         self.drain()
         self.assertEqual(self.value("n > 0"), "true")
 
+    def test_interrupt_says_which_goroutines_stop(self):
+        # yaegi stops interpreted goroutines with an interrupted cell: the
+        # error says so, rather than leaving them silently dead.
+        self.run_cell("var beats atomic.Int64\ngo func() { for { beats.Add(1); time.Sleep(time.Millisecond) } }()")
+        self.kc.execute("for {}")
+        time.sleep(0.3)
+        self.km.interrupt_kernel()
+        reply = self.kc.get_shell_msg(timeout=5)
+        self.assertEqual(reply["content"]["ename"], "Interrupted")
+        self.assertIn("1 goroutine(s)", reply["content"]["evalue"])
+        self.drain()
+
     def test_interrupt_blocking_calls(self):
         for code in ("time.Sleep(time.Hour)", "<-make(chan int)"):
             with self.subTest(code=code):

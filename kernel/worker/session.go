@@ -42,6 +42,9 @@ type Session struct {
 	alias    map[string]string            // type -> its current internal name
 	pending  map[string]string            // the same, for types the running cell versions
 	typed    map[int]cell.Typed           // what probes found of the running cell's range statements
+	// stopped is how many interpreted goroutines of cells an interrupt
+	// stopped along with the cell (Interrupting).
+	stopped atomic.Int64
 	// compiling is set while the interpreter compiles (LogFilter); a
 	// session that replaces another (%reset) takes over its flag.
 	compiling *atomic.Bool
@@ -790,10 +793,20 @@ func pointAt(code string, line, col int, msg string) []string {
 	return append(tb, msg)
 }
 
+// Interrupting notes, as the running cell is about to be interrupted, how
+// many goroutines cells started in interpreted code are running: yaegi has
+// one run id for all interpreted code, so they stop with the cell.
+func (s *Session) Interrupting() { s.stopped.Store(s.rt.goroutines.Load()) }
+
 func (s *Session) runError(ctx context.Context, code string, err error) error {
 	if ctx.Err() != nil {
-		return &CellError{Name: "Interrupted", Value: "the cell was interrupted",
-			Traceback: []string{"Interrupted: the cell was interrupted"}}
+		msg := "the cell was interrupted"
+		// The stopped goroutines' deferred counting cannot run either.
+		s.rt.goroutines.Store(0)
+		if n := s.stopped.Swap(0); n > 0 {
+			msg += fmt.Sprintf("; %d goroutine(s) that cells started in interpreted code stopped too (an interpreter limit: compiled work such as live tables and queries goes on)", n)
+		}
+		return &CellError{Name: "Interrupted", Value: msg, Traceback: []string{"Interrupted: " + msg}}
 	}
 	var p interp.Panic
 	if errors.As(err, &p) {

@@ -381,3 +381,23 @@ func TestNewerStdlib(t *testing.T) {
 		t.Fatal("fmt must come from the interpreter's tables (its Println writes to the cell)")
 	}
 }
+
+// TestInterruptNamesStoppedGoroutines: yaegi stops every interpreted
+// goroutine with an interrupted cell; the error says so.
+func TestInterruptNamesStoppedGoroutines(t *testing.T) {
+	s := newTestSession(t)
+	value(t, s, "var ticks atomic.Int64\nfor range 2 { go func() { for { ticks.Add(1); time.Sleep(time.Millisecond) } }() }\ngo func() {}()\n0")
+	time.Sleep(20 * time.Millisecond) // the short one ends
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(50*time.Millisecond, func() { s.Interrupting(); cancel() })
+	_, err := s.Run(ctx, "for {}")
+	if err == nil || !strings.Contains(err.Error(), "2 goroutine(s)") {
+		t.Fatalf("interrupt: %v, want a note of the 2 goroutines stopped", err)
+	}
+	// A cell interrupted with no goroutines about says nothing of them.
+	ctx, cancel = context.WithCancel(context.Background())
+	time.AfterFunc(50*time.Millisecond, func() { s.Interrupting(); cancel() })
+	if _, err := s.Run(ctx, "for {}"); err == nil || strings.Contains(err.Error(), "goroutine") {
+		t.Fatalf("second interrupt: %v", err)
+	}
+}

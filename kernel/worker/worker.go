@@ -158,6 +158,7 @@ func (w *Worker) interrupt() {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if w.cancel != nil {
+		w.sess.Interrupting()
 		w.cancel()
 	}
 }
