@@ -3,13 +3,21 @@ package worker
 import (
 	"context"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"maps"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
+	"github.com/fountain-go/fountain/kernel/stdsyms"
 	"github.com/fountain-go/fountain/kernel/symbols"
 	"github.com/traefik/yaegi/stdlib"
+	"github.com/traefik/yaegi/stdlib/generic"
 )
 
 // CompleteReply is the content of a complete_reply.
@@ -130,6 +138,11 @@ func (s *Session) members(base string) []string {
 				out = append(out, name)
 			}
 		}
+		for name := range sourceDecls()[p] {
+			if !slices.Contains(out, name) {
+				out = append(out, name)
+			}
+		}
 		return out
 	}
 	if !s.defined[base] {
@@ -168,13 +181,54 @@ func (s *Session) pkgPath(name string) (string, bool) {
 	return p, ok
 }
 
+// pkgSymbols returns a package's compiled symbols: the interpreter's
+// tables, with what the Go in use added to them.
 func (s *Session) pkgSymbols(p string) map[string]reflect.Value {
 	key := p + "/" + s.byPath[p]
-	if m, ok := stdlib.Symbols[key]; ok {
-		return m
+	out := map[string]reflect.Value{}
+	for _, tables := range []map[string]map[string]reflect.Value{stdsyms.Symbols, stdlib.Symbols, symbols.Symbols} {
+		maps.Copy(out, tables[key])
 	}
-	return symbols.Symbols[key]
+	return out
 }
+
+// sourceDecls maps the packages the interpreter has from source (slices,
+// maps, cmp, iter and the generic parts of others) to their exported
+// declarations' first lines, by name.
+var sourceDecls = sync.OnceValue(func() map[string]map[string]string {
+	out := map[string]map[string]string{}
+	srcs := append(generic.Sources[:], slicesExtra, mapsExtra, iterSource)
+	for _, src := range srcs {
+		f, err := parser.ParseFile(token.NewFileSet(), "", src, 0)
+		if err != nil {
+			continue
+		}
+		pkg := f.Name.Name
+		if out[pkg] == nil {
+			out[pkg] = map[string]string{}
+		}
+		line := func(n ast.Node) string {
+			text := src[n.Pos()-1 : n.End()-1]
+			text, _, _ = strings.Cut(text, "{")
+			return strings.TrimSpace(text)
+		}
+		for _, d := range f.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				if d.Recv == nil && d.Name.IsExported() {
+					out[pkg][d.Name.Name] = line(d.Type)
+				}
+			case *ast.GenDecl:
+				for _, sp := range d.Specs {
+					if ts, ok := sp.(*ast.TypeSpec); ok && ts.Name.IsExported() {
+						out[pkg][ts.Name.Name] = "type " + strings.TrimSpace(src[ts.Pos()-1:ts.End()-1])
+					}
+				}
+			}
+		}
+	}
+	return out
+})
 
 // Inspect returns the documentation of the name at the cursor.
 func (s *Session) Inspect(code string, cursor, detail int) InspectReply {
@@ -224,11 +278,14 @@ func (s *Session) doc(name string) (string, bool) {
 		}
 		return text, true
 	}
-	sym, ok := s.pkgSymbols(p)[member]
-	if !ok {
+	var text string
+	if sym, ok := s.pkgSymbols(p)[member]; ok {
+		text = signature(s.byPath[p], member, sym)
+	} else if decl, ok := sourceDecls()[p][member]; ok {
+		text = strings.Replace(decl, "func ", "func "+s.byPath[p]+".", 1)
+	} else {
 		return "", false
 	}
-	text := signature(s.byPath[p], member, sym)
 	if d != nil && d.Members[member] != "" {
 		text += "\n\n" + d.Members[member]
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -399,5 +400,21 @@ func TestInterruptNamesStoppedGoroutines(t *testing.T) {
 	time.AfterFunc(50*time.Millisecond, func() { s.Interrupting(); cancel() })
 	if _, err := s.Run(ctx, "for {}"); err == nil || strings.Contains(err.Error(), "goroutine") {
 		t.Fatalf("second interrupt: %v", err)
+	}
+}
+
+// TestCompleteNewerAndSourcePackages: completion and inspection know the
+// newer standard library and the packages the interpreter has from source.
+func TestCompleteNewerAndSourcePackages(t *testing.T) {
+	s := newTestSession(t)
+	for code, want := range map[string]string{"strings.Li": "Lines", "sha3.Su": "Sum256", "iter.S": "Seq2", "slices.Col": "Collect", "maps.Ke": "Keys"} {
+		if got := s.Complete(code, len(code)).Matches; !slices.Contains(got, want) {
+			t.Errorf("complete %q = %v, want %s among them", code, got, want)
+		}
+	}
+	for code, want := range map[string]string{"slices.Collect": "func slices.Collect[E any](seq iter.Seq[E]) []E", "strings.Lines": "func strings.Lines(string) iter.Seq[string]"} {
+		if got := fmt.Sprint(s.Inspect(code, len(code), 0).Data["text/plain"]); !strings.HasPrefix(got, want) {
+			t.Errorf("inspect %q = %q, want it to start with %q", code, got, want)
+		}
 	}
 }
