@@ -345,7 +345,7 @@ func (c *compiler) addDecl(u Unit) error {
 // defineSite compiles the top-level define at offset at, of name to value
 // ("name := value", or a var made one, with typ if it gave a type), as
 // what the evaluator found out of value's type says (see Typed).
-func (c *compiler) defineSite(at int, name, typ string, value ast.Expr, off func(token.Pos) int) {
+func (c *compiler) defineSite(at int, name, typ string, isVar bool, value ast.Expr, off func(token.Pos) int) {
 	c.sites = append(c.sites, at)
 	head := c.src[at:off(value.Pos())]
 	t := c.env.Typed(at)
@@ -359,8 +359,8 @@ func (c *compiler) defineSite(at int, name, typ string, value ast.Expr, off func
 			edit{off(value.End()), off(value.End()), ") }"})
 	case typ != "":
 		c.edits = append(c.edits, edit{at, off(value.Pos()), name + " := *new(" + typ + "); " + name + " = " + newlines(head)})
-	case !strings.Contains(head, ":="):
-		c.edits = append(c.edits, edit{at, off(value.Pos()), name + " := " + newlines(head)}) // a var
+	case isVar:
+		c.edits = append(c.edits, edit{at, off(value.Pos()), name + " := " + newlines(head)})
 	}
 }
 
@@ -439,7 +439,7 @@ func (c *compiler) addStmts(units []Unit) error {
 		switch st := st.(type) {
 		case *ast.AssignStmt:
 			if id, ok := st.Lhs[0].(*ast.Ident); ok && st.Tok == token.DEFINE && len(st.Lhs) == 1 && len(st.Rhs) == 1 && id.Name != "_" {
-				c.defineSite(off(st.Pos()), id.Name, "", st.Rhs[0], off)
+				c.defineSite(off(st.Pos()), id.Name, "", false, st.Rhs[0], off)
 			}
 		case *ast.DeclStmt:
 			g, ok := st.Decl.(*ast.GenDecl)
@@ -462,7 +462,7 @@ func (c *compiler) addStmts(units []Unit) error {
 			if vs.Type != nil {
 				typ = c.typeText(vs.Type, off)
 			}
-			c.defineSite(at, name, typ, vs.Values[0], off)
+			c.defineSite(at, name, typ, true, vs.Values[0], off)
 		}
 	}
 	last := units[len(units)-1]
