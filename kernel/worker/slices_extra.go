@@ -132,7 +132,7 @@ func BinarySearch[E cmp.Ordered](x []E, target E) (int, bool) {
 `
 
 // iterSource is package iter (Go 1.23), which the interpreter's standard
-// library predates: a range over a func works in cells (see cell.RangeFunc).
+// library predates: a range over a func works in cells (see cell.Typed).
 const iterSource = `package iter
 
 // Seq is an iterator over sequences of individual values: a range over it
