@@ -570,6 +570,7 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 		return true
 	})
 	var sites []rangeSite
+	var calls []iterCall
 	ast.Inspect(f, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.Ident:
@@ -581,6 +582,13 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 				c.selectors[id.Name] = true
 			}
 		case *ast.CallExpr:
+			if arg, ok := c.iteratorArg(n); ok {
+				at := off(n.Lparen)
+				c.sites = append(c.sites, at)
+				if mode := c.env.Typed(at); mode.Probe || mode.Func {
+					calls = append(calls, iterCall{n, arg, mode})
+				}
+			}
 			id, ok := n.Fun.(*ast.Ident)
 			if !ok || id.Obj != nil || c.userDefined(id.Name) || n.Ellipsis.IsValid() {
 				break
@@ -640,8 +648,10 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 		}
 		return true
 	})
-	if len(sites) > 0 {
-		c.rangeFuncs(sites, parents(f), off)
+	if len(sites) > 0 || len(calls) > 0 {
+		parent := parents(f)
+		c.rangeFuncs(sites, parent, off)
+		c.iteratorCalls(calls, parent, off)
 	}
 }
 
@@ -943,7 +953,12 @@ func (c *compiler) autoImports() {
 func (c *compiler) program(units []Unit) (*Program, error) {
 	sort.SliceStable(c.defines, func(i, j int) bool { return c.defineAt[c.defines[i]] < c.defineAt[c.defines[j]] })
 	p := &Program{Imports: c.imports, Defines: c.defines, Sources: c.sources, Refs: c.refs, Types: c.types}
-	sort.SliceStable(c.edits, func(i, j int) bool { return c.edits[i].off < c.edits[j].off })
+	// By offset; at one offset, insertions before a replacement starting
+	// there (a probe statement before a statement that is rewritten too).
+	sort.SliceStable(c.edits, func(i, j int) bool {
+		a, b := c.edits[i], c.edits[j]
+		return a.off < b.off || a.off == b.off && a.end == a.off && b.end > b.off
+	})
 	var group []Unit
 	flush := func() {
 		if len(group) == 0 {

@@ -378,3 +378,57 @@ func (c *compiler) fail(at int, msg string) {
 		c.err = &Error{Line: line, Col: col, Msg: msg}
 	}
 }
+
+// iteratorFuncs are the generic funcs of slices and maps that take an
+// iterator, by the index of that argument: yaegi cannot infer their type
+// arguments from it, so calls get them written in (see iteratorCalls).
+var iteratorFuncs = map[string]int{
+	"slices.Collect": 0, "slices.Sorted": 0, "slices.AppendSeq": 1,
+	"maps.Collect": 0, "maps.Insert": 1,
+}
+
+// iterCall is a call of one of iteratorFuncs without type arguments.
+type iterCall struct {
+	n    *ast.CallExpr
+	arg  ast.Expr
+	mode Typed
+}
+
+// iteratorArg returns the iterator argument of a call of one of
+// iteratorFuncs written without type arguments.
+func (c *compiler) iteratorArg(n *ast.CallExpr) (ast.Expr, bool) {
+	sel, ok := n.Fun.(*ast.SelectorExpr)
+	if !ok {
+		return nil, false
+	}
+	pkg, ok := sel.X.(*ast.Ident)
+	if !ok || pkg.Obj != nil || c.userDefined(pkg.Name) {
+		return nil, false
+	}
+	i, ok := iteratorFuncs[pkg.Name+"."+sel.Sel.Name]
+	if !ok || i >= len(n.Args) {
+		return nil, false
+	}
+	return n.Args[i], true
+}
+
+// iteratorCalls writes in the type arguments of calls of iteratorFuncs
+// once a probe has found their iterator's type, and probes those asked.
+// A probe is a statement before the one holding the call, in its scope.
+func (c *compiler) iteratorCalls(calls []iterCall, parent map[ast.Node]ast.Node, off func(token.Pos) int) {
+	for _, call := range calls {
+		at := off(call.n.Lparen)
+		if !call.mode.Probe {
+			c.edits = append(c.edits, edit{off(call.n.Fun.End()), off(call.n.Fun.End()), "[" + strings.Join(call.mode.Params, ", ") + "]"})
+			continue
+		}
+		var stmt ast.Node = call.n
+		for p := parent[stmt]; p != nil; stmt, p = p, parent[p] {
+			if _, ok := p.(*ast.BlockStmt); ok {
+				break
+			}
+		}
+		arg := strings.ReplaceAll(c.src[off(call.arg.Pos()):off(call.arg.End())], "\n", " ")
+		c.edits = append(c.edits, edit{off(stmt.Pos()), off(stmt.Pos()), "_ = func() { var _ " + ProbeType(at) + " = (" + arg + ") }; "})
+	}
+}

@@ -40,7 +40,12 @@ func (s *Session) probe(code string, sites []int, failed int) bool {
 	}
 	prog, versioned, chunks, err := s.prepare(code)
 	if err == nil && failed < len(chunks) {
-		_, err = s.compile(chunks[failed].Src)
+		ch := chunks[failed]
+		_, err = s.compile(ch.Src)
+		if ch.Show && !probeRE.MatchString(fmt.Sprint(err)) {
+			// A probe statement cannot stand inside the show wrapper.
+			_, err = s.compile(ch.Plain)
+		}
 		s.poisoned(prog, versioned)
 	}
 	for _, at := range unknown {

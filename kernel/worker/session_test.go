@@ -418,3 +418,23 @@ func TestCompleteNewerAndSourcePackages(t *testing.T) {
 		}
 	}
 }
+
+// TestIteratorTypeArguments: yaegi cannot infer type arguments from an
+// iterator; calls of slices and maps funcs that take one get them from a
+// probe.
+func TestIteratorTypeArguments(t *testing.T) {
+	s := newTestSession(t)
+	value(t, s, "m := map[string]int{\"b\": 1, \"a\": 2}\nfunc Count(n int) iter.Seq[int] { return func(yield func(int) bool) { for i := range n { if !yield(i) { return } } } }")
+	for _, tc := range []struct{ code, want string }{
+		{"slices.Sorted(maps.Keys(m))", "[a b]"},
+		{"ks := slices.Sorted(maps.Keys(m))\nks", "[a b]"},
+		{"func keys() []string { return slices.Collect(maps.Keys(m)) }\nlen(keys())", "2"},
+		{"m2 := maps.Collect(maps.All(m))\nm2[\"a\"]", "2"},
+		{"slices.AppendSeq([]int{9}, slices.Values([]int{1, 2}))", "[9 1 2]"},
+		{"r := 0\nfor _, v := range slices.Collect(Count(4)) { r += v }\nr", "6"},
+	} {
+		if got := value(t, s, tc.code); got != tc.want {
+			t.Errorf("%q = %s, want %s", tc.code, got, tc.want)
+		}
+	}
+}

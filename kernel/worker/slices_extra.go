@@ -44,8 +44,8 @@ func Backward[E any](s []E) iter.Seq2[int, E] {
 	}
 }
 
-// Collect returns the values of seq in a new slice. The interpreter
-// cannot infer E from an iterator: call it as Collect[int](seq).
+// Collect returns the values of seq in a new slice. (The interpreter
+// cannot infer E from an iterator: the cell compiler writes it in.)
 func Collect[E any](seq iter.Seq[E]) []E {
 	var s []E
 	seq(func(v E) bool {
@@ -190,8 +190,8 @@ func Insert[K comparable, V any](m map[K]V, seq iter.Seq2[K, V]) {
 	})
 }
 
-// Collect returns the pairs of seq in a new map. The interpreter cannot
-// infer K and V from an iterator: call it as Collect[string, int](seq).
+// Collect returns the pairs of seq in a new map. (The interpreter cannot
+// infer K and V from an iterator: the cell compiler writes them in.)
 func Collect[K comparable, V any](seq iter.Seq2[K, V]) map[K]V {
 	m := map[K]V{}
 	Insert[K, V](m, seq)
