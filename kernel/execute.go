@@ -81,9 +81,6 @@ func (k *Kernel) execute(m *wire.Message) {
 		}
 		content["payload"], content["user_expressions"] = rep.Payload, rep.UserExpressions
 	}
-	if store {
-		k.history.add(count, req.Code)
-	}
 	// The reply goes out while idle is published: the two are on different
 	// sockets, in no order a client may rely on, and a write to the shell
 	// socket often waited 0.1 ms for the CPU. The next shell message waits
@@ -92,6 +89,11 @@ func (k *Kernel) execute(m *wire.Message) {
 	go func() {
 		defer k.replying.Done()
 		k.reply(k.shell, m, "execute_reply", content)
+		if store {
+			// After the reply: a file write is no part of the round trip.
+			// The next shell message waits for it, as for the reply.
+			k.history.add(count, req.Code)
+		}
 	}()
 	if rep.Status == "error" && orTrue(req.StopOnError) {
 		k.abortQueued()

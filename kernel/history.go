@@ -11,15 +11,21 @@ import (
 )
 
 // history stores executed cells per user, in a JSON-lines file that
-// survives restarts, and answers history_request.
+// survives restarts, and answers history_request. It keeps the newest
+// keepHistory cells: past twice that, the file is rewritten with those.
 type history struct {
 	mu      sync.Mutex
 	path    string
+	keep    int
 	session int
 	entries []histEntry
 	loaded  chan struct{} // closed when the file has been read
 	file    *os.File      // opened for appending at the first add
 }
+
+// keepHistory is how many cells the history keeps (IPython keeps every
+// one, in a database it queries; a file read whole must stay small).
+const keepHistory = 10000
 
 type histEntry struct {
 	Session int    `json:"session"`
@@ -46,7 +52,7 @@ func historyPath() string {
 // openHistory reads the history file in the background: a long history
 // must not delay the kernel's first reply. add and query wait for it.
 func openHistory() *history {
-	h := &history{path: historyPath(), loaded: make(chan struct{})}
+	h := &history{path: historyPath(), keep: keepHistory, loaded: make(chan struct{})}
 	go h.load()
 	return h
 }
@@ -58,16 +64,51 @@ func (h *history) load() {
 	if f, err := os.Open(h.path); err == nil {
 		sc := bufio.NewScanner(f)
 		sc.Buffer(make([]byte, 64<<10), 16<<20)
+		read := 0
 		for sc.Scan() {
 			var e histEntry
 			if json.Unmarshal(sc.Bytes(), &e) == nil {
 				h.entries = append(h.entries, e)
 				h.session = max(h.session, e.Session)
 			}
+			if read++; len(h.entries) >= 2*h.keep {
+				h.entries = append(h.entries[:0], h.entries[len(h.entries)-h.keep:]...)
+			}
 		}
 		f.Close()
+		if read > 2*h.keep {
+			h.entries = h.entries[max(len(h.entries)-h.keep, 0):]
+			h.rewrite()
+		}
 	}
 	h.session++
+}
+
+// replaced reports whether the file at the path is no longer the one open.
+func (h *history) replaced() bool {
+	open, err1 := h.file.Stat()
+	now, err2 := os.Stat(h.path)
+	return err1 == nil && (err2 != nil || !os.SameFile(open, now))
+}
+
+// rewrite replaces the file with the entries kept, by renaming a new file
+// over it: a crash midway leaves the old one.
+func (h *history) rewrite() {
+	tmp := h.path + ".tmp"
+	f, err := os.OpenFile(tmp, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
+	if err != nil {
+		return
+	}
+	w := bufio.NewWriter(f)
+	for _, e := range h.entries {
+		b, _ := json.Marshal(e)
+		w.Write(append(b, '\n'))
+	}
+	if w.Flush() != nil || f.Close() != nil {
+		os.Remove(tmp)
+		return
+	}
+	os.Rename(tmp, h.path)
 }
 
 func (h *history) add(line int, input string) {
@@ -76,6 +117,13 @@ func (h *history) add(line int, input string) {
 	defer h.mu.Unlock()
 	e := histEntry{Session: h.session, Line: line, Input: input}
 	h.entries = append(h.entries, e)
+	if len(h.entries) >= 2*h.keep {
+		h.entries = append(h.entries[:0], h.entries[len(h.entries)-h.keep:]...)
+	}
+	if h.file != nil && h.replaced() {
+		h.file.Close() // another kernel rewrote the file: append to the new one
+		h.file = nil
+	}
 	if h.file == nil && h.path != "" {
 		if err := os.MkdirAll(filepath.Dir(h.path), 0o755); err != nil {
 			return // history is a convenience: never fail a cell over it
