@@ -4,12 +4,15 @@ import (
 	"bufio"
 	"context"
 	"encoding/binary"
+	"log"
 	"net"
 	"strings"
 	"sync"
+	"syscall"
 
 	"github.com/go-zeromq/zmq4"
 	"github.com/go-zeromq/zmq4/transport"
+	"golang.org/x/sys/unix"
 )
 
 // zmq4 writes a message frame by frame, two writes a frame (its router
@@ -92,9 +95,17 @@ const (
 // zmtpConn holds back what is written until the stream is at the end of a
 // message (of the greeting, of a command, of a frame without the more
 // flag), then writes it in one go. Reads go through a buffer.
+//
+// It never blocks the writer on a peer that does not read: zmq4 writes to
+// each subscriber in turn, so one front end that stopped reading (a frozen
+// tab, a suspended console) stalled every message to every front end.
+// What the socket does not take at once goes to a backlog that a goroutine
+// writes out; past maxBacklog, whole messages to that peer are dropped, as
+// ZeroMQ's high-water mark does.
 type zmtpConn struct {
 	net.Conn
-	r *bufio.Reader
+	raw syscall.RawConn // for writes that do not wait; nil: plain writes
+	r   *bufio.Reader
 
 	mu       sync.Mutex
 	pending  []byte
@@ -103,10 +114,25 @@ type zmtpConn struct {
 	hdrLen   int     // its bytes so far
 	body     uint64  // body bytes of the current frame still to come
 	more     bool    // the current frame has the more flag
+
+	maxBacklog int
+	backlog    []byte // bytes the socket did not take yet, in order
+	flushing   bool   // a goroutine writes the backlog
+	inMessage  bool   // part of the current message has been sent
+	dropping   bool   // the current message is being dropped
+	dropped    int    // messages dropped since the backlog last drained
+	werr       error  // the write error that ended the connection
 }
 
+// maxBacklog bounds what waits for a peer that does not read.
+const maxBacklog = 32 << 20
+
 func newZMTPConn(c net.Conn) *zmtpConn {
-	return &zmtpConn{Conn: c, r: bufio.NewReaderSize(c, 64<<10), greeting: greetingLen}
+	z := &zmtpConn{Conn: c, r: bufio.NewReaderSize(c, 64<<10), greeting: greetingLen, maxBacklog: maxBacklog}
+	if sc, ok := c.(syscall.Conn); ok {
+		z.raw, _ = sc.SyscallConn()
+	}
+	return z
 }
 
 func (c *zmtpConn) Read(p []byte) (int, error) { return c.r.Read(p) }
@@ -118,19 +144,109 @@ func (c *zmtpConn) Write(p []byte) (int, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.scan(p)
-	if len(c.pending) == 0 && (c.atBoundary() || len(p) >= maxPending) {
-		// Nothing held back: write p itself, without copying.
-		return c.Conn.Write(p)
-	}
-	c.pending = append(c.pending, p...)
-	if c.atBoundary() || len(c.pending) >= maxPending {
-		if _, err := c.Conn.Write(c.pending); err != nil {
-			c.pending = c.pending[:0]
+	end := c.atBoundary()
+	if len(c.pending) == 0 && (end || len(p) >= maxPending) {
+		// Nothing held back: send p itself, without copying.
+		if err := c.send(p, end); err != nil {
 			return 0, err
 		}
+		return len(p), nil
+	}
+	c.pending = append(c.pending, p...)
+	if end || len(c.pending) >= maxPending {
+		err := c.send(c.pending, end)
 		c.pending = c.pending[:0]
+		if err != nil {
+			return 0, err
+		}
 	}
 	return len(p), nil
+}
+
+// send sends the next piece of the current message; end: the piece ends it.
+func (c *zmtpConn) send(b []byte, end bool) error {
+	if c.werr != nil {
+		return c.werr
+	}
+	defer func() { c.inMessage = !end }()
+	if !c.inMessage {
+		c.dropping = c.flushing && len(c.backlog)+len(b) > c.maxBacklog
+		if c.dropping {
+			c.dropped++
+		}
+	}
+	switch {
+	case c.dropping:
+	case c.flushing:
+		c.backlog = append(c.backlog, b...)
+	default:
+		n, err := c.tryWrite(b)
+		if err != nil {
+			c.werr = err
+			return err
+		}
+		if n < len(b) {
+			c.backlog = append(c.backlog, b[n:]...)
+			c.flushing = true
+			go c.flush()
+		}
+	}
+	return nil
+}
+
+// tryWrite writes what the socket takes now, without waiting.
+func (c *zmtpConn) tryWrite(b []byte) (int, error) {
+	if c.raw == nil {
+		return c.Conn.Write(b)
+	}
+	n := 0
+	var werr error
+	err := c.raw.Write(func(fd uintptr) bool {
+		for n < len(b) {
+			m, err := unix.Write(int(fd), b[n:])
+			if m > 0 {
+				n += m
+			}
+			if err == unix.EINTR {
+				continue
+			}
+			if err != nil && err != unix.EAGAIN {
+				werr = err
+			}
+			if err != nil || m <= 0 {
+				break
+			}
+		}
+		return true // done, whether the socket took it all or not
+	})
+	if err == nil {
+		err = werr
+	}
+	return n, err
+}
+
+// flush writes the backlog out, waiting for the peer, until it is empty.
+func (c *zmtpConn) flush() {
+	for {
+		c.mu.Lock()
+		b := c.backlog
+		c.backlog = nil
+		if len(b) == 0 || c.werr != nil {
+			c.flushing = false
+			if c.dropped > 0 {
+				log.Printf("a front end did not keep up: %d messages to it were dropped", c.dropped)
+				c.dropped = 0
+			}
+			c.mu.Unlock()
+			return
+		}
+		c.mu.Unlock()
+		if _, err := c.Conn.Write(b); err != nil {
+			c.mu.Lock()
+			c.werr = err
+			c.mu.Unlock()
+		}
+	}
 }
 
 // atBoundary reports whether what was written so far ends a message.

@@ -1,10 +1,12 @@
 package kernel
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/binary"
 	"fmt"
+	"io"
 	"net"
 	"path/filepath"
 	"testing"
@@ -155,5 +157,105 @@ func TestMessageTransport(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestZMTPConnDoesNotWaitForAPeer: a peer that does not read must not
+// block the writer (zmq4 writes to every subscriber in turn); past the
+// backlog's bound whole messages to it are dropped, and what it reads
+// later is still a valid stream of whole messages, in order.
+func TestZMTPConnDoesNotWaitForAPeer(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	accepted := make(chan net.Conn, 1)
+	go func() {
+		c, err := l.Accept()
+		if err == nil {
+			accepted <- c
+		}
+	}()
+	raw, err := net.Dial("tcp", l.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := newZMTPConn(raw)
+	c.maxBacklog = 1 << 20
+	peer := <-accepted
+	defer peer.Close()
+
+	c.Write(bytes.Repeat([]byte{0}, greetingLen))
+	const n, size = 400, 64 << 10
+	// Messages numbered in their bodies.
+	send := func(i int) {
+		body := bytes.Repeat([]byte{byte(i)}, size)
+		binary.BigEndian.PutUint32(body, uint32(i))
+		for _, w := range append(frame(flagMore, []byte("topic")), frame(0, body)...) {
+			if _, err := c.Write(w); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	// 25 MB, far more than the socket buffers and the backlog
+	start := time.Now()
+	for i := range n {
+		send(i)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Fatalf("writing took %v: the writer waited for the peer", d)
+	}
+	c.mu.Lock()
+	dropped := c.dropped
+	c.mu.Unlock()
+	if dropped == 0 {
+		t.Fatal("nothing dropped for a peer that did not read")
+	}
+
+	// The peer reads now: whole messages, in order; one more, sent once
+	// the backlog is read, comes last.
+	r := bufio.NewReader(peer)
+	if _, err := io.ReadFull(r, make([]byte, greetingLen)); err != nil {
+		t.Fatal(err)
+	}
+	peer.SetReadDeadline(time.Now().Add(10 * time.Second))
+	last, got := -1, 0
+	for last < n {
+		if got+dropped == n {
+			send(n)
+		}
+		var parts [][]byte
+		for {
+			hdr := make([]byte, 2)
+			if _, err := io.ReadFull(r, hdr); err != nil {
+				t.Fatalf("after %d messages (last %d): %v", got, last, err)
+			}
+			size := uint64(hdr[1])
+			if hdr[0]&flagLong != 0 {
+				rest := make([]byte, 7)
+				io.ReadFull(r, rest)
+				size = binary.BigEndian.Uint64(append(hdr[1:], rest...))
+			}
+			body := make([]byte, size)
+			if _, err := io.ReadFull(r, body); err != nil {
+				t.Fatal(err)
+			}
+			parts = append(parts, body)
+			if hdr[0]&flagMore == 0 {
+				break
+			}
+		}
+		if len(parts) != 2 || string(parts[0]) != "topic" || len(parts[1]) != size {
+			t.Fatalf("message %d is not whole: %d parts", got, len(parts))
+		}
+		i := int(binary.BigEndian.Uint32(parts[1]))
+		if i <= last || parts[1][size-1] != byte(i) {
+			t.Fatalf("message %d after %d", i, last)
+		}
+		last, got = i, got+1
+	}
+	if got+dropped != n+1 {
+		t.Fatalf("%d read + %d dropped != %d sent", got, dropped, n+1)
 	}
 }

@@ -62,6 +62,28 @@ class KernelCase(unittest.TestCase):
 
 
 class Robustness(KernelCase):
+    def test_front_end_that_does_not_read(self):
+        # A second front end that stops reading iopub (a frozen tab, a
+        # suspended console) must not stall the kernel for the others.
+        ci = self.km.get_connection_info()
+        ctx = zmq.Context()
+        stuck = ctx.socket(zmq.SUB)
+        stuck.setsockopt(zmq.RCVHWM, 1)
+        stuck.setsockopt(zmq.RCVBUF, 64 << 10)
+        stuck.setsockopt(zmq.SUBSCRIBE, b"")
+        stuck.connect("%s://%s:%d" % (ci["transport"], ci["ip"], ci["iopub_port"]))
+        try:
+            time.sleep(0.3)
+            # 24 MB of displays: far more than the stuck socket's buffers.
+            reply, out = self.run_cell('big := display.HTML(strings.Repeat("x", 1<<20))\n'
+                                       "for range 24 { display.Show(big) }", timeout=60)
+            self.assertEqual(reply["status"], "ok", reply)
+            self.assertEqual(len([m for m in out if m["msg_type"] == "display_data"]), 24)
+            self.assertEqual(self.value("1 + 1"), "2")
+        finally:
+            stuck.close(0)
+            ctx.term()
+
     def test_interrupt_busy_loop(self):
         self.run_cell("n := 0")
         msg_id = self.kc.execute("for { n++ }")
