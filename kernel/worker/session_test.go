@@ -347,7 +347,7 @@ func TestLogFilter(t *testing.T) {
 func TestGenericResultsAtTopLevel(t *testing.T) {
 	s := newTestSession(t)
 	value(t, s, "func Sum[T int | float64](xs []T) T { var s T; for _, x := range xs { s += x }; return s }\ntype P struct{ A int }\nfunc Id[T any](v T) T { return v }")
-	for _, tc := range []struct{ code, want string }{
+	expectValues(t, s, []cellValue{
 		{"xs := slices.Max([]int{1, 2})\nxs", "2"},
 		{"s := Sum([]int{1, 2, 3})\ns", "6"},
 		{"s := Sum([]float64{1.5})\ns", "1.5"}, // a new type for s
@@ -356,28 +356,20 @@ func TestGenericResultsAtTopLevel(t *testing.T) {
 		{"var vm int = slices.Max([]int{1, 5})\nvm", "5"},
 		{"var vn = Sum([]int{2, 4})\nvn", "6"},
 		{"var vi any = Id(1)\nfmt.Sprintf(\"%T\", vi)", "int"},
-	} {
-		if got := value(t, s, tc.code); got != tc.want {
-			t.Errorf("%q = %s, want %s", tc.code, got, tc.want)
-		}
-	}
+	})
 }
 
 // TestNewerStdlib: the standard library of the Go in use, beyond the
 // interpreter's Go 1.22 tables, with fmt still writing to the cell.
 func TestNewerStdlib(t *testing.T) {
 	s := newTestSession(t)
-	for _, tc := range []struct{ code, want string }{
+	expectValues(t, s, []cellValue{
 		{"r := \"\"\nfor l := range strings.Lines(\"a\\nb\\n\") { r += \"[\" + strings.TrimSpace(l) + \"]\" }\nr", "[a][b]"},
 		{"slices.Collect[string](strings.SplitSeq(\"x,y\", \",\"))", "[x y]"},
 		{"fmt.Sprintf(\"%x\", sha3.Sum256([]byte(\"abc\")))[:8]", "3a985da7"},
 		{"slog.New(slog.DiscardHandler) != nil", "true"},
 		{"var wg sync.WaitGroup\nn := int64(0)\nwg.Go(func() { atomic.AddInt64(&n, 1) })\nwg.Wait()\nn", "1"},
-	} {
-		if got := value(t, s, tc.code); got != tc.want {
-			t.Errorf("%q = %s, want %s", tc.code, got, tc.want)
-		}
-	}
+	})
 	if _, have := stdsyms.Symbols["fmt/fmt"]; have {
 		t.Fatal("fmt must come from the interpreter's tables (its Println writes to the cell)")
 	}
@@ -425,16 +417,25 @@ func TestCompleteNewerAndSourcePackages(t *testing.T) {
 func TestIteratorTypeArguments(t *testing.T) {
 	s := newTestSession(t)
 	value(t, s, "m := map[string]int{\"b\": 1, \"a\": 2}\nfunc Count(n int) iter.Seq[int] { return func(yield func(int) bool) { for i := range n { if !yield(i) { return } } } }")
-	for _, tc := range []struct{ code, want string }{
+	expectValues(t, s, []cellValue{
 		{"slices.Sorted(maps.Keys(m))", "[a b]"},
 		{"ks := slices.Sorted(maps.Keys(m))\nks", "[a b]"},
 		{"func keys() []string { return slices.Collect(maps.Keys(m)) }\nlen(keys())", "2"},
 		{"m2 := maps.Collect(maps.All(m))\nm2[\"a\"]", "2"},
 		{"slices.AppendSeq([]int{9}, slices.Values([]int{1, 2}))", "[9 1 2]"},
 		{"r := 0\nfor _, v := range slices.Collect(Count(4)) { r += v }\nr", "6"},
-	} {
-		if got := value(t, s, tc.code); got != tc.want {
-			t.Errorf("%q = %s, want %s", tc.code, got, tc.want)
+	})
+}
+
+// cellValue is a cell and the text of the value it should show.
+type cellValue struct{ code, want string }
+
+// expectValues runs the cells in turn, checking each one's value.
+func expectValues(t *testing.T, s *Session, cells []cellValue) {
+	t.Helper()
+	for _, c := range cells {
+		if got := value(t, s, c.code); got != c.want {
+			t.Errorf("%q = %s, want %s", c.code, got, c.want)
 		}
 	}
 }
