@@ -115,7 +115,7 @@ func Compile(src string, env Env) (*Program, error) {
 	var stmtUnits []Unit
 	for i, u := range units {
 		if u.Kind == Decl && isVarDefine(src, u) {
-			// A top-level var initialized by a call runs as a define:
+			// A top-level var initialized by calls runs as defines:
 			// yaegi gets a var initialized by a generic call's result
 			// wrong (zero, or a compile error), and cannot type one
 			// without a probe (see Typed).
@@ -364,19 +364,29 @@ func (c *compiler) defineSite(at int, name, typ string, isVar bool, value ast.Ex
 	}
 }
 
-// isVarDefine reports a unit that is one var of one name initialized by a
-// call, without parentheses: "var x = f()", "var x T = f()".
+// isVarDefine reports a unit that is a var declaration initialized by a
+// call (varDefines): "var x = f()", "var x T = f()", "var ( ... )".
 func isVarDefine(src string, u Unit) bool {
 	f, _, err := parseFile(src, u)
 	if err != nil || len(f.Decls) != 1 {
 		return false
 	}
 	g, ok := f.Decls[0].(*ast.GenDecl)
-	if !ok || g.Tok != token.VAR || g.Lparen.IsValid() || len(g.Specs) != 1 {
-		return false
+	return ok && g.Tok == token.VAR && varDefines(g)
+}
+
+// varDefines reports a var declaration whose specs each give one name
+// one value, one of them a call.
+func varDefines(g *ast.GenDecl) bool {
+	calls := false
+	for _, sp := range g.Specs {
+		vs := sp.(*ast.ValueSpec)
+		if len(vs.Names) != 1 || vs.Names[0].Name == "_" || len(vs.Values) != 1 {
+			return false
+		}
+		calls = calls || hasCall(vs.Values[0])
 	}
-	vs := g.Specs[0].(*ast.ValueSpec)
-	return len(vs.Names) == 1 && vs.Names[0].Name != "_" && len(vs.Values) == 1 && hasCall(vs.Values[0])
+	return calls
 }
 
 // hasCall reports whether e calls anything.
@@ -443,26 +453,32 @@ func (c *compiler) addStmts(units []Unit) error {
 			}
 		case *ast.DeclStmt:
 			g, ok := st.Decl.(*ast.GenDecl)
-			if !ok || g.Tok != token.VAR || len(g.Specs) != 1 {
+			if !ok || g.Tok != token.VAR || !varDefines(g) {
 				break
 			}
-			vs := g.Specs[0].(*ast.ValueSpec)
-			if len(vs.Names) != 1 || len(vs.Values) != 1 {
-				break
+			if g.Lparen.IsValid() {
+				// var ( ... ): the specs become defines, one a line.
+				c.edits = append(c.edits, edit{off(g.Pos()), off(g.Lparen) + 1, ""}, edit{off(g.Rparen), off(g.Rparen) + 1, ""})
 			}
-			name := vs.Names[0].Name
-			at := off(g.Pos())
-			for _, u := range units {
-				if at >= u.Start && at < u.End {
-					c.define(name, u.Start)
-					c.sources[name] = strings.TrimSpace(c.src[u.Start:u.End])
+			for _, sp := range g.Specs {
+				vs := sp.(*ast.ValueSpec)
+				name := vs.Names[0].Name
+				at := off(vs.Pos())
+				if !g.Lparen.IsValid() {
+					at = off(g.Pos())
 				}
+				for _, u := range units {
+					if at >= u.Start && at < u.End {
+						c.define(name, u.Start)
+						c.sources[name] = strings.TrimSpace(c.src[u.Start:u.End])
+					}
+				}
+				typ := ""
+				if vs.Type != nil {
+					typ = c.typeText(vs.Type, off)
+				}
+				c.defineSite(at, name, typ, true, vs.Values[0], off)
 			}
-			typ := ""
-			if vs.Type != nil {
-				typ = c.typeText(vs.Type, off)
-			}
-			c.defineSite(at, name, typ, true, vs.Values[0], off)
 		}
 	}
 	last := units[len(units)-1]

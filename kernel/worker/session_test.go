@@ -356,6 +356,7 @@ func TestGenericResultsAtTopLevel(t *testing.T) {
 		{"var vm int = slices.Max([]int{1, 5})\nvm", "5"},
 		{"var vn = Sum([]int{2, 4})\nvn", "6"},
 		{"var vi any = Id(1)\nfmt.Sprintf(\"%T\", vi)", "int"},
+		{"var (\n\tva = Sum([]int{2, 2})\n\tvb int = 3\n\tvc = strings.ToUpper(\"x\")\n)\nfmt.Sprint(va+vb, vc)", "7X"},
 	})
 }
 
