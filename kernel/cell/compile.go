@@ -364,6 +364,54 @@ func (c *compiler) defineSite(at int, name, typ string, isVar bool, value ast.Ex
 	}
 }
 
+// multiDefineSite is defineSite for "a, b := f()": each name is a site
+// of its own, at its offset, probed one by one inside a func literal,
+// where yaegi does compile such a define.
+func (c *compiler) multiDefineSite(st *ast.AssignStmt, off func(token.Pos) int) {
+	var names, types, probes []string
+	probing, known := false, true
+	for _, l := range st.Lhs {
+		id, ok := l.(*ast.Ident)
+		if !ok {
+			return
+		}
+		names = append(names, id.Name)
+		if id.Name == "_" {
+			types = append(types, "")
+			continue
+		}
+		at := off(id.Pos())
+		c.sites = append(c.sites, at)
+		t := c.env.Typed(at)
+		types = append(types, t.Type)
+		if t.Probe {
+			probing = true
+			probes = append(probes, "var _ "+ProbeType(at)+" = "+id.Name)
+		} else {
+			probes = append(probes, "_ = "+id.Name)
+		}
+		known = known && t.Type != ""
+	}
+	rhs := st.Rhs[0]
+	head := c.src[off(st.Pos()):off(rhs.Pos())]
+	switch {
+	case probing:
+		c.edits = append(c.edits, edit{off(st.Pos()), off(st.Pos()), "_ = func() { "},
+			edit{off(rhs.End()), off(rhs.End()), "; " + strings.Join(probes, "; ") + " }"})
+	case known:
+		var decl, zero []string
+		for i, n := range names {
+			if n != "_" {
+				decl = append(decl, n)
+				zero = append(zero, "*new("+types[i]+")")
+			}
+		}
+		c.typeSelectors(types)
+		c.edits = append(c.edits, edit{off(st.Pos()), off(rhs.Pos()),
+			strings.Join(decl, ", ") + " := " + strings.Join(zero, ", ") + "; " + strings.Join(names, ", ") + " = " + newlines(head)})
+	}
+}
+
 // isVarDefine reports a unit that is a var declaration initialized by a
 // call (varDefines): "var x = f()", "var x T = f()", "var ( ... )".
 func isVarDefine(src string, u Unit) bool {
@@ -450,6 +498,9 @@ func (c *compiler) addStmts(units []Unit) error {
 		case *ast.AssignStmt:
 			if id, ok := st.Lhs[0].(*ast.Ident); ok && st.Tok == token.DEFINE && len(st.Lhs) == 1 && len(st.Rhs) == 1 && id.Name != "_" {
 				c.defineSite(off(st.Pos()), id.Name, "", false, st.Rhs[0], off)
+			}
+			if st.Tok == token.DEFINE && len(st.Lhs) > 1 && len(st.Rhs) == 1 {
+				c.multiDefineSite(st, off)
 			}
 		case *ast.DeclStmt:
 			g, ok := st.Decl.(*ast.GenDecl)
@@ -580,6 +631,17 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 			notRef[n.Label] = true
 		case *ast.FuncDecl:
 			notRef[n.Name] = true
+			// The type parameters a generic type's method names in its
+			// receiver (func (s *Stack[T]) Push(v T)) are its own; the
+			// parser leaves them unresolved.
+			if params := recvTypeParams(n); len(params) > 0 {
+				ast.Inspect(n, func(x ast.Node) bool {
+					if id, ok := x.(*ast.Ident); ok && id.Obj == nil && params[id.Name] {
+						notRef[id] = true
+					}
+					return true
+				})
+			}
 		case *ast.File:
 			notRef[n.Name] = true
 		}
@@ -669,6 +731,32 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 		c.rangeFuncs(sites, parent, off)
 		c.iteratorCalls(calls, parent, off)
 	}
+}
+
+// recvTypeParams returns the names a method's receiver gives its type's
+// type parameters.
+func recvTypeParams(fd *ast.FuncDecl) map[string]bool {
+	if fd.Recv == nil || len(fd.Recv.List) != 1 {
+		return nil
+	}
+	t := fd.Recv.List[0].Type
+	if star, ok := t.(*ast.StarExpr); ok {
+		t = star.X
+	}
+	var idx []ast.Expr
+	switch x := t.(type) {
+	case *ast.IndexExpr:
+		idx = []ast.Expr{x.Index}
+	case *ast.IndexListExpr:
+		idx = x.Indices
+	}
+	params := map[string]bool{}
+	for _, e := range idx {
+		if id, ok := e.(*ast.Ident); ok && id.Name != "_" {
+			params[id.Name] = true
+		}
+	}
+	return params
 }
 
 // recvName returns the base type name of a method receiver.

@@ -346,7 +346,10 @@ func TestLogFilter(t *testing.T) {
 // a generic call's result, and got a typed var of one silently wrong (0).
 func TestGenericResultsAtTopLevel(t *testing.T) {
 	s := newTestSession(t)
-	value(t, s, "func Sum[T int | float64](xs []T) T { var s T; for _, x := range xs { s += x }; return s }\ntype P struct{ A int }\nfunc Id[T any](v T) T { return v }")
+	value(t, s, "func Sum[T int | float64](xs []T) T { var s T; for _, x := range xs { s += x }; return s }\ntype P struct{ A int }\nfunc Id[T any](v T) T { return v }\n"+
+		"func Lookup[K comparable, V any](m map[K]V, k K) (V, bool) { v, ok := m[k]; return v, ok }\n"+
+		"func Map[T, U any](xs []T, f func(T) U) []U { var out []U; for _, x := range xs { out = append(out, f(x)) }; return out }\n"+
+		"type Stack[T any] struct{ items []T }\nfunc (s *Stack[T]) Push(v T) { s.items = append(s.items, v) }\nfunc (s *Stack[T]) Len() int { return len(s.items) }")
 	expectValues(t, s, []cellValue{
 		{"xs := slices.Max([]int{1, 2})\nxs", "2"},
 		{"s := Sum([]int{1, 2, 3})\ns", "6"},
@@ -357,6 +360,10 @@ func TestGenericResultsAtTopLevel(t *testing.T) {
 		{"var vn = Sum([]int{2, 4})\nvn", "6"},
 		{"var vi any = Id(1)\nfmt.Sprintf(\"%T\", vi)", "int"},
 		{"var (\n\tva = Sum([]int{2, 2})\n\tvb int = 3\n\tvc = strings.ToUpper(\"x\")\n)\nfmt.Sprint(va+vb, vc)", "7X"},
+		{"v, ok := Lookup(map[string]float64{\"a\": 1.5}, \"a\")\nfmt.Sprint(v, ok)", "1.5 true"},
+		{"_, ok2 := Lookup(map[string]int{}, \"z\")\nok2", "false"},
+		{"st := &Stack[int]{}\nst.Push(1)\nst.Push(2)\nst.Len()", "2"},
+		{"Map[int, string]([]int{1, 2}, strconv.Itoa)", "[1 2]"},
 	})
 }
 
