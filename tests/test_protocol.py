@@ -310,6 +310,10 @@ class Semantics(KernelCase):
     def test_generics_in_cells(self):
         self.run_cell("func Sum[T int | float64](xs []T) T { var s T; for _, x := range xs { s += x }; return s }")
         self.assertEqual(self.value("Sum([]int{1, 2, 3})"), "6")
+        # Results kept at top level, and a generic type with methods.
+        self.assertEqual(self.value("total := Sum([]float64{1.5, 2})\ntotal"), "3.5")
+        self.run_cell("type Stack[T any] struct{ items []T }\nfunc (s *Stack[T]) Push(v T) { s.items = append(s.items, v) }")
+        self.assertEqual(self.value("st := &Stack[string]{}\nst.Push(\"a\")\nlen(st.items)"), "1")
 
     def test_compile_error_points_at_cell_line(self):
         reply, out = self.run_cell("a := 1\nb := a +\n")
