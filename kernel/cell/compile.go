@@ -80,6 +80,11 @@ type Program struct {
 	// Sources maps each declared func, type, var and const, and each method
 	// as "Type.Method", to its declaration's source text.
 	Sources map[string]string
+	// FuncValues maps each top-level variable the cell sets to a func
+	// literal to that literal's source, in the order set (FuncOrder):
+	// the evaluator makes them again after an interrupt.
+	FuncValues map[string]string
+	FuncOrder  []string
 	// Refs maps each declared func to the top-level names its declaration
 	// refers to, so that redefining one of them can re-evaluate the func.
 	Refs map[string][]string
@@ -172,6 +177,9 @@ type compiler struct {
 	free      []freeIdent    // unresolved identifiers, checked after the whole cell is read
 	compound  map[int]int    // compound statements that run as declared funcs: start -> end
 	sites     []int          // statements that need a type (see Typed), by offset
+	// Top-level variables set to func literals (Program.FuncValues).
+	funcValues map[string]string
+	funcOrder  []string
 	err       error          // the first error a rewrite found
 }
 
@@ -321,6 +329,9 @@ func (c *compiler) addDecl(u Unit) error {
 						c.define(n.Name, u.Start)
 						c.sources[n.Name] = text
 					}
+					if len(s.Names) == 1 && len(s.Values) == 1 {
+						c.funcValue(s.Names[0].Name, s.Values[0], func(p token.Pos) int { return offsetIn(fset, p, len("package p;")) })
+					}
 				}
 			}
 		}
@@ -412,6 +423,21 @@ func (c *compiler) multiDefineSite(st *ast.AssignStmt, off func(token.Pos) int) 
 	}
 }
 
+// funcValue notes a top-level variable set to a func literal.
+func (c *compiler) funcValue(name string, value ast.Expr, off func(token.Pos) int) {
+	lit, ok := value.(*ast.FuncLit)
+	if !ok || name == "_" {
+		return
+	}
+	if c.funcValues == nil {
+		c.funcValues = map[string]string{}
+	}
+	if _, seen := c.funcValues[name]; !seen {
+		c.funcOrder = append(c.funcOrder, name)
+	}
+	c.funcValues[name] = c.src[off(lit.Pos()):off(lit.End())]
+}
+
 // isVarDefine reports a unit that is a var declaration initialized by a
 // call (varDefines): "var x = f()", "var x T = f()", "var ( ... )".
 func isVarDefine(src string, u Unit) bool {
@@ -496,6 +522,9 @@ func (c *compiler) addStmts(units []Unit) error {
 	for _, st := range body.List {
 		switch st := st.(type) {
 		case *ast.AssignStmt:
+			if id, ok := st.Lhs[0].(*ast.Ident); ok && (st.Tok == token.DEFINE || st.Tok == token.ASSIGN) && len(st.Lhs) == 1 && len(st.Rhs) == 1 {
+				c.funcValue(id.Name, st.Rhs[0], off)
+			}
 			if id, ok := st.Lhs[0].(*ast.Ident); ok && st.Tok == token.DEFINE && len(st.Lhs) == 1 && len(st.Rhs) == 1 && id.Name != "_" {
 				c.defineSite(off(st.Pos()), id.Name, "", false, st.Rhs[0], off)
 			}
@@ -528,6 +557,7 @@ func (c *compiler) addStmts(units []Unit) error {
 				if vs.Type != nil {
 					typ = c.typeText(vs.Type, off)
 				}
+				c.funcValue(name, vs.Values[0], off)
 				c.defineSite(at, name, typ, true, vs.Values[0], off)
 			}
 		}
@@ -1056,7 +1086,8 @@ func (c *compiler) autoImports() {
 // in cell order; imports are hoisted out.
 func (c *compiler) program(units []Unit) (*Program, error) {
 	sort.SliceStable(c.defines, func(i, j int) bool { return c.defineAt[c.defines[i]] < c.defineAt[c.defines[j]] })
-	p := &Program{Imports: c.imports, Defines: c.defines, Sources: c.sources, Refs: c.refs, Types: c.types}
+	p := &Program{Imports: c.imports, Defines: c.defines, Sources: c.sources, Refs: c.refs, Types: c.types,
+		FuncValues: c.funcValues, FuncOrder: c.funcOrder}
 	// By offset; at one offset, insertions before a replacement starting
 	// there (a probe statement before a statement that is rewritten too).
 	sort.SliceStable(c.edits, func(i, j int) bool {

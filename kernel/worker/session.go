@@ -39,6 +39,11 @@ type Session struct {
 	alias    map[string]string            // type -> its current internal name
 	pending  map[string]string            // the same, for types the running cell versions
 	typed    map[int]cell.Typed           // what probes found of the running cell's range statements
+	// funcValues are the top-level variables cells set to func literals,
+	// with the literals' sources, in the order first set: an interrupt
+	// stops them (yaegi's run id), so they are made again after one.
+	funcValues map[string]string
+	funcOrder  []string
 	// stopped is how many interpreted goroutines of cells an interrupt
 	// stopped along with the cell (Interrupting).
 	stopped atomic.Int64
@@ -95,18 +100,19 @@ func NewSession(stdin io.Reader) (*Session, error) {
 		defined:  map[string]bool{},
 		sources:  map[string]string{},
 		docs:     map[string]*pkgDocs{}, fromSource: sourceDocs, stdDocs: stdDocsFile,
-		refs:      map[string][]string{},
-		types:     map[string]bool{},
-		methods:   map[string]map[string]string{},
-		alias:     map[string]string{},
-		pending:   map[string]string{},
-		typed:     map[int]cell.Typed{},
-		compiling: &atomic.Bool{},
-		version:   map[string]int{},
-		byName:    map[string]string{},
-		byPath:    map[string]string{},
-		trace:     &lockedBuffer{},
-		stdin:     stdin,
+		refs:       map[string][]string{},
+		types:      map[string]bool{},
+		methods:    map[string]map[string]string{},
+		alias:      map[string]string{},
+		pending:    map[string]string{},
+		typed:      map[int]cell.Typed{},
+		funcValues: map[string]string{},
+		compiling:  &atomic.Bool{},
+		version:    map[string]int{},
+		byName:     map[string]string{},
+		byPath:     map[string]string{},
+		trace:      &lockedBuffer{},
+		stdin:      stdin,
 	}
 	s.rt.result = func(b display.Bundle) { s.result = &b }
 	s.in = interp.New(interp.Options{
@@ -258,54 +264,10 @@ var errInterrupted = errors.New("interrupted")
 // Run compiles and runs one cell. It returns the value of the cell's last
 // expression as a bundle, if it has one.
 func (s *Session) Run(ctx context.Context, code string) (*display.Bundle, error) {
-	clear(s.typed)
 	defer clear(s.pending)
-	var (
-		prog      *cell.Program
-		versioned []string
-		progs     []*interp.Program
-		first     error // the cell's own error, before any rewrite
-	)
-	for probes := 0; ; probes++ {
-		var (
-			chunks []cell.Chunk
-			err    error
-			failed int
-		)
-		prog, versioned, chunks, err = s.prepare(code)
-		if err != nil {
-			return nil, s.compileError(code, err)
-		}
-		for _, im := range prog.Imports {
-			src := fmt.Sprintf("import %s %q", im.Name, im.Path)
-			if _, err := s.in.Eval(src); err != nil {
-				return nil, &CellError{Name: "ImportError", Value: fmt.Sprintf("cannot import %q: %v", im.Path, err)}
-			}
-			s.imported[im.Name] = im.Path
-		}
-		progs, failed, err = s.compileChunks(chunks)
-		if err == nil {
-			break
-		}
-		if first == nil {
-			first = err
-		}
-		// yaegi keeps what the failed compile declared, half made.
-		s.poisoned(prog, versioned)
-		if probes < maxProbes && s.probe(code, chunks[failed].Sites, failed) {
-			continue // the cell again, with what the probe found
-		}
-		// Names earlier chunks declared stay unknown to later cells, and
-		// funcs the cell redefined get their previous definitions back.
-		s.restore(prog)
-		for _, t := range s.typed {
-			if t.Type != "" {
-				// A rewrite made it further: its error is the one to fix.
-				first = err
-				break
-			}
-		}
-		return nil, s.runError(ctx, code, first)
+	prog, versioned, progs, err := s.compileCell(code)
+	if err != nil {
+		return nil, s.runError(ctx, code, err)
 	}
 	s.result = nil
 	var redefined []string
@@ -328,6 +290,9 @@ func (s *Session) Run(ctx context.Context, code string) (*display.Bundle, error)
 		// A panic or an interrupt: as in any notebook, what ran before it
 		// stays done and defined.
 		s.record(prog)
+		if ctx.Err() != nil {
+			s.remakeFuncValues()
+		}
 		return nil, s.runError(ctx, code, err)
 	}
 	s.record(prog)
@@ -337,6 +302,50 @@ func (s *Session) Run(ctx context.Context, code string) (*display.Bundle, error)
 	}
 	s.rebind(redefined, prog)
 	return s.result, nil
+}
+
+// compileCell compiles a cell's chunks, all before any runs, finding out
+// with probes what types its statements need (cell.Typed). On failure,
+// what the failed compile declared is undone as far as it can be.
+func (s *Session) compileCell(code string) (*cell.Program, []string, []*interp.Program, error) {
+	clear(s.typed)
+	var first error // the cell's own error, before any rewrite
+	for probes := 0; ; probes++ {
+		prog, versioned, chunks, err := s.prepare(code)
+		if err != nil {
+			return nil, nil, nil, s.compileError(code, err)
+		}
+		for _, im := range prog.Imports {
+			src := fmt.Sprintf("import %s %q", im.Name, im.Path)
+			if _, err := s.in.Eval(src); err != nil {
+				return nil, nil, nil, &CellError{Name: "ImportError", Value: fmt.Sprintf("cannot import %q: %v", im.Path, err)}
+			}
+			s.imported[im.Name] = im.Path
+		}
+		progs, failed, err := s.compileChunks(chunks)
+		if err == nil {
+			return prog, versioned, progs, nil
+		}
+		if first == nil {
+			first = err
+		}
+		// yaegi keeps what the failed compile declared, half made.
+		s.poisoned(prog, versioned)
+		if probes < maxProbes && s.probe(code, chunks[failed].Sites, failed) {
+			continue // the cell again, with what the probe found
+		}
+		// Names earlier chunks declared stay unknown to later cells, and
+		// funcs the cell redefined get their previous definitions back.
+		s.restore(prog)
+		for _, t := range s.typed {
+			if t.Type != "" {
+				// A rewrite made it further: its error is the one to fix.
+				first = err
+				break
+			}
+		}
+		return nil, nil, nil, first
+	}
 }
 
 // prepare compiles the cell to chunks, the types it redefines under new
@@ -465,6 +474,12 @@ func (s *Session) poisoned(prog *cell.Program, versioned []string) {
 // record notes what a cell defined, also when it failed part way (what
 // ran before the failure is defined in the interpreter).
 func (s *Session) record(prog *cell.Program) {
+	for _, n := range prog.FuncOrder {
+		if _, seen := s.funcValues[n]; !seen {
+			s.funcOrder = append(s.funcOrder, n)
+		}
+		s.funcValues[n] = prog.FuncValues[n]
+	}
 	for _, n := range prog.Defines {
 		s.defined[n] = true
 	}
@@ -661,6 +676,25 @@ func pointAt(code string, line, col int, msg string) []string {
 	return append(tb, msg)
 }
 
+// remakeFuncValues sets the variables cells set to func literals to the
+// same literals again: yaegi's interrupt bumps one run id for all
+// interpreted code, and a closure made before it then returns zero values
+// without running. (Func values held in structs, maps or slices cannot be
+// made again: the interrupt's error says so.)
+func (s *Session) remakeFuncValues() {
+	for _, name := range s.funcOrder {
+		_, _, progs, err := s.compileCell(name + " = " + s.funcValues[name])
+		if err != nil {
+			continue // the name or what the literal uses is gone
+		}
+		for _, p := range progs {
+			if _, err := s.in.Execute(p); err != nil {
+				break
+			}
+		}
+	}
+}
+
 // Interrupting notes, as the running cell is about to be interrupted, how
 // many goroutines cells started in interpreted code are running: yaegi has
 // one run id for all interpreted code, so they stop with the cell.
@@ -674,7 +708,14 @@ func (s *Session) runError(ctx context.Context, code string, err error) error {
 		if n := s.stopped.Swap(0); n > 0 {
 			msg += fmt.Sprintf("; %d goroutine(s) that cells started in interpreted code stopped too (an interpreter limit: compiled work such as live tables and queries goes on)", n)
 		}
+		if len(s.funcOrder) > 0 {
+			msg += "; func values assigned to variables were made again, but closures kept elsewhere (in structs, maps, slices, or made by calls) no longer run: re-run the cells that made them"
+		}
 		return &CellError{Name: "Interrupted", Value: msg, Traceback: []string{"Interrupted: " + msg}}
+	}
+	var ce *CellError
+	if errors.As(err, &ce) {
+		return ce // formatted already (a syntax or import error)
 	}
 	var p interp.Panic
 	if errors.As(err, &p) {

@@ -447,3 +447,18 @@ func expectValues(t *testing.T, s *Session, cells []cellValue) {
 		}
 	}
 }
+
+// TestInterruptKeepsFuncValues: yaegi's interrupt leaves closures made
+// before it returning zero values without running; those that cells
+// assigned to variables are made again.
+func TestInterruptKeepsFuncValues(t *testing.T) {
+	s := newTestSession(t)
+	value(t, s, "f := func() int { return 42 }\nfunc g() int { return 7 }\nvar h = func() int { return g() + 1 }\nk := 0\nk = 1\nm := func(x int) int { return x * k }\n0")
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(50*time.Millisecond, cancel)
+	_, err := s.Run(ctx, "for {}")
+	if err == nil || !strings.Contains(err.Error(), "made again") {
+		t.Fatalf("interrupt: %v, want a note of the func values made again", err)
+	}
+	expectValues(t, s, []cellValue{{"f()", "42"}, {"h()", "8"}, {"g()", "7"}, {"m(3)", "3"}})
+}
