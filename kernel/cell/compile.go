@@ -180,7 +180,7 @@ type compiler struct {
 	// Top-level variables set to func literals (Program.FuncValues).
 	funcValues map[string]string
 	funcOrder  []string
-	err       error          // the first error a rewrite found
+	err        error // the first error a rewrite found
 }
 
 type freeIdent struct {
