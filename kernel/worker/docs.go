@@ -9,11 +9,13 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strings"
 	"sync"
 
 	"github.com/fountain-go/fountain/internal/pkgdoc"
+	"github.com/fountain-go/fountain/kernel/stdsyms"
 	"github.com/fountain-go/fountain/kernel/symbols"
 	"github.com/traefik/yaegi/stdlib"
 )
@@ -61,13 +63,19 @@ var buildContext = sync.OnceValue(func() *build.Context {
 	return &ctx
 })
 
-// stdPaths lists the standard library packages cells can use.
+// stdPaths lists the standard library packages cells can use: those of
+// the interpreter's tables, the newer ones and those it has from source.
 func stdPaths() []string {
 	seen := map[string]bool{}
-	for k := range stdlib.Symbols {
-		if i := strings.LastIndexByte(k, '/'); i > 0 { // "path/name"
-			seen[k[:i]] = true
+	for _, tables := range []map[string]map[string]reflect.Value{stdlib.Symbols, stdsyms.Symbols} {
+		for k := range tables {
+			if i := strings.LastIndexByte(k, '/'); i > 0 { // "path/name"
+				seen[k[:i]] = true
+			}
 		}
+	}
+	for _, p := range sourcePackages {
+		seen[p] = true
 	}
 	paths := make([]string, 0, len(seen))
 	for p := range seen {

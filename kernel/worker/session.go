@@ -148,6 +148,10 @@ func NewSession(stdin io.Reader) (*Session, error) {
 	return s, nil
 }
 
+// sourcePackages are the standard packages the interpreter has from
+// source (their generic functions cannot be extracted).
+var sourcePackages = []string{"slices", "maps", "cmp", "iter"}
+
 // newerStdlib returns what the standard library of the Go in use has that
 // the interpreter's tables lack: only that, so that the interpreter's own
 // versions of fmt, os and log functions (which write to the cell) stay.
@@ -214,7 +218,7 @@ func (s *Session) indexPackages() {
 		}
 	}
 	// Generic packages the interpreter provides from source.
-	for _, p := range []string{"slices", "maps", "cmp", "iter"} {
+	for _, p := range sourcePackages {
 		s.byPath[p] = p
 		s.byName[p] = p
 	}
