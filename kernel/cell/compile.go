@@ -47,6 +47,9 @@ type Env interface {
 	// name: a redefined type lives on under a new internal name (yaegi
 	// ignores a second declaration of a type or method).
 	Rename(name string) string
+	// Source returns the declaration source of a top-level name an
+	// earlier cell defined, or "": generic calls need their func's.
+	Source(name string) string
 }
 
 // ImportSpec is one import a cell adds.
@@ -159,11 +162,19 @@ type edit struct {
 	text     string
 }
 
+// copyEdit inserts at off text, then the source in [from, to) as
+// rewritten, then suffix: a probe of an operand written elsewhere.
+type copyEdit struct {
+	off, from, to int
+	text, suffix  string
+}
+
 type compiler struct {
 	src       string
 	env       Env
 	imports   []ImportSpec
 	edits     []edit            // rewrites, as offsets into src
+	copies    []copyEdit        // made into edits once all others are known
 	localDefs map[string]bool   // names declared at top level by this cell
 	defines   []string          // the same, in order
 	selectors map[string]bool   // unresolved X of X.Sel, candidates for auto import
@@ -679,6 +690,7 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 	})
 	var sites []rangeSite
 	var calls []iterCall
+	var generic []inferCall
 	ast.Inspect(f, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.Ident:
@@ -690,6 +702,9 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 				c.selectors[id.Name] = true
 			}
 		case *ast.CallExpr:
+			if call, ok := c.genericCall(n, off); ok {
+				generic = append(generic, call)
+			}
 			if arg, ok := c.iteratorArg(n); ok {
 				at := off(n.Lparen)
 				c.sites = append(c.sites, at)
@@ -736,8 +751,12 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 				c.rangeOverInt(n, off)
 				return true
 			}
-			c.sites = append(c.sites, off(n.For))
-			if mode := c.env.Typed(off(n.For)); mode.Probe || mode.Func {
+			mode, declared := c.declaredIterator(n.X, off)
+			if !declared {
+				c.sites = append(c.sites, off(n.For))
+				mode = c.env.Typed(off(n.For))
+			}
+			if mode.Probe || mode.Func {
 				sites = append(sites, rangeSite{n, mode})
 				c.typeSelectors(mode.Params)
 				return true
@@ -756,10 +775,11 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 		}
 		return true
 	})
-	if len(sites) > 0 || len(calls) > 0 {
+	if len(sites) > 0 || len(calls) > 0 || len(generic) > 0 {
 		parent := parents(f)
 		c.rangeFuncs(sites, parent, off)
 		c.iteratorCalls(calls, parent, off)
+		c.inferCalls(generic, parent, off)
 	}
 }
 
@@ -1090,10 +1110,15 @@ func (c *compiler) program(units []Unit) (*Program, error) {
 		FuncValues: c.funcValues, FuncOrder: c.funcOrder}
 	// By offset; at one offset, insertions before a replacement starting
 	// there (a probe statement before a statement that is rewritten too).
-	sort.SliceStable(c.edits, func(i, j int) bool {
+	byOffset := func(i, j int) bool {
 		a, b := c.edits[i], c.edits[j]
 		return a.off < b.off || a.off == b.off && a.end == a.off && b.end > b.off
-	})
+	}
+	sort.SliceStable(c.edits, byOffset)
+	if len(c.copies) > 0 {
+		c.resolveCopies()
+		sort.SliceStable(c.edits, byOffset)
+	}
 	var group []Unit
 	flush := func() {
 		if len(group) == 0 {
@@ -1195,6 +1220,29 @@ func (c *compiler) showEdits(u Unit) []edit {
 
 // render returns the source of units with the recorded rewrites (and extra)
 // applied, everything else blanked.
+// resolveCopies makes the copy edits edits, copying the source with the
+// edits inside it made (renamed types, written-in type arguments).
+// c.edits must be in order.
+func (c *compiler) resolveCopies() {
+	for _, cp := range c.copies {
+		var b strings.Builder
+		b.WriteString(cp.text)
+		last := cp.from
+		for _, in := range c.edits {
+			if in.off < last || in.end > cp.to {
+				continue
+			}
+			b.WriteString(c.src[last:in.off])
+			b.WriteString(in.text)
+			last = in.end
+		}
+		b.WriteString(c.src[last:cp.to])
+		b.WriteString(cp.suffix)
+		c.edits = append(c.edits, edit{cp.off, cp.off, b.String()})
+	}
+	c.copies = nil
+}
+
 func (c *compiler) render(units []Unit, extra []edit) string {
 	text := blank(c.src, units...)
 	in := func(o int) bool {

@@ -12,10 +12,11 @@ type env struct {
 	defined  map[string]bool
 	renames  map[string]string
 	typed    map[int]Typed
+	sources  map[string]string
 }
 
 func newEnv() *env {
-	return &env{imported: map[string]string{}, defined: map[string]bool{}, renames: map[string]string{}, typed: map[int]Typed{}}
+	return &env{imported: map[string]string{}, defined: map[string]bool{}, renames: map[string]string{}, typed: map[int]Typed{}, sources: map[string]string{}}
 }
 
 func (e *env) Imported(n string) (string, bool) { p, ok := e.imported[n]; return p, ok }
@@ -28,6 +29,7 @@ func (e *env) IsInteger(n string) bool { return n == "count" }
 func (e *env) Typed(off int) Typed {
 	return e.typed[off]
 }
+func (e *env) Source(n string) string { return e.sources[n] }
 func (e *env) Rename(n string) string {
 	if r, ok := e.renames[n]; ok {
 		return r
@@ -316,6 +318,102 @@ func TestRangeFuncRewrite(t *testing.T) {
 		_, err := Compile(src, funcs(src))
 		if err == nil || !strings.Contains(err.Error(), msg) {
 			t.Errorf("%q: %v, want an error about %s", src, err, msg)
+		}
+	}
+}
+
+// TestInferTypeArgs checks the type arguments written into calls of the
+// cells' generic funcs from the argument types probes found.
+func TestInferTypeArgs(t *testing.T) {
+	// compile compiles src once to find its sites, gives each site the
+	// type types says (by the source text of its argument), compiles again
+	// and returns the chunks' text.
+	compile := func(src string, types map[string]string, probe bool) (string, error) {
+		e := newEnv()
+		for _, n := range []string{"Map", "First", "Names", "Two", "xs", "f", "ns", "ps", "a", "b", "c"} {
+			e.defined[n] = true
+		}
+		e.imported["strconv"] = "strconv"
+		e.sources["Map"] = "func Map[T, U any](xs []T, f func(T) U) []U { return nil }"
+		e.sources["First"] = "func First[S ~[]E, E any](s S) E { return s[0] }"
+		e.sources["Two"] = "func Two[A, B any](x, y A, z B) {}"
+		e.sources["Names"] = "type Names []string"
+		p, err := Compile(src, e)
+		if err != nil {
+			return "", err
+		}
+		for _, c := range p.Chunks {
+			for _, at := range c.Sites {
+				arg := src[at:]
+				for text, typ := range types {
+					if strings.HasPrefix(arg, text) {
+						e.typed[at] = Typed{Type: typ, Probe: probe && typ == ""}
+					}
+				}
+			}
+		}
+		if p, err = Compile(src, e); err != nil {
+			return "", err
+		}
+		all := ""
+		for _, c := range p.Chunks {
+			all += c.Src
+		}
+		return all, nil
+	}
+	for _, tc := range []struct {
+		src   string
+		types map[string]string
+		want  string
+	}{
+		{"Map(xs, strconv.Itoa)", map[string]string{"strconv.Itoa": "func(int) string"}, "Map[int, string](xs, strconv.Itoa)"},
+		{"Map(xs, f)", map[string]string{"xs": "[]float64", "f": "func(float64) map[string][]int"}, "Map[float64, map[string][]int](xs, f)"},
+		{"First(ns)", map[string]string{"ns": "Names"}, "First[Names, string](ns)"},
+		{"First(ps)", map[string]string{"ps": "[]*P__2"}, "First[[]*P__2, *P__2](ps)"},
+		{"Two(a, b, 1.5)", map[string]string{"a": "int8"}, "Two[int8, float64](a, b, 1.5)"},
+		// Nothing probed: the call stays as written.
+		{"Map(xs, strconv.Itoa)", map[string]string{}, "(Map(xs, strconv.Itoa))"},
+	} {
+		got, err := compile(tc.src, tc.types, false)
+		if err != nil || !strings.Contains(got, tc.want) {
+			t.Errorf("%q: %v\n%s\nwant %q", tc.src, err, got, tc.want)
+		}
+	}
+	// Asked to probe, the func argument comes first: it tells the most.
+	got, err := compile("ys := Map(xs, func(v int) string { return \"\" })", map[string]string{"xs": "", "func": ""}, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fn, xs := strings.Index(got, "= (func(v int)"), strings.Index(got, "= (xs)")
+	if fn < 0 || xs < 0 || fn > xs {
+		t.Errorf("probes out of order:\n%s", got)
+	}
+	// Types that cannot agree are the cell's error.
+	_, err = compile("Two(a, b, c)", map[string]string{"a": "int", "b": "string"}, false)
+	if err == nil || !strings.Contains(err.Error(), "in call to Two, cannot infer A: it would be both int and string (from b)") {
+		t.Errorf("conflict: %v", err)
+	}
+}
+
+// TestDeclaredIterator: a range over a parameter declared as an iterator
+// is rewritten without a probe, also in a generic func's body.
+func TestDeclaredIterator(t *testing.T) {
+	e := newEnv()
+	e.imported["iter"] = "iter"
+	p, err := Compile("func Sum[T int | float64](seq iter.Seq[T]) (s T) {\n\tfor v := range seq { s += v }\n\treturn\n}\nfunc Each(f func(yield func(string, int) bool)) { for k, v := range f { _, _ = k, v } }", e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := ""
+	for _, c := range p.Chunks {
+		all += c.Src
+		if len(c.Sites) > 0 {
+			t.Errorf("sites %v in %q", c.Sites, c.Src)
+		}
+	}
+	for _, want := range []string{"(seq)(func(v T) bool {", "(f)(func(k string, v int) bool {"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("missing %q in\n%s", want, all)
 		}
 	}
 }

@@ -86,4 +86,5 @@ func (syntaxOnly) PackageByName(string) (string, bool) { return "", false }
 func (syntaxOnly) PackageName(string) string           { return "" }
 func (syntaxOnly) IsInteger(string) bool               { return false }
 func (syntaxOnly) Rename(n string) string              { return n }
+func (syntaxOnly) Source(string) string                { return "" }
 func (syntaxOnly) Typed(int) Typed                     { return Typed{} }

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"go/types"
 	"strings"
 )
 
@@ -64,6 +65,54 @@ func (c *compiler) rangeFuncs(sites []rangeSite, parent map[ast.Node]ast.Node, o
 			c.rangeOverFunc(s.n, s.mode.Params, rewritten, parent, off)
 		}
 	}
+}
+
+// declaredIterator tells a range operand that is a func by its declared
+// type: a parameter or variable written as iter.Seq[V], iter.Seq2[K, V] or
+// func(yield func(...) bool). It needs no probe, and none could be made in
+// the body of a generic func, which yaegi compiles only where a later cell
+// instantiates it.
+func (c *compiler) declaredIterator(x ast.Expr, off func(token.Pos) int) (Typed, bool) {
+	id, ok := x.(*ast.Ident)
+	if !ok || id.Obj == nil {
+		return Typed{}, false
+	}
+	var t ast.Expr
+	switch d := id.Obj.Decl.(type) {
+	case *ast.Field:
+		t = d.Type
+	case *ast.ValueSpec:
+		t = d.Type
+	}
+	var params []ast.Expr
+	switch t := t.(type) {
+	case *ast.IndexExpr, *ast.IndexListExpr:
+		base, args := instance(t)
+		sel, ok := base.(*ast.SelectorExpr)
+		if !ok || types.ExprString(sel.X) != "iter" || c.userDefined("iter") ||
+			!(sel.Sel.Name == "Seq" && len(args) == 1 || sel.Sel.Name == "Seq2" && len(args) == 2) {
+			return Typed{}, false
+		}
+		params = args
+	case *ast.FuncType:
+		ps := fieldTypes(t.Params)
+		if len(ps) != 1 || t.Results != nil && len(t.Results.List) > 0 {
+			return Typed{}, false
+		}
+		y, ok := ps[0].(*ast.FuncType)
+		rs := fieldTypes(y.Results)
+		if !ok || len(rs) != 1 || types.ExprString(rs[0]) != "bool" {
+			return Typed{}, false
+		}
+		params = fieldTypes(y.Params)
+	default:
+		return Typed{}, false
+	}
+	mode := Typed{Type: c.typeText(t, off), Func: true}
+	for _, p := range params {
+		mode.Params = append(mode.Params, c.typeText(p, off))
+	}
+	return mode, len(params) <= 2
 }
 
 // rangeOverFunc rewrites
@@ -422,13 +471,6 @@ func (c *compiler) iteratorCalls(calls []iterCall, parent map[ast.Node]ast.Node,
 			c.edits = append(c.edits, edit{off(call.n.Fun.End()), off(call.n.Fun.End()), "[" + strings.Join(call.mode.Params, ", ") + "]"})
 			continue
 		}
-		var stmt ast.Node = call.n
-		for p := parent[stmt]; p != nil; stmt, p = p, parent[p] {
-			if _, ok := p.(*ast.BlockStmt); ok {
-				break
-			}
-		}
-		arg := strings.ReplaceAll(c.src[off(call.arg.Pos()):off(call.arg.End())], "\n", " ")
-		c.edits = append(c.edits, edit{off(stmt.Pos()), off(stmt.Pos()), "_ = func() { var _ " + ProbeType(at) + " = (" + arg + ") }; "})
+		c.probeBefore(call.n, at, call.arg, parent, off)
 	}
 }

@@ -23,6 +23,9 @@ const maxProbes = 16
 // Typed implements cell.Env with what probes found.
 func (s *Session) Typed(off int) cell.Typed { return s.typed[off] }
 
+// Source implements cell.Env: the declaration of an earlier cell's name.
+func (s *Session) Source(name string) string { return s.sources[name] }
+
 // probe finds out the operand's type of a statement of the failed chunk
 // that needs one and has none yet (cell.Typed): it compiles the chunk with
 // all such statements as probes, and the first one the interpreter gets
@@ -40,8 +43,15 @@ func (s *Session) probe(code string, sites []int, failed int) bool {
 	}
 	prog, versioned, chunks, err := s.prepare(code)
 	if err == nil && failed < len(chunks) {
+		// The chunks before declare what the probed one may use (a type
+		// the cell declares, under a new name when it redefines it).
+		if failed > 0 {
+			_, _, err = s.compileChunks(chunks[:failed])
+		}
 		ch := chunks[failed]
-		_, err = s.compile(ch.Src)
+		if err == nil {
+			_, err = s.compile(ch.Src)
+		}
 		if ch.Show && !probeRE.MatchString(fmt.Sprint(err)) {
 			// A probe statement cannot stand inside the show wrapper.
 			_, err = s.compile(ch.Plain)

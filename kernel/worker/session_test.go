@@ -462,3 +462,40 @@ func TestInterruptKeepsFuncValues(t *testing.T) {
 	}
 	expectValues(t, s, []cellValue{{"f()", "42"}, {"h()", "8"}, {"g()", "7"}, {"m(3)", "3"}})
 }
+
+// TestGenericInference: type arguments Go infers and yaegi does not (from
+// a func argument, an iterator, a constraint's core type) are written in.
+func TestGenericInference(t *testing.T) {
+	s := newTestSession(t)
+	value(t, s, "func Map[T, U any](xs []T, f func(T) U) []U {\n\tvar r []U\n\tfor _, x := range xs { r = append(r, f(x)) }\n\treturn r\n}",
+		"func Sum[T int | float64](seq iter.Seq[T]) T { var s T; for v := range seq { s += v }; return s }",
+		"func First[S ~[]E, E any](s S) E { return s[0] }",
+		"func Reduce[T, A any](xs []T, init A, f func(A, T) A) A { acc := init; for _, x := range xs { acc = f(acc, x) }; return acc }",
+		"func Of[T any](xs ...T) []T { return xs }",
+		"type P struct{ X int }\ntype Names []string")
+	expectValues(t, s, []cellValue{
+		{"Map([]int{1, 2}, strconv.Itoa)", "[1 2]"},
+		{"ys := Map([]int{1, 2}, func(i int) string {\n\t// twice\n\treturn fmt.Sprint(i * 2)\n})\nys", "[2 4]"},
+		{"func g(xs []int) []string { return Map(xs, strconv.Itoa) }\ng([]int{3})", "[3]"},
+		{"Map([]P{{1}, {2}}, func(p P) int { return p.X * 10 })", "[10 20]"},
+		{"Map(Map([]int{5}, strconv.Itoa), func(s string) int { return len(s + s) })", "[2]"},
+		{"Sum(slices.Values([]int{1, 2, 3}))", "6"},
+		{"Sum(slices.Values([]float64{0.5, 2}))", "2.5"},
+		{"First(Names{\"b\", \"c\"})", "b"},
+		{"Reduce([]int{1, 2, 3}, 0, func(a float64, x int) float64 { return a + float64(x)/2 })", "3"},
+		{"len(Of(strconv.Itoa, strconv.Itoa))", "2"},
+		{"fs := []func(int) string{strconv.Itoa}\nlen(Of(fs...))", "1"},
+		// A redefined type: the probe sees the new one.
+		{"type P struct{ X, Y int }\nMap([]P{{1, 2}}, func(p P) int { return p.X + p.Y })", "[3]"},
+	})
+	// Types that cannot agree are the cell's error.
+	_, err := s.Run(context.Background(), "func Same[T any](a, b T) bool { return false }\nSame(strconv.Itoa, strconv.Quote)")
+	if err == nil || !strings.Contains(err.Error(), "func(string) string") {
+		t.Errorf("conflicting types: %v", err)
+	}
+	// Another error in the same cell is the one shown.
+	_, err = s.Run(context.Background(), "Map([]int{1}, strconv.Itoa)\nnoSuchFunc()")
+	if err == nil || !strings.Contains(err.Error(), "noSuchFunc") {
+		t.Errorf("unrelated error: %v", err)
+	}
+}

@@ -1,0 +1,492 @@
+package cell
+
+import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// yaegi infers a type argument only where the parameter's type holds the
+// type parameter in plain sight ([]T, map[K]V, *T): not from a func
+// argument's parameters or results (Map(xs, strconv.Itoa)), not from an
+// iterator (Sum(seq)) and not through a constraint's core type
+// (First[S ~[]E, E any](names)). So calls of the generic funcs cells
+// declare get their type arguments written in, as Go infers them, from
+// the argument types that probes find (see Typed) once a chunk has failed.
+
+// inferCall is a call of a generic func of the cells written without type
+// arguments.
+type inferCall struct {
+	n    *ast.CallExpr
+	decl *ast.FuncDecl
+	args []inferArg
+}
+
+// inferArg is one argument of an inferCall.
+type inferArg struct {
+	e       ast.Expr
+	at      int    // the argument's site (see Typed), -1 when it needs none
+	mode    Typed  // what the evaluator found of its type
+	untyped string // the default type of an untyped constant
+}
+
+// genericCall returns the call of a generic func of the cells that n is,
+// when it writes no type arguments, with the sites of its arguments.
+func (c *compiler) genericCall(n *ast.CallExpr, off func(token.Pos) int) (inferCall, bool) {
+	id, ok := n.Fun.(*ast.Ident)
+	if !ok || len(n.Args) == 0 || id.Obj != nil && id.Obj.Kind != ast.Fun {
+		return inferCall{}, false
+	}
+	decl := genericDecl(c.declSource(id.Name), id.Name)
+	if decl == nil {
+		return inferCall{}, false
+	}
+	call := inferCall{n: n, decl: decl}
+	for _, a := range n.Args {
+		arg := inferArg{e: a, at: -1, untyped: untypedDefault(a)}
+		if id, ok := a.(*ast.Ident); arg.untyped == "" && !(ok && id.Name == "nil" && id.Obj == nil) {
+			arg.at = off(a.Pos())
+			c.sites = append(c.sites, arg.at)
+			arg.mode = c.env.Typed(arg.at)
+		}
+		call.args = append(call.args, arg)
+	}
+	return call, true
+}
+
+// declSource returns the declaration source of a top-level name of the
+// cells, this one's first.
+func (c *compiler) declSource(name string) string {
+	if src, ok := c.sources[name]; ok {
+		return src
+	}
+	if c.localDefs[name] {
+		return ""
+	}
+	return c.env.Source(name)
+}
+
+// genericDecl returns the declaration of the generic func name in src.
+func genericDecl(src, name string) *ast.FuncDecl {
+	if src == "" {
+		return nil
+	}
+	f, err := parser.ParseFile(token.NewFileSet(), "", "package p;"+src, 0)
+	if err != nil {
+		return nil
+	}
+	for _, d := range f.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && fd.Name.Name == name && fd.Type.TypeParams.NumFields() > 0 {
+			return fd
+		}
+	}
+	return nil
+}
+
+// untypedDefault returns the default type of an untyped constant literal,
+// the type Go gives a type parameter inferred from it alone.
+func untypedDefault(e ast.Expr) string {
+	switch x := e.(type) {
+	case *ast.BasicLit:
+		return map[token.Token]string{token.INT: "int", token.FLOAT: "float64", token.IMAG: "complex128",
+			token.CHAR: "rune", token.STRING: "string"}[x.Kind]
+	case *ast.ParenExpr:
+		return untypedDefault(x.X)
+	case *ast.UnaryExpr:
+		if x.Op == token.SUB || x.Op == token.ADD || x.Op == token.XOR {
+			return untypedDefault(x.X)
+		}
+	}
+	return ""
+}
+
+// inferCalls writes in the type arguments of calls of generic funcs once
+// probes have found enough of their arguments' types, and probes those
+// asked, arguments of func and iterator parameters first: they tell the
+// most. A call is left alone until a probe has found something, that is
+// until its chunk has failed to compile as written.
+func (c *compiler) inferCalls(calls []inferCall, parent map[ast.Node]ast.Node, off func(token.Pos) int) {
+	// Inner calls first: an outer call's argument is probed as rewritten.
+	for _, call := range slices.Backward(calls) {
+		probed := false
+		for _, a := range call.args {
+			probed = probed || a.mode.Type != ""
+		}
+		targs, ok, conflict := c.inferTypeArgs(call)
+		if conflict != nil && probed {
+			c.fail(off(conflict.arg.Pos()), fmt.Sprintf("in call to %s, cannot infer %s: it would be both %s and %s (from %s)",
+				call.decl.Name.Name, conflict.param, conflict.was, conflict.is, c.src[off(conflict.arg.Pos()):off(conflict.arg.End())]))
+			continue
+		}
+		if ok && probed {
+			c.edits = append(c.edits, edit{off(call.n.Fun.End()), off(call.n.Fun.End()), "[" + strings.Join(targs, ", ") + "]"})
+			c.typeSelectors(targs)
+			continue
+		}
+		order := make([]int, len(call.args))
+		for i := range order {
+			order[i] = i
+		}
+		params := paramTypes(call.decl.Type, len(call.args), call.n.Ellipsis.IsValid())
+		telling := func(i int) bool {
+			_, isFunc := params[i].(*ast.FuncType)
+			_, isIter := params[i].(*ast.IndexExpr)
+			_, isIter2 := params[i].(*ast.IndexListExpr)
+			return isFunc || isIter || isIter2
+		}
+		slices.SortStableFunc(order, func(i, j int) int {
+			if telling(i) != telling(j) && telling(i) {
+				return -1
+			} else if telling(i) != telling(j) {
+				return 1
+			}
+			return 0
+		})
+		for _, i := range order {
+			if a := call.args[i]; a.mode.Probe {
+				c.probeBefore(call.n, a.at, a.e, parent, off)
+			}
+		}
+	}
+}
+
+// probeBefore puts the probe of x, for the site at, before the statement
+// holding n, in its block.
+func (c *compiler) probeBefore(n ast.Node, at int, x ast.Expr, parent map[ast.Node]ast.Node, off func(token.Pos) int) {
+	stmt := n
+	for p := parent[stmt]; p != nil; stmt, p = p, parent[p] {
+		if _, ok := p.(*ast.BlockStmt); ok {
+			break
+		}
+	}
+	// The operand's lines stay lines: a probe compile's positions are
+	// never shown, and a line comment in it must end.
+	c.copies = append(c.copies, copyEdit{off: off(stmt.Pos()), from: off(x.Pos()), to: off(x.End()),
+		text: "_ = func() { var _ " + ProbeType(at) + " = (", suffix: ") }; "})
+}
+
+// paramTypes returns the type of the parameter each of n arguments is
+// passed to (nil past the last); spread says the last argument is spread
+// (xs...).
+func paramTypes(ft *ast.FuncType, n int, spread bool) []ast.Expr {
+	ps := fieldTypes(ft.Params)
+	var variadic *ast.Ellipsis
+	if len(ps) > 0 {
+		variadic, _ = ps[len(ps)-1].(*ast.Ellipsis)
+	}
+	out := make([]ast.Expr, n)
+	for i := range n {
+		switch {
+		case variadic != nil && i >= len(ps)-1 && spread:
+			out[i] = &ast.ArrayType{Elt: variadic.Elt}
+		case variadic != nil && i >= len(ps)-1:
+			out[i] = variadic.Elt
+		case i < len(ps):
+			out[i] = ps[i]
+		}
+	}
+	return out
+}
+
+// inferTypeArgs infers a call's type arguments from the types of its
+// arguments, as far as they are known, the way Go does: by unifying each
+// parameter's type with its argument's, then each bound type parameter's
+// underlying type with its constraint's core type, and last giving type
+// parameters that only untyped constants tell their default type.
+func (c *compiler) inferTypeArgs(call inferCall) ([]string, bool, *conflict) {
+	var names []string
+	core := map[string]ast.Expr{}
+	for _, f := range call.decl.Type.TypeParams.List {
+		for _, n := range f.Names {
+			names = append(names, n.Name)
+			if ct := coreType(f.Type); ct != nil {
+				core[n.Name] = ct
+			}
+		}
+	}
+	u := &unifier{c: c, params: map[string]bool{}, bound: map[string]string{}}
+	for _, n := range names {
+		u.params[n] = true
+	}
+	params := paramTypes(call.decl.Type, len(call.args), call.n.Ellipsis.IsValid())
+	for i, a := range call.args {
+		if a.mode.Type == "" || params[i] == nil {
+			continue
+		}
+		at, err := parser.ParseExpr(a.mode.Type)
+		if err != nil {
+			return nil, false, nil
+		}
+		if !u.unify(params[i], at, a.mode.Type) {
+			u.conflict.arg = a.e
+			return nil, false, u.conflict
+		}
+	}
+	for done := map[string]bool{}; ; {
+		progress := false
+		for _, n := range names {
+			t, bound := u.bound[n]
+			if ct := core[n]; ct != nil && bound && !done[n] {
+				done[n], progress = true, true
+				if ut, src := c.underlying(t, 0); ut != nil && !u.unify(ct, ut, src) {
+					return nil, false, nil
+				}
+			}
+		}
+		if !progress {
+			break
+		}
+	}
+	rank := map[string]int{"int": 1, "rune": 2, "float64": 3, "complex128": 4}
+	for i, a := range call.args {
+		if id, ok := params[i].(*ast.Ident); ok && a.untyped != "" && u.params[id.Name] {
+			if _, typed := u.bound[id.Name]; typed {
+				continue
+			}
+			if prev, ok := u.untyped(id.Name); !ok || rank[a.untyped] > rank[prev] {
+				u.constants[id.Name] = a.untyped
+			}
+		}
+	}
+	var targs []string
+	for _, n := range names {
+		t, ok := u.bound[n]
+		if !ok {
+			t, ok = u.constants[n]
+		}
+		if !ok {
+			return nil, false, nil
+		}
+		targs = append(targs, t)
+	}
+	return targs, true, nil
+}
+
+// conflict is two types inferred for one type parameter.
+type conflict struct {
+	param, was, is string
+	arg            ast.Expr // the argument that gave the second
+}
+
+// coreType returns the type a constraint's type set has in common, when
+// the constraint spells one out: ~[]E, []E or interface{ ~[]E }.
+func coreType(constraint ast.Expr) ast.Expr {
+	switch x := constraint.(type) {
+	case *ast.UnaryExpr:
+		if x.Op == token.TILDE {
+			return x.X
+		}
+	case *ast.ArrayType, *ast.MapType, *ast.ChanType, *ast.FuncType, *ast.StarExpr:
+		return x
+	case *ast.InterfaceType:
+		if x.Methods != nil && len(x.Methods.List) == 1 && len(x.Methods.List[0].Names) == 0 {
+			return coreType(x.Methods.List[0].Type)
+		}
+	}
+	return nil
+}
+
+// underlying returns the underlying type of a type given as source text
+// (and that text), as far as the cells' declarations tell it; nil for a
+// type of a compiled package, whose underlying type no source shows.
+func (c *compiler) underlying(t string, depth int) (ast.Expr, string) {
+	e, err := parser.ParseExpr(t)
+	if err != nil || depth > 4 {
+		return nil, ""
+	}
+	id, ok := e.(*ast.Ident)
+	if !ok {
+		if _, named := e.(*ast.SelectorExpr); named {
+			return nil, ""
+		}
+		return e, t
+	}
+	name := versionRE.ReplaceAllString(id.Name, "")
+	f, err := parser.ParseFile(token.NewFileSet(), "", "package p;"+c.declSource(name), 0)
+	if err != nil {
+		return nil, ""
+	}
+	for _, d := range f.Decls {
+		g, ok := d.(*ast.GenDecl)
+		if !ok {
+			continue
+		}
+		for _, sp := range g.Specs {
+			if ts, ok := sp.(*ast.TypeSpec); ok && ts.Name.Name == name && ts.TypeParams == nil {
+				src := "package p;" + c.declSource(name)
+				return c.underlying(src[ts.Type.Pos()-1:ts.Type.End()-1], depth+1)
+			}
+		}
+	}
+	return nil, ""
+}
+
+// versionRE matches the suffix of a redefined type's internal name.
+var versionRE = regexp.MustCompile(`__\d+$`)
+
+// unifier binds type parameters by matching a parameter's type (from the
+// func's declaration) with its argument's (source text as the evaluator
+// prints it: src, in which the argument type's positions count from 1).
+type unifier struct {
+	c         *compiler
+	params    map[string]bool
+	bound     map[string]string
+	constants map[string]string // defaults of untyped constants
+	conflict  *conflict
+}
+
+// untyped returns the default type untyped constants gave so far.
+func (u *unifier) untyped(name string) (string, bool) {
+	if u.constants == nil {
+		u.constants = map[string]string{}
+	}
+	t, ok := u.constants[name]
+	return t, ok
+}
+
+// unify matches p with a, binding the type parameters in p; it reports
+// false on a conflict. Parts it does not understand bind nothing: the
+// interpreter checks the call once the type arguments are written.
+func (u *unifier) unify(p, a ast.Expr, src string) bool {
+	text := func(e ast.Expr) string { return strings.Join(strings.Fields(src[e.Pos()-1:e.End()-1]), " ") }
+	if x, ok := p.(*ast.ParenExpr); ok {
+		return u.unify(x.X, a, src)
+	}
+	if x, ok := a.(*ast.ParenExpr); ok {
+		return u.unify(p, x.X, src)
+	}
+	if id, ok := p.(*ast.Ident); ok {
+		if !u.params[id.Name] {
+			return true
+		}
+		t := text(a)
+		if prev, ok := u.bound[id.Name]; ok && prev != t {
+			u.conflict = &conflict{param: id.Name, was: prev, is: t}
+			return false
+		} else if ok {
+			return true
+		}
+		u.bound[id.Name] = t
+		return true
+	}
+	if id, ok := a.(*ast.Ident); ok {
+		// A named type of the cells against a type literal: Go matches
+		// the literal with the named type's underlying type.
+		if ut, usrc := u.c.underlying(id.Name, 0); ut != nil {
+			if _, still := ut.(*ast.Ident); !still {
+				return u.unify(p, ut, usrc)
+			}
+		}
+		return true
+	}
+	switch x := p.(type) {
+	case *ast.StarExpr:
+		if y, ok := a.(*ast.StarExpr); ok {
+			return u.unify(x.X, y.X, src)
+		}
+	case *ast.ArrayType:
+		if y, ok := a.(*ast.ArrayType); ok && (x.Len == nil) == (y.Len == nil) {
+			return u.unify(x.Elt, y.Elt, src)
+		}
+	case *ast.Ellipsis:
+		if y, ok := a.(*ast.Ellipsis); ok {
+			return u.unify(x.Elt, y.Elt, src)
+		}
+	case *ast.MapType:
+		if y, ok := a.(*ast.MapType); ok {
+			return u.unify(x.Key, y.Key, src) && u.unify(x.Value, y.Value, src)
+		}
+	case *ast.ChanType:
+		if y, ok := a.(*ast.ChanType); ok {
+			return u.unify(x.Value, y.Value, src)
+		}
+	case *ast.FuncType:
+		if y, ok := a.(*ast.FuncType); ok {
+			return u.unifyFields(x.Params, y.Params, src) && u.unifyFields(x.Results, y.Results, src)
+		}
+	case *ast.IndexExpr, *ast.IndexListExpr:
+		return u.unifyInstance(x, a, src)
+	}
+	return true
+}
+
+// unifyFields matches two parameter or result lists, field by field.
+func (u *unifier) unifyFields(p, a *ast.FieldList, src string) bool {
+	ps, as := fieldTypes(p), fieldTypes(a)
+	if len(ps) != len(as) {
+		return true
+	}
+	for i := range ps {
+		if !u.unify(ps[i], as[i], src) {
+			return false
+		}
+	}
+	return true
+}
+
+// fieldTypes lists a field list's types, one per name.
+func fieldTypes(l *ast.FieldList) []ast.Expr {
+	var out []ast.Expr
+	if l == nil {
+		return nil
+	}
+	for _, f := range l.List {
+		for range max(len(f.Names), 1) {
+			out = append(out, f.Type)
+		}
+	}
+	return out
+}
+
+// unifyInstance matches an instantiated generic type, such as iter.Seq[V]:
+// with the same instance of the argument, argument by argument; an
+// iterator also with the func type it stands for.
+func (u *unifier) unifyInstance(p, a ast.Expr, src string) bool {
+	base, pargs := instance(p)
+	if abase, aargs := instance(a); abase != nil {
+		if types.ExprString(base) != types.ExprString(abase) || len(pargs) != len(aargs) {
+			return true
+		}
+		for i := range pargs {
+			if !u.unify(pargs[i], aargs[i], src) {
+				return false
+			}
+		}
+		return true
+	}
+	sel, ok := base.(*ast.SelectorExpr)
+	fn, isFunc := a.(*ast.FuncType)
+	if !ok || !isFunc || types.ExprString(sel.X) != "iter" || !(sel.Sel.Name == "Seq" && len(pargs) == 1 || sel.Sel.Name == "Seq2" && len(pargs) == 2) {
+		return true
+	}
+	// func(yield func(V) bool) or func(yield func(K, V) bool).
+	if ps := fieldTypes(fn.Params); len(ps) == 1 {
+		if y, ok := ps[0].(*ast.FuncType); ok {
+			if ys := fieldTypes(y.Params); len(ys) == len(pargs) {
+				for i := range ys {
+					if !u.unify(pargs[i], ys[i], src) {
+						return false
+					}
+				}
+			}
+		}
+	}
+	return true
+}
+
+// instance returns the generic type and type arguments of an instantiated
+// type, or nil.
+func instance(e ast.Expr) (ast.Expr, []ast.Expr) {
+	switch x := e.(type) {
+	case *ast.IndexExpr:
+		return x.X, []ast.Expr{x.Index}
+	case *ast.IndexListExpr:
+		return x.X, x.Indices
+	}
+	return nil, nil
+}
