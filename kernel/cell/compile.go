@@ -48,7 +48,8 @@ type Env interface {
 	// ignores a second declaration of a type or method).
 	Rename(name string) string
 	// Source returns the declaration source of a top-level name an
-	// earlier cell defined, or "": generic calls need their func's.
+	// earlier cell defined, or of a func of a package the interpreter has
+	// from source ("slices.Index"), or "": generic calls need their func's.
 	Source(name string) string
 }
 
@@ -689,7 +690,6 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 		return true
 	})
 	var sites []rangeSite
-	var calls []iterCall
 	var generic []inferCall
 	ast.Inspect(f, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -704,13 +704,6 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 		case *ast.CallExpr:
 			if call, ok := c.genericCall(n, off); ok {
 				generic = append(generic, call)
-			}
-			if arg, ok := c.iteratorArg(n); ok {
-				at := off(n.Lparen)
-				c.sites = append(c.sites, at)
-				if mode := c.env.Typed(at); mode.Probe || mode.Func {
-					calls = append(calls, iterCall{n, arg, mode})
-				}
 			}
 			id, ok := n.Fun.(*ast.Ident)
 			if !ok || id.Obj != nil || c.userDefined(id.Name) || n.Ellipsis.IsValid() {
@@ -775,10 +768,9 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 		}
 		return true
 	})
-	if len(sites) > 0 || len(calls) > 0 || len(generic) > 0 {
+	if len(sites) > 0 || len(generic) > 0 {
 		parent := parents(f)
 		c.rangeFuncs(sites, parent, off)
-		c.iteratorCalls(calls, parent, off)
 		c.inferCalls(generic, parent, off)
 	}
 }

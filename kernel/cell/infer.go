@@ -38,11 +38,27 @@ type inferArg struct {
 // genericCall returns the call of a generic func of the cells that n is,
 // when it writes no type arguments, with the sites of its arguments.
 func (c *compiler) genericCall(n *ast.CallExpr, off func(token.Pos) int) (inferCall, bool) {
-	id, ok := n.Fun.(*ast.Ident)
-	if !ok || len(n.Args) == 0 || id.Obj != nil && id.Obj.Kind != ast.Fun {
+	if len(n.Args) == 0 {
 		return inferCall{}, false
 	}
-	decl := genericDecl(c.declSource(id.Name), id.Name)
+	var decl *ast.FuncDecl
+	switch f := n.Fun.(type) {
+	case *ast.Ident:
+		if f.Obj == nil || f.Obj.Kind == ast.Fun {
+			decl = genericDecl(c.declSource(f.Name), f.Name)
+		}
+	case *ast.SelectorExpr:
+		// A generic func of a package the interpreter has from source.
+		if pkg, ok := f.X.(*ast.Ident); ok && pkg.Obj == nil && !c.userDefined(pkg.Name) {
+			p, imported := c.env.Imported(pkg.Name)
+			if !imported {
+				p, _ = c.env.PackageByName(pkg.Name)
+			}
+			if p != "" {
+				decl = genericDecl(c.env.Source(p+"."+f.Sel.Name), f.Sel.Name)
+			}
+		}
+	}
 	if decl == nil {
 		return inferCall{}, false
 	}
@@ -109,13 +125,17 @@ func untypedDefault(e ast.Expr) string {
 // probes have found enough of their arguments' types, and probes those
 // asked, arguments of func and iterator parameters first: they tell the
 // most. A call is left alone until a probe has found something, that is
-// until its chunk has failed to compile as written.
+// until its chunk has failed to compile as written, unless its arguments
+// are all untyped constants.
 func (c *compiler) inferCalls(calls []inferCall, parent map[ast.Node]ast.Node, off func(token.Pos) int) {
 	// Inner calls first: an outer call's argument is probed as rewritten.
 	for _, call := range slices.Backward(calls) {
-		probed := false
+		// Arguments that are all untyped constants tell their types
+		// without a probe: the call gets them at once.
+		probed, constants := false, true
 		for _, a := range call.args {
 			probed = probed || a.mode.Type != ""
+			constants = constants && a.at < 0
 		}
 		targs, ok, conflict := c.inferTypeArgs(call)
 		if conflict != nil && probed {
@@ -123,7 +143,7 @@ func (c *compiler) inferCalls(calls []inferCall, parent map[ast.Node]ast.Node, o
 				call.decl.Name.Name, conflict.param, conflict.was, conflict.is, c.src[off(conflict.arg.Pos()):off(conflict.arg.End())]))
 			continue
 		}
-		if ok && probed {
+		if ok && (probed || constants) {
 			c.edits = append(c.edits, edit{off(call.n.Fun.End()), off(call.n.Fun.End()), "[" + strings.Join(targs, ", ") + "]"})
 			c.typeSelectors(targs)
 			continue

@@ -197,7 +197,7 @@ func (s *Session) pkgSymbols(p string) map[string]reflect.Value {
 // declarations' first lines, by name.
 var sourceDecls = sync.OnceValue(func() map[string]map[string]string {
 	out := map[string]map[string]string{}
-	srcs := append(generic.Sources[:], slicesExtra, mapsExtra, iterSource)
+	srcs := append(generic.Sources[:], slicesExtra, mapsExtra, cmpExtra, iterSource)
 	for _, src := range srcs {
 		f, err := parser.ParseFile(token.NewFileSet(), "", src, 0)
 		if err != nil {
@@ -224,6 +224,24 @@ var sourceDecls = sync.OnceValue(func() map[string]map[string]string {
 						out[pkg][ts.Name.Name] = "type " + strings.TrimSpace(src[ts.Pos()-1:ts.End()-1])
 					}
 				}
+			}
+		}
+	}
+	return out
+})
+
+// sourceFuncs maps the generic funcs of the packages the interpreter has
+// from source, as "path.Name", to their declarations (cell.Env.Source).
+var sourceFuncs = sync.OnceValue(func() map[string]string {
+	out := map[string]string{}
+	for _, src := range append(generic.Sources[:], slicesExtra, mapsExtra, cmpExtra, iterSource) {
+		f, err := parser.ParseFile(token.NewFileSet(), "", src, 0)
+		if err != nil {
+			continue
+		}
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && fd.Name.IsExported() && fd.Type.TypeParams.NumFields() > 0 {
+				out[f.Name.Name+"."+fd.Name.Name] = src[fd.Pos()-1 : fd.End()-1]
 			}
 		}
 	}

@@ -23,8 +23,14 @@ const maxProbes = 16
 // Typed implements cell.Env with what probes found.
 func (s *Session) Typed(off int) cell.Typed { return s.typed[off] }
 
-// Source implements cell.Env: the declaration of an earlier cell's name.
-func (s *Session) Source(name string) string { return s.sources[name] }
+// Source implements cell.Env: the declaration of an earlier cell's name,
+// or of a func of a package the interpreter has from source ("slices.Sort").
+func (s *Session) Source(name string) string {
+	if src, ok := s.sources[name]; ok {
+		return src
+	}
+	return sourceFuncs()[name]
+}
 
 // probe finds out the operand's type of a statement of the failed chunk
 // that needs one and has none yet (cell.Typed): it compiles the chunk with

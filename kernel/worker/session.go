@@ -138,6 +138,9 @@ func NewSession(stdin io.Reader) (*Session, error) {
 	if _, err := s.in.Compile(mapsExtra); err != nil {
 		return nil, fmt.Errorf("maps additions: %w", err)
 	}
+	if _, err := s.in.Compile(cmpExtra); err != nil {
+		return nil, fmt.Errorf("cmp additions: %w", err)
+	}
 	if err := s.in.Use(interp.Exports{"fountainrt/fountainrt": s.rt.symbols()}); err != nil {
 		return nil, fmt.Errorf("load runtime: %w", err)
 	}

@@ -499,3 +499,67 @@ func TestGenericInference(t *testing.T) {
 		t.Errorf("unrelated error: %v", err)
 	}
 }
+
+// TestStdGenerics calls every func of slices, maps and cmp (Go 1.26), on
+// plain and named slice and map types: the interpreter has them from
+// source, some replaced or added (slicesExtra), and infers few of their
+// type arguments itself.
+func TestStdGenerics(t *testing.T) {
+	s := newTestSession(t)
+	value(t, s, "type Names []string\ntype M map[string]int\nns := Names{\"b\", \"a\", \"a\"}\nxs := []int{3, 1, 1, 2}\nm := M{\"a\": 1, \"b\": 2}\nbyLen := func(a, b string) int { return len(a) - len(b) }")
+	expectValues(t, s, []cellValue{
+		{"n := 0\nfor i, v := range slices.All(ns) { n += i * len(v) }\nn", "3"},
+		{"slices.AppendSeq(Names{\"z\"}, slices.Values(ns))", "[z b a a]"},
+		{"r := \"\"\nfor _, v := range slices.Backward(ns) { r += v }\nr", "aab"},
+		{"slices.BinarySearch([]int{1, 3}, 3)", "1 true"},
+		{"slices.BinarySearchFunc(Names{\"a\", \"c\"}, \"b\", strings.Compare)", "1 false"},
+		{"slices.Collect(slices.Chunk(xs, 3))", "[[3 1 1] [2]]"},
+		{"cap(slices.Clip(ns[:1]))", "1"},
+		{"slices.Clone(ns)", "[b a a]"},
+		{"c := []int{1, 1, 2}\nd := slices.Compact(c)\nfmt.Sprint(d, c)", "[1 2] [1 2 0]"},
+		{"slices.CompactFunc(slices.Clone(ns), func(a, b string) bool { return a == b })", "[b a]"},
+		{"slices.Compare(ns, Names{\"b\"})", "1"},
+		{"slices.CompareFunc(xs, ns, func(a int, b string) int { return 0 })", "1"},
+		{"slices.Concat(ns, Names{\"c\"})", "[b a a c]"},
+		{"slices.Contains(ns, \"a\")", "true"},
+		{"slices.ContainsFunc(xs, func(x int) bool { return x > 2 })", "true"},
+		{"e := []int{1, 2, 3}\nf := slices.Delete(e, 0, 1)\nfmt.Sprint(f, e)", "[2 3] [2 3 0]"},
+		{"slices.DeleteFunc(slices.Clone(xs), func(x int) bool { return x == 1 })", "[3 2]"},
+		{"slices.Equal(ns, Names{\"b\", \"a\", \"a\"})", "true"},
+		{"slices.EqualFunc(xs[:3], ns, func(a int, b string) bool { return true })", "true"},
+		{"cap(slices.Grow(ns, 10)) >= 13", "true"},
+		{"slices.Index(ns, \"a\")", "1"},
+		{"slices.IndexFunc(xs, func(x int) bool { return x == 2 })", "3"},
+		{"slices.Insert(slices.Clone(ns), 1, \"z\", \"y\")", "[b z y a a]"},
+		{"slices.IsSorted(ns)", "false"},
+		{"slices.IsSortedFunc(ns, byLen)", "true"},
+		{"slices.Max(ns)", "b"},
+		{"slices.MaxFunc(Names{\"a\", \"bb\", \"cc\"}, byLen)", "bb"},
+		{"slices.Min(xs)", "1"},
+		{"slices.MinFunc(Names{\"bb\", \"a\", \"c\"}, byLen)", "a"},
+		{"g := []int{1, 2, 3, 4}\nh := slices.Replace(g, 0, 3, 9)\nfmt.Sprint(h, g)", "[9 4] [9 4 0 0]"},
+		{"slices.Repeat(ns, 2)", "[b a a b a a]"},
+		{"ys := slices.Clone(ns)\nslices.Reverse(ys)\nys", "[a a b]"},
+		{"ys2 := slices.Clone(ns)\nslices.Sort(ys2)\nys2", "[a a b]"},
+		{"ys3 := slices.Clone(xs)\nslices.SortFunc(ys3, func(a, b int) int { return b - a })\nys3", "[3 2 1 1]"},
+		{"ys4 := Names{\"bb\", \"c\", \"a\"}\nslices.SortStableFunc(ys4, byLen)\nys4", "[c a bb]"},
+		{"slices.Sorted(slices.Values(xs))", "[1 1 2 3]"},
+		{"slices.SortedFunc(slices.Values(xs), func(a, b int) int { return b - a })", "[3 2 1 1]"},
+		{"slices.SortedStableFunc(slices.Values(Names{\"bb\", \"c\", \"a\"}), byLen)", "[c a bb]"},
+		{"slices.Collect(slices.Values(ns))", "[b a a]"},
+		{"n2 := 0\nfor k, v := range maps.All(m) { n2 += len(k) * v }\nn2", "3"},
+		{"maps.Clone(m)", "map[a:1 b:2]"},
+		{"maps.Collect(maps.All(m))", "map[a:1 b:2]"},
+		{"m2 := M{\"c\": 3}\nmaps.Copy(m2, m)\nm2", "map[a:1 b:2 c:3]"},
+		{"m3 := maps.Clone(m)\nmaps.DeleteFunc(m3, func(k string, v int) bool { return v == 1 })\nm3", "map[b:2]"},
+		{"maps.Equal(m, M{\"a\": 1, \"b\": 2})", "true"},
+		{"maps.EqualFunc(m, map[string]string{\"a\": \"1\", \"b\": \"2\"}, func(a int, b string) bool { return fmt.Sprint(a) == b })", "true"},
+		{"m4 := M{}\nmaps.Insert(m4, maps.All(m))\nm4", "map[a:1 b:2]"},
+		{"slices.Sorted(maps.Keys(m))", "[a b]"},
+		{"slices.Sorted(maps.Values(m))", "[1 2]"},
+		{"cmp.Compare(\"a\", \"b\")", "-1"},
+		{"fmt.Sprint(cmp.Less(2.5, 1), cmp.Less(math.NaN(), 1))", "false true"},
+		{"cmp.Or(\"\", \"x\")", "x"},
+		{"cmp.Or(0, 0)", "0"},
+	})
+}

@@ -1,7 +1,9 @@
 package worker
 
 // slicesExtra adds to the interpreter's slices package the sorting and
-// searching functions its generic sources lack. They lean on the compiled
+// searching functions its generic sources lack, and what Go added since.
+// The interpreter compiles this source as it is: no min, max, clear or
+// range over an int here. They lean on the compiled
 // sort package; element-typed signatures ([]E rather than S ~[]E) because
 // yaegi cannot infer E from S alone.
 const slicesExtra = `package slices
@@ -129,6 +131,213 @@ func BinarySearch[E cmp.Ordered](x []E, target E) (int, bool) {
 	i := sort.Search(len(x), func(i int) bool { return x[i] >= target })
 	return i, i < len(x) && x[i] == target
 }
+
+// BinarySearchFunc is BinarySearch for x sorted by c, which compares an
+// element with the target.
+func BinarySearchFunc[E, T any](x []E, target T, c func(E, T) int) (int, bool) {
+	i := sort.Search(len(x), func(i int) bool { return c(x[i], target) >= 0 })
+	return i, i < len(x) && c(x[i], target) == 0
+}
+
+// IsSortedFunc reports whether x is in ascending order by c.
+func IsSortedFunc[E any](x []E, c func(a, b E) int) bool {
+	for i := 1; i < len(x); i++ {
+		if c(x[i], x[i-1]) < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// MinFunc returns the first smallest element by c; it panics on an empty
+// slice.
+func MinFunc[E any](x []E, c func(a, b E) int) E {
+	if len(x) == 0 {
+		panic("slices.MinFunc: empty list")
+	}
+	m := x[0]
+	for _, v := range x[1:] {
+		if c(v, m) < 0 {
+			m = v
+		}
+	}
+	return m
+}
+
+// MaxFunc returns the first largest element by c; it panics on an empty
+// slice.
+func MaxFunc[E any](x []E, c func(a, b E) int) E {
+	if len(x) == 0 {
+		panic("slices.MaxFunc: empty list")
+	}
+	m := x[0]
+	for _, v := range x[1:] {
+		if c(v, m) > 0 {
+			m = v
+		}
+	}
+	return m
+}
+
+// SortedFunc returns the values of seq, sorted by c.
+func SortedFunc[E any](seq iter.Seq[E], c func(E, E) int) []E {
+	s := Collect[E](seq)
+	SortFunc(s, c)
+	return s
+}
+
+// SortedStableFunc returns the values of seq sorted by c, equal ones in
+// the order seq gave them.
+func SortedStableFunc[E any](seq iter.Seq[E], c func(E, E) int) []E {
+	s := Collect[E](seq)
+	SortStableFunc(s, c)
+	return s
+}
+
+// Chunk returns an iterator over consecutive pieces of s of n elements,
+// the last one shorter if need be; each has its length as capacity.
+func Chunk[S ~[]E, E any](s S, n int) iter.Seq[S] {
+	if n < 1 {
+		panic("cannot be less than 1")
+	}
+	return func(yield func(S) bool) {
+		for i := 0; i < len(s); i += n {
+			end := i + n
+			if end > len(s) {
+				end = len(s)
+			}
+			if !yield(s[i:end:end]) {
+				return
+			}
+		}
+	}
+}
+
+// Repeat returns a new slice holding count copies of x.
+func Repeat[S ~[]E, E any](x S, count int) S {
+	if count < 0 {
+		panic("cannot be negative")
+	}
+	out := make(S, 0, len(x)*count)
+	for i := 0; i < count; i++ {
+		out = append(out, x...)
+	}
+	return out
+}
+
+// The interpreter fails on the bodies of the following in its slices
+// source (they use clear on a slice of a type parameter's type); these do
+// the same without it.
+
+// Compact replaces runs of equal elements by the first of each and returns
+// the shorter slice; the elements past its end are zeroed.
+func Compact[S ~[]E, E comparable](s S) S {
+	if len(s) < 2 {
+		return s
+	}
+	n, prev := 1, s[0]
+	for k := 1; k < len(s); k++ {
+		cur := s[k]
+		if cur != prev {
+			s[n] = cur
+			n++
+		}
+		prev = cur
+	}
+	var zero E
+	for k := n; k < len(s); k++ {
+		s[k] = zero
+	}
+	return s[:n]
+}
+
+// CompactFunc is Compact with eq telling equal neighbours.
+func CompactFunc[S ~[]E, E any](s S, eq func(E, E) bool) S {
+	if len(s) < 2 {
+		return s
+	}
+	n, prev := 1, s[0]
+	for k := 1; k < len(s); k++ {
+		cur := s[k]
+		if !eq(prev, cur) {
+			s[n] = cur
+			n++
+		}
+		prev = cur
+	}
+	var zero E
+	for k := n; k < len(s); k++ {
+		s[k] = zero
+	}
+	return s[:n]
+}
+
+// Concat returns a new slice of the slices one after another (nil when
+// they are all empty).
+func Concat[S ~[]E, E any](slices ...S) S {
+	size := 0
+	for _, s := range slices {
+		size += len(s)
+	}
+	var out S
+	if size > 0 {
+		out = make(S, 0, size)
+	}
+	for _, s := range slices {
+		out = append(out, s...)
+	}
+	return out
+}
+
+// Delete removes s[i:j] and returns the shorter slice; the elements past
+// its end are zeroed. It panics when s[i:j] is out of range.
+func Delete[S ~[]E, E any](s S, i, j int) S {
+	_ = s[i:j:len(s)]
+	if i == j {
+		return s
+	}
+	n := len(s)
+	s = append(s[:i], s[j:]...)
+	var zero E
+	for k := len(s); k < n; k++ {
+		s[:n][k] = zero
+	}
+	return s
+}
+
+// DeleteFunc removes the elements del returns true for and returns the
+// shorter slice; the elements past its end are zeroed.
+func DeleteFunc[S ~[]E, E any](s S, del func(E) bool) S {
+	n := 0
+	for _, v := range s {
+		if !del(v) {
+			s[n] = v
+			n++
+		}
+	}
+	var zero E
+	for k := n; k < len(s); k++ {
+		s[k] = zero
+	}
+	return s[:n]
+}
+
+// Replace replaces s[i:j] by v and returns the result; when it is shorter,
+// the elements past its end are zeroed. It panics when s[i:j] is out of
+// range.
+func Replace[S ~[]E, E any](s S, i, j int, v ...E) S {
+	_ = s[i:j]
+	v = append([]E(nil), v...) // v may share s's array
+	tail := append([]E(nil), s[j:]...)
+	n := len(s)
+	s = append(s[:i], v...)
+	s = append(s, tail...)
+	var zero E
+	for k := len(s); k < n; k++ {
+		s[:n][k] = zero
+	}
+	return s
+}
 `
 
 // iterSource is package iter (Go 1.23), which the interpreter's standard
@@ -196,5 +405,29 @@ func Collect[K comparable, V any](seq iter.Seq2[K, V]) map[K]V {
 	m := map[K]V{}
 	Insert[K, V](m, seq)
 	return m
+}
+
+// Clone returns a copy of m (nil for nil). The interpreter fails on the
+// body of its maps source, which leans on the runtime.
+func Clone[M ~map[K]V, K comparable, V any](m M) M {
+	if m == nil {
+		return nil
+	}
+	out := make(M, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
+`
+
+// cmpExtra replaces the cmp function whose body the interpreter fails on
+// (it calls a generic func without type arguments).
+const cmpExtra = `package cmp
+
+// Less reports whether x is less than y; a NaN is less than any other
+// value, and -0.0 is not less than 0.0.
+func Less[T Ordered](x, y T) bool {
+	return (x != x && y == y) || x < y
 }
 `
