@@ -377,9 +377,17 @@ func TestNewerStdlib(t *testing.T) {
 		{"fmt.Sprintf(\"%x\", sha3.Sum256([]byte(\"abc\")))[:8]", "3a985da7"},
 		{"slog.New(slog.DiscardHandler) != nil", "true"},
 		{"var wg sync.WaitGroup\nn := int64(0)\nwg.Go(func() { atomic.AddInt64(&n, 1) })\nwg.Wait()\nn", "1"},
+		// os since Go 1.22: a Root keeps file access inside its directory.
+		{fmt.Sprintf("root, err := os.OpenRoot(%q)\nerr", t.TempDir()), "<nil>"},
+		{"f, _ := root.Create(\"x.txt\")\nfmt.Fprint(f, \"hi\")\nf.Close()\nb, _ := root.ReadFile(\"x.txt\")\nstring(b)", "hi"},
+		{"_, err = root.Open(\"../x.txt\")\nerr != nil && strings.Contains(err.Error(), \"escapes\")", "true"},
 	})
 	if _, have := stdsyms.Symbols["fmt/fmt"]; have {
 		t.Fatal("fmt must come from the interpreter's tables (its Println writes to the cell)")
+	}
+	// os.Exit stays the interpreter's: it cannot end the kernel.
+	if _, err := s.Run(context.Background(), "os.Exit(3)"); err == nil {
+		t.Error("os.Exit(3) ran without an error")
 	}
 }
 
