@@ -98,16 +98,31 @@ class Robustness(KernelCase):
         self.drain()
         self.assertEqual(self.value("n > 0"), "true")
 
-    def test_interrupt_says_which_goroutines_stop(self):
-        # yaegi stops interpreted goroutines with an interrupted cell: the
-        # error says so, rather than leaving them silently dead.
-        self.run_cell("var beats atomic.Int64\ngo func() { for { beats.Add(1); time.Sleep(time.Millisecond) } }()")
+    def test_interrupt_spares_other_goroutines(self):
+        # A goroutine of an earlier cell waiting for work, and a closure
+        # made by a call, work after another cell was interrupted.
+        self.run_cell("var beats atomic.Int64\nwork := make(chan int)\n"
+                      "go func() { for n := range work { beats.Add(int64(n)) } }()\n"
+                      "func counter() func() int { n := 0; return func() int { n++; return n } }\nnext := counter()")
+        for code in ("for {}", "time.Sleep(time.Hour)"):
+            with self.subTest(code=code):
+                self.kc.execute(code)
+                time.sleep(0.3)
+                self.km.interrupt_kernel()
+                reply = self.kc.get_shell_msg(timeout=5)
+                self.assertEqual(reply["content"]["ename"], "Interrupted")
+                self.assertNotIn("stopped too", reply["content"]["evalue"])
+                self.drain()
+        self.assertEqual(self.value("work <- 2\nwork <- 3\nfor beats.Load() != 5 { time.Sleep(time.Millisecond) }\nbeats.Load()"), "5")
+        self.assertEqual(self.value("next() + next()"), "3")
+        # A goroutine busy in interpreted code stops with a busy cell (the
+        # interpreter cannot stop one without the other); the error says so.
+        self.run_cell("go func() { for { beats.Add(1) } }()")
         self.kc.execute("for {}")
         time.sleep(0.3)
         self.km.interrupt_kernel()
         reply = self.kc.get_shell_msg(timeout=5)
-        self.assertEqual(reply["content"]["ename"], "Interrupted")
-        self.assertIn("1 goroutine(s)", reply["content"]["evalue"])
+        self.assertIn("1 goroutine(s) running interpreted code stopped too", reply["content"]["evalue"])
         self.drain()
 
     def test_interrupt_blocking_calls(self):

@@ -20,8 +20,7 @@ const (
 	HelperMin      = "_fountain_min"     // two-argument min, for the builtin yaegi lacks
 	HelperMax      = "_fountain_max"     // two-argument max
 	HelperClear    = "_fountain_clear"   // clear for maps and slices
-	HelperGoPanic  = "_fountain_gopanic" // reports a panic in a goroutine a cell started; counts its end
-	HelperGoStart  = "_fountain_gostart" // counts a goroutine a cell started
+	HelperGoPanic  = "_fountain_gopanic" // reports a panic in a goroutine a cell started
 	helperPrefix   = "_fountain_"
 	lineDirective  = "//line cell:1:1\n"
 	stmtWrapPrefix = "package p;func _(){\n" + lineDirective
@@ -954,7 +953,7 @@ func (c *compiler) perIteration(body *ast.BlockStmt, e ast.Expr, threeClause boo
 // recoverGo makes a goroutine started by a cell recover its own panic and
 // report it, instead of taking the whole evaluator down.
 func (c *compiler) recoverGo(g *ast.GoStmt, off func(token.Pos) int) {
-	guard := HelperGoStart + "(); defer func() { " + HelperGoPanic + "(recover()) }(); "
+	guard := "defer func() { " + HelperGoPanic + "(recover()) }(); "
 	if lit, ok := g.Call.Fun.(*ast.FuncLit); ok {
 		p := off(lit.Body.Lbrace) + 1
 		c.edits = append(c.edits, edit{p, p, guard})

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"reflect"
-	"sync/atomic"
 	"unsafe"
 
 	"github.com/fountain-go/fountain/display"
@@ -14,9 +13,8 @@ import (
 // interpreted prelude. It is exported to the interpreter as package fountainrt.
 type hooks struct {
 	result func(display.Bundle)
-	// goroutines counts the goroutines cells started in interpreted code
-	// that are running: an interrupt stops them too (see Session.Interrupting).
-	goroutines atomic.Int64
+	// interrupts wakes a cell sleeping in time.Sleep (see interrupt.go).
+	interrupts interrupts
 }
 
 // prelude defines the helpers the cell compiler's rewrites use. It is
@@ -142,10 +140,7 @@ func _fountain_max[T _fountain_cmp.Ordered](a, b T) T {
 
 func _fountain_clear(v any) { _fountain_rt.Clear(v) }
 
-func _fountain_gostart() { _fountain_rt.GoStart() }
-
 func _fountain_gopanic(r any) {
-	_fountain_rt.GoEnd()
 	if r != nil {
 		_fountain_rt.GoPanic(_fountain_fmt.Sprint(r))
 	}
@@ -158,8 +153,6 @@ func (r *hooks) symbols() map[string]reflect.Value {
 		"Clear":   reflect.ValueOf(clearValue),
 		"Text":    reflect.ValueOf(text),
 		"GoPanic": reflect.ValueOf(goPanic),
-		"GoStart": reflect.ValueOf(func() { r.goroutines.Add(1) }),
-		"GoEnd":   reflect.ValueOf(func() { r.goroutines.Add(-1) }),
 	}
 }
 

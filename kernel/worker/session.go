@@ -44,9 +44,9 @@ type Session struct {
 	// stops them (yaegi's run id), so they are made again after one.
 	funcValues map[string]string
 	funcOrder  []string
-	// stopped is how many interpreted goroutines of cells an interrupt
-	// stopped along with the cell (Interrupting).
-	stopped atomic.Int64
+	// runID is the interpreter's run id (see interrupt.go), nil if this
+	// yaegi has none.
+	runID *uint64
 	// compiling is set while the interpreter compiles (LogFilter); a
 	// session that replaces another (%reset) takes over its flag.
 	compiling *atomic.Bool
@@ -122,9 +122,12 @@ func NewSession(stdin io.Reader) (*Session, error) {
 		Env:    os.Environ(),
 		Args:   []string{"fountain"},
 	})
-	// os.Stdin is replaced after the stdlib is loaded: loading it resets os.
-	stdinSym := interp.Exports{"os/os": {"Stdin": reflect.ValueOf(&s.stdin).Elem()}}
-	for _, tables := range []interp.Exports{stdlib.Symbols, newerStdlib(), symbols.Symbols, stdinSym} {
+	s.runID = runIDOf(s.in)
+	// os.Stdin is replaced after the stdlib is loaded: loading it resets
+	// os. time.Sleep wakes on an interrupt (see interrupt.go).
+	own := interp.Exports{"os/os": {"Stdin": reflect.ValueOf(&s.stdin).Elem()},
+		"time/time": {"Sleep": reflect.ValueOf(s.rt.interrupts.sleep)}}
+	for _, tables := range []interp.Exports{stdlib.Symbols, newerStdlib(), symbols.Symbols, own} {
 		if err := s.in.Use(tables); err != nil {
 			return nil, fmt.Errorf("load symbols: %w", err)
 		}
@@ -266,6 +269,8 @@ type CellError struct {
 // Error implements error.
 func (e *CellError) Error() string { return e.Name + ": " + e.Value }
 
+// errInterrupted is what a cell interrupted while waiting panics with
+// (time.Sleep) or gets as an error (reading stdin).
 var errInterrupted = errors.New("interrupted")
 
 // Run compiles and runs one cell. It returns the value of the cell's last
@@ -288,17 +293,23 @@ func (s *Session) Run(ctx context.Context, code string) (*display.Bundle, error)
 			redefined = append(redefined, t)
 		}
 	}
+	hardCtx, hard := context.WithCancel(context.Background())
+	defer hard()
+	st := &stop{hard: hard}
+	done := make(chan struct{})
+	defer close(done)
+	go s.watch(ctx, st, s.rt.interrupts.arm(), done)
 	for _, p := range progs {
 		s.trace.take()
-		_, err := s.in.ExecuteWithContext(ctx, p)
+		_, err := s.in.ExecuteWithContext(hardCtx, p)
 		if err == nil {
 			continue
 		}
 		// A panic or an interrupt: as in any notebook, what ran before it
 		// stays done and defined.
 		s.record(prog)
-		if ctx.Err() != nil {
-			s.remakeFuncValues()
+		if st.stopped.Load() {
+			return nil, s.stoppedError(st)
 		}
 		return nil, s.runError(ctx, code, err)
 	}
@@ -308,6 +319,11 @@ func (s *Session) Run(ctx context.Context, code string) (*display.Bundle, error)
 		s.version[t]++
 	}
 	s.rebind(redefined, prog)
+	if ctx.Err() != nil {
+		// Interrupted, the cell ended by itself (it took the error of an
+		// interrupted stdin read): it was interrupted all the same.
+		return nil, s.runError(ctx, code, ctx.Err())
+	}
 	return s.result, nil
 }
 
@@ -702,29 +718,33 @@ func (s *Session) remakeFuncValues() {
 	}
 }
 
-// Interrupting notes, as the running cell is about to be interrupted, how
-// many goroutines cells started in interpreted code are running: yaegi has
-// one run id for all interpreted code, so they stop with the cell.
-func (s *Session) Interrupting() { s.stopped.Store(s.rt.goroutines.Load()) }
+// stoppedError is the error of a cell stopped by yaegi's stop (see
+// interrupt.go), saying what else stopped with it.
+func (s *Session) stoppedError(st *stop) error {
+	restored, lost := s.afterStop(st)
+	msg := "the cell was interrupted"
+	if lost > 0 {
+		msg += fmt.Sprintf("; %d goroutine(s) running interpreted code stopped too (the interpreter stops all interpreted code to stop a busy cell; goroutines that were waiting, and compiled work such as live tables and queries, go on)", lost)
+	}
+	if !restored {
+		// The cell's goroutine is blocked in compiled code: yaegi's
+		// run id stays raised, and every closure made before is dead.
+		s.remakeFuncValues()
+		msg += "; the cell is still blocked in compiled code, so all interpreted code made before it stopped: func values assigned to variables were made again, but goroutines and closures kept elsewhere (in structs, maps, slices, or made by calls) no longer run: re-run the cells that made them"
+	}
+	return &CellError{Name: "Interrupted", Value: msg, Traceback: []string{"Interrupted: " + msg}}
+}
 
 func (s *Session) runError(ctx context.Context, code string, err error) error {
-	if ctx.Err() != nil {
+	var p interp.Panic
+	if ctx.Err() != nil || errors.As(err, &p) && p.Value == errInterrupted {
 		msg := "the cell was interrupted"
-		// The stopped goroutines' deferred counting cannot run either.
-		s.rt.goroutines.Store(0)
-		if n := s.stopped.Swap(0); n > 0 {
-			msg += fmt.Sprintf("; %d goroutine(s) that cells started in interpreted code stopped too (an interpreter limit: compiled work such as live tables and queries goes on)", n)
-		}
-		if len(s.funcOrder) > 0 {
-			msg += "; func values assigned to variables were made again, but closures kept elsewhere (in structs, maps, slices, or made by calls) no longer run: re-run the cells that made them"
-		}
 		return &CellError{Name: "Interrupted", Value: msg, Traceback: []string{"Interrupted: " + msg}}
 	}
 	var ce *CellError
 	if errors.As(err, &ce) {
 		return ce // formatted already (a syntax or import error)
 	}
-	var p interp.Panic
 	if errors.As(err, &p) {
 		tb := []string{fmt.Sprintf("panic: %v", p.Value)}
 		for _, l := range strings.Split(strings.TrimSpace(s.trace.take()), "\n") {

@@ -391,27 +391,97 @@ func TestNewerStdlib(t *testing.T) {
 	}
 }
 
-// TestInterruptNamesStoppedGoroutines: yaegi stops every interpreted
-// goroutine with an interrupted cell; the error says so.
-func TestInterruptNamesStoppedGoroutines(t *testing.T) {
-	s := newTestSession(t)
-	value(t, s, "var ticks atomic.Int64\nfor range 2 { go func() { for { ticks.Add(1); time.Sleep(time.Millisecond) } }() }\ngo func() {}()\n0")
-	time.Sleep(20 * time.Millisecond) // the short one ends
+// interruptAfter runs code, interrupting it after d, and returns its
+// error and how long the interrupt took.
+func interruptAfter(t *testing.T, s *Session, code string, d time.Duration) (error, time.Duration) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	time.AfterFunc(50*time.Millisecond, func() { s.Interrupting(); cancel() })
-	_, err := s.Run(ctx, "for {}")
-	if err == nil || !strings.Contains(err.Error(), "2 goroutine(s)") {
-		t.Fatalf("interrupt: %v, want a note of the 2 goroutines stopped", err)
+	var at time.Time
+	time.AfterFunc(d, func() { at = time.Now(); cancel() })
+	_, err := s.Run(ctx, code)
+	return err, time.Since(at)
+}
+
+// TestInterruptSparesTheRest: an interrupt stops the cell and leaves what
+// earlier cells made working: goroutines waiting on a channel or sleeping,
+// closures kept anywhere.
+func TestInterruptSparesTheRest(t *testing.T) {
+	s := newTestSession(t)
+	value(t, s, "var got atomic.Int64\nch := make(chan int)\ngo func() { for v := range ch { got.Add(int64(v)) } }()",
+		"func counter() func() int { n := 0; return func() int { n++; return n } }\nc := counter()\nc()",
+		"ops := map[string]func(int) int{\"double\": func(x int) int { return 2 * x }}\nf := func() int { return 42 }\n0",
+		"var slept atomic.Bool\ngo func() { time.Sleep(time.Second); slept.Store(true) }()\n0")
+	// A busy loop needs the interpreter's stop.
+	err, took := interruptAfter(t, s, "for {}", 50*time.Millisecond)
+	if err == nil || !strings.Contains(err.Error(), "interrupted") || strings.Contains(err.Error(), "stopped too") {
+		t.Fatalf("busy loop: %v", err)
 	}
-	// A cell interrupted with no goroutines about says nothing of them.
-	ctx, cancel = context.WithCancel(context.Background())
-	time.AfterFunc(50*time.Millisecond, func() { s.Interrupting(); cancel() })
-	if _, err := s.Run(ctx, "for {}"); err == nil || strings.Contains(err.Error(), "goroutine") {
-		t.Fatalf("second interrupt: %v", err)
+	if took > time.Second {
+		t.Errorf("the interrupt took %v", took)
+	}
+	expectValues(t, s, []cellValue{
+		{"c()", "2"},
+		{"ops[\"double\"](4)", "8"},
+		{"f()", "42"},
+		{"ch <- 5\nch <- 6\nfor got.Load() != 11 { time.Sleep(time.Millisecond) }\ngot.Load()", "11"},
+		{"for !slept.Load() { time.Sleep(10 * time.Millisecond) }\nslept.Load()", "true"},
+	})
+	// A cell asleep is woken and unwinds, running its defers; nothing else
+	// is touched.
+	value(t, s, "var cleaned bool\nfunc nap() { defer func() { cleaned = true }(); time.Sleep(time.Minute) }")
+	err, took = interruptAfter(t, s, "nap()", 50*time.Millisecond)
+	if err == nil || !strings.Contains(err.Error(), "interrupted") {
+		t.Fatalf("sleep: %v", err)
+	}
+	if took > softGrace {
+		t.Errorf("waking took %v", took)
+	}
+	expectValues(t, s, []cellValue{{"cleaned", "true"}, {"c()", "3"}})
+	// A goroutine busy in interpreted code when the interpreter must stop
+	// does stop: the error says so, and says true.
+	value(t, s, "var spins atomic.Int64\nvar spinning atomic.Bool\nspinning.Store(true)\ngo func() { for spinning.Load() { spins.Add(1) } }()\n0")
+	defer s.Run(context.Background(), "spinning.Store(false)")
+	err, _ = interruptAfter(t, s, "for {}", 50*time.Millisecond)
+	if err == nil {
+		t.Fatal("no error")
+	}
+	n1 := value(t, s, "spins.Load()")
+	time.Sleep(20 * time.Millisecond)
+	n2 := value(t, s, "spins.Load()")
+	if stopped := n1 == n2; stopped != strings.Contains(err.Error(), "1 goroutine(s) running interpreted code stopped too") {
+		t.Errorf("spinner stopped: %v; error: %v", stopped, err)
 	}
 }
 
-// TestCompleteNewerAndSourcePackages: completion and inspection know the
+// TestInterruptBlockedInCompiledCode: a cell blocked in compiled code
+// cannot end, so the interpreter's stop stays; func values assigned to
+// variables are made again and the error says what else no longer runs.
+func TestInterruptBlockedInCompiledCode(t *testing.T) {
+	s := newTestSession(t)
+	value(t, s, "f := func() int { return 42 }\nfunc g() int { return 7 }\nvar h = func() int { return g() + 1 }\nk := 0\nk = 1\nm := func(x int) int { return x * k }\n0")
+	err, took := interruptAfter(t, s, "var wg sync.WaitGroup\nwg.Add(1)\nwg.Wait()", 50*time.Millisecond)
+	if err == nil || !strings.Contains(err.Error(), "made again") {
+		t.Fatalf("interrupt: %v, want a note of the func values made again", err)
+	}
+	if took > softGrace+endGrace+time.Second {
+		t.Errorf("the interrupt took %v", took)
+	}
+	expectValues(t, s, []cellValue{{"f()", "42"}, {"h()", "8"}, {"g()", "7"}, {"m(3)", "3"}})
+	// The next interrupt does not wait for the stuck goroutine again.
+	err, took = interruptAfter(t, s, "for {}", 50*time.Millisecond)
+	if err == nil || took > endGrace {
+		t.Errorf("second interrupt: %v after %v", err, took)
+	}
+}
+
+// TestRunIDField: the interrupt sets yaegi's run id back through its
+// unexported field; a yaegi without it would silently lose that.
+func TestRunIDField(t *testing.T) {
+	if newTestSession(t).runID == nil {
+		t.Fatal("yaegi's Interpreter has no uint64 field id: see interrupt.go")
+	}
+}
+
 // newer standard library and the packages the interpreter has from source.
 func TestCompleteNewerAndSourcePackages(t *testing.T) {
 	s := newTestSession(t)
@@ -454,21 +524,6 @@ func expectValues(t *testing.T, s *Session, cells []cellValue) {
 			t.Errorf("%q = %s, want %s", c.code, got, c.want)
 		}
 	}
-}
-
-// TestInterruptKeepsFuncValues: yaegi's interrupt leaves closures made
-// before it returning zero values without running; those that cells
-// assigned to variables are made again.
-func TestInterruptKeepsFuncValues(t *testing.T) {
-	s := newTestSession(t)
-	value(t, s, "f := func() int { return 42 }\nfunc g() int { return 7 }\nvar h = func() int { return g() + 1 }\nk := 0\nk = 1\nm := func(x int) int { return x * k }\n0")
-	ctx, cancel := context.WithCancel(context.Background())
-	time.AfterFunc(50*time.Millisecond, cancel)
-	_, err := s.Run(ctx, "for {}")
-	if err == nil || !strings.Contains(err.Error(), "made again") {
-		t.Fatalf("interrupt: %v, want a note of the func values made again", err)
-	}
-	expectValues(t, s, []cellValue{{"f()", "42"}, {"h()", "8"}, {"g()", "7"}, {"m(3)", "3"}})
 }
 
 // TestGenericInference: type arguments Go infers and yaegi does not (from

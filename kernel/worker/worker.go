@@ -158,7 +158,6 @@ func (w *Worker) interrupt() {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if w.cancel != nil {
-		w.sess.Interrupting()
 		w.cancel()
 	}
 }
