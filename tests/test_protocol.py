@@ -115,15 +115,20 @@ class Robustness(KernelCase):
                 self.drain()
         self.assertEqual(self.value("work <- 2\nwork <- 3\nfor beats.Load() != 5 { time.Sleep(time.Millisecond) }\nbeats.Load()"), "5")
         self.assertEqual(self.value("next() + next()"), "3")
-        # A goroutine busy in interpreted code stops with a busy cell (the
-        # interpreter cannot stop one without the other); the error says so.
-        self.run_cell("go func() { for { beats.Add(1) } }()")
+        # A goroutine busy in interpreted code at that instant stops with a
+        # busy cell (the interpreter cannot stop one without the other):
+        # the error says whether it did.
+        self.run_cell("var spinning atomic.Bool\nspinning.Store(true)\ngo func() { for spinning.Load() { beats.Add(1) } }()")
         self.kc.execute("for {}")
         time.sleep(0.3)
         self.km.interrupt_kernel()
         reply = self.kc.get_shell_msg(timeout=5)
-        self.assertIn("1 goroutine(s) running interpreted code stopped too", reply["content"]["evalue"])
         self.drain()
+        before = int(self.value("beats.Load()"))
+        time.sleep(0.05)
+        stopped = int(self.value("beats.Load()")) == before
+        self.run_cell("spinning.Store(false)")
+        self.assertEqual(stopped, "1 goroutine(s) running interpreted code stopped too" in reply["content"]["evalue"], reply["content"]["evalue"])
 
     def test_interrupt_blocking_calls(self):
         for code in ("time.Sleep(time.Hour)", "<-make(chan int)"):

@@ -22,16 +22,29 @@ import (
 //  1. Softly: a cell waiting in time.Sleep (the interpreter's time.Sleep is
 //     interrupts.sleep) panics with errInterrupted, which unwinds the cell
 //     alone, its defers run. Nothing else is touched.
-//  2. If the cell has not ended within softGrace (a busy loop, a channel
-//     receive), yaegi's stop. Once the cell's goroutine has ended, the run
-//     id is set back, so that what was made before works again: goroutines
-//     of earlier cells that were waiting (not running) go on, closures
-//     return values again. If the cell's goroutine does not end (blocked in
+//  2. If the cell has not ended within softGrace (a busy loop), the run id
+//     is raised, which stops all interpreted code that is running. Once the
+//     cell's goroutine has ended, the run id is set back, so that what was
+//     made before works again: goroutines of earlier cells that were
+//     waiting (not running) go on, closures return values again.
+//  3. If the cell has still not ended within hardGrace (it waits on a
+//     channel), yaegi's stop, which also closes the channel every
+//     interpreted channel operation of the cell's run waits on besides its
+//     own: goroutines and closures the cell made then stop at their next
+//     wait. If the cell's goroutine does not end even then (blocked in
 //     compiled code), the id stays raised, as yaegi leaves it.
 
 // softGrace is how long an interrupt waits for the cell to end by itself
 // before stopping all interpreted code.
 const softGrace = 150 * time.Millisecond
+
+// hardGrace is how long a cell whose run id was raised has to end before
+// yaegi's stop.
+const hardGrace = 100 * time.Millisecond
+
+// settle is how long goroutines caught inside the interpreter by a raised
+// run id get to leave it before the id is set back (afterStop).
+const settle = 50 * time.Millisecond
 
 // endGrace is how long a stopped cell's goroutine has to end before the
 // interpreter's run id is left raised.
@@ -109,22 +122,37 @@ func stack(all bool) []byte {
 	}
 }
 
-// goroutines returns the ids of the goroutines running interpreted code
-// and, of those, the ones that run a cell's chunk.
-func goroutines() (interpreted, cells map[int64]bool) {
-	interpreted, cells = map[int64]bool{}, map[int64]bool{}
+// census is what a stack dump tells of the goroutines running interpreted
+// code, by id.
+type census struct {
+	interpreted map[int64]bool
+	cells       map[int64]bool // running a cell's chunk
+	// inInterpreter are running or runnable inside the interpreter
+	// itself: with the run id raised, those may be leaving their calls.
+	inInterpreter map[int64]bool
+}
+
+// goroutines takes the census.
+func goroutines() census {
+	c := census{map[int64]bool{}, map[int64]bool{}, map[int64]bool{}}
 	for _, g := range bytes.Split(stack(true), []byte("\n\n")) {
-		head, _, _ := bytes.Cut(g, []byte(" ["))
-		id, err := strconv.ParseInt(string(bytes.TrimPrefix(head, []byte("goroutine "))), 10, 64)
+		head, rest, _ := bytes.Cut(g, []byte("\n"))
+		idText, state, _ := bytes.Cut(bytes.TrimPrefix(head, []byte("goroutine ")), []byte(" ["))
+		id, err := strconv.ParseInt(string(idText), 10, 64)
 		if err != nil || !bytes.Contains(g, runFrame) {
 			continue
 		}
-		interpreted[id] = true
+		c.interpreted[id] = true
 		if bytes.Contains(g, cellFrame) {
-			cells[id] = true
+			c.cells[id] = true
+		}
+		top, _, _ := bytes.Cut(rest, []byte("\n"))
+		if (bytes.HasPrefix(state, []byte("running")) || bytes.HasPrefix(state, []byte("runnable"))) &&
+			bytes.HasPrefix(top, []byte("github.com/traefik/yaegi/interp.")) {
+			c.inInterpreter[id] = true
 		}
 	}
-	return interpreted, cells
+	return c
 }
 
 // stuckCells are the goroutines of stopped cells that never ended
@@ -150,14 +178,25 @@ func runIDOf(in *interp.Interpreter) *uint64 {
 // execution (yaegi's stop); the rest is the state just before.
 type stop struct {
 	hard      context.CancelFunc
-	stopped   atomic.Bool    // hard was called
+	stopped   atomic.Bool   // the run id was raised
+	ended     chan struct{} // closed by Run once the cell's chunk returned
+	endOnce   sync.Once
 	runID     uint64         // the run id before it
 	before    map[int64]bool // goroutines running interpreted code then
 	cellsThen map[int64]bool
 }
 
-// watch interrupts the running cell when ctx ends: by soft, then after
-// softGrace by st.hard. It returns when done is closed (the cell ended).
+// newStop returns the stop of a cell about to run.
+func newStop(hard context.CancelFunc) *stop {
+	return &stop{hard: hard, ended: make(chan struct{})}
+}
+
+// end notes that the cell's chunk returned after its run id was raised.
+func (st *stop) end() { st.endOnce.Do(func() { close(st.ended) }) }
+
+// watch interrupts the running cell when ctx ends: by soft, after
+// softGrace by raising the run id, after hardGrace more by st.hard. It
+// returns when done is closed (the cell ended).
 func (s *Session) watch(ctx context.Context, st *stop, soft func(), done <-chan struct{}) {
 	select {
 	case <-done:
@@ -170,41 +209,64 @@ func (s *Session) watch(ctx context.Context, st *stop, soft func(), done <-chan 
 		return
 	case <-time.After(softGrace):
 	}
-	if s.runID != nil {
-		st.runID = atomic.LoadUint64(s.runID)
+	c := goroutines()
+	st.before, st.cellsThen = c.interpreted, c.cells
+	if s.runID == nil {
+		st.stopped.Store(true)
+		st.hard()
+		return
 	}
-	st.before, st.cellsThen = goroutines()
+	st.runID = atomic.LoadUint64(s.runID)
 	st.stopped.Store(true)
-	st.hard()
+	atomic.AddUint64(s.runID, 1)
+	select {
+	case <-st.ended:
+	case <-done:
+	case <-time.After(hardGrace):
+		st.hard()
+	}
 }
 
 // afterStop waits for the goroutines that ran the stopped cell to end and
 // then sets the run id back. It returns whether it did, and how many
 // other goroutines running interpreted code stopped meanwhile.
+//
+// Before setting it back, it gives goroutines caught in the interpreter
+// itself (settle) time to leave: one set back halfway out of its calls
+// would go on in its caller with the zero results of the call it left.
 func (s *Session) afterStop(st *stop) (restored bool, lost int) {
 	deadline := time.Now().Add(endGrace)
+	settled := time.Now().Add(settle)
 	stuckCells.Lock()
 	defer stuckCells.Unlock()
 	for {
-		interpreted, cells := goroutines()
-		running := 0
+		c := goroutines()
+		running, leaving := 0, 0
 		for id := range st.cellsThen {
-			if cells[id] && !stuckCells.ids[id] {
+			if c.cells[id] && !stuckCells.ids[id] {
 				running++
 			}
 		}
-		if running == 0 || time.Now().After(deadline) {
+		for id := range st.before {
+			if c.inInterpreter[id] && !c.cells[id] {
+				leaving++
+			}
+		}
+		if running == 0 && (leaving == 0 || time.Now().After(settled)) || time.Now().After(deadline) {
 			if running == 0 && s.runID != nil {
 				atomic.StoreUint64(s.runID, st.runID)
 				restored = true
 			}
 			for id := range st.cellsThen {
-				if cells[id] {
+				if c.cells[id] {
 					stuckCells.ids[id] = true
 				}
 			}
+			// Those that saw the raised id may still be on their way out.
+			time.Sleep(5 * time.Millisecond)
+			c = goroutines()
 			for id := range st.before {
-				if !st.cellsThen[id] && !interpreted[id] {
+				if !st.cellsThen[id] && !c.interpreted[id] {
 					lost++
 				}
 			}

@@ -295,20 +295,22 @@ func (s *Session) Run(ctx context.Context, code string) (*display.Bundle, error)
 	}
 	hardCtx, hard := context.WithCancel(context.Background())
 	defer hard()
-	st := &stop{hard: hard}
+	st := newStop(hard)
 	done := make(chan struct{})
 	defer close(done)
 	go s.watch(ctx, st, s.rt.interrupts.arm(), done)
 	for _, p := range progs {
 		s.trace.take()
 		_, err := s.in.ExecuteWithContext(hardCtx, p)
-		if err == nil {
+		stopped := st.stopped.Load()
+		if err == nil && !stopped {
 			continue
 		}
 		// A panic or an interrupt: as in any notebook, what ran before it
 		// stays done and defined.
 		s.record(prog)
-		if st.stopped.Load() {
+		if stopped {
+			st.end()
 			return nil, s.stoppedError(st)
 		}
 		return nil, s.runError(ctx, code, err)
