@@ -46,6 +46,10 @@ type Env interface {
 	// name: a redefined type lives on under a new internal name (yaegi
 	// ignores a second declaration of a type or method).
 	Rename(name string) string
+	// Shim returns the interpreter's package that provides a generic
+	// member of a compiled package (sync.OnceValue): symbol tables cannot
+	// hold generics, so such selectors are rewritten to it.
+	Shim(path, name string) (pkg string, ok bool)
 	// Source returns the declaration source of a top-level name an
 	// earlier cell defined, or of a func of a package the interpreter has
 	// from source ("slices.Index"), or "": generic calls need their func's.
@@ -119,7 +123,7 @@ func Compile(src string, env Env) (*Program, error) {
 	if err != nil {
 		return nil, syntaxError(err)
 	}
-	c := &compiler{src: src, env: env, localDefs: map[string]bool{}, sources: map[string]string{}, defineAt: map[string]int{}, refs: map[string][]string{}, methodAt: map[string]int{}, compound: map[int]int{}}
+	c := &compiler{src: src, env: env, localDefs: map[string]bool{}, sources: map[string]string{}, defineAt: map[string]int{}, refs: map[string][]string{}, methodAt: map[string]int{}, compound: map[int]int{}, selectors: map[string]bool{}}
 	var stmtUnits []Unit
 	for i, u := range units {
 		if u.Kind == Decl && isVarDefine(src, u) {
@@ -281,6 +285,41 @@ func (c *compiler) addImports(u Unit) error {
 }
 
 // hasImport reports whether the import is in effect already or earlier in the cell.
+// importPath returns the import path a package name stands for in the
+// cell: its own import, an earlier cell's, or an automatic one.
+func (c *compiler) importPath(name string) string {
+	if c.userDefined(name) {
+		return ""
+	}
+	for _, im := range c.imports {
+		if im.Name == name {
+			return im.Path
+		}
+	}
+	if p, ok := c.env.Imported(name); ok {
+		return p
+	}
+	p, _ := c.env.PackageByName(name)
+	return p
+}
+
+// shim rewrites pkg.name to the package providing it when it is a
+// generic member of a compiled package (see Env.Shim), and imports that.
+func (c *compiler) shim(pkg *ast.Ident, name string, off func(token.Pos) int) {
+	p := c.importPath(pkg.Name)
+	if p == "" {
+		return
+	}
+	sh, ok := c.env.Shim(p, name)
+	if !ok {
+		return
+	}
+	c.edits = append(c.edits, edit{off(pkg.Pos()), off(pkg.End()), sh})
+	if !c.hasImport(sh, sh) {
+		c.imports = append(c.imports, ImportSpec{Name: sh, Path: sh, Auto: true})
+	}
+}
+
 func (c *compiler) hasImport(name, p string) bool {
 	if have, ok := c.env.Imported(name); ok && have == p {
 		return true
@@ -368,8 +407,16 @@ func (c *compiler) addDecl(u Unit) error {
 // ("name := value", or a var made one, with typ if it gave a type), as
 // what the evaluator found out of value's type says (see Typed).
 func (c *compiler) defineSite(at int, name, typ string, isVar bool, value ast.Expr, off func(token.Pos) int) {
-	c.sites = append(c.sites, at)
 	head := c.src[at:off(value.Pos())]
+	if !hasCall(value) {
+		// Only a call can be generic; probing others would also hide
+		// the name from the statements after it in the probe.
+		if isVar {
+			c.edits = append(c.edits, edit{at, off(value.Pos()), name + " := " + newlines(head)})
+		}
+		return
+	}
+	c.sites = append(c.sites, at)
 	t := c.env.Typed(at)
 	if t.Type != "" && typ == "" {
 		typ = t.Type
@@ -386,7 +433,8 @@ func (c *compiler) defineSite(at int, name, typ string, isVar bool, value ast.Ex
 	}
 }
 
-// multiDefineSite is defineSite for "a, b := f()": each name is a site
+// multiDefineSite is defineSite for "a, b := f()" and "a, b := f(), g()":
+// each name is a site
 // of its own, at its offset, probed one by one inside a func literal,
 // where yaegi does compile such a define.
 func (c *compiler) multiDefineSite(st *ast.AssignStmt, off func(token.Pos) int) {
@@ -414,12 +462,12 @@ func (c *compiler) multiDefineSite(st *ast.AssignStmt, off func(token.Pos) int) 
 		}
 		known = known && t.Type != ""
 	}
-	rhs := st.Rhs[0]
-	head := c.src[off(st.Pos()):off(rhs.Pos())]
+	first, last := st.Rhs[0], st.Rhs[len(st.Rhs)-1]
+	head := c.src[off(st.Pos()):off(first.Pos())]
 	switch {
 	case probing:
 		c.edits = append(c.edits, edit{off(st.Pos()), off(st.Pos()), "_ = func() { "},
-			edit{off(rhs.End()), off(rhs.End()), "; " + strings.Join(probes, "; ") + " }"})
+			edit{off(last.End()), off(last.End()), "; " + strings.Join(probes, "; ") + " }"})
 	case known:
 		var decl, zero []string
 		for i, n := range names {
@@ -429,7 +477,7 @@ func (c *compiler) multiDefineSite(st *ast.AssignStmt, off func(token.Pos) int) 
 			}
 		}
 		c.typeSelectors(types)
-		c.edits = append(c.edits, edit{off(st.Pos()), off(rhs.Pos()),
+		c.edits = append(c.edits, edit{off(st.Pos()), off(first.Pos()),
 			strings.Join(decl, ", ") + " := " + strings.Join(zero, ", ") + "; " + strings.Join(names, ", ") + " = " + newlines(head)})
 	}
 }
@@ -539,7 +587,7 @@ func (c *compiler) addStmts(units []Unit) error {
 			if id, ok := st.Lhs[0].(*ast.Ident); ok && st.Tok == token.DEFINE && len(st.Lhs) == 1 && len(st.Rhs) == 1 && id.Name != "_" {
 				c.defineSite(off(st.Pos()), id.Name, "", false, st.Rhs[0], off)
 			}
-			if st.Tok == token.DEFINE && len(st.Lhs) > 1 && len(st.Rhs) == 1 {
+			if st.Tok == token.DEFINE && len(st.Lhs) > 1 && (len(st.Rhs) == 1 || len(st.Rhs) == len(st.Lhs)) && slices.ContainsFunc(st.Rhs, hasCall) {
 				c.multiDefineSite(st, off)
 			}
 		case *ast.DeclStmt:
@@ -646,9 +694,6 @@ func offsetIn(fset *token.FileSet, p token.Pos, prefix int) int {
 // interpreter lacks, and collects selector roots for automatic imports.
 func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 	off := func(p token.Pos) int { return offsetIn(fset, p, prefix) }
-	if c.selectors == nil {
-		c.selectors = map[string]bool{}
-	}
 	// Identifiers that are not references: selected names, struct literal
 	// keys, labels, method names.
 	notRef := map[*ast.Ident]bool{}
@@ -699,6 +744,7 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 		case *ast.SelectorExpr:
 			if id, ok := n.X.(*ast.Ident); ok && id.Obj == nil {
 				c.selectors[id.Name] = true
+				c.shim(id, n.Sel.Name, off)
 			}
 		case *ast.CallExpr:
 			if call, ok := c.genericCall(n, off); ok {

@@ -30,6 +30,9 @@ func (e *env) Typed(off int) Typed {
 	return e.typed[off]
 }
 func (e *env) Source(n string) string { return e.sources[n] }
+func (e *env) Shim(p, n string) (string, bool) {
+	return "fountainsync", p == "sync" && n == "OnceValue"
+}
 func (e *env) Rename(n string) string {
 	if r, ok := e.renames[n]; ok {
 		return r
@@ -415,5 +418,24 @@ func TestDeclaredIterator(t *testing.T) {
 		if !strings.Contains(all, want) {
 			t.Errorf("missing %q in\n%s", want, all)
 		}
+	}
+}
+
+// TestMultiDefineOfPackageType: the types a multi-value define gets from
+// probes may name packages (a crash once: the compiler had no map for them
+// yet).
+func TestMultiDefineOfPackageType(t *testing.T) {
+	e := newEnv()
+	e.defined["f"] = true
+	src := "a, b := f()"
+	p, err := Compile(src, e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, at := range p.Chunks[0].Sites {
+		e.typed[at] = Typed{Type: "*strings.Builder"}
+	}
+	if _, err := Compile(src, e); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -87,4 +87,5 @@ func (syntaxOnly) PackageName(string) string           { return "" }
 func (syntaxOnly) IsInteger(string) bool               { return false }
 func (syntaxOnly) Rename(n string) string              { return n }
 func (syntaxOnly) Source(string) string                { return "" }
+func (syntaxOnly) Shim(string, string) (string, bool)  { return "", false }
 func (syntaxOnly) Typed(int) Typed                     { return Typed{} }

@@ -49,12 +49,8 @@ func (c *compiler) genericCall(n *ast.CallExpr, off func(token.Pos) int) (inferC
 		}
 	case *ast.SelectorExpr:
 		// A generic func of a package the interpreter has from source.
-		if pkg, ok := f.X.(*ast.Ident); ok && pkg.Obj == nil && !c.userDefined(pkg.Name) {
-			p, imported := c.env.Imported(pkg.Name)
-			if !imported {
-				p, _ = c.env.PackageByName(pkg.Name)
-			}
-			if p != "" {
+		if pkg, ok := f.X.(*ast.Ident); ok && pkg.Obj == nil {
+			if p := c.importPath(pkg.Name); p != "" {
 				decl = genericDecl(c.env.Source(p+"."+f.Sel.Name), f.Sel.Name)
 			}
 		}
@@ -469,7 +465,7 @@ func fieldTypes(l *ast.FieldList) []ast.Expr {
 func (u *unifier) unifyInstance(p, a ast.Expr, src string) bool {
 	base, pargs := instance(p)
 	if abase, aargs := instance(a); abase != nil {
-		if types.ExprString(base) != types.ExprString(abase) || len(pargs) != len(aargs) {
+		if iterName(base) != iterName(abase) || iterName(base) == "" && types.ExprString(base) != types.ExprString(abase) || len(pargs) != len(aargs) {
 			return true
 		}
 		for i := range pargs {
@@ -479,9 +475,8 @@ func (u *unifier) unifyInstance(p, a ast.Expr, src string) bool {
 		}
 		return true
 	}
-	sel, ok := base.(*ast.SelectorExpr)
 	fn, isFunc := a.(*ast.FuncType)
-	if !ok || !isFunc || types.ExprString(sel.X) != "iter" || !(sel.Sel.Name == "Seq" && len(pargs) == 1 || sel.Sel.Name == "Seq2" && len(pargs) == 2) {
+	if name := iterName(base); !isFunc || !(name == "Seq" && len(pargs) == 1 || name == "Seq2" && len(pargs) == 2) {
 		return true
 	}
 	// func(yield func(V) bool) or func(yield func(K, V) bool).
@@ -497,6 +492,19 @@ func (u *unifier) unifyInstance(p, a ast.Expr, src string) bool {
 		}
 	}
 	return true
+}
+
+// iterName returns Seq or Seq2 for iter.Seq and iter.Seq2, also written
+// unqualified (in package iter's own source), or "".
+func iterName(e ast.Expr) string {
+	name := types.ExprString(e)
+	switch name {
+	case "iter.Seq", "iter.Seq2":
+		return name[len("iter."):]
+	case "Seq", "Seq2":
+		return name
+	}
+	return ""
 }
 
 // instance returns the generic type and type arguments of an instantiated

@@ -197,13 +197,13 @@ func (s *Session) pkgSymbols(p string) map[string]reflect.Value {
 // declarations' first lines, by name.
 var sourceDecls = sync.OnceValue(func() map[string]map[string]string {
 	out := map[string]map[string]string{}
-	srcs := append(generic.Sources[:], slicesExtra, mapsExtra, cmpExtra, iterSource)
-	for _, src := range srcs {
+	for _, ps := range sources() {
+		src := ps.src
 		f, err := parser.ParseFile(token.NewFileSet(), "", src, 0)
 		if err != nil {
 			continue
 		}
-		pkg := f.Name.Name
+		pkg := ps.path
 		if out[pkg] == nil {
 			out[pkg] = map[string]string{}
 		}
@@ -234,19 +234,40 @@ var sourceDecls = sync.OnceValue(func() map[string]map[string]string {
 // from source, as "path.Name", to their declarations (cell.Env.Source).
 var sourceFuncs = sync.OnceValue(func() map[string]string {
 	out := map[string]string{}
-	for _, src := range append(generic.Sources[:], slicesExtra, mapsExtra, cmpExtra, iterSource) {
-		f, err := parser.ParseFile(token.NewFileSet(), "", src, 0)
+	for _, ps := range sources() {
+		f, err := parser.ParseFile(token.NewFileSet(), "", ps.src, 0)
 		if err != nil {
 			continue
 		}
 		for _, d := range f.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && fd.Name.IsExported() && fd.Type.TypeParams.NumFields() > 0 {
-				out[f.Name.Name+"."+fd.Name.Name] = src[fd.Pos()-1 : fd.End()-1]
+				out[ps.path+"."+fd.Name.Name] = ps.src[fd.Pos()-1 : fd.End()-1]
 			}
 		}
 	}
 	return out
 })
+
+// pkgSource is the source of (part of) a standard package the interpreter
+// has from source.
+type pkgSource struct{ path, src string }
+
+// sources lists what the interpreter has from source, later sources
+// replacing earlier declarations: yaegi's generic packages, the additions
+// to them, and the shims, under the paths of the packages they complete.
+func sources() []pkgSource {
+	var out []pkgSource
+	for _, src := range append(generic.Sources[:], slicesExtra, mapsExtra, cmpExtra, iterSource, uniqueSource) {
+		f, err := parser.ParseFile(token.NewFileSet(), "", src, parser.PackageClauseOnly)
+		if err == nil {
+			out = append(out, pkgSource{f.Name.Name, src})
+		}
+	}
+	for _, sh := range shims {
+		out = append(out, pkgSource{sh.path, sh.src})
+	}
+	return out
+}
 
 // Inspect returns the documentation of the name at the cursor.
 func (s *Session) Inspect(code string, cursor, detail int) InspectReply {

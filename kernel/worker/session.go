@@ -44,6 +44,8 @@ type Session struct {
 	// stops them (yaegi's run id), so they are made again after one.
 	funcValues map[string]string
 	funcOrder  []string
+	// shimsLoaded are the shims compiled so far (see Shim).
+	shimsLoaded map[string]bool
 	// runID is the interpreter's run id (see interrupt.go), nil if this
 	// yaegi has none.
 	runID *uint64
@@ -100,19 +102,20 @@ func NewSession(stdin io.Reader) (*Session, error) {
 		defined:  map[string]bool{},
 		sources:  map[string]string{},
 		docs:     map[string]*pkgDocs{}, fromSource: sourceDocs, stdDocs: stdDocsFile,
-		refs:       map[string][]string{},
-		types:      map[string]bool{},
-		methods:    map[string]map[string]string{},
-		alias:      map[string]string{},
-		pending:    map[string]string{},
-		typed:      map[int]cell.Typed{},
-		funcValues: map[string]string{},
-		compiling:  &atomic.Bool{},
-		version:    map[string]int{},
-		byName:     map[string]string{},
-		byPath:     map[string]string{},
-		trace:      &lockedBuffer{},
-		stdin:      stdin,
+		refs:        map[string][]string{},
+		types:       map[string]bool{},
+		methods:     map[string]map[string]string{},
+		alias:       map[string]string{},
+		pending:     map[string]string{},
+		typed:       map[int]cell.Typed{},
+		funcValues:  map[string]string{},
+		shimsLoaded: map[string]bool{},
+		compiling:   &atomic.Bool{},
+		version:     map[string]int{},
+		byName:      map[string]string{},
+		byPath:      map[string]string{},
+		trace:       &lockedBuffer{},
+		stdin:       stdin,
 	}
 	s.rt.result = func(b display.Bundle) { s.result = &b }
 	s.in = interp.New(interp.Options{
@@ -144,6 +147,9 @@ func NewSession(stdin io.Reader) (*Session, error) {
 	if _, err := s.in.Compile(cmpExtra); err != nil {
 		return nil, fmt.Errorf("cmp additions: %w", err)
 	}
+	if _, err := s.in.Compile(uniqueSource); err != nil {
+		return nil, fmt.Errorf("package unique: %w", err)
+	}
 	if err := s.in.Use(interp.Exports{"fountainrt/fountainrt": s.rt.symbols()}); err != nil {
 		return nil, fmt.Errorf("load runtime: %w", err)
 	}
@@ -156,7 +162,7 @@ func NewSession(stdin io.Reader) (*Session, error) {
 
 // sourcePackages are the standard packages the interpreter has from
 // source (their generic functions cannot be extracted).
-var sourcePackages = []string{"slices", "maps", "cmp", "iter"}
+var sourcePackages = []string{"slices", "maps", "cmp", "iter", "unique"}
 
 // newerStdlib returns what the standard library of the Go in use has that
 // the interpreter's tables lack: only that, so that the interpreter's own

@@ -626,3 +626,37 @@ func TestStdGenerics(t *testing.T) {
 		{"cmp.Or(0, 0)", "0"},
 	})
 }
+
+// TestGenericStdMembers: the generic members of compiled standard
+// packages come from shims, and packages iter and unique from source;
+// their type arguments are inferred like any others.
+func TestGenericStdMembers(t *testing.T) {
+	s := newTestSession(t)
+	value(t, s, "import \"math/rand/v2\"")
+	expectValues(t, s, []cellValue{
+		{"calls := 0\nget := sync.OnceValue(func() int { calls++; return 7 })\nget() + get() + calls", "15"},
+		{"pair := sync.OnceValues(func() (string, error) { return \"x\", nil })\npair()", "x <nil>"},
+		{"boom := sync.OnceValue(func() int { panic(\"once\") })\nr1 := fmt.Sprint(func() (r any) { defer func() { r = recover() }(); boom(); return }())\nr2 := fmt.Sprint(func() (r any) { defer func() { r = recover() }(); boom(); return }())\nr1 + r2", "onceonce"},
+		{"var ptr atomic.Pointer[string]\nw := \"w\"\nfmt.Sprint(ptr.Load() == nil, ptr.CompareAndSwap(nil, &w), *ptr.Load(), ptr.Swap(nil) == &w)", "true truewtrue"},
+		{"d := rand.N(3 * time.Second)\nd >= 0 && d < 3*time.Second", "true"},
+		{"b := rand.N(uint8(200))\nb < 200", "true"},
+		{"reflect.TypeFor[map[string]int]()", "map[string]int"},
+		{"reflect.TypeFor[error]().Kind()", "interface"},
+		{"_, oerr := os.Open(\"/nonexistent\")\npe, ok := errors.AsType[*fs.PathError](oerr)\nfmt.Sprint(ok, pe.Path)", "true/nonexistent"},
+		{"h1, h2, h3 := unique.Make(\"a\"), unique.Make(\"a\"), unique.Make(\"b\")\nfmt.Sprint(h1 == h2, h1 == h3, h2.Value())", "true falsea"},
+		{"next, stop := iter.Pull(slices.Values([]int{1, 2, 3}))\na, _ := next()\nb2, _ := next()\nstop()\n_, more := next()\nfmt.Sprint(a, b2, more)", "1 2 false"},
+		{"next2, stop2 := iter.Pull2(maps.All(map[string]int{\"k\": 1}))\nk, v, ok2 := next2()\n_, _, ok3 := next2()\nstop2()\nfmt.Sprint(k, v, ok2, ok3)", "k1 true false"},
+	})
+	// A panic in the iterator is the puller's.
+	_, err := s.Run(context.Background(), "bad, _ := iter.Pull(func(yield func(int) bool) { panic(\"in seq\") })\nbad()")
+	if err == nil || !strings.Contains(err.Error(), "in seq") {
+		t.Errorf("panic in seq: %v", err)
+	}
+	// Completion and help know them.
+	if m := s.Complete("sync.Once", 9).Matches; !slices.Contains(m, "OnceValue") {
+		t.Errorf("completion of sync.Once: %v", m)
+	}
+	if text, ok := s.doc("sync.OnceValue"); !ok || !strings.Contains(text, "func sync.OnceValue[T any](f func() T) func() T") {
+		t.Errorf("help for sync.OnceValue: %q", text)
+	}
+}

@@ -350,6 +350,171 @@ type Seq[V any] func(yield func(V) bool)
 
 // Seq2 is an iterator over sequences of pairs of values.
 type Seq2[K, V any] func(yield func(K, V) bool)
+
+// Pull converts the push-style iterator seq into a pull-style one: next
+// returns the next value and true, or the zero value and false at the end;
+// stop ends the iteration early. A panic in seq panics the call of next.
+// (Here seq runs on a goroutine of its own, in step with next. The
+// interpreter mishandles "return <-ch" and a recover stored in a captured
+// variable, hence the roundabout forms.)
+func Pull[V any](seq Seq[V]) (func() (V, bool), func()) {
+	turn := make(chan bool) // true: the next value; false: stop
+	vals := make(chan V)
+	ended := make(chan struct{})
+	panics := make(chan any, 1)
+	var started, done bool
+	next := func() (V, bool) {
+		var zero V
+		if done {
+			return zero, false
+		}
+		if !started {
+			started = true
+			go func() {
+				defer close(ended)
+				defer func() {
+					if r := recover(); r != nil {
+						panics <- r
+					}
+				}()
+				if <-turn {
+					seq(func(v V) bool {
+						vals <- v
+						more := <-turn
+						return more
+					})
+				}
+			}()
+		}
+		turn <- true
+		select {
+		case v := <-vals:
+			return v, true
+		case <-ended:
+			done = true
+			select {
+			case p := <-panics:
+				panic(p)
+			default:
+			}
+			return zero, false
+		}
+	}
+	stop := func() {
+		if done {
+			return
+		}
+		done = true
+		if started {
+			turn <- false
+			<-ended
+		}
+	}
+	return next, stop
+}
+
+// Pull2 is Pull for an iterator over pairs.
+func Pull2[K, V any](seq Seq2[K, V]) (func() (K, V, bool), func()) {
+	turn := make(chan bool)
+	keys := make(chan K, 1)
+	vals := make(chan V)
+	ended := make(chan struct{})
+	panics := make(chan any, 1)
+	var started, done bool
+	next := func() (K, V, bool) {
+		var zk K
+		var zv V
+		if done {
+			return zk, zv, false
+		}
+		if !started {
+			started = true
+			go func() {
+				defer close(ended)
+				defer func() {
+					if r := recover(); r != nil {
+						panics <- r
+					}
+				}()
+				if <-turn {
+					seq(func(k K, v V) bool {
+						keys <- k
+						vals <- v
+						more := <-turn
+						return more
+					})
+				}
+			}()
+		}
+		turn <- true
+		select {
+		case v := <-vals:
+			k := <-keys
+			return k, v, true
+		case <-ended:
+			done = true
+			select {
+			case p := <-panics:
+				panic(p)
+			default:
+			}
+			return zk, zv, false
+		}
+	}
+	stop := func() {
+		if done {
+			return
+		}
+		done = true
+		if started {
+			turn <- false
+			<-ended
+		}
+	}
+	return next, stop
+}
+`
+
+// uniqueSource is package unique (Go 1.23), whose generic API no symbol
+// table can hold.
+const uniqueSource = `package unique
+
+import "sync"
+
+// Handle is a globally unique identity for some value of type T: two
+// handles are equal exactly when the values they were made from are.
+type Handle[T comparable] struct {
+	value *T
+}
+
+// Value returns a shallow copy of the value the handle was made from.
+func (h Handle[T]) Value() T {
+	return *h.value
+}
+
+// handles is made on first use: the interpreter compiles this package
+// without running its initializers.
+var (
+	mu      sync.Mutex
+	handles map[any]any
+)
+
+// Make returns a globally unique handle for v. (Here a handle keeps its
+// value alive: the interpreter has no weak pointers.)
+func Make[T comparable](v T) Handle[T] {
+	mu.Lock()
+	defer mu.Unlock()
+	if handles == nil {
+		handles = map[any]any{}
+	}
+	if p, ok := handles[v]; ok {
+		return Handle[T]{p.(*T)}
+	}
+	p := new(T)
+	*p = v
+	handles[v] = p
+	return Handle[T]{p}
+}
 `
 
 // mapsExtra adds the iterator functions of Go 1.23 to the interpreter's
