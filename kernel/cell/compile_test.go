@@ -230,6 +230,7 @@ func TestCompleteness(t *testing.T) {
 func FuzzCompile(f *testing.F) {
 	for _, s := range []string{"x := 1\nx", "func f[T any](v T) T { return v }", "import \"fmt\"\nfmt.Println(min(1,2,3))",
 		"for i := range 3 { go func() { _ = i }() }", "type T struct{}\nfunc (T) M() {}", "x := `a\nb`", "label:\nfor { break label }",
+		"a, b := f()", "func Map[T, U any](xs []T, f func(T) U) []U { return nil }\nys := Map(xs, strconv.Itoa)",
 		"func f() (int, error) {\n\tL: for x := range s {\n\t\tif x > 1 { break L }\n\t\tfor y := range s { return y, nil }\n\t}\n\treturn 0, nil\n}"} {
 		f.Add(s)
 	}
@@ -247,6 +248,17 @@ func FuzzCompile(f *testing.F) {
 			}
 		}
 		rewritten, err := Compile(src, e)
+		// Sites given types (defines, generic calls' arguments) and
+		// asked to probe must not crash the compiler either.
+		typed, probed := newEnv(), newEnv()
+		for _, c := range p.Chunks {
+			for _, r := range c.Sites {
+				typed.typed[r] = Typed{Type: "map[string]*strings.Builder"}
+				probed.typed[r] = Typed{Probe: true}
+			}
+		}
+		Compile(src, typed)
+		Compile(src, probed)
 		for _, q := range []*Program{p, rewritten} {
 			if q == nil {
 				continue
