@@ -15,8 +15,9 @@ have_py_mod jupyter_console || need+=(jupyter-console)
 have_py_mod ipykernel || need+=(python3-ipykernel)
 command -v kcat >/dev/null || need+=(kcat)
 # "deps.sh bench" adds the benchmark peers' packages (pandas); "deps.sh
-# test" what the deployment and browser checks use (docker-compose to
-# validate the compose file; Chromium, its driver and Selenium).
+# test" what the deployment, browser and JupyterLab-client checks use
+# (docker-compose to validate the compose file; Chromium, its driver and
+# Selenium; Node and npm).
 if [ "${1:-}" = bench ]; then have_py_mod pandas || need+=(python3-pandas); fi
 if [ "${1:-}" = test ]; then
   command -v docker-compose >/dev/null || need+=(docker-compose)
@@ -24,6 +25,9 @@ if [ "${1:-}" = test ]; then
   have_py_mod selenium || need+=(python3-selenium)
   command -v chromium >/dev/null || need+=(chromium)
   command -v chromedriver >/dev/null || need+=(chromium-driver)
+  # JupyterLab's kernel client (tests/lab) runs under Node.
+  command -v node >/dev/null || need+=(nodejs)
+  command -v npm >/dev/null || need+=(npm)
 fi
 command -v go >/dev/null || { echo "deps: Go 1.26 is required (https://go.dev/dl)" >&2; exit 1; }
 [ ${#need[@]} -eq 0 ] && exit 0
