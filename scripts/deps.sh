@@ -23,6 +23,7 @@ if [ "${1:-}" = test ]; then
   command -v docker-compose >/dev/null || need+=(docker-compose)
   have_py_mod yaml || need+=(python3-yaml)
   have_py_mod selenium || need+=(python3-selenium)
+  have_py_mod pexpect || need+=(python3-pexpect)
   command -v chromium >/dev/null || need+=(chromium)
   command -v chromedriver >/dev/null || need+=(chromium-driver)
   # JupyterLab's kernel client (tests/lab) runs under Node.

@@ -12,5 +12,5 @@ export JUPYTER_DATA_DIR="$tmp/data" JUPYTER_RUNTIME_DIR="$tmp/runtime" JUPYTER_C
 export FOUNTAIN_HISTORY="$tmp/history.jsonl"
 export FOUNTAIN_BIN="$root/bin/fountain"
 cd "$here"
-if [ $# -eq 0 ]; then set -- test_kernel test_protocol test_notebooks test_deploy test_browser test_lab; fi
+if [ $# -eq 0 ]; then set -- test_kernel test_protocol test_notebooks test_deploy test_browser test_lab test_console; fi
 exec /usr/bin/python3 runner.py "$@"
