@@ -15,12 +15,12 @@ import (
 // type parameter in plain sight ([]T, map[K]V, *T): not from a func
 // argument's parameters or results (Map(xs, strconv.Itoa)), not from an
 // iterator (Sum(seq)) and not through a constraint's core type
-// (First[S ~[]E, E any](names)). So calls of the generic funcs cells
-// declare get their type arguments written in, as Go infers them, from
-// the argument types that probes find (see Typed) once a chunk has failed.
+// (First[S ~[]E, E any](names)). So calls of generic funcs, the cells' own
+// and those of packages the interpreter has from source, get their type
+// arguments written in, as Go infers them, from the argument types that
+// probes find (see Typed) once a chunk has failed.
 
-// inferCall is a call of a generic func of the cells written without type
-// arguments.
+// inferCall is a call of a generic func written without type arguments.
 type inferCall struct {
 	n    *ast.CallExpr
 	decl *ast.FuncDecl
@@ -35,8 +35,8 @@ type inferArg struct {
 	untyped string // the default type of an untyped constant
 }
 
-// genericCall returns the call of a generic func of the cells that n is,
-// when it writes no type arguments, with the sites of its arguments.
+// genericCall returns the call of a generic func that n is, when it writes
+// no type arguments, with the sites of its arguments.
 func (c *compiler) genericCall(n *ast.CallExpr, off func(token.Pos) int) (inferCall, bool) {
 	if len(n.Args) == 0 {
 		return inferCall{}, false
@@ -85,8 +85,8 @@ func (c *compiler) declSource(name string) string {
 
 // genericDecl returns the declaration of the generic func name in src.
 func genericDecl(src, name string) *ast.FuncDecl {
-	if src == "" {
-		return nil
+	if !strings.Contains(src, "func "+name+"[") {
+		return nil // not one: most calls are of plain funcs
 	}
 	f, err := parser.ParseFile(token.NewFileSet(), "", "package p;"+src, 0)
 	if err != nil {
