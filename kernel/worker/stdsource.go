@@ -1,11 +1,14 @@
 package worker
 
+// The standard packages, and parts of them, that the interpreter has from
+// source: generic code cannot go into symbol tables. yaegi brings slices,
+// maps and cmp as of Go 1.22; these complete them to Go 1.26 and add iter
+// and unique. The interpreter compiles them as they are: no min, max,
+// clear or range over an int here, and no conversion to a type parameter.
+
 // slicesExtra adds to the interpreter's slices package the sorting and
 // searching functions its generic sources lack, and what Go added since.
-// The interpreter compiles this source as it is: no min, max, clear or
-// range over an int here. They lean on the compiled
-// sort package; element-typed signatures ([]E rather than S ~[]E) because
-// yaegi cannot infer E from S alone.
+// The sorting funcs lean on the compiled sort package.
 const slicesExtra = `package slices
 
 import (
