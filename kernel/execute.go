@@ -109,23 +109,33 @@ func (k *Kernel) waitNewEvaluator(ev *evaluator) {
 	}
 }
 
-// abortQueued answers the execute requests already queued behind a failed
-// cell with status "aborted", as stop_on_error asks; other requests are
-// handled as usual.
+// abortQueued answers the execute requests queued behind a failed cell
+// with status "aborted", as stop_on_error asks; other requests are handled
+// as usual. Requests still on their way in (sent with the failed one, as
+// "run all" does, but not yet read off the socket) count as queued: it
+// waits until none has come for abortGrace.
 func (k *Kernel) abortQueued() {
 	k.replying.Wait() // the failed cell's reply first
+	quiet := time.NewTimer(abortGrace)
+	defer quiet.Stop()
 	for {
 		select {
 		case m := <-k.shellQueue:
 			if m.Header.MsgType != "execute_request" {
 				k.handleShell(m)
-				continue
+			} else {
+				k.publish(m, "status", map[string]any{"execution_state": "busy"})
+				k.reply(k.shell, m, "execute_reply", map[string]any{"status": "aborted", "execution_count": k.count})
+				k.publish(m, "status", map[string]any{"execution_state": "idle"})
 			}
-			k.publish(m, "status", map[string]any{"execution_state": "busy"})
-			k.reply(k.shell, m, "execute_reply", map[string]any{"status": "aborted", "execution_count": k.count})
-			k.publish(m, "status", map[string]any{"execution_state": "idle"})
-		default:
+			quiet.Reset(abortGrace)
+		case <-quiet.C:
 			return
 		}
 	}
 }
+
+// abortGrace is how long after a failed cell (or the last request it
+// aborted) a request still counts as queued behind it. A client that
+// waits for each reply, as nbclient does, sends the next request later.
+const abortGrace = 5 * time.Millisecond
