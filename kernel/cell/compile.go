@@ -735,6 +735,7 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 	})
 	var sites []rangeSite
 	var generic []inferCall
+	settled := c.genericBodies(f, off)
 	ast.Inspect(f, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.Ident:
@@ -747,7 +748,9 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 				c.shim(id, n.Sel.Name, off)
 			}
 		case *ast.CallExpr:
-			if call, ok := c.genericCall(n, off); ok {
+			if settled[n] {
+				// written in already (genericBodies)
+			} else if call, ok := c.genericCall(n, off); ok {
 				generic = append(generic, call)
 			}
 			id, ok := n.Fun.(*ast.Ident)

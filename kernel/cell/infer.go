@@ -315,9 +315,18 @@ func (c *compiler) underlying(t string, depth int) (ast.Expr, string) {
 	if err != nil || depth > 4 {
 		return nil, ""
 	}
+	var targs []string
+	if base, args := instance(e); base != nil {
+		// An instance of a generic type of the cells: its declared type
+		// with the arguments put in.
+		for _, a := range args {
+			targs = append(targs, t[a.Pos()-1:a.End()-1])
+		}
+		e = base
+	}
 	id, ok := e.(*ast.Ident)
 	if !ok {
-		if _, named := e.(*ast.SelectorExpr); named {
+		if _, named := e.(*ast.SelectorExpr); named || targs != nil {
 			return nil, ""
 		}
 		return e, t
@@ -333,9 +342,16 @@ func (c *compiler) underlying(t string, depth int) (ast.Expr, string) {
 			continue
 		}
 		for _, sp := range g.Specs {
-			if ts, ok := sp.(*ast.TypeSpec); ok && ts.Name.Name == name && ts.TypeParams == nil {
+			ts, ok := sp.(*ast.TypeSpec)
+			if !ok || ts.Name.Name != name || (ts.TypeParams == nil) != (targs == nil) {
+				continue
+			}
+			if targs == nil {
 				src := "package p;" + c.declSource(name)
 				return c.underlying(src[ts.Type.Pos()-1:ts.Type.End()-1], depth+1)
+			}
+			if u, ok := substitute(ts.Type, bindings(ts.TypeParams, targs), true); ok {
+				return c.underlying(u, depth+1)
 			}
 		}
 	}
@@ -517,4 +533,249 @@ func instance(e ast.Expr) (ast.Expr, []ast.Expr) {
 		return x.X, x.Indices
 	}
 	return nil, nil
+}
+
+// In the body of a generic func no probe can run: yaegi compiles it only
+// where a later cell instantiates it, and then fails on a call it cannot
+// infer. There the arguments' types are read off the source instead, as
+// far as it spells them out: parameters and variables declared with their
+// types, func and composite literals, and variables defined from a
+// generic call whose type arguments were written in.
+
+// genericBodies writes in the type arguments of the generic calls in the
+// bodies of f's generic funcs and methods that their arguments' written
+// types settle, and returns those calls.
+func (c *compiler) genericBodies(f *ast.File, off func(token.Pos) int) map[*ast.CallExpr]bool {
+	done := map[*ast.CallExpr]bool{}
+	for _, d := range f.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Body == nil || fd.Type.TypeParams.NumFields() == 0 && len(recvTypeParams(fd)) == 0 {
+			continue
+		}
+		// Variables defined from calls whose type arguments are written,
+		// by their objects: their type is the call's result type.
+		defined := map[*ast.Object]string{}
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok {
+				if res, ok := c.settle(call, defined, done, off); ok && res != "" {
+					for _, obj := range definesOf(fd.Body, call) {
+						defined[obj] = res
+					}
+				}
+			}
+			return true
+		})
+	}
+	return done
+}
+
+// settle writes in the type arguments of a generic call in a generic body
+// (see genericBodies) if its arguments' written types settle them, and
+// returns its result type ("" if unknown) and whether it did. A call
+// already settled is not written again.
+func (c *compiler) settle(call *ast.CallExpr, defined map[*ast.Object]string, done map[*ast.CallExpr]bool, off func(token.Pos) int) (string, bool) {
+	ic, ok := c.genericCallOf(call)
+	if !ok {
+		return "", false
+	}
+	for i, a := range call.Args {
+		if ic.args[i].untyped == "" {
+			ic.args[i].mode = Typed{Type: c.writtenType(a, defined, done, off)}
+		}
+	}
+	targs, ok, _ := c.inferTypeArgs(ic)
+	if !ok {
+		return "", false
+	}
+	if !done[call] {
+		done[call] = true
+		c.edits = append(c.edits, edit{off(call.Fun.End()), off(call.Fun.End()), "[" + strings.Join(targs, ", ") + "]"})
+		c.typeSelectors(targs)
+	}
+	return resultType(ic.decl, targs), true
+}
+
+// genericCallOf is genericCall without sites: the call's generic decl and
+// its arguments' untyped constants.
+func (c *compiler) genericCallOf(n *ast.CallExpr) (inferCall, bool) {
+	sites := len(c.sites)
+	call, ok := c.genericCall(n, func(token.Pos) int { return -1 })
+	c.sites = c.sites[:sites]
+	for i := range call.args {
+		call.args[i].at = -1
+	}
+	return call, ok
+}
+
+// writtenType returns e's type as the source spells it, or "".
+func (c *compiler) writtenType(e ast.Expr, defined map[*ast.Object]string, done map[*ast.CallExpr]bool, off func(token.Pos) int) string {
+	switch x := e.(type) {
+	case *ast.ParenExpr:
+		return c.writtenType(x.X, defined, done, off)
+	case *ast.CallExpr:
+		res, _ := c.settle(x, defined, done, off)
+		return res
+	case *ast.FuncLit:
+		return c.typeText(x.Type, off)
+	case *ast.CompositeLit:
+		if x.Type != nil {
+			return c.typeText(x.Type, off)
+		}
+	case *ast.UnaryExpr:
+		if lit, ok := x.X.(*ast.CompositeLit); ok && x.Op == token.AND && lit.Type != nil {
+			return "*" + c.typeText(lit.Type, off)
+		}
+	case *ast.Ident:
+		if x.Obj == nil {
+			return ""
+		}
+		if t, ok := defined[x.Obj]; ok {
+			return t
+		}
+		var t ast.Expr
+		switch d := x.Obj.Decl.(type) {
+		case *ast.Field:
+			t = d.Type
+		case *ast.ValueSpec:
+			t = d.Type
+		}
+		if ell, ok := t.(*ast.Ellipsis); ok {
+			return "[]" + c.typeText(ell.Elt, off)
+		}
+		if t != nil {
+			return c.typeText(t, off)
+		}
+	}
+	return ""
+}
+
+// resultType returns the type of a call of decl with type arguments
+// targs when it has one result that names nothing of decl's own package
+// but builtin types, or "".
+func resultType(decl *ast.FuncDecl, targs []string) string {
+	rs := fieldTypes(decl.Type.Results)
+	if len(rs) != 1 {
+		return ""
+	}
+	t, ok := substitute(rs[0], bindings(decl.Type.TypeParams, targs), false)
+	if !ok {
+		return ""
+	}
+	return t
+}
+
+// bindings maps type parameters to their arguments.
+func bindings(params *ast.FieldList, targs []string) map[string]string {
+	bound := map[string]string{}
+	i := 0
+	for _, f := range params.List {
+		for _, n := range f.Names {
+			if i < len(targs) {
+				bound[n.Name] = targs[i]
+			}
+			i++
+		}
+	}
+	return bound
+}
+
+// substitute writes type e with the type parameters in bound replaced by
+// their arguments. Other names stay if keep is set (the cells' types), and
+// make it fail otherwise (types of a package of their own). It knows the
+// common shapes only.
+func substitute(e ast.Expr, bound map[string]string, keep bool) (string, bool) {
+	ok := true
+	var b strings.Builder
+	var write func(e ast.Expr)
+	write = func(e ast.Expr) {
+		switch x := e.(type) {
+		case *ast.Ident:
+			if t, isParam := bound[x.Name]; isParam {
+				b.WriteString(t)
+			} else if universe[x.Name] || keep {
+				b.WriteString(x.Name)
+			} else {
+				ok = false
+			}
+		case *ast.ArrayType:
+			if x.Len != nil {
+				ok = false
+				return
+			}
+			b.WriteString("[]")
+			write(x.Elt)
+		case *ast.StarExpr:
+			b.WriteString("*")
+			write(x.X)
+		case *ast.MapType:
+			b.WriteString("map[")
+			write(x.Key)
+			b.WriteString("]")
+			write(x.Value)
+		case *ast.ChanType:
+			b.WriteString(map[ast.ChanDir]string{ast.SEND: "chan<- ", ast.RECV: "<-chan "}[x.Dir])
+			if x.Dir == ast.SEND|ast.RECV {
+				b.WriteString("chan ")
+			}
+			write(x.Value)
+		case *ast.FuncType:
+			b.WriteString("func(")
+			for i, p := range fieldTypes(x.Params) {
+				if i > 0 {
+					b.WriteString(", ")
+				}
+				write(p)
+			}
+			b.WriteString(")")
+			if rs := fieldTypes(x.Results); len(rs) == 1 {
+				b.WriteString(" ")
+				write(rs[0])
+			} else if len(rs) > 1 {
+				b.WriteString(" (")
+				for i, r := range rs {
+					if i > 0 {
+						b.WriteString(", ")
+					}
+					write(r)
+				}
+				b.WriteString(")")
+			}
+		case *ast.Ellipsis:
+			b.WriteString("...")
+			write(x.Elt)
+		case *ast.SelectorExpr:
+			b.WriteString(types.ExprString(x))
+		case *ast.IndexExpr, *ast.IndexListExpr:
+			base, args := instance(x)
+			write(base)
+			b.WriteString("[")
+			for i, a := range args {
+				if i > 0 {
+					b.WriteString(", ")
+				}
+				write(a)
+			}
+			b.WriteString("]")
+		default:
+			ok = false
+		}
+	}
+	write(e)
+	return b.String(), ok
+}
+
+// definesOf returns the objects of the variables "v := call" defines in
+// body.
+func definesOf(body *ast.BlockStmt, call *ast.CallExpr) []*ast.Object {
+	var out []*ast.Object
+	ast.Inspect(body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if ok && as.Tok == token.DEFINE && len(as.Lhs) == 1 && len(as.Rhs) == 1 && as.Rhs[0] == call {
+			if id, ok := as.Lhs[0].(*ast.Ident); ok && id.Obj != nil {
+				out = append(out, id.Obj)
+			}
+		}
+		return true
+	})
+	return out
 }

@@ -550,6 +550,11 @@ func TestGenericInference(t *testing.T) {
 		{"fs := []func(int) string{strconv.Itoa}\nlen(Of(fs...))", "1"},
 		// A redefined type: the probe sees the new one.
 		{"type P struct{ X, Y int }\nMap([]P{{1, 2}}, func(p P) int { return p.X + p.Y })", "[3]"},
+		// In generic bodies, from the types the source spells out.
+		{"func Strs[T any](xs []T) []string { return Map(xs, func(x T) string { return fmt.Sprint(x) }) }\nStrs([]int{1, 2})", "[1 2]"},
+		{"func Pairs[T any](xs ...T) [][]T { return Map(xs, func(x T) []T { return []T{x, x} }) }\nPairs(1)", "[[1 1]]"},
+		{"func Sorted[T cmp.Ordered](xs []T) []T { ys := slices.Clone(xs); slices.Sort(ys); return ys }\nSorted([]int{3, 1})", "[1 3]"},
+		{"func KeysOf[K cmp.Ordered, V any](m map[K]V) []K { return slices.Sorted(maps.Keys(m)) }\nKeysOf(map[string]int{\"b\": 1, \"a\": 2})", "[a b]"},
 	})
 	// Types that cannot agree are the cell's error.
 	_, err := s.Run(context.Background(), "func Same[T any](a, b T) bool { return false }\nSame(strconv.Itoa, strconv.Quote)")
