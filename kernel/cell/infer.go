@@ -632,13 +632,7 @@ func (c *compiler) writtenType(e ast.Expr, defined map[*ast.Object]string, done 
 		if t, ok := defined[x.Obj]; ok {
 			return t
 		}
-		var t ast.Expr
-		switch d := x.Obj.Decl.(type) {
-		case *ast.Field:
-			t = d.Type
-		case *ast.ValueSpec:
-			t = d.Type
-		}
+		t := declaredType(x)
 		if ell, ok := t.(*ast.Ellipsis); ok {
 			return "[]" + c.typeText(ell.Elt, off)
 		}
@@ -647,6 +641,21 @@ func (c *compiler) writtenType(e ast.Expr, defined map[*ast.Object]string, done 
 		}
 	}
 	return ""
+}
+
+// declaredType returns the type an identifier's declaration writes out:
+// a parameter's, or a variable's declared with one; else nil.
+func declaredType(id *ast.Ident) ast.Expr {
+	if id.Obj == nil {
+		return nil
+	}
+	switch d := id.Obj.Decl.(type) {
+	case *ast.Field:
+		return d.Type
+	case *ast.ValueSpec:
+		return d.Type
+	}
+	return nil
 }
 
 // resultType returns the type of a call of decl with type arguments
@@ -687,6 +696,14 @@ func substitute(e ast.Expr, bound map[string]string, keep bool) (string, bool) {
 	ok := true
 	var b strings.Builder
 	var write func(e ast.Expr)
+	list := func(es []ast.Expr) {
+		for i, e := range es {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			write(e)
+		}
+	}
 	write = func(e ast.Expr) {
 		switch x := e.(type) {
 		case *ast.Ident:
@@ -720,24 +737,14 @@ func substitute(e ast.Expr, bound map[string]string, keep bool) (string, bool) {
 			write(x.Value)
 		case *ast.FuncType:
 			b.WriteString("func(")
-			for i, p := range fieldTypes(x.Params) {
-				if i > 0 {
-					b.WriteString(", ")
-				}
-				write(p)
-			}
+			list(fieldTypes(x.Params))
 			b.WriteString(")")
 			if rs := fieldTypes(x.Results); len(rs) == 1 {
 				b.WriteString(" ")
 				write(rs[0])
 			} else if len(rs) > 1 {
 				b.WriteString(" (")
-				for i, r := range rs {
-					if i > 0 {
-						b.WriteString(", ")
-					}
-					write(r)
-				}
+				list(rs)
 				b.WriteString(")")
 			}
 		case *ast.Ellipsis:
@@ -749,12 +756,7 @@ func substitute(e ast.Expr, bound map[string]string, keep bool) (string, bool) {
 			base, args := instance(x)
 			write(base)
 			b.WriteString("[")
-			for i, a := range args {
-				if i > 0 {
-					b.WriteString(", ")
-				}
-				write(a)
-			}
+			list(args)
 			b.WriteString("]")
 		default:
 			ok = false

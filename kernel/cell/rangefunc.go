@@ -77,13 +77,7 @@ func (c *compiler) declaredIterator(x ast.Expr, off func(token.Pos) int) (Typed,
 	if !ok || id.Obj == nil {
 		return Typed{}, false
 	}
-	var t ast.Expr
-	switch d := id.Obj.Decl.(type) {
-	case *ast.Field:
-		t = d.Type
-	case *ast.ValueSpec:
-		t = d.Type
-	}
+	t := declaredType(id)
 	var params []ast.Expr
 	switch t := t.(type) {
 	case *ast.IndexExpr, *ast.IndexListExpr:
