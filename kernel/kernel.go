@@ -15,6 +15,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -112,6 +113,7 @@ func (k *Kernel) serve(ctx context.Context) error {
 		}
 	})
 	go k.shellLoop()
+	go k.watchParent()
 
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM)
@@ -139,6 +141,34 @@ func (k *Kernel) serve(ctx context.Context) error {
 }
 
 func (k *Kernel) stop() { k.doneOnce.Do(func() { close(k.done) }) }
+
+// watchParent stops the kernel once the process that started it is gone.
+// Jupyter's launchers name themselves in JPY_PARENT_PID; a kernel whose
+// launcher died (a killed jupyter console, a crashed server) serves no one
+// any more, and a busy cell in it would hold a core forever.
+func (k *Kernel) watchParent() {
+	pid, err := strconv.Atoi(os.Getenv("JPY_PARENT_PID"))
+	if err != nil || pid <= 1 || os.Getppid() != pid {
+		return // not started by a Jupyter launcher directly: nothing to watch
+	}
+	t := time.NewTicker(parentPoll)
+	defer t.Stop()
+	for {
+		select {
+		case <-k.done:
+			return
+		case <-t.C:
+			if os.Getppid() != pid {
+				k.log.Printf("the process that started the kernel (%d) is gone: shutting down", pid)
+				k.stop()
+				return
+			}
+		}
+	}
+}
+
+// parentPoll is how often watchParent looks.
+const parentPoll = 500 * time.Millisecond
 
 func (k *Kernel) bind(ctx context.Context) error {
 	k.shell = zmq4.NewRouter(ctx)

@@ -3,6 +3,7 @@ interrupts, live display updates, stdin, signatures, comms, stop_on_error."""
 
 import os
 import queue
+import subprocess
 import tempfile
 import time
 import unittest
@@ -499,6 +500,56 @@ class Transports(unittest.TestCase):
         finally:
             kc.stop_channels()
             km.shutdown_kernel(now=True)
+
+
+class Orphan(unittest.TestCase):
+    def test_kernel_ends_with_its_launcher(self):
+        # A kernel whose launcher died (JPY_PARENT_PID, as jupyter_client
+        # sets it) shuts down, worker included, even with a busy cell.
+        tmp = tempfile.mkdtemp()
+        launcher = os.path.join(tmp, "launcher.py")
+        with open(launcher, "w") as f:
+            f.write(
+                "import sys, time\n"
+                "from jupyter_client.manager import KernelManager\n"
+                "km = KernelManager(kernel_name='fountain')\n"
+                "km.start_kernel()\n"
+                "kc = km.client(); kc.start_channels(); kc.wait_for_ready(timeout=20)\n"
+                "kc.execute('for {}')\n"
+                "time.sleep(0.5)\n"
+                "print(km.provisioner.process.pid, flush=True)\n"
+                "time.sleep(600)\n")
+        proc = subprocess.Popen(["/usr/bin/python3", launcher], stdout=subprocess.PIPE, text=True)
+        try:
+            kernel = int(proc.stdout.readline())
+            worker = [int(p) for p in os.listdir("/proc") if p.isdigit() and self.parent_of(int(p)) == kernel]
+            self.assertEqual(len(worker), 1, "the kernel's worker process")
+            proc.kill()
+            proc.wait()
+            deadline = time.time() + 10
+            while time.time() < deadline and (self.alive(kernel) or self.alive(worker[0])):
+                time.sleep(0.1)
+            self.assertFalse(self.alive(kernel), "the kernel outlived its launcher")
+            self.assertFalse(self.alive(worker[0]), "the worker outlived its kernel")
+        finally:
+            proc.kill()
+
+    @staticmethod
+    def parent_of(pid):
+        try:
+            with open("/proc/%d/stat" % pid) as f:
+                return int(f.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            return None
+
+    @staticmethod
+    def alive(pid):
+        # A process nobody reaped (no init in a container) is a zombie: gone.
+        try:
+            with open("/proc/%d/stat" % pid) as f:
+                return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+        except OSError:
+            return False
 
 
 if __name__ == "__main__":
