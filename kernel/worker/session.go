@@ -322,6 +322,9 @@ func (s *Session) Run(ctx context.Context, code string) (*display.Bundle, error)
 		return nil, s.runError(ctx, code, err)
 	}
 	s.record(prog)
+	for _, msg := range s.genericMethodClashes(prog) {
+		fmt.Fprintln(os.Stderr, msg)
+	}
 	for _, t := range versioned {
 		s.alias[t] = s.pending[t]
 		s.version[t]++
@@ -682,6 +685,36 @@ func (s *Session) rebind(redefined []string, prog *cell.Program) {
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "note: %s not updated for the new definition: %v\n", strings.Join(stale, ", "), err)
 	}
+}
+
+// genericMethodClashes returns a note for each method the cell declares on
+// a generic type that another generic type of the cells has by the same
+// name: yaegi keeps one instance per method name and type arguments, so
+// the first of the two used answers for both when their type arguments
+// are the same. Silent wrong results are worse than a rename.
+func (s *Session) genericMethodClashes(prog *cell.Program) []string {
+	generic := func(t string) bool {
+		src, ok := prog.Sources[t]
+		if !ok {
+			src = s.sources[t]
+		}
+		return strings.HasPrefix(src, "type "+t+"[")
+	}
+	var notes []string
+	for key := range prog.Sources {
+		t, m, ok := strings.Cut(key, ".")
+		if !ok || !generic(t) {
+			continue
+		}
+		for other, methods := range s.methods {
+			if _, has := methods[m]; has && other != t && generic(other) {
+				notes = append(notes, fmt.Sprintf("note: %s.%s and %s.%s are methods of one name on two generic types: "+
+					"the interpreter mixes them up when both types are used with the same type arguments; rename one", other, m, t, m))
+			}
+		}
+	}
+	slices.Sort(notes)
+	return notes
 }
 
 var posRE = regexp.MustCompile(`^(?:[^:\s]*:)?(\d+):(\d+): (.*)$`)

@@ -665,3 +665,18 @@ func TestGenericStdMembers(t *testing.T) {
 		t.Errorf("help for sync.OnceValue: %q", text)
 	}
 }
+
+// TestGenericMethodClashNoted: two generic types with a method of one
+// name get a note (yaegi mixes their instances up), others do not.
+func TestGenericMethodClashNoted(t *testing.T) {
+	s := newTestSession(t)
+	value(t, s, "type Set[T comparable] map[T]bool\nfunc (s Set[T]) Len() int { return len(s) }\ntype Plain []int\nfunc (p Plain) Len() int { return len(p) }")
+	prog, _, _, err := s.compileCell("type List[T any] []T\nfunc (l List[T]) Len() int { return len(l) }\nfunc (l List[T]) First() T { return l[0] }")
+	if err != nil {
+		t.Fatal(err)
+	}
+	notes := s.genericMethodClashes(prog)
+	if len(notes) != 1 || !strings.Contains(notes[0], "Set.Len and List.Len") {
+		t.Errorf("notes: %q", notes)
+	}
+}
