@@ -134,9 +134,14 @@ func (c *compiler) inferCalls(calls []inferCall, parent map[ast.Node]ast.Node, o
 			constants = constants && a.at < 0
 		}
 		targs, ok, conflict := c.inferTypeArgs(call)
-		if conflict != nil && probed {
+		if conflict == nil && !probed {
+			conflict = c.writtenConflict(call, off)
+		}
+		if conflict != nil && (probed || c.concrete(conflict.was) && c.concrete(conflict.is)) {
+			// Types by the names the user gave them (not P__2).
+			user := func(t string) string { return versionedRE.ReplaceAllString(t, "$1") }
 			c.fail(off(conflict.arg.Pos()), fmt.Sprintf("in call to %s, cannot infer %s: it would be both %s and %s (from %s)",
-				call.decl.Name.Name, conflict.param, conflict.was, conflict.is, c.src[off(conflict.arg.Pos()):off(conflict.arg.End())]))
+				call.decl.Name.Name, conflict.param, user(conflict.was), user(conflict.is), c.src[off(conflict.arg.Pos()):off(conflict.arg.End())]))
 			continue
 		}
 		if ok && (probed || constants) {
@@ -283,6 +288,72 @@ func (c *compiler) inferTypeArgs(call inferCall) ([]string, bool, *conflict) {
 	return targs, true, nil
 }
 
+// writtenConflict returns the conflict the types the source spells out
+// for a call's arguments show (see writtenType), if any: yaegi compiles
+// such a call and fails only when it runs.
+func (c *compiler) writtenConflict(call inferCall, off func(token.Pos) int) *conflict {
+	written := call
+	written.args = slices.Clone(call.args)
+	known := 0
+	for i, a := range written.args {
+		if _, isCall := a.e.(*ast.CallExpr); isCall || a.untyped != "" || a.at < 0 {
+			continue
+		}
+		if t := c.writtenType(a.e, nil, nil, off); t != "" {
+			written.args[i].mode = Typed{Type: t}
+			known++
+		}
+	}
+	if known < 2 {
+		return nil // one argument cannot disagree with itself
+	}
+	_, _, cf := c.inferTypeArgs(written)
+	return cf
+}
+
+// concrete reports whether t is a type that inference must match exactly:
+// not an interface (Go unifies those inexactly) and not one whose kind the
+// source does not show (a compiled package's named type).
+func (c *compiler) concrete(t string) bool {
+	e, err := parser.ParseExpr(t)
+	if err != nil {
+		return false
+	}
+	if id, ok := e.(*ast.Ident); ok {
+		if id.Name == "any" || id.Name == "error" || id.Name == "comparable" {
+			return false
+		}
+		if universe[id.Name] {
+			return true
+		}
+	}
+	ut, _ := c.underlying(t, 0)
+	_, isInterface := ut.(*ast.InterfaceType)
+	return ut != nil && !isInterface
+}
+
+// sameType reports whether two types written as source are the same
+// type: alike but for parameter names and aliases (byte, rune, any).
+func sameType(a, b string) bool {
+	if a == b {
+		return true
+	}
+	ca, okA := canonical(a)
+	cb, okB := canonical(b)
+	return okA && okB && ca == cb
+}
+
+// canonical writes type t without parameter names and with byte, rune and
+// any spelled as the types they stand for; it fails on shapes substitute
+// does not know (structs, interfaces, arrays).
+func canonical(t string) (string, bool) {
+	e, err := parser.ParseExpr(t)
+	if err != nil {
+		return "", false
+	}
+	return substitute(e, map[string]string{"byte": "uint8", "rune": "int32", "any": "interface{}"}, true)
+}
+
 // conflict is two types inferred for one type parameter.
 type conflict struct {
 	param, was, is string
@@ -358,8 +429,12 @@ func (c *compiler) underlying(t string, depth int) (ast.Expr, string) {
 	return nil, ""
 }
 
-// versionRE matches the suffix of a redefined type's internal name.
-var versionRE = regexp.MustCompile(`__\d+$`)
+// versionRE matches the suffix of a redefined type's internal name, and
+// versionedRE such names in type text.
+var (
+	versionRE   = regexp.MustCompile(`__\d+$`)
+	versionedRE = regexp.MustCompile(`\b([A-Za-z_][A-Za-z0-9_]*?)__\d+\b`)
+)
 
 // unifier binds type parameters by matching a parameter's type (from the
 // func's declaration) with its argument's (source text as the evaluator
@@ -397,7 +472,7 @@ func (u *unifier) unify(p, a ast.Expr, src string) bool {
 			return true
 		}
 		t := text(a)
-		if prev, ok := u.bound[id.Name]; ok && prev != t {
+		if prev, ok := u.bound[id.Name]; ok && !sameType(prev, t) {
 			u.conflict = &conflict{param: id.Name, was: prev, is: t}
 			return false
 		} else if ok {

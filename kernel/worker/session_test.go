@@ -556,13 +556,27 @@ func TestGenericInference(t *testing.T) {
 		{"func Sorted[T cmp.Ordered](xs []T) []T { ys := slices.Clone(xs); slices.Sort(ys); return ys }\nSorted([]int{3, 1})", "[1 3]"},
 		{"func KeysOf[K cmp.Ordered, V any](m map[K]V) []K { return slices.Sorted(maps.Keys(m)) }\nKeysOf(map[string]int{\"b\": 1, \"a\": 2})", "[a b]"},
 	})
-	// Types that cannot agree are the cell's error.
-	_, err := s.Run(context.Background(), "func Same[T any](a, b T) bool { return false }\nSame(strconv.Itoa, strconv.Quote)")
-	if err == nil || !strings.Contains(err.Error(), "func(string) string") {
-		t.Errorf("conflicting types: %v", err)
+	// Types that cannot agree are the cell's error, before anything runs
+	// (yaegi would compile the call and fail when it runs).
+	value(t, s, "func Same[T any](a, b T) bool { return true }\nran := 0")
+	for code, want := range map[string]string{
+		"Same(strconv.Itoa, strconv.Quote)":                                         "func(string) string",
+		"ran++\nMap([]int{1}, func(s string) int { return len(s) })":                "in call to Map, cannot infer T: it would be both int and string",
+		"ran++\nMap([]P{{1, 2}}, func(s string) int { return len(s) })":         "in call to Map, cannot infer T: it would be both P and string",
+		"ran++\nfunc bad() { _ = Map([]float64{1}, func(i int) int { return i }) }": "both float64 and int",
+	} {
+		if _, err := s.Run(context.Background(), code); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: %v, want an error with %q", code, err, want)
+		}
 	}
+	expectValues(t, s, []cellValue{
+		{"ran", "0"},
+		// Alike but for parameter names, or an interface, is no conflict.
+		{"Same(func(a int) int { return a }, func(b int) int { return b })", "true"},
+		{"var e error\nSame(e, error(nil))", "true"},
+	})
 	// Another error in the same cell is the one shown.
-	_, err = s.Run(context.Background(), "Map([]int{1}, strconv.Itoa)\nnoSuchFunc()")
+	_, err := s.Run(context.Background(), "Map([]int{1}, strconv.Itoa)\nnoSuchFunc()")
 	if err == nil || !strings.Contains(err.Error(), "noSuchFunc") {
 		t.Errorf("unrelated error: %v", err)
 	}
