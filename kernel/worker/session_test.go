@@ -562,7 +562,7 @@ func TestGenericInference(t *testing.T) {
 	for code, want := range map[string]string{
 		"Same(strconv.Itoa, strconv.Quote)":                                         "func(string) string",
 		"ran++\nMap([]int{1}, func(s string) int { return len(s) })":                "in call to Map, cannot infer T: it would be both int and string",
-		"ran++\nMap([]P{{1, 2}}, func(s string) int { return len(s) })":         "in call to Map, cannot infer T: it would be both P and string",
+		"ran++\nMap([]P{{1, 2}}, func(s string) int { return len(s) })":             "in call to Map, cannot infer T: it would be both P and string",
 		"ran++\nfunc bad() { _ = Map([]float64{1}, func(i int) int { return i }) }": "both float64 and int",
 	} {
 		if _, err := s.Run(context.Background(), code); err == nil || !strings.Contains(err.Error(), want) {
