@@ -1,0 +1,146 @@
+package cell
+
+import (
+	"go/ast"
+	"go/token"
+	"strings"
+)
+
+// In the body of a generic func no probe can run: yaegi compiles it only
+// where a later cell instantiates it, and then fails on a call it cannot
+// infer. There the arguments' types are read off the source instead, as
+// far as it spells them out: parameters and variables declared with their
+// types, func and composite literals, and variables defined from a
+// generic call whose type arguments were written in.
+
+// genericBodies writes in the type arguments of the generic calls in the
+// bodies of f's generic funcs and methods that their arguments' written
+// types settle, and returns those calls.
+func (c *compiler) genericBodies(f *ast.File, off func(token.Pos) int) map[*ast.CallExpr]bool {
+	done := map[*ast.CallExpr]bool{}
+	for _, d := range f.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Body == nil || fd.Type.TypeParams.NumFields() == 0 && len(recvTypeParams(fd)) == 0 {
+			continue
+		}
+		// Variables defined from calls whose type arguments are written,
+		// by their objects: their type is the call's result type.
+		defined := map[*ast.Object]string{}
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok {
+				if res, ok := c.settle(call, defined, done, off); ok && res != "" {
+					for _, obj := range definesOf(fd.Body, call) {
+						defined[obj] = res
+					}
+				}
+			}
+			return true
+		})
+	}
+	return done
+}
+
+// settle writes in the type arguments of a generic call in a generic body
+// (see genericBodies) if its arguments' written types settle them, and
+// returns its result type ("" if unknown) and whether it did. A call
+// already settled is not written again.
+func (c *compiler) settle(call *ast.CallExpr, defined map[*ast.Object]string, done map[*ast.CallExpr]bool, off func(token.Pos) int) (string, bool) {
+	ic, ok := c.genericCallOf(call)
+	if !ok {
+		return "", false
+	}
+	for i, a := range call.Args {
+		if ic.args[i].untyped == "" {
+			ic.args[i].mode = Typed{Type: c.writtenType(a, defined, done, off)}
+		}
+	}
+	targs, ok, _ := c.inferTypeArgs(ic)
+	if !ok {
+		return "", false
+	}
+	if !done[call] {
+		done[call] = true
+		c.edits = append(c.edits, edit{off(call.Fun.End()), off(call.Fun.End()), "[" + strings.Join(targs, ", ") + "]"})
+		c.typeSelectors(targs)
+	}
+	return resultType(ic.decl, targs), true
+}
+
+// genericCallOf is genericCall without sites: the call's generic decl and
+// its arguments' untyped constants.
+func (c *compiler) genericCallOf(n *ast.CallExpr) (inferCall, bool) {
+	sites := len(c.sites)
+	call, ok := c.genericCall(n, func(token.Pos) int { return -1 })
+	c.sites = c.sites[:sites]
+	for i := range call.args {
+		call.args[i].at = -1
+	}
+	return call, ok
+}
+
+// writtenType returns e's type as the source spells it, or "".
+func (c *compiler) writtenType(e ast.Expr, defined map[*ast.Object]string, done map[*ast.CallExpr]bool, off func(token.Pos) int) string {
+	switch x := e.(type) {
+	case *ast.ParenExpr:
+		return c.writtenType(x.X, defined, done, off)
+	case *ast.CallExpr:
+		res, _ := c.settle(x, defined, done, off)
+		return res
+	case *ast.FuncLit:
+		return c.typeText(x.Type, off)
+	case *ast.CompositeLit:
+		if x.Type != nil {
+			return c.typeText(x.Type, off)
+		}
+	case *ast.UnaryExpr:
+		if lit, ok := x.X.(*ast.CompositeLit); ok && x.Op == token.AND && lit.Type != nil {
+			return "*" + c.typeText(lit.Type, off)
+		}
+	case *ast.Ident:
+		if x.Obj == nil {
+			return ""
+		}
+		if t, ok := defined[x.Obj]; ok {
+			return t
+		}
+		t := declaredType(x)
+		if ell, ok := t.(*ast.Ellipsis); ok {
+			return "[]" + c.typeText(ell.Elt, off)
+		}
+		if t != nil {
+			return c.typeText(t, off)
+		}
+	}
+	return ""
+}
+
+// resultType returns the type of a call of decl with type arguments
+// targs when it has one result that names nothing of decl's own package
+// but builtin types, or "".
+func resultType(decl *ast.FuncDecl, targs []string) string {
+	rs := fieldTypes(decl.Type.Results)
+	if len(rs) != 1 {
+		return ""
+	}
+	t, ok := substitute(rs[0], bindings(decl.Type.TypeParams, targs), false)
+	if !ok {
+		return ""
+	}
+	return t
+}
+
+// definesOf returns the objects of the variables "v := call" defines in
+// body.
+func definesOf(body *ast.BlockStmt, call *ast.CallExpr) []*ast.Object {
+	var out []*ast.Object
+	ast.Inspect(body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if ok && as.Tok == token.DEFINE && len(as.Lhs) == 1 && len(as.Rhs) == 1 && as.Rhs[0] == call {
+			if id, ok := as.Lhs[0].(*ast.Ident); ok && id.Obj != nil {
+				out = append(out, id.Obj)
+			}
+		}
+		return true
+	})
+	return out
+}
