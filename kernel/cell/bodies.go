@@ -2,6 +2,7 @@ package cell
 
 import (
 	"go/ast"
+	"go/parser"
 	"go/token"
 	"strings"
 )
@@ -84,8 +85,14 @@ func (c *compiler) writtenType(e ast.Expr, defined map[*ast.Object]string, done 
 	case *ast.ParenExpr:
 		return c.writtenType(x.X, defined, done, off)
 	case *ast.CallExpr:
-		res, _ := c.settle(x, defined, done, off)
-		return res
+		if res, ok := c.settle(x, defined, done, off); ok {
+			return res
+		}
+		return c.plainResult(x)
+	case *ast.SelectorExpr:
+		if t := c.writtenType(x.X, defined, done, off); t != "" {
+			return c.fieldType(t, x.Sel.Name)
+		}
 	case *ast.FuncLit:
 		return c.typeText(x.Type, off)
 	case *ast.CompositeLit:
@@ -109,6 +116,88 @@ func (c *compiler) writtenType(e ast.Expr, defined map[*ast.Object]string, done 
 		}
 		if t != nil {
 			return c.typeText(t, off)
+		}
+	}
+	return ""
+}
+
+// plainResult returns the result type of a call of a func of the cells
+// that is not generic and has one result, or "".
+func (c *compiler) plainResult(call *ast.CallExpr) string {
+	id, ok := call.Fun.(*ast.Ident)
+	if !ok || id.Obj != nil && id.Obj.Kind != ast.Fun {
+		return ""
+	}
+	f, err := parser.ParseFile(token.NewFileSet(), "", "package p;"+c.declSource(id.Name), 0)
+	if err != nil {
+		return ""
+	}
+	for _, d := range f.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Recv != nil || fd.Name.Name != id.Name || fd.Type.TypeParams != nil {
+			continue
+		}
+		if rs := fieldTypes(fd.Type.Results); len(rs) == 1 {
+			if t, ok := substitute(rs[0], nil, true); ok {
+				return t
+			}
+		}
+	}
+	return ""
+}
+
+// fieldType returns the type of field name of a struct type of the cells
+// (or a pointer to one), given as source text, with the type arguments of
+// an instance put in; or "".
+func (c *compiler) fieldType(t, name string) string {
+	e, err := parser.ParseExpr(t)
+	if err != nil {
+		return ""
+	}
+	if star, ok := e.(*ast.StarExpr); ok {
+		e = star.X
+	}
+	var targs []string
+	if base, args := instance(e); base != nil {
+		for _, a := range args {
+			targs = append(targs, t[a.Pos()-1:a.End()-1])
+		}
+		e = base
+	}
+	id, ok := e.(*ast.Ident)
+	if !ok {
+		return ""
+	}
+	typeName := versionRE.ReplaceAllString(id.Name, "")
+	f, err := parser.ParseFile(token.NewFileSet(), "", "package p;"+c.declSource(typeName), 0)
+	if err != nil {
+		return ""
+	}
+	for _, d := range f.Decls {
+		g, ok := d.(*ast.GenDecl)
+		if !ok {
+			continue
+		}
+		for _, sp := range g.Specs {
+			ts, ok := sp.(*ast.TypeSpec)
+			if !ok || ts.Name.Name != typeName {
+				continue
+			}
+			st, ok := ts.Type.(*ast.StructType)
+			if !ok {
+				continue
+			}
+			for _, fl := range st.Fields.List {
+				for _, n := range fl.Names {
+					if n.Name == name {
+						ft, ok := substitute(fl.Type, bindings(ts.TypeParams, targs), true)
+						if !ok {
+							return ""
+						}
+						return ft
+					}
+				}
+			}
 		}
 	}
 	return ""

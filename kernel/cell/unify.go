@@ -306,6 +306,9 @@ func declaredType(id *ast.Ident) ast.Expr {
 // bindings maps type parameters to their arguments.
 func bindings(params *ast.FieldList, targs []string) map[string]string {
 	bound := map[string]string{}
+	if params == nil {
+		return bound
+	}
 	i := 0
 	for _, f := range params.List {
 		for _, n := range f.Names {

@@ -555,6 +555,8 @@ func TestGenericInference(t *testing.T) {
 		{"func Pairs[T any](xs ...T) [][]T { return Map(xs, func(x T) []T { return []T{x, x} }) }\nPairs(1)", "[[1 1]]"},
 		{"func Sorted[T cmp.Ordered](xs []T) []T { ys := slices.Clone(xs); slices.Sort(ys); return ys }\nSorted([]int{3, 1})", "[1 3]"},
 		{"func KeysOf[K cmp.Ordered, V any](m map[K]V) []K { return slices.Sorted(maps.Keys(m)) }\nKeysOf(map[string]int{\"b\": 1, \"a\": 2})", "[a b]"},
+		{"type Bag[T any] struct{ items []T }\nfunc (b *Bag[T]) Copy() []T { return slices.Clone(b.items) }\n(&Bag[int]{items: []int{1, 2}}).Copy()", "[1 2]"},
+		{"func evens() []int { return []int{2, 4} }\nfunc Evens[T any](_ T) []int { return slices.Clone(evens()) }\nEvens(0)", "[2 4]"},
 	})
 	// Types that cannot agree are the cell's error, before anything runs
 	// (yaegi would compile the call and fail when it runs).
