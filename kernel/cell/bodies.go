@@ -150,53 +150,22 @@ func (c *compiler) plainResult(call *ast.CallExpr) string {
 // (or a pointer to one), given as source text, with the type arguments of
 // an instance put in; or "".
 func (c *compiler) fieldType(t, name string) string {
-	e, err := parser.ParseExpr(t)
-	if err != nil {
+	_, ts, _, targs := c.namedType(strings.TrimPrefix(t, "*"))
+	if ts == nil {
 		return ""
 	}
-	if star, ok := e.(*ast.StarExpr); ok {
-		e = star.X
-	}
-	var targs []string
-	if base, args := instance(e); base != nil {
-		for _, a := range args {
-			targs = append(targs, t[a.Pos()-1:a.End()-1])
-		}
-		e = base
-	}
-	id, ok := e.(*ast.Ident)
+	st, ok := ts.Type.(*ast.StructType)
 	if !ok {
 		return ""
 	}
-	typeName := versionRE.ReplaceAllString(id.Name, "")
-	f, err := parser.ParseFile(token.NewFileSet(), "", "package p;"+c.declSource(typeName), 0)
-	if err != nil {
-		return ""
-	}
-	for _, d := range f.Decls {
-		g, ok := d.(*ast.GenDecl)
-		if !ok {
-			continue
-		}
-		for _, sp := range g.Specs {
-			ts, ok := sp.(*ast.TypeSpec)
-			if !ok || ts.Name.Name != typeName {
-				continue
-			}
-			st, ok := ts.Type.(*ast.StructType)
-			if !ok {
-				continue
-			}
-			for _, fl := range st.Fields.List {
-				for _, n := range fl.Names {
-					if n.Name == name {
-						ft, ok := substitute(fl.Type, bindings(ts.TypeParams, targs), true)
-						if !ok {
-							return ""
-						}
-						return ft
-					}
+	for _, fl := range st.Fields.List {
+		for _, n := range fl.Names {
+			if n.Name == name {
+				ft, ok := substitute(fl.Type, bindings(ts.TypeParams, targs), true)
+				if !ok {
+					return ""
 				}
+				return ft
 			}
 		}
 	}

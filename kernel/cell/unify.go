@@ -60,14 +60,42 @@ func canonical(t string) (string, bool) {
 // (and that text), as far as the cells' declarations tell it; nil for a
 // type of a compiled package, whose underlying type no source shows.
 func (c *compiler) underlying(t string, depth int) (ast.Expr, string) {
-	e, err := parser.ParseExpr(t)
-	if err != nil || depth > 4 {
+	if depth > 4 {
 		return nil, ""
 	}
-	var targs []string
+	e, ts, src, targs := c.namedType(t)
+	switch {
+	case e == nil:
+		return nil, ""
+	case ts == nil:
+		if _, ident := e.(*ast.Ident); ident || targs != nil {
+			return nil, "" // a name the cells do not declare
+		}
+		if _, named := e.(*ast.SelectorExpr); named {
+			return nil, ""
+		}
+		return e, t
+	case targs == nil:
+		return c.underlying(src[ts.Type.Pos()-1:ts.Type.End()-1], depth+1)
+	}
+	// An instance of a generic type of the cells: its declared type with
+	// the arguments put in.
+	if u, ok := substitute(ts.Type, bindings(ts.TypeParams, targs), true); ok {
+		return c.underlying(u, depth+1)
+	}
+	return nil, ""
+}
+
+// namedType parses a type given as source text and, when it names a type
+// the cells declare (an instance of one: targs), finds that declaration:
+// its spec and the source its positions count in. e is the parsed type,
+// less the type arguments; nil if t does not parse.
+func (c *compiler) namedType(t string) (e ast.Expr, ts *ast.TypeSpec, src string, targs []string) {
+	e, err := parser.ParseExpr(t)
+	if err != nil {
+		return nil, nil, "", nil
+	}
 	if base, args := instance(e); base != nil {
-		// An instance of a generic type of the cells: its declared type
-		// with the arguments put in.
 		for _, a := range args {
 			targs = append(targs, t[a.Pos()-1:a.End()-1])
 		}
@@ -75,36 +103,24 @@ func (c *compiler) underlying(t string, depth int) (ast.Expr, string) {
 	}
 	id, ok := e.(*ast.Ident)
 	if !ok {
-		if _, named := e.(*ast.SelectorExpr); named || targs != nil {
-			return nil, ""
-		}
-		return e, t
+		return e, nil, "", targs
 	}
 	name := versionRE.ReplaceAllString(id.Name, "")
-	f, err := parser.ParseFile(token.NewFileSet(), "", "package p;"+c.declSource(name), 0)
+	src = "package p;" + c.declSource(name)
+	f, err := parser.ParseFile(token.NewFileSet(), "", src, 0)
 	if err != nil {
-		return nil, ""
+		return e, nil, "", targs
 	}
 	for _, d := range f.Decls {
-		g, ok := d.(*ast.GenDecl)
-		if !ok {
-			continue
-		}
-		for _, sp := range g.Specs {
-			ts, ok := sp.(*ast.TypeSpec)
-			if !ok || ts.Name.Name != name || (ts.TypeParams == nil) != (targs == nil) {
-				continue
-			}
-			if targs == nil {
-				src := "package p;" + c.declSource(name)
-				return c.underlying(src[ts.Type.Pos()-1:ts.Type.End()-1], depth+1)
-			}
-			if u, ok := substitute(ts.Type, bindings(ts.TypeParams, targs), true); ok {
-				return c.underlying(u, depth+1)
+		if g, ok := d.(*ast.GenDecl); ok {
+			for _, sp := range g.Specs {
+				if spec, ok := sp.(*ast.TypeSpec); ok && spec.Name.Name == name && (spec.TypeParams == nil) == (targs == nil) {
+					return e, spec, src, targs
+				}
 			}
 		}
 	}
-	return nil, ""
+	return e, nil, "", targs
 }
 
 // versionRE matches the suffix of a redefined type's internal name, and
