@@ -42,9 +42,10 @@ type Env interface {
 	// Typed gives what the evaluator found out of the operand of the
 	// statement at offset off of the cell (see Typed).
 	Typed(off int) Typed
-	// Rename returns the interpreter's name for a type the user calls
-	// name: a redefined type lives on under a new internal name (yaegi
-	// ignores a second declaration of a type or method).
+	// Rename returns the interpreter's name for a type or generic func
+	// the user calls name: a redefined type lives on under a new internal
+	// name (yaegi ignores a second declaration of a type or method), and
+	// each declaration of a generic func has one (see Program.Generic).
 	Rename(name string) string
 	// Shim returns the interpreter's package that provides a generic
 	// member of a compiled package (sync.OnceValue): symbol tables cannot
@@ -100,6 +101,11 @@ type Program struct {
 	// method as "Type.Method".
 	Types     []string
 	DeclChunk map[string]int
+	// Generic lists the generic funcs the cell declares. The evaluator
+	// gives each declaration an internal name of its own (Env.Rename):
+	// yaegi keeps one instance per func name and type arguments across
+	// packages, so a redefinition, or cmp.Compare, would answer for it.
+	Generic []string
 }
 
 // Error is a compile error at a cell position.
@@ -188,6 +194,7 @@ type compiler struct {
 	defineAt  map[string]int    // where each defined name is declared
 	refs      map[string][]string
 	types     []string
+	generic   []string       // generic funcs the cell declares
 	methodAt  map[string]int // where each method is declared
 	free      []freeIdent    // unresolved identifiers, checked after the whole cell is read
 	compound  map[int]int    // compound statements that run as declared funcs: start -> end
@@ -357,6 +364,10 @@ func (c *compiler) addDecl(u Unit) error {
 			}
 			if d.Recv == nil {
 				c.sources[d.Name.Name] = text
+				if d.Type.TypeParams != nil && len(d.Type.TypeParams.List) > 0 {
+					c.generic = append(c.generic, d.Name.Name)
+					c.renameDecl(fset, d, d.Name)
+				}
 				if d.Name.Name == "main" || d.Name.Name == "init" {
 					return &Error{Line: fset.Position(d.Pos()).Line, Col: fset.Position(d.Pos()).Column - len("package p;"),
 						Msg: fmt.Sprintf("func %s has no meaning in a cell: write its body as statements", d.Name.Name)}
@@ -370,10 +381,7 @@ func (c *compiler) addDecl(u Unit) error {
 					c.define(s.Name.Name, u.Start)
 					c.sources[s.Name.Name] = text
 					c.types = append(c.types, s.Name.Name)
-					if r := c.env.Rename(s.Name.Name); r != s.Name.Name {
-						o := offsetIn(fset, s.Name.Pos(), len("package p;"))
-						c.edits = append(c.edits, edit{o, o + len(s.Name.Name), r})
-					}
+					c.renameDecl(fset, s, s.Name)
 				case *ast.ValueSpec:
 					for _, n := range s.Names {
 						c.define(n.Name, u.Start)
@@ -401,6 +409,24 @@ func (c *compiler) addDecl(u Unit) error {
 		}
 	}
 	return nil
+}
+
+// renameDecl gives the declaration of name (a type or a generic func) its
+// internal name, and the references to it inside the declaration itself
+// (a recursive func, a linked type): the parser resolves those, so they
+// are not among the free names renameTypes renames.
+func (c *compiler) renameDecl(fset *token.FileSet, decl ast.Node, name *ast.Ident) {
+	r := c.env.Rename(name.Name)
+	if r == name.Name {
+		return
+	}
+	ast.Inspect(decl, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && id.Name == name.Name && (id == name || id.Obj != nil && id.Obj.Decl == decl) {
+			o := offsetIn(fset, id.Pos(), len("package p;"))
+			c.edits = append(c.edits, edit{o, o + len(id.Name), r})
+		}
+		return true
+	})
 }
 
 // defineSite compiles the top-level define at offset at, of name to value
@@ -1094,12 +1120,12 @@ func (c *compiler) checkFree() error {
 	return nil
 }
 
-// renameTypes points references to redefined types at their current
-// internal versions.
+// renameTypes points references to redefined types, and to generic funcs,
+// at their current internal versions.
 func (c *compiler) renameTypes() {
 	for _, f := range c.free {
-		if c.localDefs[f.name] && !c.isType(f.name) {
-			continue // the cell's own func or var, not a type it redefines
+		if c.localDefs[f.name] && !c.isType(f.name) && !slices.Contains(c.generic, f.name) {
+			continue // the cell's own func or var, not one with a name of its own
 		}
 		if r := c.env.Rename(f.name); r != f.name {
 			c.edits = append(c.edits, edit{f.off, f.off + len(f.name), r})
@@ -1147,7 +1173,7 @@ func (c *compiler) autoImports() {
 func (c *compiler) program(units []Unit) (*Program, error) {
 	sort.SliceStable(c.defines, func(i, j int) bool { return c.defineAt[c.defines[i]] < c.defineAt[c.defines[j]] })
 	p := &Program{Imports: c.imports, Defines: c.defines, Sources: c.sources, Refs: c.refs, Types: c.types,
-		FuncValues: c.funcValues, FuncOrder: c.funcOrder}
+		FuncValues: c.funcValues, FuncOrder: c.funcOrder, Generic: c.generic}
 	// By offset; at one offset, insertions before a replacement starting
 	// there (a probe statement before a statement that is rewritten too).
 	byOffset := func(i, j int) bool {

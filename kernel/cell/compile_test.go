@@ -295,6 +295,31 @@ func TestRenamedTypes(t *testing.T) {
 	}
 }
 
+// TestRenamedSelfReferences: a declaration's references to itself (a
+// linked type, a recursive generic func) take its internal name too, and
+// a generic func is listed as such.
+func TestRenamedSelfReferences(t *testing.T) {
+	e := newEnv()
+	e.renames["Node"] = "Node__2"
+	e.renames["Fact"] = "Fact__3"
+	p, err := Compile("type Node struct{ next *Node }\nfunc Fact[T int | int64](n T) T { if n < 2 { return 1 }; return n * Fact(n-1) }\nfunc Plain() {}\nx := Fact(3)", e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := ""
+	for _, c := range p.Chunks {
+		all += c.Src
+	}
+	for _, want := range []string{"type Node__2 struct{ next *Node__2 }", "func Fact__3[T int | int64](n T) T", "return n * Fact__3(n-1)", "x := Fact__3[int](3)"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("missing %q in %q", want, all)
+		}
+	}
+	if strings.Join(p.Generic, ",") != "Fact" {
+		t.Errorf("generic funcs %v, want [Fact]", p.Generic)
+	}
+}
+
 // TestRangeFuncRewrite checks the rewrite of a range over a func, and the
 // errors for what it cannot keep the meaning of.
 func TestRangeFuncRewrite(t *testing.T) {

@@ -5,7 +5,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"io"
+	"maps"
 	"os"
 	"path"
 	"reflect"
@@ -39,6 +43,10 @@ type Session struct {
 	alias    map[string]string            // type -> its current internal name
 	pending  map[string]string            // the same, for types the running cell versions
 	typed    map[int]cell.Typed           // what probes found of the running cell's range statements
+	// The funcs of earlier cells the running cell's redefinitions make
+	// stale, and the index of the chunk that compiles them again (-1).
+	stale    []string
+	rebindAt int
 	// funcValues are the top-level variables cells set to func literals,
 	// with the literals' sources, in the order first set: an interrupt
 	// stops them (yaegi's run id), so they are made again after one.
@@ -287,18 +295,8 @@ func (s *Session) Run(ctx context.Context, code string) (*display.Bundle, error)
 	if err != nil {
 		return nil, s.runError(ctx, code, err)
 	}
+	s.commitNames(prog, versioned)
 	s.result = nil
-	var redefined []string
-	for _, n := range prog.Defines {
-		if s.defined[n] {
-			redefined = append(redefined, n)
-		}
-	}
-	for _, t := range versioned {
-		if !slices.Contains(redefined, t) {
-			redefined = append(redefined, t)
-		}
-	}
 	hardCtx, hard := context.WithCancel(context.Background())
 	defer hard()
 	st := newStop(hard)
@@ -325,11 +323,6 @@ func (s *Session) Run(ctx context.Context, code string) (*display.Bundle, error)
 	for _, msg := range s.genericMethodClashes(prog) {
 		fmt.Fprintln(os.Stderr, msg)
 	}
-	for _, t := range versioned {
-		s.alias[t] = s.pending[t]
-		s.version[t]++
-	}
-	s.rebind(redefined, prog)
 	if ctx.Err() != nil {
 		// Interrupted, the cell ended by itself (it took the error of an
 		// interrupted stdin read): it was interrupted all the same.
@@ -370,6 +363,7 @@ func (s *Session) compileCell(code string) (*cell.Program, []string, []*interp.P
 		}
 		// Names earlier chunks declared stay unknown to later cells, and
 		// funcs the cell redefined get their previous definitions back.
+		clear(s.pending)
 		s.restore(prog)
 		for _, t := range s.typed {
 			if t.Type != "" {
@@ -394,6 +388,15 @@ func (s *Session) prepare(code string) (*cell.Program, []string, []cell.Chunk, e
 	// either. Old values keep the old type, as in any notebook language.
 	clear(s.pending)
 	versioned := s.typesToVersion(prog)
+	// Every declaration of a generic func gets a name of its own: yaegi
+	// keeps one instance per func name and type arguments, for all
+	// packages, so the old body, or cmp.Compare's, would answer for it.
+	versioned = append(versioned, prog.Generic...)
+	for _, n := range prog.Defines {
+		if _, had := s.alias[n]; had && !slices.Contains(versioned, n) {
+			s.pending[n] = n // now a plain func or a var: its own name
+		}
+	}
 	if len(versioned) > 0 {
 		for _, t := range versioned {
 			s.pending[t] = fmt.Sprintf("%s__%d", t, s.version[t]+2)
@@ -402,8 +405,147 @@ func (s *Session) prepare(code string) (*cell.Program, []string, []cell.Chunk, e
 			return nil, nil, nil, err
 		}
 	}
+	s.insertRebind(prog, versioned)
 	chunks, err := s.withCarried(versioned, prog)
 	return prog, versioned, chunks, err
+}
+
+// insertRebind puts a chunk that compiles the funcs of earlier cells that
+// the cell's redefinitions make stale again right after the cell's last
+// redefinition, so that the cell's own statements after it already call
+// the new definitions: yaegi binds a call to the func that existed when
+// the caller was compiled. The chunks withCarried adds for a versioned
+// type come before it.
+func (s *Session) insertRebind(prog *cell.Program, versioned []string) {
+	s.rebindAt = -1
+	changed := map[string]bool{}
+	for _, n := range prog.Defines {
+		if s.defined[n] {
+			changed[n] = true
+		}
+	}
+	for _, t := range versioned {
+		changed[t] = true
+	}
+	s.stale = s.staleFuncs(changed, prog)
+	if len(s.stale) == 0 {
+		return
+	}
+	at := -1
+	for n, i := range prog.DeclChunk {
+		t, _, _ := strings.Cut(n, ".")
+		if changed[t] {
+			at = max(at, i)
+		}
+	}
+	src, err := s.funcsChunk(s.stale)
+	if err != nil || at < 0 {
+		fmt.Fprintf(os.Stderr, "note: %s not updated for the new definition: %v\n", strings.Join(s.stale, ", "), err)
+		return
+	}
+	prog.Chunks = slices.Insert(slices.Clone(prog.Chunks), at+1, cell.Chunk{Kind: cell.Decl, Src: src})
+	for n, i := range prog.DeclChunk {
+		if i > at {
+			prog.DeclChunk[n] = i + 1
+		}
+	}
+	s.rebindAt = at + 1
+}
+
+// rebindEach compiles the stale funcs one by one, when they do not compile
+// together: one that no longer compiles with the cell's new definitions
+// becomes a func of the same signature that panics saying so (yaegi keeps
+// a func whose compile failed half made: calling it would crash), and the
+// cell goes on. Then all are compiled together again, so that they bind
+// to each other.
+func (s *Session) rebindEach() (*interp.Program, error) {
+	var srcs []string
+	for _, f := range s.stale {
+		src, err := s.funcsChunk([]string{f})
+		if err == nil {
+			_, err = s.compile(src)
+		}
+		if err == nil {
+			srcs = append(srcs, src)
+			continue
+		}
+		msg := demangle(err.Error())
+		if i := strings.Index(msg, ": "); i >= 0 && strings.Count(msg[:i], ":") == 1 {
+			msg = msg[i+2:] // the position is in no cell the user sees
+		}
+		fmt.Fprintf(os.Stderr, "note: %s no longer compiles with the new definitions (%s): define it again\n", f, msg)
+		if stub, ok := panicking(s.sources[f], fmt.Sprintf("%s no longer compiles with the definitions it uses (%s): define it again", f, msg)); ok {
+			if p, err := cell.Compile(stub, s); err == nil {
+				var b strings.Builder
+				for _, ch := range p.Chunks {
+					b.WriteString(ch.Src + "\n")
+				}
+				if _, err := s.compile(b.String()); err == nil {
+					srcs = append(srcs, b.String())
+				}
+			}
+		}
+	}
+	return s.compile(strings.Join(srcs, "\n"))
+}
+
+// panicking returns the func declared in src with its body replaced by a
+// panic with msg.
+func panicking(src, msg string) (string, bool) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "", "package p;"+src, 0)
+	if err != nil || len(f.Decls) != 1 {
+		return "", false
+	}
+	fd, ok := f.Decls[0].(*ast.FuncDecl)
+	if !ok || fd.Body == nil {
+		return "", false
+	}
+	text := "package p;" + src
+	from, to := fset.Position(fd.Body.Pos()).Offset, fset.Position(fd.Body.End()).Offset
+	return text[len("package p;"):from] + fmt.Sprintf("{ panic(%q) }", msg) + text[to:], true
+}
+
+// staleFuncs lists the funcs of earlier cells that refer, directly or
+// through other funcs, to a name in changed, less those prog declares.
+func (s *Session) staleFuncs(changed map[string]bool, prog *cell.Program) []string {
+	changed = maps.Clone(changed)
+	var stale []string
+	for again := true; again; {
+		again = false
+		for _, f := range s.funcs {
+			if changed[f] || prog.Refs[f] != nil {
+				continue
+			}
+			for _, r := range s.refs[f] {
+				if changed[r] {
+					changed[f], again = true, true
+					stale = append(stale, f)
+					break
+				}
+			}
+		}
+	}
+	return stale
+}
+
+// funcsChunk returns the source of the earlier cells' funcs names as the
+// interpreter gets it now (types and generic funcs renamed), as one chunk
+// so that they bind to each other whatever order they call each other in.
+func (s *Session) funcsChunk(names []string) (string, error) {
+	var src []string
+	for _, f := range names {
+		src = append(src, s.sources[f])
+	}
+	p, err := cell.Compile(strings.Join(src, "\n"), s)
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	for _, ch := range p.Chunks {
+		b.WriteString(ch.Src + "\n")
+	}
+	return b.String(), nil
 }
 
 // compileChunks compiles every chunk before any runs: a chunk that does not
@@ -418,6 +560,9 @@ func (s *Session) compileChunks(chunks []cell.Chunk) ([]*interp.Program, int, er
 			// call of a func without results) or is wrong in itself; its
 			// plain form's error, if any, has the right columns.
 			p, err = s.compile(ch.Plain)
+		}
+		if err != nil && i == s.rebindAt {
+			p, err = s.rebindEach()
 		}
 		if err != nil {
 			return nil, i, err
@@ -460,24 +605,42 @@ func (f *compileLogFilter) Write(p []byte) (int, error) {
 
 var yaegiPanicRE = regexp.MustCompile(`(?m) nil (reflect )?type$`)
 
-// restore re-declares the earlier versions of funcs a failed cell
-// redefined before it failed.
-func (s *Session) restore(prog *cell.Program) {
-	var src []string
+// commitNames makes the internal names a compiled cell declared its
+// versioned types and generic funcs under the current ones. They are in
+// effect once the cell compiled, whether or not it runs to its end; a name
+// the cell declares otherwise drops its old internal name.
+func (s *Session) commitNames(prog *cell.Program, versioned []string) {
+	for _, t := range versioned {
+		s.alias[t] = s.pending[t]
+		s.version[t]++
+	}
 	for _, n := range prog.Defines {
-		if _, isFunc := prog.Refs[n]; isFunc && s.defined[n] && s.sources[n] != "" {
-			src = append(src, s.sources[n])
+		if !slices.Contains(versioned, n) {
+			delete(s.alias, n)
 		}
 	}
-	if len(src) == 0 {
+}
+
+// restore re-declares the earlier versions of funcs a failed cell
+// redefined before it failed, and compiles again the funcs that the cell's
+// rebind chunk pointed at its new ones. A generic func needs neither: the
+// failed cell declared its new version under a new internal name.
+func (s *Session) restore(prog *cell.Program) {
+	var names []string
+	for _, n := range prog.Defines {
+		if slices.Contains(prog.Generic, n) {
+			continue
+		}
+		if _, isFunc := prog.Refs[n]; isFunc && s.defined[n] && s.sources[n] != "" {
+			names = append(names, n)
+		}
+	}
+	names = append(names, s.stale...)
+	if len(names) == 0 {
 		return
 	}
-	if p, err := cell.Compile(strings.Join(src, "\n"), s); err == nil {
-		var b strings.Builder
-		for _, ch := range p.Chunks {
-			b.WriteString(ch.Src + "\n")
-		}
-		s.in.Eval(b.String())
+	if src, err := s.funcsChunk(names); err == nil {
+		s.in.Eval(src)
 	}
 }
 
@@ -636,56 +799,6 @@ var internalNameRE = regexp.MustCompile(`\b([A-Za-z_][A-Za-z0-9_]*?)__\d+\b`)
 
 // demangle shows the user's names for versioned types in messages.
 func demangle(msg string) string { return internalNameRE.ReplaceAllString(msg, "$1") }
-
-// rebind re-evaluates the funcs of earlier cells that refer, directly or
-// through other funcs, to a name this cell redefined: yaegi binds a call to
-// the func that existed when the caller was compiled. Methods cannot be
-// rebound (yaegi ignores a method's second declaration).
-func (s *Session) rebind(redefined []string, prog *cell.Program) {
-	if len(redefined) == 0 {
-		return
-	}
-	changed := map[string]bool{}
-	for _, n := range redefined {
-		changed[n] = true
-	}
-	var stale []string
-	for again := true; again; {
-		again = false
-		for _, f := range s.funcs {
-			if changed[f] || prog.Refs[f] != nil {
-				continue
-			}
-			for _, r := range s.refs[f] {
-				if changed[r] {
-					changed[f], again = true, true
-					stale = append(stale, f)
-					break
-				}
-			}
-		}
-	}
-	if len(stale) == 0 {
-		return
-	}
-	// One chunk, so that the funcs bind to each other's new versions
-	// whatever order they call each other in.
-	var src []string
-	for _, f := range stale {
-		src = append(src, s.sources[f])
-	}
-	p, err := cell.Compile(strings.Join(src, "\n"), s) // applies type renames
-	if err == nil {
-		var b strings.Builder
-		for _, ch := range p.Chunks {
-			b.WriteString(ch.Src + "\n")
-		}
-		_, err = s.in.Eval(b.String())
-	}
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "note: %s not updated for the new definition: %v\n", strings.Join(stale, ", "), err)
-	}
-}
 
 // genericMethodClashes returns a note for each method the cell declares on
 // a generic type that another generic type of the cells has by the same

@@ -134,6 +134,23 @@ func TestRedefinitionRebindsCallers(t *testing.T) {
 	if got != "7" {
 		t.Fatalf("withBase() = %s after redefining base, want 7", got)
 	}
+	// The cell that redefines f already calls the new one through h.
+	expectValues(t, s, []cellValue{
+		{"func f() int { return 3 }\nh()", "31"},
+		{"func k() int { return f() + 1 }\nk()", "4"},
+	})
+	// A cell that fails leaves f and its callers as they were.
+	if _, err := s.Run(t.Context(), "func f() int { return 4 }\nh()\nundefinedThing"); err == nil {
+		t.Fatal("a cell with an undefined name compiled")
+	}
+	expectValues(t, s, []cellValue{{"h()", "31"}, {"f()", "3"}})
+	// A caller that no longer compiles with the new f says so when called
+	// (yaegi keeps it half made: calling it crashed); the cell runs.
+	expectValues(t, s, []cellValue{{"func f() string { return \"new\" }\nf()", "new"}})
+	if _, err := s.Run(t.Context(), "k()"); err == nil || !strings.Contains(err.Error(), "k no longer compiles with the definitions it uses (invalid operation: mismatched types string and untyped int): define it again") {
+		t.Errorf("k() after f changed type: %v", err)
+	}
+	expectValues(t, s, []cellValue{{"func k() int { return len(f()) }\nk()", "3"}})
 }
 
 func TestRedefineTypeAndMethods(t *testing.T) {
@@ -163,6 +180,42 @@ func TestRedefineTypeAndMethods(t *testing.T) {
 	_, err := s.Run(context.Background(), "var bad T = 3")
 	if err == nil || strings.Contains(demangle(err.Error()), "__") {
 		t.Fatalf("error %v", err)
+	}
+}
+
+// TestGenericFuncsHaveNamesOfTheirOwn: yaegi keeps one instance of a
+// generic func per name and type arguments, for all packages. Before each
+// declaration got an internal name, every case below gave the first body's
+// answer, silently.
+func TestGenericFuncsHaveNamesOfTheirOwn(t *testing.T) {
+	s := newTestSession(t)
+	value(t, s, "func Compare[T cmp.Ordered](a, b T) int { return 42 }")
+	expectValues(t, s, []cellValue{
+		{"fmt.Sprint(cmp.Compare(1, 2), Compare(1, 2))", "-1 42"},
+		{"func Twice[T any](x T) string { return fmt.Sprint(x, x) }\nTwice(1)", "1 1"},
+		{"func UseTwice() string { return Twice(2) }\nUseTwice()", "2 2"},
+		{"func Twice[T any](x T) string { return fmt.Sprint(x, \"|\", x) }\nTwice(1) + UseTwice()", "1|12|2"},
+		{"func Twice(x int) string { return \"plain\" }\nTwice(1) + UseTwice()", "plainplain"},
+		{"func Twice[T any](x T) string { return fmt.Sprint(x, \"@\", x) }\nTwice(1) + UseTwice()", "1@12@2"},
+		{"func Fact[T int | int64](n T) T { if n <= 1 { return 1 }; return n * Fact(n-1) }\nFact(5)", "120"},
+		{"func Fact[T int | int64](n T) T { if n <= 1 { return 1 }; return n + Fact(n-1) }\nFact(5)", "15"},
+		// Linked types redefined: the new version's fields point at it.
+		{"type Node struct{ v int; next *Node }\nn := &Node{1, &Node{2, nil}}\nn.next.v", "2"},
+		{"type Node struct{ v, w int; next *Node }\nn2 := &Node{1, 5, &Node{2, 7, nil}}\nn2.next.w", "7"},
+	})
+	// A redefinition that fails to compile leaves the old one; one that
+	// compiled and then panicked is in effect, as its declaration ran.
+	if _, err := s.Run(t.Context(), "func Twice[T any](x T) string { return undefinedThing }"); err == nil {
+		t.Fatal("a cell with an undefined name compiled")
+	}
+	expectValues(t, s, []cellValue{{"Twice(3)", "3@3"}})
+	if _, err := s.Run(t.Context(), "func Twice[T any](x T) string { return fmt.Sprint(x, \"!\", x) }\npanic(\"boom\")"); err == nil {
+		t.Fatal("panic not reported")
+	}
+	expectValues(t, s, []cellValue{{"Twice(3)", "3!3"}})
+	_, err := s.Run(t.Context(), "Twice[int](\"a\")")
+	if err == nil || strings.Contains(err.Error(), "__") {
+		t.Errorf("error %v: want one in the user's names", err)
 	}
 }
 
