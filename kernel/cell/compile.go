@@ -129,7 +129,7 @@ func Compile(src string, env Env) (*Program, error) {
 	if err != nil {
 		return nil, syntaxError(err)
 	}
-	c := &compiler{src: src, env: env, localDefs: map[string]bool{}, sources: map[string]string{}, defineAt: map[string]int{}, refs: map[string][]string{}, methodAt: map[string]int{}, compound: map[int]int{}, selectors: map[string]bool{}}
+	c := &compiler{src: src, env: env, localDefs: map[string]bool{}, sources: map[string]string{}, defineAt: map[string]int{}, refs: map[string][]string{}, methodAt: map[string]int{}, compound: map[int]int{}, selectors: map[string]bool{}, genericSpecs: map[string]genericSpec{}}
 	var stmtUnits []Unit
 	for i, u := range units {
 		if u.Kind == Decl && isVarDefine(src, u) {
@@ -163,6 +163,9 @@ func Compile(src string, env Env) (*Program, error) {
 	if err := c.checkFree(); err != nil {
 		return nil, err
 	}
+	if err := c.checkGenericCycles(); err != nil {
+		return nil, err
+	}
 	c.renameTypes()
 	return c.program(units)
 }
@@ -194,11 +197,13 @@ type compiler struct {
 	defineAt  map[string]int    // where each defined name is declared
 	refs      map[string][]string
 	types     []string
-	generic   []string       // generic funcs the cell declares
-	methodAt  map[string]int // where each method is declared
-	free      []freeIdent    // unresolved identifiers, checked after the whole cell is read
-	compound  map[int]int    // compound statements that run as declared funcs: start -> end
-	sites     []int          // statements that need a type (see Typed), by offset
+	generic   []string // generic funcs the cell declares
+	// generic types the cell declares
+	genericSpecs map[string]genericSpec
+	methodAt     map[string]int // where each method is declared
+	free         []freeIdent    // unresolved identifiers, checked after the whole cell is read
+	compound     map[int]int    // compound statements that run as declared funcs: start -> end
+	sites        []int          // statements that need a type (see Typed), by offset
 	// Top-level variables set to func literals (Program.FuncValues).
 	funcValues map[string]string
 	funcOrder  []string
@@ -381,6 +386,9 @@ func (c *compiler) addDecl(u Unit) error {
 					c.define(s.Name.Name, u.Start)
 					c.sources[s.Name.Name] = text
 					c.types = append(c.types, s.Name.Name)
+					if s.TypeParams != nil && len(s.TypeParams.List) > 0 {
+						c.genericSpecs[s.Name.Name] = genericSpec{s, offsetIn(fset, s.Name.Pos(), len("package p;"))}
+					}
 					c.renameDecl(fset, s, s.Name)
 				case *ast.ValueSpec:
 					for _, n := range s.Names {

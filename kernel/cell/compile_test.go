@@ -175,6 +175,10 @@ func TestErrors(t *testing.T) {
 		{"a := 1\n\nc := missing + a", 3, 6, "undefined: missing"},
 		{"func main() {}", 1, 1, "func main has no meaning"},
 		{"func f() { return nope }", 1, 19, "undefined: nope"},
+		// Generic types yaegi would recurse on until the process dies.
+		{"x := 1\ntype Tree[K comparable, V any] struct{ k K; v V; left, right *Tree[K, V] }", 2, 6, "Tree refers to itself with 2 type parameters"},
+		{"type N[T, U any] struct{ next func() N[T, U] }", 1, 6, "N refers to itself with 2 type parameters"},
+		{"type A[T any] struct{ b *B[T] }\ntype B[T any] struct{ a []A[T] }", 1, 6, "generic types A -> B -> A refer to each other"},
 	} {
 		_, err := Compile(tc.src, newEnv())
 		var ce *Error
@@ -185,6 +189,29 @@ func TestErrors(t *testing.T) {
 		if ce.Line != tc.line || ce.Col != tc.col || !strings.Contains(ce.Msg, tc.msg) {
 			t.Errorf("%q: got %d:%d %q, want %d:%d %q", tc.src, ce.Line, ce.Col, ce.Msg, tc.line, tc.col, tc.msg)
 		}
+	}
+}
+
+// TestGenericCyclesYaegiHandles: the generic self-references yaegi
+// instantiates are let through, also against an earlier cell's type.
+func TestGenericCyclesYaegiHandles(t *testing.T) {
+	e := newEnv()
+	e.defined["P"] = true
+	e.sources["P"] = "type P[T any] struct{ v T; next *P[T] }"
+	for _, src := range []string{
+		"type L[T any] struct{ v T; next *L[T] }",
+		"type Trie[T any] struct{ kids map[rune]*Trie[T] }",
+		"type Q[T any] struct{ p P[T]; q *Q[T] }",
+		"type Pair[K comparable, V any] struct{ k K; v V; m map[K]P[V] }",
+	} {
+		if _, err := Compile(src, e); err != nil {
+			t.Errorf("%q: %v", src, err)
+		}
+	}
+	e.defined["R"] = true
+	e.sources["R"] = "type R[T any] struct{ s *S[T] }"
+	if _, err := Compile("type S[T any] struct{ r R[T] }", e); err == nil || !strings.Contains(err.Error(), "S -> R -> S refer to each other") {
+		t.Errorf("cycle through an earlier cell's type: %v", err)
 	}
 }
 

@@ -219,6 +219,21 @@ func TestGenericFuncsHaveNamesOfTheirOwn(t *testing.T) {
 	}
 }
 
+// TestGenericCycleRefused: a generic type yaegi would expand until the
+// stack overflows (a fatal error: the worker and its state would be gone)
+// is the cell's error; the one-parameter tree yaegi handles works.
+func TestGenericCycleRefused(t *testing.T) {
+	s := newTestSession(t)
+	_, err := s.Run(t.Context(), "type Tree[K cmp.Ordered, V any] struct{ k K; v V; left, right *Tree[K, V] }\nt := &Tree[int, string]{}\nt.left == nil")
+	if err == nil || !strings.Contains(err.Error(), "Tree refers to itself with 2 type parameters") {
+		t.Fatalf("two-parameter tree: %v", err)
+	}
+	value(t, s, "type Tree[T cmp.Ordered] struct{ v T; left, right *Tree[T] }",
+		"func (t *Tree[T]) Insert(v T) *Tree[T] {\n\tif t == nil { return &Tree[T]{v: v} }\n\tif v < t.v { t.left = t.left.Insert(v) } else { t.right = t.right.Insert(v) }\n\treturn t\n}",
+		"func (t *Tree[T]) Walk(f func(T)) { if t != nil { t.left.Walk(f); f(t.v); t.right.Walk(f) } }")
+	expectValues(t, s, []cellValue{{"var root *Tree[int]\nfor _, v := range []int{5, 2, 8, 1} { root = root.Insert(v) }\nvar out []int\nroot.Walk(func(v int) { out = append(out, v) })\nout", "[1 2 5 8]"}})
+}
+
 func TestSourcesFromCells(t *testing.T) {
 	s := newTestSession(t)
 	got := value(t, s,

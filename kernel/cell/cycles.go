@@ -1,0 +1,133 @@
+package cell
+
+import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"strings"
+)
+
+// genericSpec is a generic type declaration the cell makes, with where it is.
+type genericSpec struct {
+	spec *ast.TypeSpec
+	off  int // of its name, in the cell
+}
+
+// checkGenericCycles refuses generic types that yaegi cannot instantiate:
+// it expands a generic type's fields as it instantiates it, and stops only
+// at a reference of a one-parameter type to itself. A self-reference with
+// more type parameters (a tree keyed by K with values V), or two generic
+// types referring to each other, recurse until the stack overflows, which
+// ends the process: the cell must fail before that.
+func (c *compiler) checkGenericCycles() error {
+	for _, name := range c.types {
+		g, ok := c.genericSpecs[name]
+		if !ok {
+			continue
+		}
+		if path := c.genericCycle(name, name, map[string]bool{}); path != nil {
+			line, col := position(c.src, g.off)
+			msg := fmt.Sprintf("%s refers to itself with %d type parameters: the interpreter cannot instantiate that (it would crash); "+
+				"give %s one type parameter (a struct of both, say) or make the recursive field non-generic", name, len(typeParamNames(g.spec)), name)
+			if len(path) > 1 {
+				msg = fmt.Sprintf("generic types %s refer to each other: the interpreter cannot instantiate that (it would crash); "+
+					"declare them as one type, or make one reference non-generic", strings.Join(path, " -> "))
+			}
+			return &Error{Line: line, Col: col, Msg: msg}
+		}
+	}
+	return nil
+}
+
+// genericCycle returns the generic types on a path of references from
+// from back to root, or nil. The single case yaegi handles, a
+// one-parameter type's reference to itself, is no cycle.
+func (c *compiler) genericCycle(root, from string, seen map[string]bool) []string {
+	spec := c.genericSpec(from)
+	if spec == nil || seen[from] {
+		return nil
+	}
+	seen[from] = true
+	for _, ref := range genericRefs(spec) {
+		if ref.name == from && ref.args == 1 && len(typeParamNames(spec)) == 1 {
+			continue
+		}
+		if ref.name == root && from == root {
+			return []string{root}
+		}
+		if ref.name == root {
+			return []string{from, root}
+		}
+		if path := c.genericCycle(root, ref.name, seen); path != nil {
+			return append([]string{from}, path...)
+		}
+	}
+	return nil
+}
+
+// genericSpec returns the declaration of the generic type name: the
+// cell's own, or an earlier cell's.
+func (c *compiler) genericSpec(name string) *ast.TypeSpec {
+	if g, ok := c.genericSpecs[name]; ok {
+		return g.spec
+	}
+	if c.localDefs[name] {
+		return nil // the cell declares it, not as a generic type
+	}
+	src := c.env.Source(name)
+	if !strings.HasPrefix(src, "type ") {
+		return nil
+	}
+	f, err := parser.ParseFile(token.NewFileSet(), "", "package p;"+src, parser.SkipObjectResolution)
+	if err != nil {
+		return nil
+	}
+	for _, d := range f.Decls {
+		if gd, ok := d.(*ast.GenDecl); ok {
+			for _, s := range gd.Specs {
+				if ts, ok := s.(*ast.TypeSpec); ok && ts.Name.Name == name && ts.TypeParams != nil {
+					return ts
+				}
+			}
+		}
+	}
+	return nil
+}
+
+type genericRef struct {
+	name string
+	args int
+}
+
+// genericRefs lists the instantiations of named types in spec's type.
+func genericRefs(spec *ast.TypeSpec) []genericRef {
+	var out []genericRef
+	ast.Inspect(spec.Type, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.IndexExpr:
+			if id, ok := n.X.(*ast.Ident); ok {
+				out = append(out, genericRef{id.Name, 1})
+			}
+		case *ast.IndexListExpr:
+			if id, ok := n.X.(*ast.Ident); ok {
+				out = append(out, genericRef{id.Name, len(n.Indices)})
+			}
+		}
+		return true
+	})
+	return out
+}
+
+func typeParamNames(spec *ast.TypeSpec) []string {
+	var out []string
+	if spec.TypeParams == nil {
+		return nil
+	}
+	for _, f := range spec.TypeParams.List {
+		for _, n := range f.Names {
+			out = append(out, n.Name)
+		}
+	}
+	return out
+}
