@@ -7,6 +7,7 @@ import (
 	"go/scanner"
 	"go/token"
 	"path"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -160,6 +161,9 @@ func Compile(src string, env Env) (*Program, error) {
 		return nil, c.err
 	}
 	c.autoImports()
+	for _, f := range c.late {
+		f()
+	}
 	if err := c.checkFree(); err != nil {
 		return nil, err
 	}
@@ -200,6 +204,7 @@ type compiler struct {
 	generic   []string // generic funcs the cell declares
 	// generic types the cell declares
 	genericSpecs map[string]genericSpec
+	late         []func() // rewrites that need the whole cell read (multiInstance)
 	methodAt     map[string]int // where each method is declared
 	free         []freeIdent    // unresolved identifiers, checked after the whole cell is read
 	compound     map[int]int    // compound statements that run as declared funcs: start -> end
@@ -461,11 +466,27 @@ func (c *compiler) defineSite(at int, name, typ string, isVar bool, value ast.Ex
 		c.edits = append(c.edits, edit{at, off(value.Pos()), "_ = func() { var _ " + ProbeType(at) + " = (" + newlines(head)},
 			edit{off(value.End()), off(value.End()), ") }"})
 	case typ != "":
-		c.edits = append(c.edits, edit{at, off(value.Pos()), name + " := *new(" + typ + "); " + name + " = " + newlines(head)})
+		c.edits = append(c.edits, edit{at, off(value.Pos()), name + " := " + zeroOf(typ) + "; " + name + " = " + newlines(head)})
 	case isVar:
 		c.edits = append(c.edits, edit{at, off(value.Pos()), name + " := " + newlines(head)})
 	}
 }
+
+// zeroOf returns an expression of the zero value of the type typ, written
+// as Go source. yaegi takes a pointer to an instance of a generic type of
+// two or more parameters, in new's argument, for a dereference and
+// crashes: such types get theirs from a func's named result.
+func zeroOf(typ string) string {
+	if multiInstanceRE.MatchString(typ) {
+		return "func() (z " + typ + ") { return }()"
+	}
+	return "*new(" + typ + ")"
+}
+
+// multiInstanceRE matches a type with an instance of a generic type of
+// two or more type parameters (or a type that merely looks like one: the
+// longer form works for every type).
+var multiInstanceRE = regexp.MustCompile(`\w\[[^\]]*,`)
 
 // multiDefineSite is defineSite for "a, b := f()" and "a, b := f(), g()":
 // each name is a site
@@ -507,7 +528,7 @@ func (c *compiler) multiDefineSite(st *ast.AssignStmt, off func(token.Pos) int) 
 		for i, n := range names {
 			if n != "_" {
 				decl = append(decl, n)
-				zero = append(zero, "*new("+types[i]+")")
+				zero = append(zero, zeroOf(types[i]))
 			}
 		}
 		c.typeSelectors(types)
@@ -770,8 +791,18 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 	var sites []rangeSite
 	var generic []inferCall
 	settled := c.genericBodies(f, off)
+	addressed := map[*ast.CompositeLit]bool{}
 	ast.Inspect(f, func(n ast.Node) bool {
 		switch n := n.(type) {
+		case *ast.UnaryExpr:
+			if lit, ok := n.X.(*ast.CompositeLit); ok && n.Op == token.AND {
+				addressed[lit] = true
+				c.late = append(c.late, func() { c.multiInstance(lit, n, off) })
+			}
+		case *ast.CompositeLit:
+			if !addressed[n] {
+				c.late = append(c.late, func() { c.multiInstance(n, nil, off) })
+			}
 		case *ast.Ident:
 			if n.Obj == nil && !notRef[n] && n.Name != "_" {
 				c.free = append(c.free, freeIdent{n.Name, off(n.Pos())})
@@ -782,6 +813,7 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 				c.shim(id, n.Sel.Name, off)
 			}
 		case *ast.CallExpr:
+			c.late = append(c.late, func() { c.multiInstance(n, nil, off) })
 			if settled[n] {
 				// written in already (genericBodies)
 			} else if call, ok := c.genericCall(n, off); ok {

@@ -215,6 +215,34 @@ func TestGenericCyclesYaegiHandles(t *testing.T) {
 	}
 }
 
+// TestMultiInstanceRewrite: values of an instance of a generic type of two
+// type parameters are built in a variable of the type, lines kept.
+func TestMultiInstanceRewrite(t *testing.T) {
+	e := newEnv()
+	p, err := Compile("type G[K comparable, V any] struct{ k K; v V }\nfunc (g *G[K, V]) C() *G[K, V] { return &G[K, V]{\n\tk: g.k,\n} }\nx := G[int, string]{1, \"a\"}\ny := new(G[int, string])", e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := ""
+	for _, c := range p.Chunks {
+		all += c.Src
+	}
+	for _, want := range []string{
+		"return func() *G[K, V] { var _fountain_z G[K, V]; \n_fountain_z.k = g.k;\n return &_fountain_z }() }",
+		"x := func() G[int, string] { var _fountain_z G[int, string]; _fountain_z.k = 1; _fountain_z.v = \"a\"; return _fountain_z }()",
+		"y := func() *G[int, string] { var _fountain_z G[int, string]; return &_fountain_z }()",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("missing %q in %q", want, all)
+		}
+	}
+	for _, c := range p.Chunks {
+		if i := strings.Index(c.Src, "x := "); i >= 0 && strings.Count(c.Src[:i], "\n") != 4 {
+			t.Errorf("lines not kept: %q", c.Src)
+		}
+	}
+}
+
 func TestNotReferences(t *testing.T) {
 	// Struct literal keys, selectors, labels and method names are not free names.
 	src := "type P struct{ X int }\np := P{X: 1}\nfunc (P) Name() string { return \"p\" }\nouter:\nfor {\n\tbreak outer\n}\nfmt.Println(p.X)"

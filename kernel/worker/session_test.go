@@ -234,6 +234,38 @@ func TestGenericCycleRefused(t *testing.T) {
 	expectValues(t, s, []cellValue{{"var root *Tree[int]\nfor _, v := range []int{5, 2, 8, 1} { root = root.Insert(v) }\nvar out []int\nroot.Walk(func(v int) { out = append(out, v) })\nout", "[1 2 5 8]"}})
 }
 
+// TestMultiParamGenericTypes: yaegi makes an instance of a generic type of
+// two or more type parameters in an expression apart from the one a type
+// position makes, and crashes on new's. The first six cases failed before
+// the rewrites (cell.multiInstance, cell.zeroOf), at compile time or with a
+// reflect panic; the others hold the rewrite's other forms.
+func TestMultiParamGenericTypes(t *testing.T) {
+	const g = "type G[K comparable, V any] struct{ m map[K]V; k K; v V }"
+	for _, tc := range []struct {
+		name  string
+		cells []string
+		want  string
+	}{
+		{"constructor at top level", []string{g, "func NewG[K comparable, V any]() *G[K, V] { return &G[K, V]{m: map[K]V{}} }", "g := NewG[string, int]()\ng.m != nil"}, "true"},
+		{"constructor in a func", []string{g, "func NewG[K comparable, V any]() *G[K, V] { return &G[K, V]{m: map[K]V{}} }", "func use() bool { g := NewG[string, int](); return g.m != nil }\nuse()"}, "true"},
+		{"method making its type", []string{g, "func (g *G[K, V]) Clone() *G[K, V] { return &G[K, V]{k: g.k} }", "g := &G[string, int]{k: \"z\"}\ng.Clone().k"}, "z"},
+		{"new at top level", []string{g, "func (g *G[K, V]) Key() K { return g.k }", "g := new(G[string, int])\ng.k = \"q\"\ng.Key()"}, "q"},
+		{"new in a method", []string{g, "func (g *G[K, V]) Empty() *G[K, V] { return new(G[K, V]) }", "g := new(G[string, int])\ng.Empty().m == nil"}, "true"},
+		{"generic func of a pointer", []string{g, "func Size[K comparable, V any](g *G[K, V]) int { return len(g.m) }", "g := &G[string, int]{m: map[string]int{\"a\": 1}}\nSize(g)"}, "1"},
+		{"positional and by value", []string{g, "func Make[K comparable, V any](k K, v V) G[K, V] { return G[K, V]{nil, k, v} }", "Make(\"a\", 2).v"}, "2"},
+		{"cache", []string{"type Cache[K comparable, V any] struct { m map[K]V }\nfunc NewCache[K comparable, V any]() *Cache[K, V] {\n\treturn &Cache[K, V]{\n\t\tm: map[K]V{},\n\t}\n}\nfunc (c *Cache[K, V]) Put(k K, v V) { c.m[k] = v }\nfunc (c *Cache[K, V]) Get(k K) (V, bool) { v, ok := c.m[k]; return v, ok }",
+			"c := NewCache[string, int]()\nc.Put(\"a\", 1)\nfmt.Sprint(c.Get(\"a\"))"}, "1 true"},
+		{"table of entries", []string{"type Entry[K comparable, V any] struct { Key K; Val V }\ntype Table[K comparable, V any] struct { rows []Entry[K, V] }\nfunc (t *Table[K, V]) Add(k K, v V) *Table[K, V] { t.rows = append(t.rows, Entry[K, V]{k, v}); return t }",
+			"t := &Table[string, float64]{}\nt.Add(\"x\", 1.5).Add(\"y\", 2)\nfmt.Sprint(t.rows)"}, "[{x 1.5} {y 2}]"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := value(t, newTestSession(t), tc.cells...); got != tc.want {
+				t.Errorf("got %s, want %s", got, tc.want)
+			}
+		})
+	}
+}
+
 func TestSourcesFromCells(t *testing.T) {
 	s := newTestSession(t)
 	got := value(t, s,

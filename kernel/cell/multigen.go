@@ -1,0 +1,134 @@
+package cell
+
+import (
+	"go/ast"
+	"go/token"
+)
+
+// multiVar is the variable the rewrites below build a value in.
+const multiVar = helperPrefix + "z"
+
+// multiInstance rewrites the expressions that make a value of an instance
+// of a generic type of two or more type parameters (Cache[K, V]) for
+// yaegi. yaegi instantiates such a type in an expression (a composite
+// literal, new's argument) apart from the instance a type position makes,
+// so the two are different types to it: a value made one way fails at run
+// time where the other is expected (a method of Cache making a Cache, a
+// generic func taking a *Cache[K, V]), and new(Cache[K, V]) crashes its
+// compiler. A variable declared of the type is made the type position's
+// way, so the value is built in one, inside a func literal called at once:
+//
+//	&Cache[K, V]{m: m}  ->  func() *Cache[K, V] { var z Cache[K, V]; z.m = m; return &z }()
+//	new(Cache[K, V])    ->  func() *Cache[K, V] { var z Cache[K, V]; return &z }()
+//
+// Only separators and keys are replaced; the type and the values keep
+// their place, and with it the other rewrites inside them. It runs once
+// the whole cell is read, when the cell's generic types are all known.
+func (c *compiler) multiInstance(n ast.Node, parent ast.Node, off func(token.Pos) int) {
+	switch n := n.(type) {
+	case *ast.CallExpr:
+		id, ok := n.Fun.(*ast.Ident)
+		if !ok || id.Name != "new" || id.Obj != nil || c.userDefined("new") || len(n.Args) != 1 {
+			return
+		}
+		arg, ok := n.Args[0].(*ast.IndexListExpr)
+		if !ok {
+			return
+		}
+		from, to := off(arg.Pos()), off(arg.End())
+		c.edits = append(c.edits, edit{off(n.Pos()), from, ""},
+			edit{to, off(n.Rparen) + 1, "; return &" + multiVar + " }()" + newlines(c.src[to:off(n.Rparen)])})
+		c.copies = append(c.copies, copyEdit{off: from, from: from, to: to, text: "func() *", suffix: " { var " + multiVar + " "})
+	case *ast.CompositeLit:
+		typ, ok := n.Type.(*ast.IndexListExpr)
+		if !ok {
+			return
+		}
+		tid, ok := typ.X.(*ast.Ident)
+		if !ok {
+			return
+		}
+		spec := c.genericSpec(tid.Name)
+		if spec == nil {
+			return
+		}
+		st, ok := spec.Type.(*ast.StructType)
+		if !ok {
+			return
+		}
+		fields := fieldNames(st)
+		keys := make([]string, len(n.Elts))
+		for i, e := range n.Elts {
+			switch {
+			case isKeyed(e):
+				k, ok := e.(*ast.KeyValueExpr).Key.(*ast.Ident)
+				if !ok {
+					return
+				}
+				keys[i] = k.Name
+			case len(n.Elts) == len(fields) && fields[i] != "":
+				keys[i] = fields[i]
+			default:
+				return // yaegi's own error is the one to see
+			}
+		}
+		from, to := off(typ.Pos()), off(typ.End())
+		head, ret := "func() ", " return "+multiVar+" }()"
+		if u, ok := parent.(*ast.UnaryExpr); ok && u.Op == token.AND && u.X == n {
+			c.edits = append(c.edits, edit{off(u.Pos()), from, ""})
+			head, ret = "func() *", " return &"+multiVar+" }()"
+		}
+		// func() *T { var z T; z.k = v; ...; return &z }(): the copy of
+		// the type goes first, the type itself is the variable's.
+		c.copies = append(c.copies, copyEdit{off: from, from: from, to: to, text: head, suffix: " { var " + multiVar + " "})
+		last := off(n.Lbrace) + 1
+		c.edits = append(c.edits, edit{to, last, newlines(c.src[to:last])})
+		for i, e := range n.Elts {
+			val := e
+			if kv, ok := e.(*ast.KeyValueExpr); ok {
+				val = kv.Value
+			}
+			// "{ k: " or ", k: " becomes "; z.k = ", keeping the lines.
+			gap := c.src[last:off(val.Pos())]
+			c.edits = append(c.edits, edit{last, off(val.Pos()), "; " + newlines(gap) + multiVar + "." + keys[i] + " = "})
+			last = off(val.End())
+		}
+		end := off(n.Rbrace)
+		c.edits = append(c.edits, edit{last, end + 1, ";" + newlines(c.src[last:end]) + ret})
+	}
+}
+
+func isKeyed(e ast.Expr) bool { _, ok := e.(*ast.KeyValueExpr); return ok }
+
+// fieldNames lists a struct's field names in order, an embedded field by
+// its type's name.
+func fieldNames(st *ast.StructType) []string {
+	var out []string
+	for _, f := range st.Fields.List {
+		if len(f.Names) == 0 {
+			t := f.Type
+			if s, ok := t.(*ast.StarExpr); ok {
+				t = s.X
+			}
+			switch x := t.(type) {
+			case *ast.IndexExpr:
+				t = x.X
+			case *ast.IndexListExpr:
+				t = x.X
+			}
+			if s, ok := t.(*ast.SelectorExpr); ok {
+				t = s.Sel
+			}
+			if id, ok := t.(*ast.Ident); ok {
+				out = append(out, id.Name)
+			} else {
+				out = append(out, "")
+			}
+			continue
+		}
+		for _, n := range f.Names {
+			out = append(out, n.Name)
+		}
+	}
+	return out
+}
