@@ -204,7 +204,7 @@ type compiler struct {
 	generic   []string // generic funcs the cell declares
 	// generic types the cell declares
 	genericSpecs map[string]genericSpec
-	late         []func() // rewrites that need the whole cell read (multiInstance)
+	late         []func()       // rewrites that need the whole cell read (multiInstance)
 	methodAt     map[string]int // where each method is declared
 	free         []freeIdent    // unresolved identifiers, checked after the whole cell is read
 	compound     map[int]int    // compound statements that run as declared funcs: start -> end
