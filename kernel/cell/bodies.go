@@ -61,8 +61,7 @@ func (c *compiler) settle(call *ast.CallExpr, defined map[*ast.Object]string, do
 	}
 	if !done[call] {
 		done[call] = true
-		c.edits = append(c.edits, edit{off(call.Fun.End()), off(call.Fun.End()), "[" + strings.Join(targs, ", ") + "]"})
-		c.typeSelectors(targs)
+		c.writeTypeArgs(call, ic.decl, targs, off)
 	}
 	return resultType(ic.decl, targs), true
 }

@@ -130,7 +130,7 @@ func Compile(src string, env Env) (*Program, error) {
 	if err != nil {
 		return nil, syntaxError(err)
 	}
-	c := &compiler{src: src, env: env, localDefs: map[string]bool{}, sources: map[string]string{}, defineAt: map[string]int{}, refs: map[string][]string{}, methodAt: map[string]int{}, compound: map[int]int{}, selectors: map[string]bool{}, genericSpecs: map[string]genericSpec{}}
+	c := &compiler{src: src, env: env, localDefs: map[string]bool{}, sources: map[string]string{}, defineAt: map[string]int{}, refs: map[string][]string{}, methodAt: map[string]int{}, compound: map[int]int{}, selectors: map[string]bool{}, genericSpecs: map[string]genericSpec{}, positional: map[*ast.CallExpr]bool{}}
 	var stmtUnits []Unit
 	for i, u := range units {
 		if u.Kind == Decl && isVarDefine(src, u) {
@@ -204,11 +204,13 @@ type compiler struct {
 	generic   []string // generic funcs the cell declares
 	// generic types the cell declares
 	genericSpecs map[string]genericSpec
-	late         []func()       // rewrites that need the whole cell read (multiInstance)
-	methodAt     map[string]int // where each method is declared
-	free         []freeIdent    // unresolved identifiers, checked after the whole cell is read
-	compound     map[int]int    // compound statements that run as declared funcs: start -> end
-	sites        []int          // statements that need a type (see Typed), by offset
+	late         []func() // rewrites that need the whole cell read (multiInstance)
+	// calls that are elements of composite literals without keys
+	positional map[*ast.CallExpr]bool
+	methodAt   map[string]int // where each method is declared
+	free       []freeIdent    // unresolved identifiers, checked after the whole cell is read
+	compound   map[int]int    // compound statements that run as declared funcs: start -> end
+	sites      []int          // statements that need a type (see Typed), by offset
 	// Top-level variables set to func literals (Program.FuncValues).
 	funcValues map[string]string
 	funcOrder  []string
@@ -367,6 +369,7 @@ func (c *compiler) addDecl(u Unit) error {
 	for _, d := range f.Decls {
 		switch d := d.(type) {
 		case *ast.FuncDecl:
+			c.late = append(c.late, func() { c.renameTypeParams(fset, d) })
 			if d.Recv != nil && len(d.Recv.List) == 1 {
 				key := recvName(d.Recv.List[0].Type) + "." + d.Name.Name
 				c.sources[key] = text
@@ -388,6 +391,7 @@ func (c *compiler) addDecl(u Unit) error {
 			for _, s := range d.Specs {
 				switch s := s.(type) {
 				case *ast.TypeSpec:
+					c.late = append(c.late, func() { c.renameTypeParams(fset, s) })
 					c.define(s.Name.Name, u.Start)
 					c.sources[s.Name.Name] = text
 					c.types = append(c.types, s.Name.Name)
@@ -762,6 +766,17 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 					if id, ok := kv.Key.(*ast.Ident); ok {
 						notRef[id] = true
 					}
+					continue
+				}
+				for {
+					p, ok := e.(*ast.ParenExpr)
+					if !ok {
+						break
+					}
+					e = p.X
+				}
+				if call, ok := e.(*ast.CallExpr); ok {
+					c.positional[call] = true
 				}
 			}
 		case *ast.BranchStmt:
@@ -814,6 +829,18 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 			}
 		case *ast.CallExpr:
 			c.late = append(c.late, func() { c.multiInstance(n, nil, off) })
+			if il, ok := n.Fun.(*ast.IndexListExpr); ok && c.positional[n] {
+				// Type arguments written by the user: as writeTypeArgs.
+				if id, ok := il.X.(*ast.Ident); ok && id.Obj == nil {
+					if decl := genericDecl(c.declSource(id.Name), id.Name); decl != nil {
+						var targs []string
+						for _, ix := range il.Indices {
+							targs = append(targs, c.src[off(ix.Pos()):off(ix.End())])
+						}
+						c.wrapInFunc(n, decl, targs, off)
+					}
+				}
+			}
 			if settled[n] {
 				// written in already (genericBodies)
 			} else if call, ok := c.genericCall(n, off); ok {

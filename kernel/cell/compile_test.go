@@ -243,6 +243,52 @@ func TestMultiInstanceRewrite(t *testing.T) {
 	}
 }
 
+// TestPositionalGenericCall: a call with two type arguments, written by the
+// user or inferred, as an element of a composite literal without a key,
+// gets its result type from a func literal (yaegi fails on it bare).
+func TestPositionalGenericCall(t *testing.T) {
+	e := newEnv()
+	e.defined["MakePair"] = true
+	e.sources["MakePair"] = "func MakePair[K comparable, V any](k K, v V) Pair[K, V] { return Pair[K, V]{k, v} }"
+	e.renames["Pair"] = "Pair__2"
+	e.defined["Pair"] = true
+	p, err := Compile("ps := []Pair[string, int]{MakePair(\"a\", 1), (MakePair[string, int](\"b\", 2)), {\"c\", 3}}\nm := map[int]Pair[string, int]{1: MakePair(\"d\", 4)}", e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := ""
+	for _, c := range p.Chunks {
+		all += c.Src
+	}
+	for _, want := range []string{
+		`func() Pair__2[string, int] { return MakePair[string, int]("a", 1) }()`,
+		`(func() Pair__2[string, int] { return MakePair[string, int]("b", 2) }())`,
+		`{1: MakePair[string, int]("d", 4)}`, // a keyed element needs nothing
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("missing %q in %q", want, all)
+		}
+	}
+}
+
+// TestTypeParamsNamedAsFields: a type parameter named as a field, a
+// selected name or a key gets a name of its own; those names stay.
+func TestTypeParamsNamedAsFields(t *testing.T) {
+	p, err := Compile("type Pair[K comparable, V any] struct{ K K; V V }\nfunc (p Pair[K, V]) Key() K { return p.K }\nfunc Plain[T any](x T) T { return x }", newEnv())
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := ""
+	for _, c := range p.Chunks {
+		all += c.Src
+	}
+	for _, want := range []string{"type Pair[K__0 comparable, V__0 any] struct{ K K__0; V V__0 }", "func (p Pair[K__0, V]) Key() K__0 { return p.K }", "func Plain[T any](x T) T"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("missing %q in %q", want, all)
+		}
+	}
+}
+
 func TestNotReferences(t *testing.T) {
 	// Struct literal keys, selectors, labels and method names are not free names.
 	src := "type P struct{ X int }\np := P{X: 1}\nfunc (P) Name() string { return \"p\" }\nouter:\nfor {\n\tbreak outer\n}\nfmt.Println(p.X)"

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"regexp"
 	"slices"
 	"strings"
 )
@@ -115,6 +116,43 @@ func untypedDefault(e ast.Expr) string {
 	return ""
 }
 
+// writeTypeArgs writes targs in as call's type arguments. yaegi fails on a
+// call with two or more type arguments written in ("not a generic type")
+// where the call is an element of a composite literal without a key: there
+// it gets the call's result type, from a func literal's.
+func (c *compiler) writeTypeArgs(call *ast.CallExpr, decl *ast.FuncDecl, targs []string, off func(token.Pos) int) {
+	c.edits = append(c.edits, edit{off(call.Fun.End()), off(call.Fun.End()), "[" + strings.Join(targs, ", ") + "]"})
+	c.typeSelectors(targs)
+	if len(targs) > 1 && c.positional[call] {
+		c.wrapInFunc(call, decl, targs, off)
+	}
+}
+
+// wrapInFunc makes the call func() R { return call }(), R the result type
+// of decl instantiated with targs, if it has one.
+func (c *compiler) wrapInFunc(call *ast.CallExpr, decl *ast.FuncDecl, targs []string, off func(token.Pos) int) {
+	rs := fieldTypes(decl.Type.Results)
+	if len(rs) != 1 {
+		return
+	}
+	typ, ok := substitute(rs[0], bindings(decl.Type.TypeParams, targs), true)
+	if !ok {
+		return
+	}
+	// The names the result type gives are the cells' (Pair, not Pair__2).
+	typ = identRE.ReplaceAllStringFunc(typ, func(id string) string {
+		if id[0] == '.' {
+			return id
+		}
+		return c.env.Rename(id)
+	})
+	c.typeSelectors([]string{typ})
+	c.edits = append(c.edits, edit{off(call.Pos()), off(call.Pos()), "func() " + typ + " { return "},
+		edit{off(call.End()), off(call.End()), " }()"})
+}
+
+var identRE = regexp.MustCompile(`\.?[A-Za-z_][A-Za-z0-9_]*`)
+
 // inferCalls writes in the type arguments of calls of generic funcs once
 // probes have found enough of their arguments' types, and probes those
 // asked, arguments of func and iterator parameters first: they tell the
@@ -143,8 +181,7 @@ func (c *compiler) inferCalls(calls []inferCall, parent map[ast.Node]ast.Node, o
 			continue
 		}
 		if ok && (probed || constants) {
-			c.edits = append(c.edits, edit{off(call.n.Fun.End()), off(call.n.Fun.End()), "[" + strings.Join(targs, ", ") + "]"})
-			c.typeSelectors(targs)
+			c.writeTypeArgs(call.n, call.decl, targs, off)
 			continue
 		}
 		order := make([]int, len(call.args))

@@ -255,6 +255,10 @@ func TestMultiParamGenericTypes(t *testing.T) {
 		{"positional and by value", []string{g, "func Make[K comparable, V any](k K, v V) G[K, V] { return G[K, V]{nil, k, v} }", "Make(\"a\", 2).v"}, "2"},
 		{"cache", []string{"type Cache[K comparable, V any] struct { m map[K]V }\nfunc NewCache[K comparable, V any]() *Cache[K, V] {\n\treturn &Cache[K, V]{\n\t\tm: map[K]V{},\n\t}\n}\nfunc (c *Cache[K, V]) Put(k K, v V) { c.m[k] = v }\nfunc (c *Cache[K, V]) Get(k K) (V, bool) { v, ok := c.m[k]; return v, ok }",
 			"c := NewCache[string, int]()\nc.Put(\"a\", 1)\nfmt.Sprint(c.Get(\"a\"))"}, "1 true"},
+		// Fields named as the type parameters: yaegi replaced the names too.
+		{"fields named as type parameters", []string{"type Pair[K comparable, V any] struct { K K; V V }\nfunc MakePair[K comparable, V any](k K, v V) Pair[K, V] { return Pair[K, V]{k, v} }\nfunc (p Pair[K, V]) Same() Pair[K, V] { return Pair[K, V]{K: p.K, V: p.V} }",
+			"ps := []Pair[string, int]{MakePair(\"a\", 1), {K: \"b\"}}\nfmt.Sprint(ps[0].Same(), ps[1].Same().K, MakePair(2, \"x\").V)"}, "{a 1}bx"},
+		{"explicit instance in a slice literal", []string{"func Two[A, B any](a A, b B) A { return a }", "fmt.Sprint([]int{Two[int, string](1, \"a\"), Two(2, 3.5)})"}, "[1 2]"},
 		{"table of entries", []string{"type Entry[K comparable, V any] struct { Key K; Val V }\ntype Table[K comparable, V any] struct { rows []Entry[K, V] }\nfunc (t *Table[K, V]) Add(k K, v V) *Table[K, V] { t.rows = append(t.rows, Entry[K, V]{k, v}); return t }",
 			"t := &Table[string, float64]{}\nt.Add(\"x\", 1.5).Add(\"y\", 2)\nfmt.Sprint(t.rows)"}, "[{x 1.5} {y 2}]"},
 	} {
