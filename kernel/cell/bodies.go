@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"go/types"
 	"strings"
 )
 
@@ -34,6 +35,25 @@ func (c *compiler) genericBodies(f *ast.File, off func(token.Pos) int) map[*ast.
 						defined[obj] = res
 					}
 				}
+			}
+			return true
+		})
+		// A range over an iterator a call returns (slices.Values(xs)):
+		// its written type tells, as a probe would elsewhere.
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			r, ok := n.(*ast.RangeStmt)
+			if !ok {
+				return true
+			}
+			if _, isIdent := r.X.(*ast.Ident); isIdent {
+				return true // declaredIterator's
+			}
+			t, err := parser.ParseExpr(c.writtenType(r.X, defined, done, off))
+			if err != nil {
+				return true
+			}
+			if mode, ok := c.iteratorMode(t, types.ExprString); ok {
+				c.bodyRanges[r] = mode
 			}
 			return true
 		})
@@ -87,7 +107,32 @@ func (c *compiler) writtenType(e ast.Expr, defined map[*ast.Object]string, done 
 		if res, ok := c.settle(x, defined, done, off); ok {
 			return res
 		}
+		switch f := x.Fun.(type) {
+		case *ast.Ident:
+			// A variable or parameter of a written func type.
+			if ft, ok := declaredType(f).(*ast.FuncType); ok {
+				if rs := fieldTypes(ft.Results); len(rs) == 1 {
+					return c.typeText(rs[0], off)
+				}
+			}
+		case *ast.SelectorExpr:
+			if t := c.writtenType(f.X, defined, done, off); t != "" {
+				return c.methodResult(t, f.Sel.Name)
+			}
+		}
 		return c.plainResult(x)
+	case *ast.IndexExpr:
+		// An element of a slice, array or map of a written type.
+		t, err := parser.ParseExpr(c.writtenType(x.X, defined, done, off))
+		if err != nil {
+			return ""
+		}
+		switch t := t.(type) {
+		case *ast.ArrayType:
+			return types.ExprString(t.Elt)
+		case *ast.MapType:
+			return types.ExprString(t.Value)
+		}
 	case *ast.SelectorExpr:
 		if t := c.writtenType(x.X, defined, done, off); t != "" {
 			return c.fieldType(t, x.Sel.Name)
@@ -141,6 +186,49 @@ func (c *compiler) plainResult(call *ast.CallExpr) string {
 				return t
 			}
 		}
+	}
+	return ""
+}
+
+// methodResult returns the result type of method name of a type of the
+// cells (or a pointer to one), given as source text, with the type
+// arguments of an instance put in, when it has one result; or "".
+func (c *compiler) methodResult(t, name string) string {
+	_, ts, _, targs := c.namedType(strings.TrimPrefix(t, "*"))
+	if ts == nil {
+		return ""
+	}
+	f, err := parser.ParseFile(token.NewFileSet(), "", "package p;"+c.declSource(ts.Name.Name+"."+name), 0)
+	if err != nil {
+		return ""
+	}
+	for _, d := range f.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Recv == nil || fd.Name.Name != name {
+			continue
+		}
+		rs := fieldTypes(fd.Type.Results)
+		if len(rs) != 1 {
+			return ""
+		}
+		// The receiver's own names for the type parameters.
+		bound := map[string]string{}
+		recv := fd.Recv.List[0].Type
+		if star, ok := recv.(*ast.StarExpr); ok {
+			recv = star.X
+		}
+		if _, args := instance(recv); len(args) == len(targs) {
+			for i, a := range args {
+				if id, ok := a.(*ast.Ident); ok {
+					bound[id.Name] = targs[i]
+				}
+			}
+		}
+		rt, ok := substitute(rs[0], bound, true)
+		if !ok {
+			return ""
+		}
+		return rt
 	}
 	return ""
 }

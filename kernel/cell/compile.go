@@ -130,7 +130,7 @@ func Compile(src string, env Env) (*Program, error) {
 	if err != nil {
 		return nil, syntaxError(err)
 	}
-	c := &compiler{src: src, env: env, localDefs: map[string]bool{}, sources: map[string]string{}, defineAt: map[string]int{}, refs: map[string][]string{}, methodAt: map[string]int{}, compound: map[int]int{}, selectors: map[string]bool{}, genericSpecs: map[string]genericSpec{}, positional: map[*ast.CallExpr]bool{}}
+	c := &compiler{src: src, env: env, localDefs: map[string]bool{}, sources: map[string]string{}, defineAt: map[string]int{}, refs: map[string][]string{}, methodAt: map[string]int{}, compound: map[int]int{}, selectors: map[string]bool{}, genericSpecs: map[string]genericSpec{}, positional: map[*ast.CallExpr]bool{}, bodyRanges: map[*ast.RangeStmt]Typed{}}
 	var stmtUnits []Unit
 	for i, u := range units {
 		if u.Kind == Decl && isVarDefine(src, u) {
@@ -184,6 +184,7 @@ type edit struct {
 type copyEdit struct {
 	off, from, to int
 	text, suffix  string
+	flat          bool // the copy's line breaks become spaces
 }
 
 type compiler struct {
@@ -207,6 +208,8 @@ type compiler struct {
 	late         []func() // rewrites that need the whole cell read (multiInstance)
 	// calls that are elements of composite literals without keys
 	positional map[*ast.CallExpr]bool
+	// ranges in generic bodies over iterators calls return (genericBodies)
+	bodyRanges map[*ast.RangeStmt]Typed
 	methodAt   map[string]int // where each method is declared
 	free       []freeIdent    // unresolved identifiers, checked after the whole cell is read
 	compound   map[int]int    // compound statements that run as declared funcs: start -> end
@@ -370,6 +373,7 @@ func (c *compiler) addDecl(u Unit) error {
 		switch d := d.(type) {
 		case *ast.FuncDecl:
 			c.late = append(c.late, func() { c.renameTypeParams(fset, d) })
+			c.late = append(c.late, func() { c.inlineConstraints(fset, d.Type.TypeParams) })
 			if d.Recv != nil && len(d.Recv.List) == 1 {
 				key := recvName(d.Recv.List[0].Type) + "." + d.Name.Name
 				c.sources[key] = text
@@ -392,6 +396,7 @@ func (c *compiler) addDecl(u Unit) error {
 				switch s := s.(type) {
 				case *ast.TypeSpec:
 					c.late = append(c.late, func() { c.renameTypeParams(fset, s) })
+					c.late = append(c.late, func() { c.inlineConstraints(fset, s.TypeParams) })
 					c.define(s.Name.Name, u.Start)
 					c.sources[s.Name.Name] = text
 					c.types = append(c.types, s.Name.Name)
@@ -886,6 +891,9 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 				return true
 			}
 			mode, declared := c.declaredIterator(n.X, off)
+			if m, ok := c.bodyRanges[n]; ok && !declared {
+				mode, declared = m, true
+			}
 			if !declared {
 				c.sites = append(c.sites, off(n.For))
 				mode = c.env.Typed(off(n.For))
@@ -895,9 +903,12 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 				c.typeSelectors(mode.Params)
 				return true
 			}
+			byIndex := c.rangeOverChans(n, mode, off)
 			if n.Tok == token.DEFINE {
 				for _, e := range []ast.Expr{n.Key, n.Value} {
-					c.perIteration(n.Body, e, false, off)
+					if !byIndex || e != n.Value {
+						c.perIteration(n.Body, e, false, off)
+					}
 				}
 			}
 		case *ast.ForStmt:
@@ -988,6 +999,14 @@ func (c *compiler) isInteger(e ast.Expr, depth int) bool {
 		}
 	case *ast.CallExpr:
 		if id, ok := x.Fun.(*ast.Ident); ok && id.Obj == nil {
+			if (id.Name == "min" || id.Name == "max") && !c.userDefined(id.Name) && len(x.Args) > 0 {
+				for _, a := range x.Args {
+					if !c.isInteger(a, depth+1) {
+						return false
+					}
+				}
+				return true
+			}
 			return id.Name == "len" || id.Name == "cap" || integerTypes[id.Name]
 		}
 	case *ast.Ident:
@@ -1027,13 +1046,15 @@ func (c *compiler) isInteger(e ast.Expr, depth int) bool {
 func (c *compiler) rangeOverInt(n *ast.RangeStmt, off func(token.Pos) int) {
 	k := fmt.Sprintf("%sk%d", helperPrefix, off(n.For))
 	lim := fmt.Sprintf("%sn%d", helperPrefix, off(n.For))
-	x := strings.ReplaceAll(c.src[off(n.X.Pos()):off(n.X.End())], "\n", " ")
-	// The replaced text's line breaks go right after "for", where no
-	// semicolon is inserted, so that the cell's lines stay where they are.
-	head := fmt.Sprintf("for%s %s, %s := 0*(%s), (%s); %s < %s; %s++ ", newlines(c.src[off(n.For):off(n.Body.Lbrace)]), k, lim, x, x, k, lim, k)
-	// Replace "for KEY := range X " up to the body's brace; X's own text is
-	// copied, so edits inside X (there are none for integer expressions) are moot.
-	c.edits = append(c.edits, edit{off(n.For), off(n.Body.Lbrace), head})
+	from, to := off(n.X.Pos()), off(n.X.End())
+	// "for KEY := range X {" becomes "for k, n := 0*(X), (X); k < n; k++ {".
+	// X stays in place, with the edits inside it (min is one); the copy
+	// is on one line. The line breaks before and after X go right after
+	// "for", where no semicolon is inserted, so the cell's lines stay.
+	breaks := newlines(c.src[off(n.For):from] + c.src[to:off(n.Body.Lbrace)])
+	c.edits = append(c.edits, edit{off(n.For), from, fmt.Sprintf("for%s %s, %s := 0*(", breaks, k, lim)},
+		edit{to, off(n.Body.Lbrace), ""})
+	c.copies = append(c.copies, copyEdit{off: to, from: from, to: to, text: "), (", suffix: fmt.Sprintf("); %s < %s; %s++ ", k, lim, k), flat: true})
 	if id, ok := n.Key.(*ast.Ident); ok && id.Name != "_" {
 		bind := fmt.Sprintf(" %s := %s; _ = %s;", id.Name, k, id.Name)
 		if n.Tok == token.ASSIGN {
@@ -1371,7 +1392,11 @@ func (c *compiler) resolveCopies() {
 		}
 		b.WriteString(c.src[last:cp.to])
 		b.WriteString(cp.suffix)
-		c.edits = append(c.edits, edit{cp.off, cp.off, b.String()})
+		text := b.String()
+		if cp.flat {
+			text = strings.ReplaceAll(text, "\n", " ")
+		}
+		c.edits = append(c.edits, edit{cp.off, cp.off, text})
 	}
 	c.copies = nil
 }

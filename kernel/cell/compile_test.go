@@ -271,6 +271,42 @@ func TestPositionalGenericCall(t *testing.T) {
 	}
 }
 
+// TestYaegiGenericRewrites: the rewrites around yaegi's generic bugs, as
+// source: a range over a slice of channels by index, a range over min(...)
+// as an integer, a range over an iterator a call returns in a generic
+// body, and type-set constraints written out as unions.
+func TestYaegiGenericRewrites(t *testing.T) {
+	e := newEnv()
+	src := "type Num interface{ ~int | ~float64 }\n" +
+		"func Sum[T Num](xs []T) T { var s T; for _, x := range xs { s += x }; return s }\n" +
+		"func Max[T cmp.Ordered](a, b T) T { if a > b { return a }; return b }\n" +
+		"func Merge[T any](cs ...<-chan T) int { n := 0; for _, c := range cs { n += len(c) }; return n }\n" +
+		"func Zip[A, B any](as []A, bs []B) int { n := 0; for i := range min(len(as), len(bs)) { n += i }; return n }\n" +
+		"func Each[T any](xs []T) int { n := 0; for v := range slices.Values(xs) { _ = v; n++ }; return n }"
+	e.imported["slices"] = "slices"
+	e.imported["cmp"] = "cmp"
+	e.sources["slices.Values"] = "func Values[E any](s []E) iter.Seq[E] { return nil }"
+	p, err := Compile(src, e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := ""
+	for _, c := range p.Chunks {
+		all += c.Src
+	}
+	for _, want := range []string{
+		"func Sum[T ~int | ~float64](xs []T) T",
+		"func Max[T " + OrderedUnion + "](a, b T) T",
+		"for _fountain_k := range cs { c := cs[_fountain_k]; n += len(c) }",
+		":= 0*(_fountain_min(len(as), len(bs))), (_fountain_min(len(as), len(bs)));",
+		"(slices.Values[T](xs))(func(v T) bool {",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("missing %q in %q", want, all)
+		}
+	}
+}
+
 // TestTypeParamsNamedAsFields: a type parameter named as a field, a
 // selected name or a key gets a name of its own; those names stay.
 func TestTypeParamsNamedAsFields(t *testing.T) {

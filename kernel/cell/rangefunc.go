@@ -77,7 +77,12 @@ func (c *compiler) declaredIterator(x ast.Expr, off func(token.Pos) int) (Typed,
 	if !ok || id.Obj == nil {
 		return Typed{}, false
 	}
-	t := declaredType(id)
+	return c.iteratorMode(declaredType(id), func(e ast.Expr) string { return c.typeText(e, off) })
+}
+
+// iteratorMode tells whether type t is an iterator: iter.Seq[V],
+// iter.Seq2[K, V] or func(yield func(...) bool). text writes a type.
+func (c *compiler) iteratorMode(t ast.Expr, text func(ast.Expr) string) (Typed, bool) {
 	var params []ast.Expr
 	switch t := t.(type) {
 	case *ast.IndexExpr, *ast.IndexListExpr:
@@ -102,9 +107,9 @@ func (c *compiler) declaredIterator(x ast.Expr, off func(token.Pos) int) (Typed,
 	default:
 		return Typed{}, false
 	}
-	mode := Typed{Type: c.typeText(t, off), Func: true}
+	mode := Typed{Type: text(t), Func: true}
 	for _, p := range params {
-		mode.Params = append(mode.Params, c.typeText(p, off))
+		mode.Params = append(mode.Params, text(p))
 	}
 	return mode, len(params) <= 2
 }
@@ -420,4 +425,69 @@ func (c *compiler) fail(at int, msg string) {
 		line, col := position(c.src, at)
 		c.err = &Error{Line: line, Col: col, Msg: msg}
 	}
+}
+
+// rangeOverChans rewrites a range over a slice, array or map of channels
+// with a value variable to a range over its keys:
+//
+//	for k, ch := range chans {  ->  for k := range chans { ch := chans[k];
+//
+// yaegi takes the value variable for the range's operand, and a channel
+// there for a range over that channel ("reflect: call of reflect.Value.Len
+// on int Value" at run time). The operand must be a variable whose type is
+// written (a parameter, a var, a define of a typed composite literal) or
+// known from a probe. It reports whether it rewrote n.
+func (c *compiler) rangeOverChans(n *ast.RangeStmt, mode Typed, off func(token.Pos) int) bool {
+	x, ok := n.X.(*ast.Ident)
+	v, okV := n.Value.(*ast.Ident)
+	k, okK := n.Key.(*ast.Ident)
+	if !ok || !okV || !okK || v.Name == "_" || n.Tok != token.DEFINE && n.Tok != token.ASSIGN {
+		return false
+	}
+	t := writtenOperandType(x)
+	if t == nil && mode.Type != "" {
+		t, _ = parser.ParseExpr(mode.Type)
+	}
+	var elem ast.Expr
+	switch t := t.(type) {
+	case *ast.Ellipsis:
+		elem = t.Elt
+	case *ast.ArrayType:
+		elem = t.Elt
+	case *ast.MapType:
+		elem = t.Value
+	}
+	if ch, ok := elem.(*ast.ChanType); !ok || ch.Dir&ast.RECV == 0 {
+		return false
+	}
+	key := k.Name
+	if key == "_" {
+		key = helperPrefix + "k"
+		c.edits = append(c.edits, edit{off(k.Pos()), off(k.End()), key})
+	}
+	c.edits = append(c.edits, edit{off(k.End()), off(v.End()), ""},
+		edit{off(n.Body.Lbrace), off(n.Body.Lbrace) + 1, "{ " + v.Name + " " + map[token.Token]string{token.DEFINE: ":=", token.ASSIGN: "="}[n.Tok] + " " + x.Name + "[" + key + "];"})
+	return true
+}
+
+// writtenOperandType returns the type written for the variable x: in its
+// parameter or var declaration, or as the composite literal it is defined
+// to.
+func writtenOperandType(x *ast.Ident) ast.Expr {
+	if t := declaredType(x); t != nil {
+		return t
+	}
+	if x.Obj == nil {
+		return nil
+	}
+	if as, ok := x.Obj.Decl.(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) {
+		for i, l := range as.Lhs {
+			if id, ok := l.(*ast.Ident); ok && id.Obj == x.Obj {
+				if lit, ok := as.Rhs[i].(*ast.CompositeLit); ok {
+					return lit.Type
+				}
+			}
+		}
+	}
+	return nil
 }
