@@ -57,6 +57,7 @@ type Session struct {
 	// runID is the interpreter's run id (see interrupt.go), nil if this
 	// yaegi has none.
 	runID *uint64
+	ids   typeIDs // the cells' types by the interpreter's names for them
 	// compiling is set while the interpreter compiles (LogFilter); a
 	// session that replaces another (%reset) takes over its flag.
 	compiling *atomic.Bool
@@ -134,6 +135,7 @@ func NewSession(stdin io.Reader) (*Session, error) {
 		Args:   []string{"fountain"},
 	})
 	s.runID = runIDOf(s.in)
+	s.ids = typeIDs{in: s.in}
 	// os.Stdin is replaced after the stdlib is loaded: loading it resets
 	// os. time.Sleep wakes on an interrupt (see interrupt.go).
 	own := interp.Exports{"os/os": {"Stdin": reflect.ValueOf(&s.stdin).Elem()},
@@ -146,13 +148,13 @@ func NewSession(stdin io.Reader) (*Session, error) {
 	if _, err := s.in.Compile(iterSource); err != nil {
 		return nil, fmt.Errorf("package iter: %w", err)
 	}
-	if _, err := s.in.Compile(slicesExtra); err != nil {
+	if _, err := s.in.Compile(inlineOrdered(slicesExtra)); err != nil {
 		return nil, fmt.Errorf("slices additions: %w", err)
 	}
 	if _, err := s.in.Compile(mapsExtra); err != nil {
 		return nil, fmt.Errorf("maps additions: %w", err)
 	}
-	if _, err := s.in.Compile(cmpExtra); err != nil {
+	if _, err := s.in.Compile(inlineOrdered(cmpExtra)); err != nil {
 		return nil, fmt.Errorf("cmp additions: %w", err)
 	}
 	if _, err := s.in.Compile(uniqueSource); err != nil {
@@ -320,9 +322,6 @@ func (s *Session) Run(ctx context.Context, code string) (*display.Bundle, error)
 		return nil, s.runError(ctx, code, err)
 	}
 	s.record(prog)
-	for _, msg := range s.genericMethodClashes(prog) {
-		fmt.Fprintln(os.Stderr, msg)
-	}
 	if ctx.Err() != nil {
 		// Interrupted, the cell ended by itself (it took the error of an
 		// interrupted stdin read): it was interrupted all the same.
@@ -349,6 +348,7 @@ func (s *Session) compileCell(code string) (*cell.Program, []string, []*interp.P
 			}
 			s.imported[im.Name] = im.Path
 		}
+		s.namePackageTypes(code)
 		progs, failed, err := s.compileChunks(chunks)
 		if err == nil {
 			return prog, versioned, progs, nil
@@ -375,6 +375,28 @@ func (s *Session) compileCell(code string) (*cell.Program, []string, []*interp.P
 		return nil, nil, nil, first
 	}
 }
+
+// namePackageTypes gives the compiled packages' types the cell names
+// (time.Duration) their ids in the interpreter (see typeIDs).
+func (s *Session) namePackageTypes(code string) {
+	for _, m := range pkgTypeRE.FindAllStringSubmatch(code, -1) {
+		p, ok := s.imported[m[1]]
+		if !ok {
+			continue
+		}
+		key := p + "/" + s.byPath[p]
+		for _, tables := range []interp.Exports{stdsyms.Symbols, stdlib.Symbols, symbols.Symbols} {
+			if v, ok := tables[key][m[2]]; ok {
+				if v.Kind() == reflect.Pointer && v.IsNil() { // how the tables hold a type
+					s.ids.name(m[1], m[2])
+				}
+				break
+			}
+		}
+	}
+}
+
+var pkgTypeRE = regexp.MustCompile(`\b([a-z][A-Za-z0-9_]*)\.([A-Z][A-Za-z0-9_]*)\b`)
 
 // prepare compiles the cell to chunks, the types it redefines under new
 // internal names.
@@ -568,6 +590,9 @@ func (s *Session) compileChunks(chunks []cell.Chunk) ([]*interp.Program, int, er
 			return nil, i, err
 		}
 		progs[i] = p
+		if ch.Kind == cell.Decl {
+			s.ids.sync()
+		}
 	}
 	return progs, 0, nil
 }
@@ -799,36 +824,6 @@ var internalNameRE = regexp.MustCompile(`\b([A-Za-z_][A-Za-z0-9_]*?)__\d+\b`)
 
 // demangle shows the user's names for versioned types in messages.
 func demangle(msg string) string { return internalNameRE.ReplaceAllString(msg, "$1") }
-
-// genericMethodClashes returns a note for each method the cell declares on
-// a generic type that another generic type of the cells has by the same
-// name: yaegi keeps one instance per method name and type arguments, so
-// the first of the two used answers for both when their type arguments
-// are the same. Silent wrong results are worse than a rename.
-func (s *Session) genericMethodClashes(prog *cell.Program) []string {
-	generic := func(t string) bool {
-		src, ok := prog.Sources[t]
-		if !ok {
-			src = s.sources[t]
-		}
-		return strings.HasPrefix(src, "type "+t+"[")
-	}
-	var notes []string
-	for key := range prog.Sources {
-		t, m, ok := strings.Cut(key, ".")
-		if !ok || !generic(t) {
-			continue
-		}
-		for other, methods := range s.methods {
-			if _, has := methods[m]; has && other != t && generic(other) {
-				notes = append(notes, fmt.Sprintf("note: %s.%s and %s.%s are methods of one name on two generic types: "+
-					"the interpreter mixes them up when both types are used with the same type arguments; rename one", other, m, t, m))
-			}
-		}
-	}
-	slices.Sort(notes)
-	return notes
-}
 
 var posRE = regexp.MustCompile(`^(?:[^:\s]*:)?(\d+):(\d+): (.*)$`)
 

@@ -786,17 +786,31 @@ func TestGenericStdMembers(t *testing.T) {
 	}
 }
 
-// TestGenericMethodClashNoted: two generic types with a method of one
-// name get a note (yaegi mixes their instances up), others do not.
-func TestGenericMethodClashNoted(t *testing.T) {
-	s := newTestSession(t)
-	value(t, s, "type Set[T comparable] map[T]bool\nfunc (s Set[T]) Len() int { return len(s) }\ntype Plain []int\nfunc (p Plain) Len() int { return len(p) }")
-	prog, _, _, err := s.compileCell("type List[T any] []T\nfunc (l List[T]) Len() int { return len(l) }\nfunc (l List[T]) First() T { return l[0] }")
-	if err != nil {
-		t.Fatal(err)
-	}
-	notes := s.genericMethodClashes(prog)
-	if len(notes) != 1 || !strings.Contains(notes[0], "Set.Len and List.Len") {
-		t.Errorf("notes: %q", notes)
+// TestGenericMethodsKeyedByType: yaegi keyed an instance of a generic
+// method by its name and type arguments only, so one type's method, or a
+// generic func of the same name, answered for another's: Queue[int].Len
+// gave Stack[int]'s, List[int].All after slices.All([]int) crashed, and a
+// redefined method kept its old body. Each method now has a key of its
+// own (typeIDs.sync, keyMethods); lookups by name are unchanged.
+func TestGenericMethodsKeyedByType(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		cells []string
+		want  string
+	}{
+		{"after a func of the name", []string{"type List[T any] struct{ xs []T }\nfunc (l *List[T]) All() iter.Seq[T] { return func(yield func(T) bool) { for _, x := range l.xs { if !yield(x) { return } } } }",
+			"n := 0\nfor range slices.All([]int{1, 2, 3}) { n++ }\nn", "l := &List[int]{[]int{7, 8}}\nslices.Collect(l.All())"}, "[7 8]"},
+		{"two types' methods", []string{"type Stack[T any] struct{ xs []T }\nfunc (s *Stack[T]) Len() int { return len(s.xs) }\ntype Queue[T any] struct{ xs []T }\nfunc (q *Queue[T]) Len() int { return 100 + len(q.xs) }",
+			"a := &Stack[int]{}; b := &Queue[int]{}; fmt.Sprint(a.Len(), b.Len())"}, "0 100"},
+		{"redefined method", []string{"type Box[T any] struct{ v T }\nfunc (b Box[T]) Show() string { return fmt.Sprint(\"A\", b.v) }", "Box[int]{3}.Show()",
+			"func (b Box[T]) Show() string { return fmt.Sprint(\"B\", b.v) }", "Box[int]{3}.Show()"}, "B3"},
+		{"found by fmt", []string{"type Box[T any] struct{ v T }\nfunc (b Box[T]) String() string { return fmt.Sprint(\"box:\", b.v) }", "fmt.Sprint(Box[int]{3})"}, "box:3"},
+		{"through an interface", []string{"type Lener interface{ Len() int }\ntype Stack[T any] struct{ xs []T }\nfunc (s *Stack[T]) Len() int { return len(s.xs) }", "var l Lener = &Stack[int]{[]int{1}}\nl.Len()"}, "1"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := value(t, newTestSession(t), tc.cells...); got != tc.want {
+				t.Errorf("got %s, want %s", got, tc.want)
+			}
+		})
 	}
 }

@@ -1,5 +1,11 @@
 package worker
 
+import (
+	"strings"
+
+	"github.com/fountain-go/fountain/kernel/cell"
+)
+
 // The standard packages, and parts of them, that the interpreter has from
 // source: generic code cannot go into symbol tables. yaegi brings slices,
 // maps and cmp as of Go 1.22; these complete them to Go 1.26 and add iter
@@ -74,6 +80,26 @@ func Sorted[E cmp.Ordered](seq iter.Seq[E]) []E {
 	s := Collect[E](seq)
 	Sort(s)
 	return s
+}
+
+// Compare compares the elements of s1 and s2 in order (cmp.Compare), then
+// their lengths. (Its own source's constraint the interpreter checks
+// wrongly: see inlineOrdered. It keeps S: yaegi keeps one instance per
+// func name and type arguments across packages, and Compare[E] would be
+// cmp.Compare's.)
+func Compare[S ~[]E, E cmp.Ordered](s1, s2 S) int {
+	for i := 0; i < len(s1) && i < len(s2); i++ {
+		if c := cmp.Compare[E](s1[i], s2[i]); c != 0 {
+			return c
+		}
+	}
+	if len(s1) < len(s2) {
+		return -1
+	}
+	if len(s1) > len(s2) {
+		return +1
+	}
+	return 0
 }
 
 // Sort sorts x in ascending order.
@@ -589,8 +615,9 @@ func Clone[M ~map[K]V, K comparable, V any](m M) M {
 }
 `
 
-// cmpExtra replaces the cmp function whose body the interpreter fails on
-// (it calls a generic func without type arguments).
+// cmpExtra replaces the cmp functions the interpreter fails on: Less's
+// body calls a generic func without type arguments, and both are written
+// with their constraint as a union (see inlineOrdered).
 const cmpExtra = `package cmp
 
 // Less reports whether x is less than y; a NaN is less than any other
@@ -598,4 +625,28 @@ const cmpExtra = `package cmp
 func Less[T Ordered](x, y T) bool {
 	return (x != x && y == y) || x < y
 }
+
+// Compare returns -1, 0 or +1 as x is less than, equal to or greater than
+// y; a NaN is less than any other value, and equal to a NaN.
+func Compare[T Ordered](x, y T) int {
+	xNaN, yNaN := x != x, y != y
+	switch {
+	case xNaN && yNaN:
+		return 0
+	case xNaN || x < y:
+		return -1
+	case yNaN || x > y:
+		return +1
+	}
+	return 0
+}
 `
+
+// inlineOrdered writes the cmp.Ordered constraints of src out as the
+// union (cell.OrderedUnion): the interpreter checks a named constraint
+// wrongly for the types of compiled packages (slices.Sort of
+// time.Durations crashed its compiler), and a union not at all.
+func inlineOrdered(src string) string {
+	src = strings.ReplaceAll(src, " cmp.Ordered]", " "+cell.OrderedUnion+"]")
+	return strings.ReplaceAll(src, "[T Ordered]", "[T "+cell.OrderedUnion+"]")
+}

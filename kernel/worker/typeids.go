@@ -1,0 +1,150 @@
+package worker
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"unsafe"
+
+	"github.com/traefik/yaegi/interp"
+)
+
+// typeIDs lets the interpreter find the cells' types by the names it gives
+// them itself ("main.Person"). yaegi instantiates a generic body by
+// putting, for each type parameter, a node named by the type argument's
+// id; a call in the body with one type argument written in (Len[T](xs))
+// then looks that name up as a type, and for a type of the cells it is
+// not found: the call is left without code and panics with a nil
+// dereference when run. With each type of the main scope also known by its
+// id, it is found. This reaches into yaegi's unexported scope tables
+// (TestTypeIDs guards their shape); the version is pinned.
+type typeIDs struct {
+	in             *interp.Interpreter
+	named          map[string]bool // compiled packages' types given a name in main (see name)
+	main, universe reflect.Value   // the scopes' map[string]*symbol, writable, once found
+}
+
+// scopeTables returns the symbol tables of the main scope and of the universe,
+// or ok false if the main scope is not made yet or this yaegi's layout is
+// not the one known.
+func scopeTables(in *interp.Interpreter) (main, universe reflect.Value, ok bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			ok = false
+		}
+	}()
+	table := func(sc reflect.Value) (reflect.Value, bool) {
+		if !sc.IsValid() || sc.Kind() != reflect.Pointer || sc.IsNil() {
+			return reflect.Value{}, false
+		}
+		syms := sc.Elem().FieldByName("sym")
+		if !syms.IsValid() || syms.Kind() != reflect.Map {
+			return reflect.Value{}, false
+		}
+		return reflect.NewAt(syms.Type(), unsafe.Pointer(syms.UnsafeAddr())).Elem(), true
+	}
+	in1 := reflect.ValueOf(in).Elem()
+	scopes := in1.FieldByName("scopes")
+	if !scopes.IsValid() || scopes.Kind() != reflect.Map {
+		return main, universe, false
+	}
+	scopes = reflect.NewAt(scopes.Type(), unsafe.Pointer(scopes.UnsafeAddr())).Elem()
+	main, okMain := table(scopes.MapIndex(reflect.ValueOf("main")))
+	universe, okUniverse := table(in1.FieldByName("universe"))
+	return main, universe, okMain && okUniverse
+}
+
+// sync gives each type of the main scope its id as a second name, in the
+// universe: generic bodies of the packages the interpreter has from source
+// (slices.Sorted) look the name up in their own scope chain.
+func (t *typeIDs) sync() {
+	if !t.main.IsValid() {
+		main, universe, ok := scopeTables(t.in)
+		if !ok {
+			return
+		}
+		t.main, t.universe = main, universe
+	}
+	iter := t.main.MapRange()
+	type alias struct {
+		id  string
+		sym reflect.Value
+	}
+	var add []alias
+	for iter.Next() {
+		sym := iter.Value()
+		if sym.IsNil() {
+			continue
+		}
+		e := sym.Elem()
+		kind := e.FieldByName("kind")
+		typ := e.FieldByName("typ")
+		if !kind.IsValid() || !typ.IsValid() || typ.IsNil() || fmt.Sprint(reflect.NewAt(kind.Type(), unsafe.Pointer(kind.UnsafeAddr())).Elem().Interface()) != "typeSym" {
+			continue
+		}
+		str := typ.Elem().FieldByName("str")
+		if !str.IsValid() || str.Kind() != reflect.String {
+			continue
+		}
+		if cat := typ.Elem().FieldByName("cat"); cat.IsValid() && fmt.Sprint(reflect.NewAt(cat.Type(), unsafe.Pointer(cat.UnsafeAddr())).Elem().Interface()) == "genericT" {
+			keyMethods(typ.Elem(), iter.Key().String())
+		}
+		id := str.String()
+		if id == "" || id == iter.Key().String() || t.universe.MapIndex(reflect.ValueOf(id)).IsValid() {
+			continue
+		}
+		add = append(add, alias{id, sym})
+	}
+	for _, a := range add {
+		t.universe.SetMapIndex(reflect.ValueOf(a.id), a.sym)
+	}
+}
+
+// name makes the compiled package type pkg.Name (time.Duration) a type of
+// the main scope under a hidden alias, once, so that sync gives it its id
+// too: a generic body instantiated with it looks that up as well.
+func (t *typeIDs) name(pkg, name string) {
+	key := pkg + "." + name
+	if t.named[key] {
+		return
+	}
+	if t.named == nil {
+		t.named = map[string]bool{}
+	}
+	t.named[key] = true
+	if _, err := t.in.Eval(fmt.Sprintf("type %spt%d = %s", "_fountain_", len(t.named), key)); err == nil {
+		t.sync()
+	}
+}
+
+// keyMethods gives the methods of the generic type typ (named name) keys
+// of their own in yaegi's table of generic instances. yaegi keys an
+// instance by the name its declaration spells and the type arguments, so
+// List[int].All was slices.All[int] when that came first (and Set[int].Len
+// was List[int].Len): the spelled name, which nothing else reads once the
+// method is declared (lookups use the name the declaration node keeps),
+// gets the type's name added.
+func keyMethods(typ reflect.Value, name string) {
+	methods := typ.FieldByName("method")
+	if !methods.IsValid() || methods.Kind() != reflect.Slice {
+		return
+	}
+	for i := range methods.Len() {
+		m := methods.Index(i)
+		if m.IsNil() {
+			continue
+		}
+		child := m.Elem().FieldByName("child")
+		if !child.IsValid() || child.Kind() != reflect.Slice || child.Len() < 2 || child.Index(1).IsNil() {
+			continue
+		}
+		ident := child.Index(1).Elem().FieldByName("ident")
+		if !ident.IsValid() || ident.Kind() != reflect.String || strings.Contains(ident.String(), methodKeySep) {
+			continue
+		}
+		reflect.NewAt(ident.Type(), unsafe.Pointer(ident.UnsafeAddr())).Elem().SetString(ident.String() + methodKeySep + name)
+	}
+}
+
+// methodKeySep joins a method's name and its type's in the key.
+const methodKeySep = "·"
