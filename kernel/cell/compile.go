@@ -40,6 +40,9 @@ type Env interface {
 	// IsInteger reports whether an earlier cell's top-level name holds an
 	// integer, for rewriting range over an int.
 	IsInteger(name string) bool
+	// HoldsChans reports whether an earlier cell's top-level name holds a
+	// slice, array or map of receivable channels (see rangeOverChans).
+	HoldsChans(name string) bool
 	// Typed gives what the evaluator found out of the operand of the
 	// statement at offset off of the cell (see Typed).
 	Typed(off int) Typed

@@ -25,7 +25,8 @@ func (e *env) PackageByName(n string) (string, bool) {
 	p, ok := map[string]string{"fmt": "fmt", "strings": "strings", "rand": "math/rand", "filepath": "path/filepath"}[n]
 	return p, ok
 }
-func (e *env) IsInteger(n string) bool { return n == "count" }
+func (e *env) IsInteger(n string) bool  { return n == "count" }
+func (e *env) HoldsChans(n string) bool { return n == "chans" }
 func (e *env) Typed(off int) Typed {
 	return e.typed[off]
 }

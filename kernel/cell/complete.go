@@ -85,6 +85,7 @@ func (syntaxOnly) Defined(string) bool                 { return true }
 func (syntaxOnly) PackageByName(string) (string, bool) { return "", false }
 func (syntaxOnly) PackageName(string) string           { return "" }
 func (syntaxOnly) IsInteger(string) bool               { return false }
+func (syntaxOnly) HoldsChans(string) bool              { return false }
 func (syntaxOnly) Rename(n string) string              { return n }
 func (syntaxOnly) Source(string) string                { return "" }
 func (syntaxOnly) Shim(string, string) (string, bool)  { return "", false }

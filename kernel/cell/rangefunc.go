@@ -435,8 +435,9 @@ func (c *compiler) fail(at int, msg string) {
 // yaegi takes the value variable for the range's operand, and a channel
 // there for a range over that channel ("reflect: call of reflect.Value.Len
 // on int Value" at run time). The operand must be a variable whose type is
-// written (a parameter, a var, a define of a typed composite literal) or
-// known from a probe. It reports whether it rewrote n.
+// written (a parameter, a var, a define of a typed composite literal),
+// known from a probe, or an earlier cell's. It reports whether it
+// rewrote n.
 func (c *compiler) rangeOverChans(n *ast.RangeStmt, mode Typed, off func(token.Pos) int) bool {
 	x, ok := n.X.(*ast.Ident)
 	v, okV := n.Value.(*ast.Ident)
@@ -447,6 +448,9 @@ func (c *compiler) rangeOverChans(n *ast.RangeStmt, mode Typed, off func(token.P
 	t := writtenOperandType(x)
 	if t == nil && mode.Type != "" {
 		t, _ = parser.ParseExpr(mode.Type)
+	}
+	if t == nil && x.Obj == nil && !c.localDefs[x.Name] && c.env.HoldsChans(x.Name) {
+		t = &ast.ArrayType{Elt: &ast.ChanType{Dir: ast.RECV}} // an earlier cell's
 	}
 	var elem ast.Expr
 	switch t := t.(type) {

@@ -276,6 +276,22 @@ func (s *Session) IsInteger(name string) bool {
 	return false
 }
 
+// HoldsChans implements cell.Env, as IsInteger does.
+func (s *Session) HoldsChans(name string) bool {
+	if !s.defined[name] {
+		return false
+	}
+	v, err := s.in.Eval(name)
+	if err != nil || !v.IsValid() {
+		return false
+	}
+	switch t := v.Type(); t.Kind() {
+	case reflect.Slice, reflect.Array, reflect.Map:
+		return t.Elem().Kind() == reflect.Chan && t.Elem().ChanDir()&reflect.RecvDir != 0
+	}
+	return false
+}
+
 // CellError is a failed cell, shaped for an error reply.
 type CellError struct {
 	Name, Value string

@@ -434,6 +434,20 @@ func TestRangeOverFunc(t *testing.T) {
 // TestLogFilter: what the interpreter logs as it panics while compiling
 // (a range over a func, before the rewrite) stays out of the output; other
 // use of the standard logger does not.
+// TestRangeOverChannels: yaegi took a range's value variable for its
+// operand, and a channel there for a range over that channel ("Len on int
+// Value" at run time). Ranges over slices and maps of channels, of this
+// cell, of an earlier one and in funcs, go by index (cell.rangeOverChans).
+func TestRangeOverChannels(t *testing.T) {
+	s := newTestSession(t)
+	expectValues(t, s, []cellValue{
+		{"chans := []chan int{make(chan int, 1), make(chan int, 1)}\nchans[0] <- 1\nchans[1] <- 2\nlen(chans)", "2"},
+		{"n := 0\nfor _, c := range chans { n += <-c }\nn", "3"},
+		{"m := map[string]chan int{\"a\": make(chan int, 1)}\nm[\"a\"] <- 5\nk := 0\nfor name, c := range m { k += <-c + len(name) }\nk", "6"},
+		{"func drain(cs ...<-chan int) int { t := 0; for _, c := range cs { for v := range c { t += v } }; return t }\na, b := make(chan int, 1), make(chan int, 1)\na <- 4; b <- 5; close(a); close(b)\ndrain(a, b)", "9"},
+	})
+}
+
 func TestLogFilter(t *testing.T) {
 	s := newTestSession(t)
 	var buf bytes.Buffer
