@@ -369,7 +369,14 @@ func FuzzCompile(f *testing.F) {
 	for _, s := range []string{"x := 1\nx", "func f[T any](v T) T { return v }", "import \"fmt\"\nfmt.Println(min(1,2,3))",
 		"for i := range 3 { go func() { _ = i }() }", "type T struct{}\nfunc (T) M() {}", "x := `a\nb`", "label:\nfor { break label }",
 		"a, b := f()", "func Map[T, U any](xs []T, f func(T) U) []U { return nil }\nys := Map(xs, strconv.Itoa)",
-		"func f() (int, error) {\n\tL: for x := range s {\n\t\tif x > 1 { break L }\n\t\tfor y := range s { return y, nil }\n\t}\n\treturn 0, nil\n}"} {
+		"func f() (int, error) {\n\tL: for x := range s {\n\t\tif x > 1 { break L }\n\t\tfor y := range s { return y, nil }\n\t}\n\treturn 0, nil\n}",
+		// The rewrites around yaegi's generics.
+		"type G[K comparable, V any] struct{ K K; v V }\nfunc (g *G[K, V]) C() *G[K, V] { return &G[K, V]{\n\tK: g.K,\n} }\nx := G[int, string]{1, \"a\"}\ny := new(G[int, string])",
+		"type N interface{\n\t~int | ~float64\n}\nfunc S[T N, U cmp.Ordered](xs []T) (t T) { for _, x := range xs { t += x }; return }",
+		"func M[T any](cs ...<-chan T) int { n := 0; for k,\n c := range cs { n += len(c) + k }; for i := range min(len(cs), 3) { n += i }; return n }",
+		"func P[A, B any](a A, b B) A { return a }\nxs := []int{P[int, string](1, \"a\"), P(2, 3)}",
+		"type T[A, B any] struct{ next *T[A, B] }",
+		"func E[T any](xs []T) { for v := range slices.Values(xs) { _ = v } }"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
@@ -391,7 +398,7 @@ func FuzzCompile(f *testing.F) {
 		typed, probed := newEnv(), newEnv()
 		for _, c := range p.Chunks {
 			for _, r := range c.Sites {
-				typed.typed[r] = Typed{Type: "map[string]*strings.Builder"}
+				typed.typed[r] = Typed{Type: "map[string]*G[int, strings.Builder]"}
 				probed.typed[r] = Typed{Probe: true}
 			}
 		}

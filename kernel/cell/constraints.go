@@ -27,7 +27,7 @@ func (c *compiler) inlineConstraints(fset *token.FileSet, fl *ast.FieldList) {
 		if u, ok := c.union(f.Type, 0); ok {
 			from := offsetIn(fset, f.Type.Pos(), len("package p;"))
 			to := offsetIn(fset, f.Type.End(), len("package p;"))
-			c.edits = append(c.edits, edit{from, to, u})
+			c.edits = append(c.edits, edit{from, to, u + newlines(c.src[from:to])})
 		}
 	}
 }

@@ -469,7 +469,7 @@ func (c *compiler) rangeOverChans(n *ast.RangeStmt, mode Typed, off func(token.P
 		key = helperPrefix + "k"
 		c.edits = append(c.edits, edit{off(k.Pos()), off(k.End()), key})
 	}
-	c.edits = append(c.edits, edit{off(k.End()), off(v.End()), ""},
+	c.edits = append(c.edits, edit{off(k.End()), off(v.End()), newlines(c.src[off(k.End()):off(v.End())])},
 		edit{off(n.Body.Lbrace), off(n.Body.Lbrace) + 1, "{ " + v.Name + " " + map[token.Token]string{token.DEFINE: ":=", token.ASSIGN: "="}[n.Tok] + " " + x.Name + "[" + key + "];"})
 	return true
 }
