@@ -133,7 +133,7 @@ func Compile(src string, env Env) (*Program, error) {
 	if err != nil {
 		return nil, syntaxError(err)
 	}
-	c := &compiler{src: src, env: env, localDefs: map[string]bool{}, sources: map[string]string{}, defineAt: map[string]int{}, refs: map[string][]string{}, methodAt: map[string]int{}, compound: map[int]int{}, selectors: map[string]bool{}, genericSpecs: map[string]genericSpec{}, positional: map[*ast.CallExpr]bool{}, bodyRanges: map[*ast.RangeStmt]Typed{}}
+	c := &compiler{src: src, env: env, localDefs: map[string]bool{}, sources: map[string]string{}, defineAt: map[string]int{}, refs: map[string][]string{}, methodAt: map[string]int{}, compound: map[int]int{}, selectors: map[string]bool{}, genericSpecs: map[string]genericSpec{}, positional: map[*ast.CallExpr]bool{}, bodyRanges: map[*ast.RangeStmt]Typed{}, typeUnits: map[int]bool{}}
 	var stmtUnits []Unit
 	for i, u := range units {
 		if u.Kind == Decl && isVarDefine(src, u) {
@@ -208,7 +208,8 @@ type compiler struct {
 	generic   []string // generic funcs the cell declares
 	// generic types the cell declares
 	genericSpecs map[string]genericSpec
-	late         []func() // rewrites that need the whole cell read (multiInstance)
+	late         []func()     // rewrites that need the whole cell read (multiInstance)
+	typeUnits    map[int]bool // starts of the units that declare types or consts
 	// calls that are elements of composite literals without keys
 	positional map[*ast.CallExpr]bool
 	// ranges in generic bodies over iterators calls return (genericBodies)
@@ -395,6 +396,9 @@ func (c *compiler) addDecl(u Unit) error {
 				c.define(d.Name.Name, u.Start)
 			}
 		case *ast.GenDecl:
+			if d.Tok == token.TYPE || d.Tok == token.CONST {
+				c.typeUnits[u.Start] = true
+			}
 			for _, s := range d.Specs {
 				switch s := s.(type) {
 				case *ast.TypeSpec:
@@ -468,9 +472,9 @@ func (c *compiler) defineSite(at int, name, typ string, isVar bool, value ast.Ex
 		return
 	}
 	c.sites = append(c.sites, at)
-	t := c.env.Typed(at)
+	t := c.typed(at)
 	if t.Type != "" && typ == "" {
-		typ = t.Type
+		typ = c.qualifyForeign(t.Type, value)
 		c.typeSelectors([]string{typ})
 	}
 	switch {
@@ -482,6 +486,62 @@ func (c *compiler) defineSite(at int, name, typ string, isVar bool, value ast.Ex
 	case isVar:
 		c.edits = append(c.edits, edit{at, off(value.Pos()), name + " := " + newlines(head)})
 	}
+}
+
+// typed returns what the evaluator found of the statement at off (see
+// Typed), with the cell's own types by their names in this compile: a
+// probe ran in an earlier compile of the cell, whose failed declarations
+// took other internal names.
+func (c *compiler) typed(at int) Typed {
+	t := c.env.Typed(at)
+	current := func(typ string) string {
+		return identRE.ReplaceAllStringFunc(typ, func(id string) string {
+			base := versionRE.ReplaceAllString(id, "")
+			if id[0] == '.' || !slices.Contains(c.types, base) {
+				return id
+			}
+			return c.env.Rename(base)
+		})
+	}
+	t.Type = current(t.Type)
+	t.Params = slices.Clone(t.Params)
+	for i, p := range t.Params {
+		t.Params[i] = current(p)
+	}
+	return t
+}
+
+// qualifyForeign puts the package of the called func before a probed
+// type that is an instance of a generic type no cell declares: yaegi names
+// an instance of a source package's generic type (unique.Handle[string])
+// as if of the main package, and a define of that type name made a type
+// apart ("mismatched types main.Handle[string] and unique.Handle[string]").
+func (c *compiler) qualifyForeign(typ string, value ast.Expr) string {
+	call, ok := value.(*ast.CallExpr)
+	if !ok {
+		return typ
+	}
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok {
+		return typ
+	}
+	pkg, ok := sel.X.(*ast.Ident)
+	if !ok || c.importPath(pkg.Name) == "" {
+		return typ
+	}
+	e, err := parser.ParseExpr(typ)
+	if err != nil {
+		return typ
+	}
+	base, _ := instance(e)
+	id, ok := base.(*ast.Ident)
+	if !ok || base == e || universe[id.Name] || c.localDefs[id.Name] || c.env.Defined(versionRE.ReplaceAllString(id.Name, "")) {
+		return typ
+	}
+	if sh, ok := c.env.Shim(c.importPath(pkg.Name), id.Name); ok {
+		return sh + "." + typ // weak.Pointer is the shim's
+	}
+	return pkg.Name + "." + typ
 }
 
 // zeroOf returns an expression of the zero value of the type typ, written
@@ -519,7 +579,7 @@ func (c *compiler) multiDefineSite(st *ast.AssignStmt, off func(token.Pos) int) 
 		}
 		at := off(id.Pos())
 		c.sites = append(c.sites, at)
-		t := c.env.Typed(at)
+		t := c.typed(at)
 		types = append(types, t.Type)
 		if t.Probe {
 			probing = true
@@ -899,7 +959,7 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 			}
 			if !declared {
 				c.sites = append(c.sites, off(n.For))
-				mode = c.env.Typed(off(n.For))
+				mode = c.typed(off(n.For))
 			}
 			if mode.Probe || mode.Func {
 				sites = append(sites, rangeSite{n, mode})
@@ -1283,7 +1343,7 @@ func (c *compiler) program(units []Unit) (*Program, error) {
 		}
 		kind := group[0].Kind
 		if kind != Stmt {
-			p.Chunks = append(p.Chunks, Chunk{Kind: kind, Src: c.render(group, nil), Sites: c.sitesIn(group)})
+			c.declChunks(p, group)
 			group = group[:0]
 			return
 		}
@@ -1333,7 +1393,30 @@ func (c *compiler) program(units []Unit) (*Program, error) {
 			flush()
 		}
 		group = append(group, u)
-		if u.Kind == Decl { // a Decl group becomes exactly the next chunk
+	}
+	flush()
+	return p, nil
+}
+
+// declChunks adds the chunks of a group of declarations: one, or, when
+// the group declares types and also funcs or vars, the types and consts
+// first. The evaluator learns the types' names between the two (see its
+// typeIDs): generic code in the funcs instantiated with them needs that.
+func (c *compiler) declChunks(p *Program, group []Unit) {
+	var first, rest []Unit
+	for _, u := range group {
+		if c.typeUnits[u.Start] {
+			first = append(first, u)
+		} else {
+			rest = append(rest, u)
+		}
+	}
+	parts := [][]Unit{first, rest}
+	if len(first) == 0 || len(rest) == 0 {
+		parts = [][]Unit{group}
+	}
+	for _, part := range parts {
+		for _, u := range part {
 			for n, at := range c.defineAt {
 				if at == u.Start {
 					p.DeclChunk[n] = len(p.Chunks)
@@ -1345,9 +1428,8 @@ func (c *compiler) program(units []Unit) (*Program, error) {
 				}
 			}
 		}
+		p.Chunks = append(p.Chunks, Chunk{Kind: Decl, Src: c.render(part, nil), Sites: c.sitesIn(part)})
 	}
-	flush()
-	return p, nil
 }
 
 // sitesIn returns the offsets of the statements in units that need a type.

@@ -308,6 +308,23 @@ func TestYaegiGenericRewrites(t *testing.T) {
 	}
 }
 
+// TestTypesChunkFirst: a group of declarations with types and funcs
+// compiles the types (and consts) first, so that the evaluator knows
+// their names before generic code in the funcs is instantiated with them.
+func TestTypesChunkFirst(t *testing.T) {
+	p, err := Compile("func f() T { return T{n} }\ntype T struct{ a [n]int }\nconst n = 2\nfunc (T) M() {}", newEnv())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Chunks) != 2 || !strings.Contains(p.Chunks[0].Src, "type T") || strings.Contains(p.Chunks[0].Src, "func") ||
+		!strings.Contains(p.Chunks[1].Src, "func f()") {
+		t.Fatalf("chunks %+v", p.Chunks)
+	}
+	if p.DeclChunk["T"] != 0 || p.DeclChunk["n"] != 0 || p.DeclChunk["f"] != 1 || p.DeclChunk["T.M"] != 1 {
+		t.Errorf("DeclChunk %v", p.DeclChunk)
+	}
+}
+
 // TestTypeParamsNamedAsFields: a type parameter named as a field, a
 // selected name or a key gets a name of its own; those names stay.
 func TestTypeParamsNamedAsFields(t *testing.T) {

@@ -63,7 +63,7 @@ func (c *compiler) genericCall(n *ast.CallExpr, off func(token.Pos) int) (inferC
 		if id, ok := a.(*ast.Ident); arg.untyped == "" && !(ok && id.Name == "nil" && id.Obj == nil) {
 			arg.at = off(a.Pos())
 			c.sites = append(c.sites, arg.at)
-			arg.mode = c.env.Typed(arg.at)
+			arg.mode = c.typed(arg.at)
 		}
 		call.args = append(call.args, arg)
 	}

@@ -139,7 +139,9 @@ func NewSession(stdin io.Reader) (*Session, error) {
 	// os.Stdin is replaced after the stdlib is loaded: loading it resets
 	// os. time.Sleep wakes on an interrupt (see interrupt.go).
 	own := interp.Exports{"os/os": {"Stdin": reflect.ValueOf(&s.stdin).Elem()},
-		"time/time": {"Sleep": reflect.ValueOf(s.rt.interrupts.sleep)}}
+		"time/time": {"Sleep": reflect.ValueOf(s.rt.interrupts.sleep)},
+		// weak is all generic: its shim has it all, the package is empty.
+		"weak/weak": {}, rtHelpersPath + "/" + rtHelpersPath: rtHelpers}
 	for _, tables := range []interp.Exports{stdlib.Symbols, newerStdlib(), symbols.Symbols, own} {
 		if err := s.in.Use(tables); err != nil {
 			return nil, fmt.Errorf("load symbols: %w", err)
@@ -240,7 +242,7 @@ func (s *Session) indexPackages() {
 		}
 	}
 	// Generic packages the interpreter provides from source.
-	for _, p := range sourcePackages {
+	for _, p := range append(sourcePackages, "weak") {
 		s.byPath[p] = p
 		s.byName[p] = p
 	}
@@ -618,6 +620,7 @@ func (s *Session) compileChunks(chunks []cell.Chunk) ([]*interp.Program, int, er
 func (s *Session) compile(src string) (p *interp.Program, err error) {
 	s.compiling.Store(true)
 	defer s.compiling.Store(false)
+	defer s.ids.instances()
 	defer func() {
 		if r := recover(); r != nil {
 			p, err = nil, fmt.Errorf("the interpreter cannot compile this: %v", r)

@@ -791,7 +791,27 @@ func TestGenericStdMembers(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "in seq") {
 		t.Errorf("panic in seq: %v", err)
 	}
+	// Handles made at top level and by a call are of one type: yaegi
+	// made an instance per name it was spelled by (typeIDs.instances).
+	expectValues(t, s, []cellValue{
+		{"hx := unique.Make(\"x\")", ""},
+		{"hx == unique.Make(\"x\")", "true"},
+		{"type HP struct{ a int }\nhp := unique.Make(HP{1})", ""},
+		{"hp == unique.Make(HP{1}) && hp.Value().a == 1", "true"},
+	})
+	// weak, runtime.AddCleanup and maphash.Comparable, generic all.
+	expectValues(t, s, []cellValue{
+		{"type Blob struct{ data [1 << 16]byte; n int }\nfunc mk() weak.Pointer[Blob] { b := &Blob{n: 7}; return weak.Make(b) }\nwp := mk()\nfunc get() int { if p := wp.Value(); p != nil { return p.n }; return -1 }\nget()", "7"},
+		{"keep := &Blob{n: 8}\nwk := weak.Make(keep)\nwk == weak.Make(keep) && wk != wp", "true"},
+		{"runtime.GC()\nruntime.GC()\nfmt.Sprint(get(), wk.Value().n)", "-1 8"},
+		{"done := make(chan string, 1)\nfunc report(s string) { done <- s }\nrep := report\nfunc attach() { o := &Blob{n: 1}; runtime.AddCleanup(o, rep, \"cleaned\") }\nattach()\nruntime.GC()\nmsg := \"timeout\"\nselect {\ncase m := <-done:\n\tmsg = m\ncase <-time.After(5 * time.Second):\n}\nmsg", "cleaned"},
+		{"seed := maphash.MakeSeed()\ntype MK struct{ a int; s string }\nmaphash.Comparable(seed, MK{1, \"x\"}) == maphash.Comparable(seed, MK{1, \"x\"}) && maphash.Comparable(seed, MK{1, \"x\"}) != maphash.Comparable(seed, MK{2, \"x\"})", "true"},
+		{"var mh maphash.Hash\nmh.SetSeed(seed)\nmaphash.WriteComparable(&mh, 3)\nmh.Sum64() == maphash.Comparable(seed, 3)", "true"},
+	})
 	// Completion and help know them.
+	if m := s.Complete("weak.", 5).Matches; !slices.Contains(m, "Make") || !slices.Contains(m, "Pointer") {
+		t.Errorf("completion of weak.: %v", m)
+	}
 	if m := s.Complete("sync.Once", 9).Matches; !slices.Contains(m, "OnceValue") {
 		t.Errorf("completion of sync.Once: %v", m)
 	}

@@ -170,6 +170,77 @@ func AsType[E error](err error) (E, bool) {
 	return target, ok
 }
 `},
+	{"weak", "fountainweak", `package fountainweak
+
+import (
+	"fountainrt"
+	"reflect"
+)
+
+// Pointer is a weak pointer to a value of type T: it does not keep the
+// value alive. Two Pointers are equal when made from the same pointer.
+type Pointer[T any] struct {
+	h any
+}
+
+// Make returns a weak pointer for ptr (the zero Pointer for nil).
+func Make[T any](ptr *T) Pointer[T] {
+	return Pointer[T]{fountainrt.WeakMake(ptr)}
+}
+
+// Value returns the original pointer, or nil once the value it points to
+// has been collected. (Set through reflect: the interpreter fails on a
+// conversion to a type parameter.)
+func (p Pointer[T]) Value() *T {
+	var r *T
+	if v := fountainrt.WeakValue(p.h, r); v != nil {
+		reflect.ValueOf(&r).Elem().Set(reflect.ValueOf(v))
+	}
+	return r
+}
+`},
+	{"runtime", "fountainruntime", `package fountainruntime
+
+import "fountainrt"
+
+// Cleanup is a handle to a cleanup call for a specific object.
+type Cleanup struct {
+	stop func()
+}
+
+// Stop cancels the cleanup call.
+func (c Cleanup) Stop() {
+	if c.stop != nil {
+		c.stop()
+	}
+}
+
+// AddCleanup attaches a cleanup function to ptr: some time after ptr is
+// no longer reachable, cleanup(arg) runs on a goroutine of its own. If arg
+// or cleanup keep ptr reachable, it never runs. The interpreter's func
+// values keep the whole frame they are made in: a cleanup made (or named)
+// inside the func that has ptr in a variable keeps ptr; make it before.
+func AddCleanup[T, S any](ptr *T, cleanup func(S), arg S) Cleanup {
+	return Cleanup{fountainrt.AddCleanup(ptr, cleanup, arg)}
+}
+`},
+	{"hash/maphash", "fountainmaphash", `package fountainmaphash
+
+import (
+	"fountainrt"
+	"hash/maphash"
+)
+
+// Comparable returns the hash of v with seed: equal values hash equal.
+func Comparable[T comparable](seed maphash.Seed, v T) uint64 {
+	return fountainrt.Comparable(seed, v)
+}
+
+// WriteComparable adds x to the data hashed by h.
+func WriteComparable[T comparable](h *maphash.Hash, x T) {
+	fountainrt.WriteComparable(h, x)
+}
+`},
 }
 
 // shimMembers maps each shim's standard package path to the exported

@@ -17,11 +17,24 @@ import (
 // not found: the call is left without code and panics with a nil
 // dereference when run. With each type of the main scope also known by its
 // id, it is found. This reaches into yaegi's unexported scope tables
-// (TestTypeIDs guards their shape); the version is pinned.
+// (TestTypeIDsLayout guards their shape); the version is pinned.
 type typeIDs struct {
 	in             *interp.Interpreter
 	named          map[string]bool // compiled packages' types given a name in main (see name)
 	main, universe reflect.Value   // the scopes' map[string]*symbol, writable, once found
+	scopes         reflect.Value   // the interpreter's scopes by package
+}
+
+// resolve finds the scope tables, once the main scope is made.
+func (t *typeIDs) resolve() bool {
+	main, universe, ok := scopeTables(t.in)
+	if !ok {
+		return false
+	}
+	t.main, t.universe = main, universe
+	scopes := reflect.ValueOf(t.in).Elem().FieldByName("scopes")
+	t.scopes = reflect.NewAt(scopes.Type(), unsafe.Pointer(scopes.UnsafeAddr())).Elem()
+	return true
 }
 
 // scopeTables returns the symbol tables of the main scope and of the universe,
@@ -58,12 +71,8 @@ func scopeTables(in *interp.Interpreter) (main, universe reflect.Value, ok bool)
 // universe: generic bodies of the packages the interpreter has from source
 // (slices.Sorted) look the name up in their own scope chain.
 func (t *typeIDs) sync() {
-	if !t.main.IsValid() {
-		main, universe, ok := scopeTables(t.in)
-		if !ok {
-			return
-		}
-		t.main, t.universe = main, universe
+	if !t.main.IsValid() && !t.resolve() {
+		return
 	}
 	iter := t.main.MapRange()
 	type alias struct {
@@ -148,3 +157,70 @@ func keyMethods(typ reflect.Value, name string) {
 
 // methodKeySep joins a method's name and its type's in the key.
 const methodKeySep = "·"
+
+// genericTypePackages are the packages the interpreter has from source
+// that declare generic types.
+var genericTypePackages = []string{"unique", "fountainweak", "fountainatomic"}
+
+// instances makes the instances of those packages' generic types one per
+// type arguments. yaegi registers an instance under the name the
+// instantiating code spells: unique.Make's body makes "Handle[string]",
+// a cell's "unique.Handle[string]", and each finds only its own, so a
+// handle a cell declared and one unique.Make returned were of types apart.
+// Each instance gets both names, in its package, and the qualified one in
+// the universe, where the main scope finds it.
+func (t *typeIDs) instances() {
+	if !t.main.IsValid() {
+		if !t.resolve() {
+			return
+		}
+	}
+	for _, pkg := range genericTypePackages {
+		syms, ok := t.packageSymbols(pkg)
+		if !ok {
+			continue
+		}
+		type alias struct {
+			key string
+			sym reflect.Value
+		}
+		var add []alias
+		iter := syms.MapRange()
+		for iter.Next() {
+			k := iter.Key().String()
+			if !strings.HasSuffix(k, "]") {
+				continue
+			}
+			short, long := k, pkg+"."+k
+			if strings.HasPrefix(k, pkg+".") {
+				short, long = strings.TrimPrefix(k, pkg+"."), k
+			}
+			for _, n := range []string{short, long} {
+				if !syms.MapIndex(reflect.ValueOf(n)).IsValid() {
+					add = append(add, alias{n, iter.Value()})
+				}
+			}
+			if !t.universe.MapIndex(reflect.ValueOf(long)).IsValid() {
+				t.universe.SetMapIndex(reflect.ValueOf(long), iter.Value())
+			}
+		}
+		for _, a := range add {
+			syms.SetMapIndex(reflect.ValueOf(a.key), a.sym)
+		}
+	}
+}
+
+// packageSymbols returns the symbol table of the package scope pkg, if
+// the interpreter has compiled it.
+func (t *typeIDs) packageSymbols(pkg string) (reflect.Value, bool) {
+	defer func() { recover() }()
+	sc := t.scopes.MapIndex(reflect.ValueOf(pkg))
+	if !sc.IsValid() || sc.IsNil() {
+		return reflect.Value{}, false
+	}
+	syms := sc.Elem().FieldByName("sym")
+	if !syms.IsValid() || syms.Kind() != reflect.Map {
+		return reflect.Value{}, false
+	}
+	return reflect.NewAt(syms.Type(), unsafe.Pointer(syms.UnsafeAddr())).Elem(), true
+}
