@@ -409,6 +409,7 @@ func (c *compiler) addDecl(u Unit) error {
 					c.types = append(c.types, s.Name.Name)
 					if s.TypeParams != nil && len(s.TypeParams.List) > 0 {
 						c.genericSpecs[s.Name.Name] = genericSpec{s, offsetIn(fset, s.Name.Pos(), len("package p;"))}
+						c.selfReferences(fset, s)
 					}
 					c.renameDecl(fset, s, s.Name)
 				case *ast.ValueSpec:

@@ -177,8 +177,7 @@ func TestErrors(t *testing.T) {
 		{"func main() {}", 1, 1, "func main has no meaning"},
 		{"func f() { return nope }", 1, 19, "undefined: nope"},
 		// Generic types yaegi would recurse on until the process dies.
-		{"x := 1\ntype Tree[K comparable, V any] struct{ k K; v V; left, right *Tree[K, V] }", 2, 6, "Tree refers to itself with 2 type parameters"},
-		{"type N[T, U any] struct{ next func() N[T, U] }", 1, 6, "N refers to itself with 2 type parameters"},
+		{"x := 1\ntype N[T, U any] struct{ next func() N[U, T] }", 2, 6, "N refers to itself with type arguments other than its type parameters"},
 		{"type A[T any] struct{ b *B[T] }\ntype B[T any] struct{ a []A[T] }", 1, 6, "generic types A -> B -> A refer to each other"},
 	} {
 		_, err := Compile(tc.src, newEnv())
@@ -200,6 +199,7 @@ func TestGenericCyclesYaegiHandles(t *testing.T) {
 	e.defined["P"] = true
 	e.sources["P"] = "type P[T any] struct{ v T; next *P[T] }"
 	for _, src := range []string{
+		"type Tree[K comparable, V any] struct{ k K; v V; left, right *Tree[K, V] }",
 		"type L[T any] struct{ v T; next *L[T] }",
 		"type Trie[T any] struct{ kids map[rune]*Trie[T] }",
 		"type Q[T any] struct{ p P[T]; q *Q[T] }",
@@ -340,6 +340,23 @@ func TestTypeParamsNamedAsFields(t *testing.T) {
 		if !strings.Contains(all, want) {
 			t.Errorf("missing %q in %q", want, all)
 		}
+	}
+}
+
+// TestSelfReferenceOneIndex: a generic type's references to itself with
+// all its type parameters keep the first index only, which yaegi takes for
+// the instance being made; line layout kept.
+func TestSelfReferenceOneIndex(t *testing.T) {
+	p, err := Compile("type Tree[K comparable, V any] struct {\n\tleft, right *Tree[K,\n\t\tV]\n\tm map[K]*Tree[K, V]\n\to *Tree[V, K]\n}", newEnv())
+	if err == nil {
+		t.Fatalf("swapped arguments compiled: %q", p.Chunks[0].Src)
+	}
+	p, err = Compile("type Tree[K comparable, V any] struct {\n\tleft, right *Tree[K,\n\t\tV]\n\tm map[K]*Tree[K, V]\n}", newEnv())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "type Tree[K comparable, V any] struct {\n\tleft, right *Tree[K\n]\n\tm map[K]*Tree[K]\n}"; p.Chunks[0].Src != want {
+		t.Errorf("got %q, want %q", p.Chunks[0].Src, want)
 	}
 }
 

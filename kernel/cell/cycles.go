@@ -16,10 +16,11 @@ type genericSpec struct {
 
 // checkGenericCycles refuses generic types that yaegi cannot instantiate:
 // it expands a generic type's fields as it instantiates it, and stops only
-// at a reference of a one-parameter type to itself. A self-reference with
-// more type parameters (a tree keyed by K with values V), or two generic
-// types referring to each other, recurse until the stack overflows, which
-// ends the process: the cell must fail before that.
+// at a reference of a type to itself with one index (selfReferences makes
+// those of a type to itself with all its type parameters). Others (two
+// generic types referring to each other, a type to itself with other type
+// arguments) recurse until the stack overflows, which ends the process:
+// the cell must fail before that.
 func (c *compiler) checkGenericCycles() error {
 	for _, name := range c.types {
 		g, ok := c.genericSpecs[name]
@@ -28,8 +29,8 @@ func (c *compiler) checkGenericCycles() error {
 		}
 		if path := c.genericCycle(name, name, map[string]bool{}); path != nil {
 			line, col := position(c.src, g.off)
-			msg := fmt.Sprintf("%s refers to itself with %d type parameters: the interpreter cannot instantiate that (it would crash); "+
-				"give %s one type parameter (a struct of both, say) or make the recursive field non-generic", name, len(typeParamNames(g.spec)), name)
+			msg := fmt.Sprintf("%s refers to itself with type arguments other than its type parameters: the interpreter cannot instantiate that (it would crash); "+
+				"make the recursive field non-generic", name)
 			if len(path) > 1 {
 				msg = fmt.Sprintf("generic types %s refer to each other: the interpreter cannot instantiate that (it would crash); "+
 					"declare them as one type, or make one reference non-generic", strings.Join(path, " -> "))
@@ -50,8 +51,8 @@ func (c *compiler) genericCycle(root, from string, seen map[string]bool) []strin
 	}
 	seen[from] = true
 	for _, ref := range genericRefs(spec) {
-		if ref.name == from && ref.args == 1 && len(typeParamNames(spec)) == 1 {
-			continue
+		if ref.name == from && ref.same {
+			continue // yaegi's own case, or made it (selfReferences)
 		}
 		if ref.name == root && from == root {
 			return []string{root}
@@ -97,26 +98,55 @@ func (c *compiler) genericSpec(name string) *ast.TypeSpec {
 
 type genericRef struct {
 	name string
-	args int
+	same bool // its type arguments are spec's type parameters, in order
+	n    *ast.IndexListExpr
 }
 
 // genericRefs lists the instantiations of named types in spec's type.
 func genericRefs(spec *ast.TypeSpec) []genericRef {
+	params := typeParamNames(spec)
+	same := func(args []ast.Expr) bool {
+		if len(args) != len(params) {
+			return false
+		}
+		for i, a := range args {
+			if id, ok := a.(*ast.Ident); !ok || id.Name != params[i] {
+				return false
+			}
+		}
+		return true
+	}
 	var out []genericRef
 	ast.Inspect(spec.Type, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.IndexExpr:
 			if id, ok := n.X.(*ast.Ident); ok {
-				out = append(out, genericRef{id.Name, 1})
+				out = append(out, genericRef{name: id.Name, same: same([]ast.Expr{n.Index})})
 			}
 		case *ast.IndexListExpr:
 			if id, ok := n.X.(*ast.Ident); ok {
-				out = append(out, genericRef{id.Name, len(n.Indices)})
+				out = append(out, genericRef{name: id.Name, same: same(n.Indices), n: n})
 			}
 		}
 		return true
 	})
 	return out
+}
+
+// selfReferences writes a generic type's references to itself with all
+// its type parameters (left, right *Tree[K, V]) with the first one only
+// (*Tree[K]). yaegi instantiates a one-index reference of a type to itself
+// as the instance being made, whatever the index says, and expands one of
+// more indices without end; the type and the code using it are unchanged.
+func (c *compiler) selfReferences(fset *token.FileSet, spec *ast.TypeSpec) {
+	for _, ref := range genericRefs(spec) {
+		if ref.n == nil || !ref.same || ref.name != spec.Name.Name {
+			continue
+		}
+		from := offsetIn(fset, ref.n.Indices[0].End(), len("package p;"))
+		to := offsetIn(fset, ref.n.Rbrack, len("package p;"))
+		c.edits = append(c.edits, edit{from, to, newlines(c.src[from:to])})
+	}
 }
 
 func typeParamNames(spec *ast.TypeSpec) []string {

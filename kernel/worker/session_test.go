@@ -219,55 +219,24 @@ func TestGenericFuncsHaveNamesOfTheirOwn(t *testing.T) {
 	}
 }
 
-// TestGenericCycleRefused: a generic type yaegi would expand until the
-// stack overflows (a fatal error: the worker and its state would be gone)
-// is the cell's error; the one-parameter tree yaegi handles works.
-func TestGenericCycleRefused(t *testing.T) {
+// TestGenericCycles: a generic type yaegi would expand until the stack
+// overflows (a fatal error: the worker and its state would be gone) is the
+// cell's error; a tree of two type parameters, which it expanded so, works
+// (cell.selfReferences).
+func TestGenericCycles(t *testing.T) {
 	s := newTestSession(t)
-	_, err := s.Run(t.Context(), "type Tree[K cmp.Ordered, V any] struct{ k K; v V; left, right *Tree[K, V] }\nt := &Tree[int, string]{}\nt.left == nil")
-	if err == nil || !strings.Contains(err.Error(), "Tree refers to itself with 2 type parameters") {
-		t.Fatalf("two-parameter tree: %v", err)
+	_, err := s.Run(t.Context(), "type A[T any] struct{ b *B[T] }\ntype B[T any] struct{ a []A[T] }\nx := A[int]{}\nx.b == nil")
+	if err == nil || !strings.Contains(err.Error(), "generic types A -> B -> A refer to each other") {
+		t.Fatalf("mutual reference: %v", err)
 	}
-	value(t, s, "type Tree[T cmp.Ordered] struct{ v T; left, right *Tree[T] }",
-		"func (t *Tree[T]) Insert(v T) *Tree[T] {\n\tif t == nil { return &Tree[T]{v: v} }\n\tif v < t.v { t.left = t.left.Insert(v) } else { t.right = t.right.Insert(v) }\n\treturn t\n}",
-		"func (t *Tree[T]) Walk(f func(T)) { if t != nil { t.left.Walk(f); f(t.v); t.right.Walk(f) } }")
-	expectValues(t, s, []cellValue{{"var root *Tree[int]\nfor _, v := range []int{5, 2, 8, 1} { root = root.Insert(v) }\nvar out []int\nroot.Walk(func(v int) { out = append(out, v) })\nout", "[1 2 5 8]"}})
-}
-
-// TestMultiParamGenericTypes: yaegi makes an instance of a generic type of
-// two or more type parameters in an expression apart from the one a type
-// position makes, and crashes on new's. The first six cases failed before
-// the rewrites (cell.multiInstance, cell.zeroOf), at compile time or with a
-// reflect panic; the others hold the rewrite's other forms.
-func TestMultiParamGenericTypes(t *testing.T) {
-	const g = "type G[K comparable, V any] struct{ m map[K]V; k K; v V }"
-	for _, tc := range []struct {
-		name  string
-		cells []string
-		want  string
-	}{
-		{"constructor at top level", []string{g, "func NewG[K comparable, V any]() *G[K, V] { return &G[K, V]{m: map[K]V{}} }", "g := NewG[string, int]()\ng.m != nil"}, "true"},
-		{"constructor in a func", []string{g, "func NewG[K comparable, V any]() *G[K, V] { return &G[K, V]{m: map[K]V{}} }", "func use() bool { g := NewG[string, int](); return g.m != nil }\nuse()"}, "true"},
-		{"method making its type", []string{g, "func (g *G[K, V]) Clone() *G[K, V] { return &G[K, V]{k: g.k} }", "g := &G[string, int]{k: \"z\"}\ng.Clone().k"}, "z"},
-		{"new at top level", []string{g, "func (g *G[K, V]) Key() K { return g.k }", "g := new(G[string, int])\ng.k = \"q\"\ng.Key()"}, "q"},
-		{"new in a method", []string{g, "func (g *G[K, V]) Empty() *G[K, V] { return new(G[K, V]) }", "g := new(G[string, int])\ng.Empty().m == nil"}, "true"},
-		{"generic func of a pointer", []string{g, "func Size[K comparable, V any](g *G[K, V]) int { return len(g.m) }", "g := &G[string, int]{m: map[string]int{\"a\": 1}}\nSize(g)"}, "1"},
-		{"positional and by value", []string{g, "func Make[K comparable, V any](k K, v V) G[K, V] { return G[K, V]{nil, k, v} }", "Make(\"a\", 2).v"}, "2"},
-		{"cache", []string{"type Cache[K comparable, V any] struct { m map[K]V }\nfunc NewCache[K comparable, V any]() *Cache[K, V] {\n\treturn &Cache[K, V]{\n\t\tm: map[K]V{},\n\t}\n}\nfunc (c *Cache[K, V]) Put(k K, v V) { c.m[k] = v }\nfunc (c *Cache[K, V]) Get(k K) (V, bool) { v, ok := c.m[k]; return v, ok }",
-			"c := NewCache[string, int]()\nc.Put(\"a\", 1)\nfmt.Sprint(c.Get(\"a\"))"}, "1 true"},
-		// Fields named as the type parameters: yaegi replaced the names too.
-		{"fields named as type parameters", []string{"type Pair[K comparable, V any] struct { K K; V V }\nfunc MakePair[K comparable, V any](k K, v V) Pair[K, V] { return Pair[K, V]{k, v} }\nfunc (p Pair[K, V]) Same() Pair[K, V] { return Pair[K, V]{K: p.K, V: p.V} }",
-			"ps := []Pair[string, int]{MakePair(\"a\", 1), {K: \"b\"}}\nfmt.Sprint(ps[0].Same(), ps[1].Same().K, MakePair(2, \"x\").V)"}, "{a 1}bx"},
-		{"explicit instance in a slice literal", []string{"func Two[A, B any](a A, b B) A { return a }", "fmt.Sprint([]int{Two[int, string](1, \"a\"), Two(2, 3.5)})"}, "[1 2]"},
-		{"table of entries", []string{"type Entry[K comparable, V any] struct { Key K; Val V }\ntype Table[K comparable, V any] struct { rows []Entry[K, V] }\nfunc (t *Table[K, V]) Add(k K, v V) *Table[K, V] { t.rows = append(t.rows, Entry[K, V]{k, v}); return t }",
-			"t := &Table[string, float64]{}\nt.Add(\"x\", 1.5).Add(\"y\", 2)\nfmt.Sprint(t.rows)"}, "[{x 1.5} {y 2}]"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := value(t, newTestSession(t), tc.cells...); got != tc.want {
-				t.Errorf("got %s, want %s", got, tc.want)
-			}
-		})
-	}
+	value(t, s, "type Tree[K cmp.Ordered, V any] struct {\n\tkey K\n\tval V\n\tleft, right *Tree[K, V]\n}",
+		"func (t *Tree[K, V]) Put(k K, v V) *Tree[K, V] {\n\tif t == nil { return &Tree[K, V]{key: k, val: v} }\n\tswitch {\n\tcase k < t.key: t.left = t.left.Put(k, v)\n\tcase k > t.key: t.right = t.right.Put(k, v)\n\tdefault: t.val = v\n\t}\n\treturn t\n}",
+		"func (t *Tree[K, V]) Get(k K) (V, bool) {\n\tfor t != nil {\n\t\tswitch {\n\t\tcase k < t.key: t = t.left\n\t\tcase k > t.key: t = t.right\n\t\tdefault: return t.val, true\n\t\t}\n\t}\n\tvar zero V\n\treturn zero, false\n}",
+		"func (t *Tree[K, V]) Walk(f func(K, V)) { if t == nil { return }; t.left.Walk(f); f(t.key, t.val); t.right.Walk(f) }")
+	expectValues(t, s, []cellValue{
+		{"var root *Tree[string, int]\nfor i, w := range []string{\"m\", \"c\", \"x\", \"a\"} { root = root.Put(w, i) }\nv, ok := root.Get(\"x\")\nvar keys []string\nroot.Walk(func(k string, _ int) { keys = append(keys, k) })\nfmt.Sprint(v, ok, keys)", "2 true [a c m x]"},
+		{"type Graph[K comparable, V any] struct { nodes map[K]*Graph[K, V]; v V }\ng := &Graph[string, int]{nodes: map[string]*Graph[string, int]{}, v: 1}\ng.nodes[\"a\"] = &Graph[string, int]{v: 2}\ng.nodes[\"a\"].v", "2"},
+	})
 }
 
 func TestSourcesFromCells(t *testing.T) {
