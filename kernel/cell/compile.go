@@ -40,6 +40,10 @@ type Env interface {
 	// IsInteger reports whether an earlier cell's top-level name holds an
 	// integer, for rewriting range over an int.
 	IsInteger(name string) bool
+	// MethodSig returns the parameter and result types, as source, of
+	// method of the compiled type path.typ (of *typ if ptr), and whether
+	// its last parameter is variadic (given as a slice type).
+	MethodSig(path, typ, method string, ptr bool) (params, results []string, variadic, ok bool)
 	// HoldsChans reports whether an earlier cell's top-level name holds a
 	// slice, array or map of receivable channels (see rangeOverChans).
 	HoldsChans(name string) bool
@@ -896,6 +900,7 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 				c.selectors[id.Name] = true
 				c.shim(id, n.Sel.Name, off)
 			}
+			c.late = append(c.late, func() { c.methodExpr(n, off) })
 		case *ast.CallExpr:
 			c.late = append(c.late, func() { c.multiInstance(n, nil, off) })
 			if il, ok := n.Fun.(*ast.IndexListExpr); ok && c.positional[n] {

@@ -27,6 +27,12 @@ func (e *env) PackageByName(n string) (string, bool) {
 }
 func (e *env) IsInteger(n string) bool  { return n == "count" }
 func (e *env) HoldsChans(n string) bool { return n == "chans" }
+func (e *env) MethodSig(p, typ, m string, ptr bool) ([]string, []string, bool, bool) {
+	if p == "time" && typ == "Time" && m == "Before" {
+		return []string{"time.Time"}, []string{"bool"}, false, true
+	}
+	return nil, nil, false, false
+}
 func (e *env) Typed(off int) Typed {
 	return e.typed[off]
 }
@@ -322,6 +328,29 @@ func TestTypesChunkFirst(t *testing.T) {
 	}
 	if p.DeclChunk["T"] != 0 || p.DeclChunk["n"] != 0 || p.DeclChunk["f"] != 1 || p.DeclChunk["T.M"] != 1 {
 		t.Errorf("DeclChunk %v", p.DeclChunk)
+	}
+}
+
+// TestMethodExpressionRewrite: method expressions become func literals.
+func TestMethodExpressionRewrite(t *testing.T) {
+	e := newEnv()
+	e.imported["time"] = "time"
+	e.sources["T.Add"] = "func (t *T) Add(x int, rest ...string) (int, error) { return 0, nil }"
+	e.sources["T"] = "type T struct{}"
+	e.defined["T"] = true
+	e.renames["T"] = "T__2"
+	p, err := Compile("f := time.Time.Before\ng := (*T).Add", e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := p.Chunks[0].Src
+	for _, want := range []string{
+		"f := func(r time.Time, a0 time.Time) bool { return r.Before(a0) }",
+		"g := func(r *T__2, a0 int, a1 ...string) (int, error) { return r.Add(a0, a1...) }",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("missing %q in %q", want, all)
+		}
 	}
 }
 

@@ -278,6 +278,52 @@ func (s *Session) IsInteger(name string) bool {
 	return false
 }
 
+// MethodSig implements cell.Env from the compiled packages' tables.
+func (s *Session) MethodSig(p, typ, method string, ptr bool) (params, results []string, variadic, ok bool) {
+	key := p + "/" + s.byPath[p]
+	var t reflect.Type
+	for _, tables := range []interp.Exports{stdsyms.Symbols, stdlib.Symbols, symbols.Symbols} {
+		if v, found := tables[key][typ]; found && v.Kind() == reflect.Pointer && v.IsNil() {
+			t = v.Type().Elem()
+			break
+		}
+	}
+	if t == nil {
+		return nil, nil, false, false
+	}
+	if ptr {
+		t = reflect.PointerTo(t)
+	}
+	m, found := t.MethodByName(method)
+	if !found {
+		return nil, nil, false, false
+	}
+	// Types as source: those of unexported or internal packages cannot be.
+	text := func(t reflect.Type) (string, bool) {
+		s := t.String()
+		return s, !strings.Contains(s, "internal") && exportedRE.MatchString(s)
+	}
+	ft := m.Type // the receiver first
+	for i := 1; i < ft.NumIn(); i++ {
+		s, good := text(ft.In(i))
+		if !good {
+			return nil, nil, false, false
+		}
+		params = append(params, s)
+	}
+	for i := range ft.NumOut() {
+		s, good := text(ft.Out(i))
+		if !good {
+			return nil, nil, false, false
+		}
+		results = append(results, s)
+	}
+	return params, results, ft.IsVariadic(), true
+}
+
+// exportedRE matches type text whose qualified names are all exported.
+var exportedRE = regexp.MustCompile(`^(?:[^.]|\.[A-Z])*$`)
+
 // HoldsChans implements cell.Env, as IsInteger does.
 func (s *Session) HoldsChans(name string) bool {
 	if !s.defined[name] {

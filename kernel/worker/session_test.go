@@ -417,6 +417,22 @@ func TestRangeOverChannels(t *testing.T) {
 	})
 }
 
+// TestMethodExpressions: yaegi gave a method expression the method's type
+// without its receiver, and a call of it failed. They are written as the
+// func literals they stand for (cell.methodExpr), for the cells' types and
+// compiled ones.
+func TestMethodExpressions(t *testing.T) {
+	s := newTestSession(t)
+	expectValues(t, s, []cellValue{
+		{"t0 := time.Unix(0, 0)\nf := time.Time.Before\nf(t0, t0.Add(1)) && time.Time.Before(t0, t0.Add(1))", "true"},
+		{"ts := []time.Time{t0.Add(3), t0, t0.Add(1)}\nslices.SortFunc(ts, time.Time.Compare)\nts[0].Equal(t0)", "true"},
+		{"var sb strings.Builder\n(*strings.Builder).WriteString(&sb, \"x\")\nsb.String()", "x"},
+		{"type P struct{ a int }\nfunc (p P) Less(q P) bool { return p.a < q.a }\nfunc (p *P) Set(v int, rest ...int) { p.a = v + len(rest) }\ng := P.Less\ng(P{1}, P{2})", "true"},
+		{"var p P\n(*P).Set(&p, 5, 1, 2)\np.a", "7"},
+		{"fmt.Sprintf(\"%T\", time.Duration.String)", "func(time.Duration) string"},
+	})
+}
+
 func TestLogFilter(t *testing.T) {
 	s := newTestSession(t)
 	var buf bytes.Buffer
