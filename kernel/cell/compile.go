@@ -482,6 +482,15 @@ func (c *compiler) defineSite(at int, name, typ string, isVar bool, value ast.Ex
 		typ = c.qualifyForeign(t.Type, value)
 		c.typeSelectors([]string{typ})
 	}
+	if typ == "" && !t.Probe {
+		// A call of a generic func of the cells with its type arguments
+		// written: its type is known without a probe, and yaegi fails on
+		// the plain define (a failed compile can leave an instance of a
+		// recursive generic type half made for good).
+		if typ = c.explicitResult(value, off); typ != "" {
+			c.typeSelectors([]string{typ})
+		}
+	}
 	switch {
 	case t.Probe:
 		c.edits = append(c.edits, edit{at, off(value.Pos()), "_ = func() { var _ " + ProbeType(at) + " = (" + newlines(head)},
@@ -550,20 +559,21 @@ func (c *compiler) qualifyForeign(typ string, value ast.Expr) string {
 }
 
 // zeroOf returns an expression of the zero value of the type typ, written
-// as Go source. yaegi takes a pointer to an instance of a generic type of
-// two or more parameters, in new's argument, for a dereference and
-// crashes: such types get theirs from a func's named result.
+// as Go source. yaegi makes an instance of a generic type named in new's
+// argument apart from the one a type position makes: a pointer to one of
+// two or more parameters it takes for a dereference and crashes, and a
+// recursive one (*Tree[int]) is left half made. Such types get theirs from
+// a func's named result, a type position.
 func zeroOf(typ string) string {
-	if multiInstanceRE.MatchString(typ) {
+	if instanceRE.MatchString(typ) {
 		return "func() (z " + typ + ") { return }()"
 	}
 	return "*new(" + typ + ")"
 }
 
-// multiInstanceRE matches a type with an instance of a generic type of
-// two or more type parameters (or a type that merely looks like one: the
-// longer form works for every type).
-var multiInstanceRE = regexp.MustCompile(`\w\[[^\]]*,`)
+// instanceRE matches a type with an instance of a generic type (or a type
+// that merely looks like one, a map: the longer form works for every type).
+var instanceRE = regexp.MustCompile(`\w\[`)
 
 // multiDefineSite is defineSite for "a, b := f()" and "a, b := f(), g()":
 // each name is a site

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"go/types"
 	"regexp"
 	"slices"
 	"strings"
@@ -131,24 +132,111 @@ func (c *compiler) writeTypeArgs(call *ast.CallExpr, decl *ast.FuncDecl, targs [
 // wrapInFunc makes the call func() R { return call }(), R the result type
 // of decl instantiated with targs, if it has one.
 func (c *compiler) wrapInFunc(call *ast.CallExpr, decl *ast.FuncDecl, targs []string, off func(token.Pos) int) {
+	typ := c.instanceResult(decl, targs)
+	if typ == "" {
+		return
+	}
+	c.typeSelectors([]string{typ})
+	c.edits = append(c.edits, edit{off(call.Pos()), off(call.Pos()), "func() " + typ + " { return "},
+		edit{off(call.End()), off(call.End()), " }()"})
+}
+
+// instanceResult returns the result type of decl instantiated with targs,
+// as the cell writes it now (Pair__2 for the user's Pair), or "" unless it
+// has exactly one result.
+func (c *compiler) instanceResult(decl *ast.FuncDecl, targs []string) string {
 	rs := fieldTypes(decl.Type.Results)
 	if len(rs) != 1 {
-		return
+		return ""
 	}
 	typ, ok := substitute(rs[0], bindings(decl.Type.TypeParams, targs), true)
 	if !ok {
-		return
+		return ""
 	}
-	// The names the result type gives are the cells' (Pair, not Pair__2).
-	typ = identRE.ReplaceAllStringFunc(typ, func(id string) string {
+	return c.current(typ)
+}
+
+// current writes the cells' types in type text typ by their names in
+// this compile (Pair__2 for the user's Pair).
+func (c *compiler) current(typ string) string {
+	return identRE.ReplaceAllStringFunc(typ, func(id string) string {
 		if id[0] == '.' {
 			return id
 		}
 		return c.env.Rename(id)
 	})
-	c.typeSelectors([]string{typ})
-	c.edits = append(c.edits, edit{off(call.Pos()), off(call.Pos()), "func() " + typ + " { return "},
-		edit{off(call.End()), off(call.End()), " }()"})
+}
+
+// explicitResult returns the result type of a call of a generic func of
+// the cells whose type arguments are written (NewTree[string, int]()) or
+// told by literals, or of a method of what one returns, or "".
+func (c *compiler) explicitResult(value ast.Expr, off func(token.Pos) int) string {
+	call, ok := value.(*ast.CallExpr)
+	if !ok {
+		return ""
+	}
+	var id *ast.Ident
+	var indices []ast.Expr
+	switch f := call.Fun.(type) {
+	case *ast.SelectorExpr:
+		// A method of what such a call returns (NewTree[K, V]().Put(k, v)).
+		if t := c.explicitResult(f.X, off); t != "" {
+			return c.current(c.methodResult(versionedRE.ReplaceAllString(t, "$1"), f.Sel.Name))
+		}
+		return ""
+	case *ast.IndexExpr:
+		id, _ = f.X.(*ast.Ident)
+		indices = []ast.Expr{f.Index}
+	case *ast.IndexListExpr:
+		id, _ = f.X.(*ast.Ident)
+		indices = f.Indices
+	}
+	if f, ok := call.Fun.(*ast.Ident); ok && f.Obj == nil {
+		return c.literalResult(call, off)
+	}
+	if id == nil || id.Obj != nil {
+		return ""
+	}
+	decl := genericDecl(c.declSource(id.Name), id.Name)
+	if decl == nil || decl.Type.TypeParams.NumFields() != len(indices) {
+		return ""
+	}
+	var targs []string
+	for _, ix := range indices {
+		targs = append(targs, types.ExprString(ix))
+	}
+	return c.instanceResult(decl, targs)
+}
+
+// literalResult returns the result type of a call of a generic func of
+// the cells whose arguments are literals (constants, typed composite and
+// func literals): Go infers its type arguments from those alone.
+func (c *compiler) literalResult(call *ast.CallExpr, off func(token.Pos) int) string {
+	ic, ok := c.genericCallOf(call)
+	if !ok {
+		return ""
+	}
+	for i, a := range call.Args {
+		if ic.args[i].untyped != "" {
+			continue
+		}
+		switch x := a.(type) {
+		case *ast.CompositeLit:
+			if x.Type == nil {
+				return ""
+			}
+			ic.args[i].mode = Typed{Type: c.typeText(x.Type, off)}
+		case *ast.FuncLit:
+			ic.args[i].mode = Typed{Type: c.typeText(x.Type, off)}
+		default:
+			return ""
+		}
+	}
+	targs, ok, conflict := c.inferTypeArgs(ic)
+	if !ok || conflict != nil {
+		return ""
+	}
+	return c.instanceResult(ic.decl, targs)
 }
 
 var identRE = regexp.MustCompile(`\.?[A-Za-z_][A-Za-z0-9_]*`)

@@ -104,14 +104,7 @@ func (c *compiler) methodSig(t, m string) (params, results []string, variadic, o
 		if !isFunc || fd.Recv == nil || fd.Name.Name != m || len(recvTypeParams(fd)) > 0 {
 			continue
 		}
-		text := func(e ast.Expr) string {
-			return identRE.ReplaceAllStringFunc(types.ExprString(e), func(id string) string {
-				if id[0] == '.' {
-					return id
-				}
-				return c.env.Rename(id)
-			})
-		}
+		text := func(e ast.Expr) string { return c.current(types.ExprString(e)) }
 		for _, p := range fd.Type.Params.List {
 			for range max(len(p.Names), 1) {
 				if e, isEll := p.Type.(*ast.Ellipsis); isEll {

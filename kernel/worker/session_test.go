@@ -236,6 +236,12 @@ func TestGenericCycles(t *testing.T) {
 	expectValues(t, s, []cellValue{
 		{"var root *Tree[string, int]\nfor i, w := range []string{\"m\", \"c\", \"x\", \"a\"} { root = root.Put(w, i) }\nv, ok := root.Get(\"x\")\nvar keys []string\nroot.Walk(func(k string, _ int) { keys = append(keys, k) })\nfmt.Sprint(v, ok, keys)", "2 true [a c m x]"},
 		{"type Graph[K comparable, V any] struct { nodes map[K]*Graph[K, V]; v V }\ng := &Graph[string, int]{nodes: map[string]*Graph[string, int]{}, v: 1}\ng.nodes[\"a\"] = &Graph[string, int]{v: 2}\ng.nodes[\"a\"].v", "2"},
+		// Defined at top level from generic funcs that make one: a failed
+		// compile and a probe left the instance half made before
+		// (cell.explicitResult types the define at once).
+		{"func NewTree[K cmp.Ordered, V any]() *Tree[K, V] { return nil }\nt4 := NewTree[string, string]().Put(\"a\", \"b\")\nt4.val", "b"},
+		{"t5 := NewTree[int, float64]()\nt5 = t5.Put(3, 1.5).Put(1, 2.5)\nt5.left.val", "2.5"},
+		{"func Leaf[K cmp.Ordered, V any](k K, v V) *Tree[K, V] { return &Tree[K, V]{key: k, val: v} }\nt7 := Leaf(\"b\", 2).Put(\"a\", 1)\nt7.left.val", "1"},
 	})
 }
 
