@@ -21,6 +21,7 @@ const (
 	HelperMin      = "_fountain_min"     // two-argument min, for the builtin yaegi lacks
 	HelperMax      = "_fountain_max"     // two-argument max
 	HelperClear    = "_fountain_clear"   // clear for maps and slices
+	HelperErr      = "_fountain_err"     // a value as an error, through a call (see errorValues)
 	HelperGoPanic  = "_fountain_gopanic" // reports a panic in a goroutine a cell started
 	helperPrefix   = "_fountain_"
 	lineDirective  = "//line cell:1:1\n"
@@ -44,6 +45,9 @@ type Env interface {
 	// method of the compiled type path.typ (of *typ if ptr), and whether
 	// its last parameter is variadic (given as a slice type).
 	MethodSig(path, typ, method string, ptr bool) (params, results []string, variadic, ok bool)
+	// HoldsError reports whether an earlier cell's top-level name is a
+	// variable of type error (see errorValues).
+	HoldsError(name string) bool
 	// HoldsChans reports whether an earlier cell's top-level name holds a
 	// slice, array or map of receivable channels (see rangeOverChans).
 	HoldsChans(name string) bool
@@ -525,6 +529,68 @@ func (c *compiler) typed(at int) Typed {
 	return t
 }
 
+// errorValues passes the values a var declared as error, or a variable of
+// type error, is set to through a call: yaegi puts a value whose type has
+// a value-receiver Error method into an error variable without its method
+// ("reflect: Method index out of range" when err.Error() runs, the fields
+// when printed), and gets it right for an argument. error(v) becomes the
+// same call.
+func (c *compiler) errorValues(n ast.Node, off func(token.Pos) int) {
+	isError := func(e ast.Expr) bool {
+		id, ok := e.(*ast.Ident)
+		return ok && id.Name == "error" && id.Obj == nil && !c.userDefined("error")
+	}
+	var values []ast.Expr
+	switch n := n.(type) {
+	case *ast.ValueSpec:
+		if isError(n.Type) {
+			values = n.Values
+		}
+	case *ast.AssignStmt:
+		if n.Tok != token.ASSIGN || len(n.Lhs) != len(n.Rhs) {
+			return
+		}
+		for i, l := range n.Lhs {
+			id, ok := l.(*ast.Ident)
+			if !ok || id.Name == "_" {
+				continue
+			}
+			if isError(declaredType(id)) || id.Obj == nil && c.errorVar(id.Name) {
+				values = append(values, n.Rhs[i])
+			}
+		}
+	}
+	for _, v := range values {
+		if id, ok := v.(*ast.Ident); ok && id.Name == "nil" {
+			continue
+		}
+		c.edits = append(c.edits, edit{off(v.Pos()), off(v.Pos()), HelperErr + "("}, edit{off(v.End()), off(v.End()), ")"})
+	}
+}
+
+// errorVar reports whether the top-level name is a variable of type error:
+// one the cell declares so, or an earlier cell's.
+func (c *compiler) errorVar(name string) bool {
+	if !c.localDefs[name] {
+		return c.env.HoldsError(name)
+	}
+	f, err := parser.ParseFile(token.NewFileSet(), "", "package p;"+c.sources[name], parser.SkipObjectResolution)
+	if err != nil {
+		return false
+	}
+	for _, d := range f.Decls {
+		if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.VAR {
+			for _, sp := range g.Specs {
+				vs := sp.(*ast.ValueSpec)
+				if id, ok := vs.Type.(*ast.Ident); ok && id.Name == "error" && slices.ContainsFunc(vs.Names, func(n *ast.Ident) bool { return n.Name == name }) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // qualifyForeign puts the package of the called func before a probed
 // type that is an instance of a generic type no cell declares: yaegi names
 // an instance of a source package's generic type (unique.Handle[string])
@@ -911,7 +977,12 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 				c.shim(id, n.Sel.Name, off)
 			}
 			c.late = append(c.late, func() { c.methodExpr(n, off) })
+		case *ast.ValueSpec, *ast.AssignStmt:
+			c.errorValues(n, off)
 		case *ast.CallExpr:
+			if id, ok := n.Fun.(*ast.Ident); ok && id.Name == "error" && id.Obj == nil && !c.userDefined("error") && len(n.Args) == 1 {
+				c.edits = append(c.edits, edit{off(id.Pos()), off(id.End()), HelperErr}) // see errorValues
+			}
 			c.late = append(c.late, func() { c.multiInstance(n, nil, off) })
 			if il, ok := n.Fun.(*ast.IndexListExpr); ok && c.positional[n] {
 				// Type arguments written by the user: as writeTypeArgs.

@@ -27,6 +27,7 @@ func (e *env) PackageByName(n string) (string, bool) {
 }
 func (e *env) IsInteger(n string) bool  { return n == "count" }
 func (e *env) HoldsChans(n string) bool { return n == "chans" }
+func (e *env) HoldsError(n string) bool { return n == "lastErr" }
 func (e *env) MethodSig(p, typ, m string, ptr bool) ([]string, []string, bool, bool) {
 	if p == "time" && typ == "Time" && m == "Before" {
 		return []string{"time.Time"}, []string{"bool"}, false, true
@@ -348,6 +349,27 @@ func TestMethodExpressionRewrite(t *testing.T) {
 		"f := func(r time.Time, a0 time.Time) bool { return r.Before(a0) }",
 		"g := func(r *T__2, a0 int, a1 ...string) (int, error) { return r.Add(a0, a1...) }",
 	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("missing %q in %q", want, all)
+		}
+	}
+}
+
+// TestErrorValues: values set to error variables and error(v) go through
+// the helper call.
+func TestErrorValues(t *testing.T) {
+	e := newEnv()
+	e.defined["lastErr"] = true
+	p, err := Compile("type E struct{}\nvar a error = E{}\nvar b error\nb = E{}\nlastErr = E{}\nc := error(E{})\nb = nil\nfunc f() { var d error; d = E{}; _ = d }", e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := ""
+	for _, c := range p.Chunks {
+		all += c.Src
+	}
+	for _, want := range []string{"var a error = _fountain_err(E{})", "b = _fountain_err(E{})", "lastErr = _fountain_err(E{})",
+		"c := _fountain_err(E{})", "b = nil", "d = _fountain_err(E{})"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("missing %q in %q", want, all)
 		}

@@ -140,6 +140,8 @@ func _fountain_max[T _fountain_cmp.Ordered](a, b T) T {
 
 func _fountain_clear(v any) { _fountain_rt.Clear(v) }
 
+func _fountain_err(e error) error { return e }
+
 func _fountain_gopanic(r any) {
 	if r != nil {
 		_fountain_rt.GoPanic(_fountain_fmt.Sprint(r))

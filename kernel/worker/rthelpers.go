@@ -1,6 +1,7 @@
 package worker
 
 import (
+	"errors"
 	"hash/maphash"
 	"reflect"
 	"runtime"
@@ -12,7 +13,7 @@ import (
 // maphash.Comparable (shims.go): those are generic, so the shims, compiled
 // by the interpreter, pass their values here as any. Exported to the
 // interpreter as package rtHelpersPath, which no cell imports by name.
-const rtHelpersPath = "fountainrt"
+const rtHelpersPath = "fountainshimrt"
 
 var rtHelpers = map[string]reflect.Value{
 	"WeakMake":        reflect.ValueOf(weakMake),
@@ -20,6 +21,7 @@ var rtHelpers = map[string]reflect.Value{
 	"AddCleanup":      reflect.ValueOf(addCleanup),
 	"Comparable":      reflect.ValueOf(comparableHash),
 	"WriteComparable": reflect.ValueOf(writeComparable),
+	"ErrorsAs":        reflect.ValueOf(errorsAs),
 }
 
 // weakMake returns a weak pointer (comparable: equal for the same object)
@@ -74,3 +76,71 @@ func comparableHash(seed maphash.Seed, v any) uint64 { return maphash.Comparable
 
 // writeComparable adds v to h as maphash.WriteComparable does.
 func writeComparable(h *maphash.Hash, v any) { maphash.WriteComparable(h, v) }
+
+// errorsAs is errors.As for the cells' error types too. A cell's type has
+// no methods to reflect, so errors.As refuses a pointer to one as its
+// target ("*target must be interface or implement error"), and an error of
+// that type reaches compiled code inside yaegi's wrapper. Where errors.As
+// itself cannot tell, the chain is walked here, each error unwrapped from
+// yaegi's wrapper and matched by its type.
+func errorsAs(err error, target any) bool {
+	tv := reflect.ValueOf(target)
+	if !tv.IsValid() || tv.Kind() != reflect.Pointer || tv.IsNil() {
+		panic("errors: target must be a non-nil pointer")
+	}
+	if ok, refused := stdErrorsAs(err, target); ok || !refused {
+		return ok
+	}
+	want := tv.Type().Elem()
+	var walk func(error) bool
+	walk = func(e error) bool {
+		for e != nil {
+			if v := yaegiInner(reflect.ValueOf(e)); v.IsValid() && v.Type().AssignableTo(want) {
+				tv.Elem().Set(v)
+				return true
+			}
+			switch u := e.(type) {
+			case interface{ Unwrap() error }:
+				e = u.Unwrap()
+			case interface{ Unwrap() []error }:
+				for _, x := range u.Unwrap() {
+					if walk(x) {
+						return true
+					}
+				}
+				return false
+			default:
+				return false
+			}
+		}
+		return false
+	}
+	return walk(err)
+}
+
+// stdErrorsAs is errors.As, and whether it refused target's type.
+func stdErrorsAs(err error, target any) (ok, refused bool) {
+	defer func() {
+		if recover() != nil {
+			ok, refused = false, true
+		}
+	}()
+	return errors.As(err, target), false
+}
+
+// yaegiInner returns the value inside yaegi's wrappers of an interpreted
+// value (as an error, a struct whose first field is IValue; as any, its
+// valueInterface), or v.
+func yaegiInner(v reflect.Value) reflect.Value {
+	for v.IsValid() && v.Kind() == reflect.Struct {
+		switch {
+		case v.NumField() > 0 && v.Type().Field(0).Name == "IValue":
+			v = v.Field(0).Elem()
+		case v.Type().Name() == "valueInterface" && v.Type().PkgPath() == "github.com/traefik/yaegi/interp":
+			v = reflect.ValueOf(unwrap(v))
+		default:
+			return v
+		}
+	}
+	return v
+}

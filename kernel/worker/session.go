@@ -105,6 +105,7 @@ func (l *lockedBuffer) take() string {
 // NewSession returns a session with the standard library, the fountain
 // packages and the runtime helpers loaded. stdin is what cells read as os.Stdin.
 func NewSession(stdin io.Reader) (*Session, error) {
+	errorsToFmt()
 	s := &Session{
 		rt:       &hooks{},
 		imported: map[string]string{},
@@ -166,7 +167,7 @@ func NewSession(stdin io.Reader) (*Session, error) {
 		return nil, fmt.Errorf("load runtime: %w", err)
 	}
 	s.indexPackages()
-	if _, err := s.in.Eval(prelude); err != nil {
+	if _, err := s.in.Eval(strings.ReplaceAll(prelude, "_fountain_cmp.Ordered", cell.OrderedUnion)); err != nil { // see inlineOrdered
 		return nil, fmt.Errorf("prelude: %w", err)
 	}
 	return s, nil
@@ -210,6 +211,23 @@ func (t *traceSplitter) Write(p []byte) (int, error) {
 	}
 	return t.rest.Write(p)
 }
+
+// errorsToFmt makes fmt's and log's printing funcs see the Error method
+// of the cells' types. yaegi passes a cell's value to a compiled func's
+// interface parameter wrapped as one of the interfaces its table lists for
+// that func (stdlib.MapTypes), and lists Formatter and Stringer but not
+// error: fmt.Println(err) printed the struct's fields. error goes before
+// Stringer, as fmt prefers Error. The table is yaegi's, for the process:
+// changed once, before any interpreter reads it.
+var errorsToFmt = sync.OnceFunc(func() {
+	stringer := reflect.TypeOf((*fmt.Stringer)(nil)).Elem()
+	errType := reflect.TypeOf((*error)(nil)).Elem()
+	for fn, types := range stdlib.MapTypes {
+		if i := slices.Index(types, stringer); i >= 0 && !slices.Contains(types, errType) {
+			stdlib.MapTypes[fn] = slices.Insert(slices.Clone(types), i, errType)
+		}
+	}
+})
 
 func (s *Session) indexPackages() {
 	var paths []string
@@ -323,6 +341,16 @@ func (s *Session) MethodSig(p, typ, method string, ptr bool) (params, results []
 
 // exportedRE matches type text whose qualified names are all exported.
 var exportedRE = regexp.MustCompile(`^(?:[^.]|\.[A-Z])*$`)
+
+// HoldsError implements cell.Env: the interpreter keeps a variable's
+// static type, which for error is the interface itself.
+func (s *Session) HoldsError(name string) bool {
+	if !s.defined[name] {
+		return false
+	}
+	v, err := s.in.Eval(name)
+	return err == nil && v.IsValid() && v.Type() == reflect.TypeOf((*error)(nil)).Elem()
+}
 
 // HoldsChans implements cell.Env, as IsInteger does.
 func (s *Session) HoldsChans(name string) bool {
@@ -664,6 +692,9 @@ func (s *Session) compileChunks(chunks []cell.Chunk) ([]*interp.Program, int, er
 // compile compiles one chunk; yaegi panics on some code it does not
 // support: that is the cell's error, not the end of the evaluator.
 func (s *Session) compile(src string) (p *interp.Program, err error) {
+	if os.Getenv("DBGCHUNK") != "" {
+		fmt.Fprintf(os.Stderr, "CHUNK<<%s>>\n", src)
+	}
 	s.compiling.Store(true)
 	defer s.compiling.Store(false)
 	defer s.ids.instances()

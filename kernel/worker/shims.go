@@ -160,20 +160,27 @@ func TypeFor[T any]() reflect.Type {
 `},
 	{"errors", "fountainerrors", `package fountainerrors
 
-import "errors"
+import "fountainshimrt"
+
+// As finds the first error in err's tree that matches target, and if one
+// is found, sets target to that error value and returns true. (Also for
+// the cells' error types, which the compiled errors.As refuses.)
+func As(err error, target any) bool {
+	return fountainshimrt.ErrorsAs(err, target)
+}
 
 // AsType finds the first error in err's tree that has the type E and, if
 // one is found, returns that error value and true.
 func AsType[E error](err error) (E, bool) {
 	var target E
-	ok := errors.As(err, &target)
+	ok := fountainshimrt.ErrorsAs(err, &target)
 	return target, ok
 }
 `},
 	{"weak", "fountainweak", `package fountainweak
 
 import (
-	"fountainrt"
+	"fountainshimrt"
 	"reflect"
 )
 
@@ -185,7 +192,7 @@ type Pointer[T any] struct {
 
 // Make returns a weak pointer for ptr (the zero Pointer for nil).
 func Make[T any](ptr *T) Pointer[T] {
-	return Pointer[T]{fountainrt.WeakMake(ptr)}
+	return Pointer[T]{fountainshimrt.WeakMake(ptr)}
 }
 
 // Value returns the original pointer, or nil once the value it points to
@@ -193,7 +200,7 @@ func Make[T any](ptr *T) Pointer[T] {
 // conversion to a type parameter.)
 func (p Pointer[T]) Value() *T {
 	var r *T
-	if v := fountainrt.WeakValue(p.h, r); v != nil {
+	if v := fountainshimrt.WeakValue(p.h, r); v != nil {
 		reflect.ValueOf(&r).Elem().Set(reflect.ValueOf(v))
 	}
 	return r
@@ -201,7 +208,7 @@ func (p Pointer[T]) Value() *T {
 `},
 	{"runtime", "fountainruntime", `package fountainruntime
 
-import "fountainrt"
+import "fountainshimrt"
 
 // Cleanup is a handle to a cleanup call for a specific object.
 type Cleanup struct {
@@ -221,24 +228,24 @@ func (c Cleanup) Stop() {
 // values keep the whole frame they are made in: a cleanup made (or named)
 // inside the func that has ptr in a variable keeps ptr; make it before.
 func AddCleanup[T, S any](ptr *T, cleanup func(S), arg S) Cleanup {
-	return Cleanup{fountainrt.AddCleanup(ptr, cleanup, arg)}
+	return Cleanup{fountainshimrt.AddCleanup(ptr, cleanup, arg)}
 }
 `},
 	{"hash/maphash", "fountainmaphash", `package fountainmaphash
 
 import (
-	"fountainrt"
+	"fountainshimrt"
 	"hash/maphash"
 )
 
 // Comparable returns the hash of v with seed: equal values hash equal.
 func Comparable[T comparable](seed maphash.Seed, v T) uint64 {
-	return fountainrt.Comparable(seed, v)
+	return fountainshimrt.Comparable(seed, v)
 }
 
 // WriteComparable adds x to the data hashed by h.
 func WriteComparable[T comparable](h *maphash.Hash, x T) {
-	fountainrt.WriteComparable(h, x)
+	fountainshimrt.WriteComparable(h, x)
 }
 `},
 }
@@ -282,7 +289,13 @@ func (s *Session) Shim(path, name string) (string, bool) {
 			continue
 		}
 		if !s.shimsLoaded[sh.name] {
-			if _, err := s.in.Compile(sh.src); err != nil {
+			// Run, not only compiled: a func that is not generic gets its
+			// value when its package runs.
+			p, err := s.in.Compile(sh.src)
+			if err == nil {
+				_, err = s.in.Execute(p)
+			}
+			if err != nil {
 				return "", false
 			}
 			s.shimsLoaded[sh.name] = true

@@ -1,0 +1,70 @@
+package worker
+
+import "testing"
+
+// TestGoAsWritten runs everyday Go in cells, each case in a session of its
+// own, and checks the last cell's value (the case's last element): JSON
+// with tags, errors (wrapped, joined, custom types of value and pointer
+// receivers), type switches, embedding, defer and recover, labels and
+// goto, select, sync and context, iota with String, runes, value
+// semantics, method values, closures, templates, sorting, regexp.
+func TestGoAsWritten(t *testing.T) {
+	for _, cs := range [][]string{
+
+		{"json tags", "type Obs struct {\n\tID  string  `json:\"id\"`\n\tMag float64 `json:\"mag,omitempty\"`\n}\nb, _ := json.Marshal(Obs{\"z1\", 18.5})\nstring(b)", `{"id":"z1","mag":18.5}`},
+		{"json unmarshal", "type Obs struct {\n\tID  string  `json:\"id\"`\n\tMag float64 `json:\"mag\"`\n}\nvar o Obs\nerr := json.Unmarshal([]byte(`{\"id\":\"z\",\"mag\":2}`), &o)\nfmt.Sprint(o, err)", "{z 2} <nil>"},
+		{"errors as custom", "type NotFound struct{ Name string }\nfunc (e *NotFound) Error() string { return e.Name + \" not found\" }\nfunc find(n string) error { return fmt.Errorf(\"lookup: %w\", &NotFound{n}) }\nvar nf *NotFound\nerr := find(\"x\")\nfmt.Sprint(errors.As(err, &nf), nf.Name, err)", "truexlookup: x not found"},
+		{"errors is", "var ErrX = errors.New(\"x\")\nerr := fmt.Errorf(\"wrap: %w\", ErrX)\nerrors.Is(err, ErrX)", "true"},
+		{"errors join", "e := errors.Join(errors.New(\"a\"), errors.New(\"b\"))\ne.Error()", "a\nb"},
+		{"type switch", "func kind(v any) string { switch x := v.(type) { case int: return fmt.Sprint(\"int\", x); case string: return \"str\"; case nil: return \"nil\"; default: return fmt.Sprintf(\"%T\", x) } }\nkind(3) + kind(\"a\") + kind(nil) + kind(2.5)", "int3strnilfloat64"},
+		{"embedding", "type Base struct{ ID int }\nfunc (b Base) Describe() string { return fmt.Sprint(\"base \", b.ID) }\ntype Derived struct{ Base; Name string }\nd := Derived{Base{1}, \"n\"}\nd.Describe() + \" \" + d.Name", "base 1 n"},
+		{"interface embed", "type Namer interface{ Name() string }\ntype Sizer interface{ Size() int }\ntype NS interface{ Namer; Sizer }\ntype F struct{}\nfunc (F) Name() string { return \"f\" }\nfunc (F) Size() int { return 3 }\nvar ns NS = F{}\nfmt.Sprint(ns.Name(), ns.Size())", "f3"},
+		{"defer recover", "func safe() (err error) { defer func() { if r := recover(); r != nil { err = fmt.Errorf(\"recovered: %v\", r) } }(); panic(\"boom\") }\nsafe().Error()", "recovered: boom"},
+		{"labeled", "n := 0\nouter:\nfor i := 0; i < 3; i++ {\n\tfor j := 0; j < 3; j++ {\n\t\tif j == 2 { continue outer }\n\t\tif i == 2 { break outer }\n\t\tn++\n\t}\n}\nn", "4"},
+		{"goto", "func g() int { i := 0\nloop:\n\tif i < 5 { i++; goto loop }\n\treturn i }\ng()", "5"},
+		{"select timeout", "ch := make(chan int)\nres := \"\"\nselect { case v := <-ch: res = fmt.Sprint(v); case <-time.After(20 * time.Millisecond): res = \"timeout\" }\nres", "timeout"},
+		{"waitgroup mutex", "var mu sync.Mutex\nvar wg sync.WaitGroup\ntotal := 0\nfor i := range 50 { wg.Add(1); go func() { defer wg.Done(); mu.Lock(); total += i; mu.Unlock() }() }\nwg.Wait()\ntotal", "1225"},
+		{"context", "ctx, cancel := context.WithTimeout(context.Background(), 10*time.Millisecond)\ndefer cancel()\n<-ctx.Done()\nctx.Err().Error()", "context deadline exceeded"},
+		{"iota", "type Band int\nconst (\n\tG Band = iota\n\tR\n\tI\n)\nfunc (b Band) String() string { return [...]string{\"g\", \"r\", \"i\"}[b] }\nfmt.Sprint(G, R, I)", "g r i"},
+		{"runes", "s := \"héllo\"\nn := 0\nfor _, r := range s { if r > 127 { n++ } }\nfmt.Sprint(len(s), utf8.RuneCountInString(s), n)", "6 5 1"},
+		{"anon struct", "p := struct{ X, Y int }{1, 2}\nq := p\nq.X = 5\nfmt.Sprint(p, q, p == struct{ X, Y int }{1, 2})", "{1 2} {5 2} true"},
+		{"array value", "a := [3]int{1, 2, 3}\nb := a\nb[0] = 9\nfmt.Sprint(a, b)", "[1 2 3] [9 2 3]"},
+		{"map of structs", "type C struct{ N int }\nm := map[string]C{\"a\": {1}}\nc := m[\"a\"]\nc.N++\nm[\"a\"] = c\nm[\"a\"].N", "2"},
+		{"method value", "type Counter struct{ n int }\nfunc (c *Counter) Inc() { c.n++ }\nc := &Counter{}\ninc := c.Inc\ninc(); inc()\nc.n", "2"},
+		{"closure recursion", "var fib func(int) int\nfib = func(n int) int { if n < 2 { return n }; return fib(n-1) + fib(n-2) }\nfib(15)", "610"},
+		{"variadic spread", "func sum(xs ...int) int { t := 0; for _, x := range xs { t += x }; return t }\nnums := []int{1, 2, 3}\nsum(nums...) + sum() + sum(4)", "10"},
+		{"template", "type Row struct{ Name string; N int }\ntm := template.Must(template.New(\"t\").Parse(\"{{.Name}}={{.N}}\"))\nvar sb strings.Builder\ntm.Execute(&sb, Row{\"a\", 3})\nsb.String()", "a=3"},
+		{"sort slice struct", "type P struct{ Name string; Age int }\nps := []P{{\"b\", 3}, {\"a\", 1}}\nsort.Slice(ps, func(i, j int) bool { return ps[i].Age < ps[j].Age })\nps[0].Name", "a"},
+		{"error in fmt", "type E struct{}\nfunc (E) Error() string { return \"custom\" }\nvar err error = E{}\nfmt.Sprintf(\"%v|%s\", err, err)", "custom|custom"},
+		{"bufio scanner", "sc := bufio.NewScanner(strings.NewReader(\"a b\\nc\"))\nn := 0\nfor sc.Scan() { n += len(strings.Fields(sc.Text())) }\nn", "3"},
+		{"regexp", "re := regexp.MustCompile(`ZTF(\\d+)(\\w+)`)\nre.FindStringSubmatch(\"id ZTF21abc\")[1]", "21"},
+		{"complex", "c := complex(1, 2)\nfmt.Sprint(real(c*c), imag(c*c))", "-3 4"},
+		{"shadowing", "x := 1\nif x := 2; x > 1 { _ = x }\nx", "1"},
+		{"struct compare map key", "type K struct{ A string; B int }\nm := map[K]int{{\"a\", 1}: 5}\nm[K{\"a\", 1}]", "5"},
+		{"interface nil", "type I interface{ M() }\ntype T struct{}\nfunc (*T) M() {}\nvar p *T\nvar i I = p\nfmt.Sprint(i == nil, p == nil)", "false true"},
+		{"funcs slice", "ops := []func(int) int{func(x int) int { return x + 1 }, func(x int) int { return x * 2 }}\nv := 3\nfor _, f := range ops { v = f(v) }\nv", "8"},
+		{"chan pipeline", "gen := func(n int) <-chan int { c := make(chan int); go func() { for i := range n { c <- i }; close(c) }(); return c }\nsq := func(in <-chan int) <-chan int { out := make(chan int); go func() { for v := range in { out <- v * v }; close(out) }(); return out }\ns := 0\nfor v := range sq(gen(4)) { s += v }\ns", "14"},
+		{"switch fallthrough", "r := \"\"\nswitch x := 1; x {\ncase 1:\n\tr += \"a\"\n\tfallthrough\ncase 2:\n\tr += \"b\"\ndefault:\n\tr += \"c\"\n}\nr", "ab"},
+		{"const typed", "const Big = 1 << 40\nfloat64(Big) / (1 << 30)", "1024"},
+		{"struct methods ptr/value", "type V struct{ x int }\nfunc (v V) Get() int { return v.x }\nfunc (v *V) Set(x int) { v.x = x }\nvs := []V{{1}, {2}}\nfor i := range vs { vs[i].Set(vs[i].Get() * 10) }\nvs", "[{10} {20}]"},
+		{"time format", "t := time.Date(2024, 3, 1, 12, 30, 0, 0, time.UTC)\nt.Format(time.RFC3339) + \" \" + t.Add(36*time.Hour).Weekday().String()", "2024-03-01T12:30:00Z Sunday"},
+		{"strconv err", "_, err := strconv.Atoi(\"x\")\nerr.Error()", `strconv.Atoi: parsing "x": invalid syntax`},
+		{"printf struct", "type Q struct{ A int; B string }\nfmt.Sprintf(\"%+v %#v\", Q{1, \"x\"}, []int{1})", "{A:1 B:x} []int{1}"},
+		{"generic constraint method", "type Shape interface{ Area() float64 }\ntype Sq struct{ s float64 }\nfunc (q Sq) Area() float64 { return q.s * q.s }\nfunc Total[S Shape](xs []S) float64 { t := 0.0; for _, x := range xs { t += x.Area() }; return t }\nTotal([]Sq{{1}, {2}})", "5"},
+		// A value of a type with an Error method of value receiver, set
+		// to an error variable, kept its method (cell.errorValues), and
+		// fmt sees Error (errorsToFmt).
+		{"error values", "type Code struct{ N int }\nfunc (c Code) Error() string { return fmt.Sprint(\"code \", c.N) }\nvar e1 error = Code{1}\nvar e2 error\ne2 = Code{2}\ne3 := error(Code{3})\nfunc f() string { var e error; e = Code{4}; return e.Error() }\nfmt.Sprint(e1.Error(), e2, fmt.Sprintf(\"%v\", e3), f(), Code{5})", "code 1code 2code 3code 4code 5"},
+		{"errors.As joined", "type NF struct{ Name string }\nfunc (e *NF) Error() string { return e.Name }\nvar nf *NF\nerrors.As(errors.Join(errors.New(\"a\"), fmt.Errorf(\"w: %w\", &NF{\"z\"})), &nf) && nf.Name == \"z\"", "true"},
+		{"errors.As miss", "type NF struct{ Name string }\nfunc (e *NF) Error() string { return e.Name }\nvar nf *NF\nerrors.As(errors.New(\"plain\"), &nf)", "false"},
+		{"min of durations", "min(time.Minute, time.Second, 3*time.Second)", "1s"},
+	} {
+		t.Run(cs[0], func(t *testing.T) {
+			s := newTestSession(t)
+			cells, want := cs[1:len(cs)-1], cs[len(cs)-1]
+			if got := value(t, s, cells...); got != want {
+				t.Errorf("got %q, want %q", got, want)
+			}
+		})
+	}
+}
