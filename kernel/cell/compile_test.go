@@ -6,6 +6,15 @@ import (
 	"testing"
 )
 
+// chunksText returns the source of all of p's chunks, one after another.
+func chunksText(p *Program) string {
+	var b strings.Builder
+	for _, c := range p.Chunks {
+		b.WriteString(c.Src)
+	}
+	return b.String()
+}
+
 // env is a fake evaluator state for compiler tests.
 type env struct {
 	imported map[string]string
@@ -151,10 +160,7 @@ func TestRewrites(t *testing.T) {
 			t.Errorf("%q: %v", tc.src, err)
 			continue
 		}
-		all := ""
-		for _, c := range p.Chunks {
-			all += c.Src
-		}
+		all := chunksText(p)
 		if !strings.Contains(all, tc.want) {
 			t.Errorf("%q compiled to %q, want it to contain %q", tc.src, all, tc.want)
 		}
@@ -231,10 +237,7 @@ func TestMultiInstanceRewrite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	all := ""
-	for _, c := range p.Chunks {
-		all += c.Src
-	}
+	all := chunksText(p)
 	for _, want := range []string{
 		"return func() *G[K, V] { var _fountain_z G[K, V]; \n_fountain_z.k = g.k;\n return &_fountain_z }() }",
 		"x := func() G[int, string] { var _fountain_z G[int, string]; _fountain_z.k = 1; _fountain_z.v = \"a\"; return _fountain_z }()",
@@ -264,10 +267,7 @@ func TestPositionalGenericCall(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	all := ""
-	for _, c := range p.Chunks {
-		all += c.Src
-	}
+	all := chunksText(p)
 	for _, want := range []string{
 		`func() Pair__2[string, int] { return MakePair[string, int]("a", 1) }()`,
 		`(func() Pair__2[string, int] { return MakePair[string, int]("b", 2) }())`,
@@ -298,10 +298,7 @@ func TestYaegiGenericRewrites(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	all := ""
-	for _, c := range p.Chunks {
-		all += c.Src
-	}
+	all := chunksText(p)
 	for _, want := range []string{
 		"func Sum[T ~int | ~float64](xs []T) T",
 		"func Max[T " + OrderedUnion + "](a, b T) T",
@@ -364,10 +361,7 @@ func TestErrorValues(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	all := ""
-	for _, c := range p.Chunks {
-		all += c.Src
-	}
+	all := chunksText(p)
 	for _, want := range []string{"var a error = _fountain_err(E{})", "b = _fountain_err(E{})", "lastErr = _fountain_err(E{})",
 		"c := _fountain_err(E{})", "b = nil", "d = _fountain_err(E{})"} {
 		if !strings.Contains(all, want) {
@@ -383,10 +377,7 @@ func TestTypeParamsNamedAsFields(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	all := ""
-	for _, c := range p.Chunks {
-		all += c.Src
-	}
+	all := chunksText(p)
 	for _, want := range []string{"type Pair[K__0 comparable, V__0 any] struct{ K K__0; V V__0 }", "func (p Pair[K__0, V]) Key() K__0 { return p.K }", "func Plain[T any](x T) T"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("missing %q in %q", want, all)
@@ -511,10 +502,7 @@ func TestRenamedTypes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	all := ""
-	for _, c := range p.Chunks {
-		all += c.Src
-	}
+	all := chunksText(p)
 	for _, want := range []string{"type T__2 struct{ A int }", "func (t T__2) M()", "func use(x T__2) T__2 { return T__2{A: x.A} }", "v := T__2{A: 1}"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("missing %q in %q", want, all)
@@ -536,10 +524,7 @@ func TestRenamedSelfReferences(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	all := ""
-	for _, c := range p.Chunks {
-		all += c.Src
-	}
+	all := chunksText(p)
 	for _, want := range []string{"type Node__2 struct{ next *Node__2 }", "func Fact__3[T int | int64](n T) T", "return n * Fact__3(n-1)", "x := *new(int); x = Fact__3[int](3)"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("missing %q in %q", want, all)
@@ -625,11 +610,7 @@ func TestInferTypeArgs(t *testing.T) {
 		if p, err = Compile(src, e); err != nil {
 			return "", err
 		}
-		all := ""
-		for _, c := range p.Chunks {
-			all += c.Src
-		}
-		return all, nil
+		return chunksText(p), nil
 	}
 	for _, tc := range []struct {
 		src   string

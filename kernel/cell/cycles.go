@@ -3,7 +3,6 @@ package cell
 import (
 	"fmt"
 	"go/ast"
-	"go/parser"
 	"go/token"
 	"strings"
 )
@@ -76,22 +75,8 @@ func (c *compiler) genericSpec(name string) *ast.TypeSpec {
 	if c.localDefs[name] {
 		return nil // the cell declares it, not as a generic type
 	}
-	src := c.env.Source(name)
-	if !strings.HasPrefix(src, "type ") {
-		return nil
-	}
-	f, err := parser.ParseFile(token.NewFileSet(), "", "package p;"+src, parser.SkipObjectResolution)
-	if err != nil {
-		return nil
-	}
-	for _, d := range f.Decls {
-		if gd, ok := d.(*ast.GenDecl); ok {
-			for _, s := range gd.Specs {
-				if ts, ok := s.(*ast.TypeSpec); ok && ts.Name.Name == name && ts.TypeParams != nil {
-					return ts
-				}
-			}
-		}
+	if ts := c.typeSpec(name); ts != nil && ts.TypeParams != nil {
+		return ts
 	}
 	return nil
 }
