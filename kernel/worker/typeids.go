@@ -9,15 +9,18 @@ import (
 	"github.com/traefik/yaegi/interp"
 )
 
-// typeIDs lets the interpreter find the cells' types by the names it gives
-// them itself ("main.Person"). yaegi instantiates a generic body by
-// putting, for each type parameter, a node named by the type argument's
-// id; a call in the body with one type argument written in (Len[T](xs))
-// then looks that name up as a type, and for a type of the cells it is
-// not found: the call is left without code and panics with a nil
-// dereference when run. With each type of the main scope also known by its
-// id, it is found. This reaches into yaegi's unexported scope tables
-// (TestTypeIDsLayout guards their shape); the version is pinned.
+// typeIDs mends, from outside, how yaegi names and keys the instances of
+// generic code, reaching into its unexported scope tables (TestTypeIDsLayout
+// guards their shape; the version is pinned):
+//   - sync gives the cells' types their ids ("main.Person") as second names.
+//     yaegi instantiates a generic body by putting, for each type
+//     parameter, a node named by the type argument's id; a call in the body
+//     with one type argument written in (Len[T](xs)) looks that name up as
+//     a type, did not find a type of the cells, and was left without code
+//     (a nil dereference when run). name does the same for compiled types.
+//   - sync also gives generic methods keys of their own (keyMethods).
+//   - instances makes the instances of the packages from source one per
+//     type arguments.
 type typeIDs struct {
 	in             *interp.Interpreter
 	named          map[string]bool // compiled packages' types given a name in main (see name)
@@ -46,24 +49,14 @@ func scopeTables(in *interp.Interpreter) (main, universe reflect.Value, ok bool)
 			ok = false
 		}
 	}()
-	table := func(sc reflect.Value) (reflect.Value, bool) {
-		if !sc.IsValid() || sc.Kind() != reflect.Pointer || sc.IsNil() {
-			return reflect.Value{}, false
-		}
-		syms := sc.Elem().FieldByName("sym")
-		if !syms.IsValid() || syms.Kind() != reflect.Map {
-			return reflect.Value{}, false
-		}
-		return reflect.NewAt(syms.Type(), unsafe.Pointer(syms.UnsafeAddr())).Elem(), true
-	}
 	in1 := reflect.ValueOf(in).Elem()
 	scopes := in1.FieldByName("scopes")
 	if !scopes.IsValid() || scopes.Kind() != reflect.Map {
 		return main, universe, false
 	}
 	scopes = reflect.NewAt(scopes.Type(), unsafe.Pointer(scopes.UnsafeAddr())).Elem()
-	main, okMain := table(scopes.MapIndex(reflect.ValueOf("main")))
-	universe, okUniverse := table(in1.FieldByName("universe"))
+	main, okMain := symTable(scopes.MapIndex(reflect.ValueOf("main")))
+	universe, okUniverse := symTable(in1.FieldByName("universe"))
 	return main, universe, okMain && okUniverse
 }
 
@@ -213,12 +206,20 @@ func (t *typeIDs) instances() {
 // packageSymbols returns the symbol table of the package scope pkg, if
 // the interpreter has compiled it.
 func (t *typeIDs) packageSymbols(pkg string) (reflect.Value, bool) {
-	defer func() { recover() }()
-	sc := t.scopes.MapIndex(reflect.ValueOf(pkg))
-	if !sc.IsValid() || sc.IsNil() {
+	return symTable(t.scopes.MapIndex(reflect.ValueOf(pkg)))
+}
+
+// symTable returns the writable symbol table of the *scope sc.
+func symTable(sc reflect.Value) (syms reflect.Value, ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	if !sc.IsValid() || sc.Kind() != reflect.Pointer || sc.IsNil() {
 		return reflect.Value{}, false
 	}
-	syms := sc.Elem().FieldByName("sym")
+	syms = sc.Elem().FieldByName("sym")
 	if !syms.IsValid() || syms.Kind() != reflect.Map {
 		return reflect.Value{}, false
 	}
