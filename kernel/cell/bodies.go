@@ -81,9 +81,113 @@ func (c *compiler) settle(call *ast.CallExpr, defined map[*ast.Object]string, do
 	}
 	if !done[call] {
 		done[call] = true
-		c.writeTypeArgs(call, ic.decl, targs, off)
+		if !yaegiInfers(ic) {
+			c.writeTypeArgs(call, ic.decl, targs, off)
+		}
 	}
 	return resultType(ic.decl, targs), true
+}
+
+// yaegiInfers reports whether yaegi's own inference gets the type
+// arguments of call right, so that they need not be written in (a single
+// one written in, an instance of a generic type made in the same compile,
+// yaegi cannot find: see the evaluator's typeIDs). yaegi collects the
+// argument types that stand where the parameters name type parameters
+// (through slices, pointers, channels, maps and funcs), in order, and takes
+// the first ones, one per type parameter: right when those come in
+// declaration order. Untyped constants and variadic calls it gets wrong.
+func yaegiInfers(call inferCall) bool {
+	if call.n.Ellipsis.IsValid() {
+		return false
+	}
+	for _, a := range call.args {
+		if a.untyped != "" {
+			return false
+		}
+	}
+	names := typeParamList(call.decl.Type.TypeParams)
+	isParam := map[string]bool{}
+	for _, n := range names {
+		isParam[n] = true
+	}
+	var seq []string
+	unknown := false
+	var walk func(e ast.Expr)
+	walk = func(e ast.Expr) {
+		switch x := e.(type) {
+		case *ast.Ident:
+			if isParam[x.Name] {
+				seq = append(seq, x.Name)
+			}
+		case *ast.StarExpr:
+			walk(x.X)
+		case *ast.ChanType:
+			walk(x.Value)
+		case *ast.MapType:
+			walk(x.Key)
+			walk(x.Value)
+		case *ast.ArrayType:
+			if x.Len != nil {
+				unknown = unknown || mentions(x, isParam)
+				return
+			}
+			walk(x.Elt)
+		case *ast.FuncType:
+			for _, p := range fieldTypes(x.Params) {
+				walk(p)
+			}
+			for _, r := range fieldTypes(x.Results) {
+				walk(r)
+			}
+		default:
+			unknown = unknown || mentions(x, isParam)
+		}
+	}
+	params := fieldTypes(call.decl.Type.Params)
+	if len(params) != len(call.args) {
+		return false
+	}
+	for _, p := range params {
+		if _, ok := p.(*ast.Ellipsis); ok {
+			return false
+		}
+		walk(p)
+	}
+	if unknown || len(seq) < len(names) {
+		return false
+	}
+	for i, n := range names {
+		if seq[i] != n {
+			return false
+		}
+	}
+	return true
+}
+
+// mentions reports whether type e names one of params.
+func mentions(e ast.Expr, params map[string]bool) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && params[id.Name] {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// typeParamList returns the names of a type parameter list, in order.
+func typeParamList(fl *ast.FieldList) []string {
+	var out []string
+	if fl == nil {
+		return nil
+	}
+	for _, f := range fl.List {
+		for _, n := range f.Names {
+			out = append(out, n.Name)
+		}
+	}
+	return out
 }
 
 // genericCallOf is genericCall without sites: the call's generic decl and
@@ -121,6 +225,16 @@ func (c *compiler) writtenType(e ast.Expr, defined map[*ast.Object]string, done 
 			}
 		}
 		return c.plainResult(x)
+	case *ast.SliceExpr:
+		// A slice of a slice is of its type; of an array, a slice of its
+		// elements.
+		t := c.writtenType(x.X, defined, done, off)
+		if e, err := parser.ParseExpr(t); err == nil {
+			if at, ok := e.(*ast.ArrayType); ok && at.Len != nil {
+				return "[]" + types.ExprString(at.Elt)
+			}
+		}
+		return t
 	case *ast.IndexExpr:
 		// An element of a slice, array or map of a written type.
 		t, err := parser.ParseExpr(c.writtenType(x.X, defined, done, off))

@@ -216,7 +216,10 @@ type compiler struct {
 	generic   []string // generic funcs the cell declares
 	// generic types the cell declares
 	genericSpecs map[string]genericSpec
-	late         []func()     // rewrites that need the whole cell read (multiInstance)
+	late         []func() // rewrites that need the whole cell read (multiInstance)
+	// indices in edits of type arguments written in: the type parameters a
+	// declaration around them renames (renameTypeParams) are renamed there
+	typeArgEdits []int
 	typeUnits    map[int]bool // starts of the units that declare types or consts
 	// calls that are elements of composite literals without keys
 	positional map[*ast.CallExpr]bool

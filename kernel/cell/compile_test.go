@@ -304,7 +304,7 @@ func TestYaegiGenericRewrites(t *testing.T) {
 		"func Max[T " + OrderedUnion + "](a, b T) T",
 		"for _fountain_k := range cs { c := cs[_fountain_k]; n += len(c) }",
 		":= 0*(_fountain_min(len(as), len(bs))), (_fountain_min(len(as), len(bs)));",
-		"(slices.Values[T](xs))(func(v T) bool {",
+		"(slices.Values(xs))(func(v T) bool {", // yaegi infers this one itself
 	} {
 		if !strings.Contains(all, want) {
 			t.Errorf("missing %q in %q", want, all)

@@ -122,6 +122,7 @@ func untypedDefault(e ast.Expr) string {
 // where the call is an element of a composite literal without a key: there
 // it gets the call's result type, from a func literal's.
 func (c *compiler) writeTypeArgs(call *ast.CallExpr, decl *ast.FuncDecl, targs []string, off func(token.Pos) int) {
+	c.typeArgEdits = append(c.typeArgEdits, len(c.edits))
 	c.edits = append(c.edits, edit{off(call.Fun.End()), off(call.Fun.End()), "[" + strings.Join(targs, ", ") + "]"})
 	c.typeSelectors(targs)
 	if len(targs) > 1 && c.positional[call] {

@@ -85,6 +85,18 @@ func (c *compiler) renameTypeParams(fset *token.FileSet, decl ast.Node) {
 		}
 		return true
 	})
+	// Type arguments written in inside the declaration name them too.
+	from, to := offsetIn(fset, decl.Pos(), len("package p;")), offsetIn(fset, decl.End(), len("package p;"))
+	for _, i := range c.typeArgEdits {
+		if e := c.edits[i]; e.off >= from && e.off <= to {
+			c.edits[i].text = identRE.ReplaceAllStringFunc(e.text, func(id string) string {
+				if id[0] != '.' && clash[id] {
+					return id + "__0"
+				}
+				return id
+			})
+		}
+	}
 }
 
 func addParamNames(params map[string]bool, fl *ast.FieldList) {

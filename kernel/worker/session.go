@@ -692,9 +692,6 @@ func (s *Session) compileChunks(chunks []cell.Chunk) ([]*interp.Program, int, er
 // compile compiles one chunk; yaegi panics on some code it does not
 // support: that is the cell's error, not the end of the evaluator.
 func (s *Session) compile(src string) (p *interp.Program, err error) {
-	if os.Getenv("DBGCHUNK") != "" {
-		fmt.Fprintf(os.Stderr, "CHUNK<<%s>>\n", src)
-	}
 	s.compiling.Store(true)
 	defer s.compiling.Store(false)
 	defer s.ids.instances()
