@@ -132,6 +132,14 @@ func (c *compiler) rangeOverFunc(n *ast.RangeStmt, params []string, rewritten ma
 		c.fail(at, fmt.Sprintf("range over %s permits only %d iteration variables", c.src[off(n.X.Pos()):off(n.X.End())], len(params)))
 		return
 	}
+	if n.Tok == token.DEFINE {
+		for _, v := range vars {
+			if _, ok := v.(*ast.Ident); v != nil && !ok {
+				c.fail(off(v.Pos()), "non-name "+c.src[off(v.Pos()):off(v.End())]+" on left side of :=")
+				return
+			}
+		}
+	}
 	fnPos, ftype := enclosingFunc(n, parent)
 	fid := max(off(fnPos), 0) // the statements' wrapper starts before the cell
 	ret := fmt.Sprintf("%sret%d", helperPrefix, fid)
