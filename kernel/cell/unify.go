@@ -260,6 +260,9 @@ func (u *unifier) unifyInstance(p, a ast.Expr, src string) bool {
 		}
 		return true
 	}
+	if st, ok := a.(*ast.StructType); ok {
+		return u.unifyStruct(base, pargs, st, src)
+	}
 	fn, isFunc := a.(*ast.FuncType)
 	if name := iterName(base); !isFunc || !(name == "Seq" && len(pargs) == 1 || name == "Seq2" && len(pargs) == 2) {
 		return true
@@ -274,6 +277,63 @@ func (u *unifier) unifyInstance(p, a ast.Expr, src string) bool {
 					}
 				}
 			}
+		}
+	}
+	return true
+}
+
+// unifyStruct matches an instance of a generic struct type of the cells
+// (Event[T]) with a struct type: yaegi prints the type of a value made
+// by a composite literal of an instance as the bare struct ("struct { At
+// time.Time; Data string }"). Field by field, the type parameters of the
+// declaration stand for the instance's type arguments.
+func (u *unifier) unifyStruct(base ast.Expr, pargs []ast.Expr, a *ast.StructType, src string) bool {
+	id, ok := base.(*ast.Ident)
+	if !ok {
+		return true
+	}
+	spec := u.c.genericSpec(id.Name)
+	if spec == nil {
+		return true
+	}
+	decl, ok := spec.Type.(*ast.StructType)
+	names := typeParamNames(spec)
+	if !ok || len(names) != len(pargs) {
+		return true
+	}
+	of := map[string]ast.Expr{}
+	for i, n := range names {
+		of[n] = pargs[i]
+	}
+	want, got := fieldTypes(decl.Fields), fieldTypes(a.Fields)
+	if len(want) != len(got) {
+		return true
+	}
+	var match func(w, g ast.Expr) bool
+	match = func(w, g ast.Expr) bool {
+		switch x := w.(type) {
+		case *ast.Ident:
+			if p, isParam := of[x.Name]; isParam {
+				return u.unify(p, g, src)
+			}
+		case *ast.StarExpr:
+			if y, ok := g.(*ast.StarExpr); ok {
+				return match(x.X, y.X)
+			}
+		case *ast.ArrayType:
+			if y, ok := g.(*ast.ArrayType); ok && x.Len == nil && y.Len == nil {
+				return match(x.Elt, y.Elt)
+			}
+		case *ast.MapType:
+			if y, ok := g.(*ast.MapType); ok {
+				return match(x.Key, y.Key) && match(x.Value, y.Value)
+			}
+		}
+		return true
+	}
+	for i := range want {
+		if !match(want[i], got[i]) {
+			return false
 		}
 	}
 	return true
