@@ -45,6 +45,9 @@ type Env interface {
 	// method of the compiled type path.typ (of *typ if ptr), and whether
 	// its last parameter is variadic (given as a slice type).
 	MethodSig(path, typ, method string, ptr bool) (params, results []string, variadic, ok bool)
+	// Methods returns the declarations of the methods earlier cells
+	// declared on their type t.
+	Methods(t string) []string
 	// HoldsError reports whether an earlier cell's top-level name is a
 	// variable of type error (see errorValues).
 	HoldsError(name string) bool
@@ -143,14 +146,23 @@ func Compile(src string, env Env) (*Program, error) {
 	}
 	c := &compiler{src: src, env: env, localDefs: map[string]bool{}, sources: map[string]string{}, defineAt: map[string]int{}, refs: map[string][]string{}, methodAt: map[string]int{}, compound: map[int]int{}, selectors: map[string]bool{}, genericSpecs: map[string]genericSpec{}, positional: map[*ast.CallExpr]bool{}, bodyRanges: map[*ast.RangeStmt]Typed{}, typeUnits: map[int]bool{}}
 	var stmtUnits []Unit
+	earlier := map[string]bool{} // variables the units so far define
 	for i, u := range units {
-		if u.Kind == Decl && isVarDefine(src, u) {
-			// A top-level var initialized by calls runs as defines:
-			// yaegi gets a var initialized by a generic call's result
-			// wrong (zero, or a compile error), and cannot type one
-			// without a probe (see Typed).
+		if u.Kind == Decl && isVarDefine(src, u, env, earlier) {
+			// A top-level var initialized by calls, or from variables,
+			// runs as defines: yaegi gets a var initialized by a generic
+			// call's result wrong (zero, or a compile error), cannot type
+			// one without a probe (see Typed), and fails on one
+			// initialized from another cell's variable.
 			u.Kind = Stmt
 			units[i] = u
+		}
+		if u.Kind == Stmt {
+			for _, m := range defineRE.FindAllStringSubmatch(src[u.Start:u.End], -1) {
+				for _, n := range strings.Split(m[1], ",") {
+					earlier[strings.TrimSpace(n)] = true
+				}
+			}
 		}
 		switch u.Kind {
 		case Import:
@@ -175,6 +187,7 @@ func Compile(src string, env Env) (*Program, error) {
 	for _, f := range c.late {
 		f()
 	}
+	c.addPromoted(units)
 	if err := c.checkFree(); err != nil {
 		return nil, err
 	}
@@ -216,7 +229,8 @@ type compiler struct {
 	generic   []string // generic funcs the cell declares
 	// generic types the cell declares
 	genericSpecs map[string]genericSpec
-	late         []func() // rewrites that need the whole cell read (multiInstance)
+	late         []func()   // rewrites that need the whole cell read (multiInstance)
+	embeds       []embedded // generic instances the cell's struct types embed
 	// indices in edits of type arguments written in: the type parameters a
 	// declaration around them renames (renameTypeParams) are renamed there
 	typeArgEdits []int
@@ -422,6 +436,7 @@ func (c *compiler) addDecl(u Unit) error {
 						c.genericSpecs[s.Name.Name] = genericSpec{s, offsetIn(fset, s.Name.Pos(), len("package p;"))}
 						c.selfReferences(fset, s)
 					}
+					c.noteEmbeds(fset, s)
 					c.renameDecl(fset, s, s.Name)
 				case *ast.ValueSpec:
 					for _, n := range s.Names {
@@ -477,8 +492,12 @@ func (c *compiler) defineSite(at int, name, typ string, isVar bool, value ast.Ex
 	head := c.src[at:off(value.Pos())]
 	if !hasCall(value) {
 		// Only a call can be generic; probing others would also hide
-		// the name from the statements after it in the probe.
-		if isVar {
+		// the name from the statements after it in the probe. A var's
+		// written type stays its type.
+		switch {
+		case isVar && typ != "":
+			c.edits = append(c.edits, edit{at, off(value.Pos()), name + " := " + zeroOf(typ) + "; " + name + " = " + newlines(head)})
+		case isVar:
 			c.edits = append(c.edits, edit{at, off(value.Pos()), name + " := " + newlines(head)})
 		}
 		return
@@ -710,27 +729,56 @@ func (c *compiler) funcValue(name string, value ast.Expr, off func(token.Pos) in
 
 // isVarDefine reports a unit that is a var declaration initialized by a
 // call (varDefines): "var x = f()", "var x T = f()", "var ( ... )".
-func isVarDefine(src string, u Unit) bool {
+func isVarDefine(src string, u Unit, env Env, earlier map[string]bool) bool {
 	f, _, err := parseFile(src, u)
 	if err != nil || len(f.Decls) != 1 {
 		return false
 	}
 	g, ok := f.Decls[0].(*ast.GenDecl)
-	return ok && g.Tok == token.VAR && varDefines(g)
+	return ok && g.Tok == token.VAR && varDefines(g, func(n string) bool { return earlier[n] || env.Defined(n) })
 }
 
+// defineRE finds the names a statement unit defines at its top level
+// ("a, b :=", "var a" once made a define), roughly: for isVarDefine.
+var defineRE = regexp.MustCompile(`(?m)^\s*(?:var\s+)?([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*(?::=|\s[^=]*=)`)
+
 // varDefines reports a var declaration whose specs each give one name
-// one value, one of them a call.
-func varDefines(g *ast.GenDecl) bool {
-	calls := false
+// one value, one of them a call or a name defined before (earlier): yaegi
+// fails on a top-level var initialized from a variable defined in an
+// earlier compile ("variable definition loop"), and does defines.
+func varDefines(g *ast.GenDecl, earlier func(string) bool) bool {
+	found := false
 	for _, sp := range g.Specs {
 		vs := sp.(*ast.ValueSpec)
 		if len(vs.Names) != 1 || vs.Names[0].Name == "_" || len(vs.Values) != 1 {
 			return false
 		}
-		calls = calls || hasCall(vs.Values[0])
+		found = found || hasCall(vs.Values[0]) || refersToEarlier(vs.Values[0], earlier)
 	}
-	return calls
+	return found
+}
+
+// refersToEarlier reports whether e names something earlier says was
+// defined before (a selected name or a key is no reference).
+func refersToEarlier(e ast.Expr, earlier func(string) bool) bool {
+	notRef := map[*ast.Ident]bool{}
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.SelectorExpr:
+			notRef[n.Sel] = true
+		case *ast.KeyValueExpr:
+			if id, ok := n.Key.(*ast.Ident); ok {
+				notRef[id] = true
+			}
+		case *ast.Ident:
+			if !notRef[n] && earlier(n.Name) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // hasCall reports whether e calls anything.
@@ -803,7 +851,7 @@ func (c *compiler) addStmts(units []Unit) error {
 			}
 		case *ast.DeclStmt:
 			g, ok := st.Decl.(*ast.GenDecl)
-			if !ok || g.Tok != token.VAR || !varDefines(g) {
+			if !ok || g.Tok != token.VAR || !varDefines(g, func(n string) bool { return c.localDefs[n] || c.env.Defined(n) }) {
 				break
 			}
 			if g.Lparen.IsValid() {
@@ -1486,6 +1534,28 @@ func (c *compiler) program(units []Unit) (*Program, error) {
 	}
 	flush()
 	return p, nil
+}
+
+// addPromoted puts the forwarding methods of embedded generic instances
+// (promoted) after the cell's last declaration, one that is not a type's
+// if there is one: they call the embedded type's methods, which that
+// declares or an earlier cell did. They go on its last line.
+func (c *compiler) addPromoted(units []Unit) {
+	fwd := c.promoted()
+	if fwd == "" {
+		return
+	}
+	at := -1
+	for i, u := range units {
+		if u.Kind == Decl && (at < 0 || !c.typeUnits[u.Start] || c.typeUnits[units[at].Start]) {
+			at = i
+		}
+	}
+	if at < 0 {
+		return
+	}
+	end := units[at].Start + len(strings.TrimRight(c.src[units[at].Start:units[at].End], " \t\n;"))
+	c.edits = append(c.edits, edit{end, end, "; " + fwd})
 }
 
 // declChunks adds the chunks of a group of declarations: one, or, when

@@ -37,6 +37,15 @@ func (e *env) PackageByName(n string) (string, bool) {
 func (e *env) IsInteger(n string) bool  { return n == "count" }
 func (e *env) HoldsChans(n string) bool { return n == "chans" }
 func (e *env) HoldsError(n string) bool { return n == "lastErr" }
+func (e *env) Methods(t string) []string {
+	var out []string
+	for k, src := range e.sources {
+		if strings.HasPrefix(k, t+".") {
+			out = append(out, src)
+		}
+	}
+	return out
+}
 func (e *env) MethodSig(p, typ, m string, ptr bool) ([]string, []string, bool, bool) {
 	if p == "time" && typ == "Time" && m == "Before" {
 		return []string{"time.Time"}, []string{"bool"}, false, true

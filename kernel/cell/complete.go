@@ -87,6 +87,7 @@ func (syntaxOnly) PackageName(string) string           { return "" }
 func (syntaxOnly) IsInteger(string) bool               { return false }
 func (syntaxOnly) HoldsChans(string) bool              { return false }
 func (syntaxOnly) HoldsError(string) bool              { return false }
+func (syntaxOnly) Methods(string) []string             { return nil }
 func (syntaxOnly) MethodSig(string, string, string, bool) ([]string, []string, bool, bool) {
 	return nil, nil, false, false
 }

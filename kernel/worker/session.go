@@ -342,6 +342,17 @@ func (s *Session) MethodSig(p, typ, method string, ptr bool) (params, results []
 // exportedRE matches type text whose qualified names are all exported.
 var exportedRE = regexp.MustCompile(`^(?:[^.]|\.[A-Z])*$`)
 
+// Methods implements cell.Env.
+func (s *Session) Methods(t string) []string {
+	var out []string
+	for _, src := range s.methods[t] {
+		if src != "" {
+			out = append(out, src)
+		}
+	}
+	return out
+}
+
 // HoldsError implements cell.Env: the interpreter keeps a variable's
 // static type, which for error is the interface itself.
 func (s *Session) HoldsError(name string) bool {

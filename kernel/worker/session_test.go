@@ -57,6 +57,7 @@ func TestSessionSemantics(t *testing.T) {
 		{"loop vars", []string{"var fs []func() int\nfor i := 0; i < 3; i++ { fs = append(fs, func() int { return i }) }\nfs[0]() + fs[1]()*10 + fs[2]()*100"}, "210"},
 		{"range vars", []string{"var gs []func() int\nfor _, v := range []int{1, 2} { gs = append(gs, func() int { return v }) }\ngs[0]() + gs[1]()*10"}, "21"},
 		{"range over int", []string{"s := 0\nfor i := range 5 { s += i }\ns"}, "10"},
+		{"var from an earlier cell's", []string{"xx := 5", "var yy int = xx\nvar zz float64 = 2\nvar (\n\tww float64 = 1\n\tvv = yy + 1\n)\nfmt.Sprintf(\"%v %T %T %v\", yy, zz, ww, vv)"}, "5 float64 float64 6"},
 		{"range over int var", []string{"lim := int64(3)", "t := int64(0)\nfor i := range lim { t += i * 10 }\nt"}, "30"},
 		{"range over int closures", []string{"var hs []func() int\nfor i := range 3 { hs = append(hs, func() int { return i }) }\nhs[0]() + hs[1]()*10 + hs[2]()*100"}, "210"},
 		{"range over len", []string{"xs := []string{\"a\", \"b\"}\nc := 0\nfor range len(xs) { c++ }\nc"}, "2"},

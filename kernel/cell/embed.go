@@ -1,0 +1,164 @@
+package cell
+
+import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"slices"
+	"strings"
+)
+
+// embedded is an instance of a generic type of the cells embedded in a
+// struct type the cell declares.
+type embedded struct {
+	strct, field string   // the struct type, and the field's name (the generic type's)
+	args         []string // the instance's type arguments, as written
+}
+
+// promoted returns the declarations of methods that forward the methods of
+// the generic types embedded in the cell's struct types:
+//
+//	type Named struct{ Base[string] }  ->  func (s *Named) Add(a0 string) { s.Base.Add(a0) }
+//
+// yaegi does not promote the methods of an embedded instance of a generic
+// type ("undefined selector: Add"). A method the struct declares itself
+// wins, as in Go.
+func (c *compiler) promoted() string {
+	var out []string
+	for _, e := range c.embeds {
+		if c.genericSpec(e.field) == nil {
+			continue // not a generic type: yaegi promotes its methods
+		}
+		for _, src := range c.methodSources(e.field) {
+			f, err := parser.ParseFile(token.NewFileSet(), "", "package p;"+src, 0)
+			if err != nil {
+				continue
+			}
+			for _, d := range f.Decls {
+				fd, ok := d.(*ast.FuncDecl)
+				if !ok || fd.Recv == nil || len(fd.Recv.List) != 1 {
+					continue
+				}
+				if _, own := c.sources[e.strct+"."+fd.Name.Name]; own || c.env.Source(e.strct+"."+fd.Name.Name) != "" {
+					continue
+				}
+				if fwd, ok := c.forwarder(e, fd); ok {
+					out = append(out, fwd)
+				}
+			}
+		}
+	}
+	return strings.Join(out, "; ")
+}
+
+// forwarder writes the method of e's struct that calls method fd of the
+// embedded field.
+func (c *compiler) forwarder(e embedded, fd *ast.FuncDecl) (string, bool) {
+	recv := fd.Recv.List[0].Type
+	ptr := false
+	if s, ok := recv.(*ast.StarExpr); ok {
+		recv, ptr = s.X, true
+	}
+	_, rargs := instance(recv)
+	if len(rargs) != len(e.args) {
+		return "", false
+	}
+	bound := map[string]string{}
+	for i, a := range rargs {
+		id, ok := a.(*ast.Ident)
+		if !ok {
+			return "", false
+		}
+		bound[id.Name] = e.args[i]
+	}
+	text := func(t ast.Expr) (string, bool) {
+		s, ok := substitute(t, bound, true)
+		return c.current(s), ok
+	}
+	var decl, call []string
+	for i, p := range fieldTypes(fd.Type.Params) {
+		name := fmt.Sprintf("a%d", i)
+		if ell, ok := p.(*ast.Ellipsis); ok {
+			t, ok := text(ell.Elt)
+			if !ok {
+				return "", false
+			}
+			decl, call = append(decl, name+" ..."+t), append(call, name+"...")
+			continue
+		}
+		t, ok := text(p)
+		if !ok {
+			return "", false
+		}
+		decl, call = append(decl, name+" "+t), append(call, name)
+	}
+	var results []string
+	for _, r := range fieldTypes(fd.Type.Results) {
+		t, ok := text(r)
+		if !ok {
+			return "", false
+		}
+		results = append(results, t)
+	}
+	res, ret := "", ""
+	switch len(results) {
+	case 0:
+	case 1:
+		res, ret = " "+results[0], "return "
+	default:
+		res, ret = " ("+strings.Join(results, ", ")+")", "return "
+	}
+	star := ""
+	if ptr {
+		star = "*"
+	}
+	return fmt.Sprintf("func (s %s%s) %s(%s)%s { %ss.%s.%s(%s) }", star, c.env.Rename(e.strct), fd.Name.Name,
+		strings.Join(decl, ", "), res, ret, e.field, fd.Name.Name, strings.Join(call, ", ")), true
+}
+
+// methodSources returns the declarations of the methods of the cells'
+// type t: this cell's and earlier cells'.
+func (c *compiler) methodSources(t string) []string {
+	var out []string
+	for k, src := range c.sources {
+		if strings.HasPrefix(k, t+".") {
+			out = append(out, src)
+		}
+	}
+	for _, src := range c.env.Methods(t) {
+		if !slices.Contains(out, src) {
+			out = append(out, src)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// noteEmbeds notes the instances of generic types that the struct type
+// spec embeds.
+func (c *compiler) noteEmbeds(fset *token.FileSet, spec *ast.TypeSpec) {
+	st, ok := spec.Type.(*ast.StructType)
+	if !ok || spec.TypeParams != nil {
+		return
+	}
+	for _, f := range st.Fields.List {
+		if len(f.Names) != 0 {
+			continue
+		}
+		t := f.Type
+		if s, ok := t.(*ast.StarExpr); ok {
+			t = s.X
+		}
+		base, args := instance(t)
+		id, ok := base.(*ast.Ident)
+		if !ok || len(args) == 0 {
+			continue
+		}
+		var texts []string
+		for _, a := range args {
+			texts = append(texts, c.src[offsetIn(fset, a.Pos(), len("package p;")):offsetIn(fset, a.End(), len("package p;"))])
+		}
+		c.embeds = append(c.embeds, embedded{spec.Name.Name, id.Name, texts})
+	}
+}
