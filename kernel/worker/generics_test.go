@@ -14,7 +14,7 @@ import (
 // iterator ranges and written types in generic bodies, typeIDs) several of
 // these failed at run time, some silently wrong.
 func TestGenericsAsTutorialsWriteThem(t *testing.T) {
-	for _, cs := range [][]string{
+	runCases(t, [][]string{
 		{"tut1", "func SumIntsOrFloats[K comparable, V int64 | float64](m map[K]V) V { var s V; for _, v := range m { s += v }; return s }",
 			"ints := map[string]int64{\"first\": 34, \"second\": 12}\nfloats := map[string]float64{\"first\": 35.98, \"second\": 26.99}\nfmt.Sprint(SumIntsOrFloats[string, int64](ints), SumIntsOrFloats(floats))", "46 62.97"},
 		{"tut2", "type Number interface { int64 | float64 }\nfunc SumNumbers[K comparable, V Number](m map[K]V) V { var s V; for _, v := range m { s += v }; return s }",
@@ -70,15 +70,7 @@ func TestGenericsAsTutorialsWriteThem(t *testing.T) {
 			"ps := []Person{{\"b\", 30}, {\"a\", 20}}\nSortBy(ps, func(a, b Person) int { return a.Age - b.Age })\nps[0].Name", "a"},
 		{"slices.SortFunc from a generic body", "type Person struct { Name string; Age int }\nfunc SortBy[T any](xs []T) { slices.SortFunc(xs, func(a, b T) int { return 0 }) }",
 			"ps := []Person{{\"b\", 30}, {\"a\", 20}}\nSortBy(ps)\nps[0].Name", "b"},
-	} {
-		t.Run(cs[0], func(t *testing.T) {
-			s := newTestSession(t)
-			cells, want := cs[1:len(cs)-1], cs[len(cs)-1]
-			if got := value(t, s, cells...); got != want {
-				t.Errorf("got %s, want %s", got, want)
-			}
-		})
-	}
+	})
 }
 
 // TestGenericsWithNamedTypes: type arguments that are named types, the
@@ -89,7 +81,7 @@ func TestGenericsAsTutorialsWriteThem(t *testing.T) {
 // crashed its compiler, and a range over an iterator in a generic body was
 // not rewritten. The last element of each case is the value of its last cell.
 func TestGenericsWithNamedTypes(t *testing.T) {
-	for _, cs := range [][]string{
+	runCases(t, [][]string{
 		{"explicit instance in a body", "type P struct{ a int }\nfunc Len[E any](x []E) int { return len(x) }\nfunc C1[T any](xs []T) int { return Len[T](xs) }", "C1([]P{{1}, {2}})", "2"},
 		{"compiled type in a body", "func Len[E any](x []E) int { return len(x) }\nfunc C1[T any](xs []T) int { return Len[T](xs) }", "C1([]time.Duration{1, 2, 3})", "3"},
 		{"redefined type", "type P struct{ a int }\nfunc Len[E any](x []E) int { return len(x) }\nfunc C1[T any](xs []T) int { return Len[T](xs) }", "type P struct{ a, b int }", "C1([]P{{1, 2}, {3, 4}})", "2"},
@@ -117,15 +109,7 @@ func TestGenericsWithNamedTypes(t *testing.T) {
 		{"filter iterator", "func Filter[T any](seq iter.Seq[T], keep func(T) bool) iter.Seq[T] { return func(yield func(T) bool) { for v := range seq { if keep(v) && !yield(v) { return } } } }\nslices.Collect(Filter(slices.Values([]int{1, 2, 3, 4}), func(x int) bool { return x%2 == 0 }))", "[2 4]"},
 		{"stats of a generic struct", "type Stats[T cmp.Ordered] struct{ Min, Max T; N int }\nfunc Summarize[T cmp.Ordered](xs []T) Stats[T] { s := Stats[T]{Min: xs[0], Max: xs[0]}; for _, x := range xs { s.Min = min(s.Min, x); s.Max = max(s.Max, x); s.N++ }; return s }\nst := Summarize([]float64{2.5, 1, 3})\nfmt.Sprint(st.Min, st.Max, st.N)", "1 3 3"},
 		{"top of a clone", "func Top[T cmp.Ordered](xs []T) T { s := slices.Clone(xs); slices.Sort(s); return s[len(s)-1] }", "Top([]time.Duration{3, 1, 2})", "3ns"},
-	} {
-		t.Run(cs[0], func(t *testing.T) {
-			s := newTestSession(t)
-			cells, want := cs[1:len(cs)-1], cs[len(cs)-1]
-			if got := value(t, s, cells...); got != want {
-				t.Errorf("got %s, want %s", got, want)
-			}
-		})
-	}
+	})
 }
 
 // TestTypeIDsLayout: typeIDs reaches into yaegi's unexported scope tables;
@@ -135,5 +119,20 @@ func TestTypeIDsLayout(t *testing.T) {
 	value(t, s, "type Person struct{ Name string }")
 	if !s.ids.universe.IsValid() || !s.ids.universe.MapIndex(reflect.ValueOf("main.Person")).IsValid() {
 		t.Fatal("the universe has no main.Person: see typeids.go")
+	}
+}
+
+// runCases runs each case in a session of its own: its name, its cells,
+// and the value its last cell must show.
+func runCases(t *testing.T, cases [][]string) {
+	t.Helper()
+	for _, cs := range cases {
+		t.Run(cs[0], func(t *testing.T) {
+			s := newTestSession(t)
+			cells, want := cs[1:len(cs)-1], cs[len(cs)-1]
+			if got := value(t, s, cells...); got != want {
+				t.Errorf("got %q, want %q", got, want)
+			}
+		})
 	}
 }

@@ -9,7 +9,7 @@ import "testing"
 // goto, select, sync and context, iota with String, runes, value
 // semantics, method values, closures, templates, sorting, regexp.
 func TestGoAsWritten(t *testing.T) {
-	for _, cs := range [][]string{
+	runCases(t, [][]string{
 
 		{"json tags", "type Obs struct {\n\tID  string  `json:\"id\"`\n\tMag float64 `json:\"mag,omitempty\"`\n}\nb, _ := json.Marshal(Obs{\"z1\", 18.5})\nstring(b)", `{"id":"z1","mag":18.5}`},
 		{"json unmarshal", "type Obs struct {\n\tID  string  `json:\"id\"`\n\tMag float64 `json:\"mag\"`\n}\nvar o Obs\nerr := json.Unmarshal([]byte(`{\"id\":\"z\",\"mag\":2}`), &o)\nfmt.Sprint(o, err)", "{z 2} <nil>"},
@@ -58,13 +58,5 @@ func TestGoAsWritten(t *testing.T) {
 		{"errors.As joined", "type NF struct{ Name string }\nfunc (e *NF) Error() string { return e.Name }\nvar nf *NF\nerrors.As(errors.Join(errors.New(\"a\"), fmt.Errorf(\"w: %w\", &NF{\"z\"})), &nf) && nf.Name == \"z\"", "true"},
 		{"errors.As miss", "type NF struct{ Name string }\nfunc (e *NF) Error() string { return e.Name }\nvar nf *NF\nerrors.As(errors.New(\"plain\"), &nf)", "false"},
 		{"min of durations", "min(time.Minute, time.Second, 3*time.Second)", "1s"},
-	} {
-		t.Run(cs[0], func(t *testing.T) {
-			s := newTestSession(t)
-			cells, want := cs[1:len(cs)-1], cs[len(cs)-1]
-			if got := value(t, s, cells...); got != want {
-				t.Errorf("got %q, want %q", got, want)
-			}
-		})
-	}
+	})
 }
