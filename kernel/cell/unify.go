@@ -301,38 +301,26 @@ func (u *unifier) unifyStruct(base ast.Expr, pargs []ast.Expr, a *ast.StructType
 	if !ok || len(names) != len(pargs) {
 		return true
 	}
-	of := map[string]ast.Expr{}
-	for i, n := range names {
-		of[n] = pargs[i]
+	var targs []string
+	for _, a := range pargs {
+		targs = append(targs, types.ExprString(a))
 	}
+	bound := bindings(spec.TypeParams, targs)
 	want, got := fieldTypes(decl.Fields), fieldTypes(a.Fields)
 	if len(want) != len(got) {
 		return true
 	}
-	var match func(w, g ast.Expr) bool
-	match = func(w, g ast.Expr) bool {
-		switch x := w.(type) {
-		case *ast.Ident:
-			if p, isParam := of[x.Name]; isParam {
-				return u.unify(p, g, src)
-			}
-		case *ast.StarExpr:
-			if y, ok := g.(*ast.StarExpr); ok {
-				return match(x.X, y.X)
-			}
-		case *ast.ArrayType:
-			if y, ok := g.(*ast.ArrayType); ok && x.Len == nil && y.Len == nil {
-				return match(x.Elt, y.Elt)
-			}
-		case *ast.MapType:
-			if y, ok := g.(*ast.MapType); ok {
-				return match(x.Key, y.Key) && match(x.Value, y.Value)
-			}
-		}
-		return true
-	}
 	for i := range want {
-		if !match(want[i], got[i]) {
+		// The declaration's field type, in the instance's terms.
+		text, ok := substitute(want[i], bound, true)
+		if !ok {
+			continue
+		}
+		w, err := parser.ParseExpr(text)
+		if err != nil {
+			continue
+		}
+		if !u.unify(w, got[i], src) {
 			return false
 		}
 	}
