@@ -72,49 +72,17 @@ func (c *compiler) forwarder(e embedded, fd *ast.FuncDecl) (string, bool) {
 		}
 		bound[id.Name] = e.args[i]
 	}
-	text := func(t ast.Expr) (string, bool) {
-		s, ok := substitute(t, bound, true)
-		return c.current(s), ok
+	params, results, variadic, ok := c.signature(fd, bound)
+	if !ok {
+		return "", false
 	}
-	var decl, call []string
-	for i, p := range fieldTypes(fd.Type.Params) {
-		name := fmt.Sprintf("a%d", i)
-		if ell, ok := p.(*ast.Ellipsis); ok {
-			t, ok := text(ell.Elt)
-			if !ok {
-				return "", false
-			}
-			decl, call = append(decl, name+" ..."+t), append(call, name+"...")
-			continue
-		}
-		t, ok := text(p)
-		if !ok {
-			return "", false
-		}
-		decl, call = append(decl, name+" "+t), append(call, name)
-	}
-	var results []string
-	for _, r := range fieldTypes(fd.Type.Results) {
-		t, ok := text(r)
-		if !ok {
-			return "", false
-		}
-		results = append(results, t)
-	}
-	res, ret := "", ""
-	switch len(results) {
-	case 0:
-	case 1:
-		res, ret = " "+results[0], "return "
-	default:
-		res, ret = " ("+strings.Join(results, ", ")+")", "return "
-	}
+	f := forwarding(params, results, variadic)
 	star := ""
 	if ptr {
 		star = "*"
 	}
 	return fmt.Sprintf("func (s %s%s) %s(%s)%s { %ss.%s.%s(%s) }", star, c.env.Rename(e.strct), fd.Name.Name,
-		strings.Join(decl, ", "), res, ret, e.field, fd.Name.Name, strings.Join(call, ", ")), true
+		strings.Join(f.decl, ", "), f.results, f.ret, e.field, fd.Name.Name, f.args), true
 }
 
 // methodSources returns the declarations of the methods of the cells'

@@ -64,32 +64,42 @@ func (c *compiler) methodExpr(n *ast.SelectorExpr, off func(token.Pos) int) {
 	if ptr {
 		recvText = "*" + recvText
 	}
-	var decl, args []string
+	f := forwarding(params, results, variadic)
+	text := fmt.Sprintf("func(r %s%s)%s { %sr.%s(%s) }", recvText, strings.Join(append([]string{""}, f.decl...), ", "), f.results, f.ret, method, f.args)
+	c.typeSelectors(append(append(params, results...), recvText))
+	c.edits = append(c.edits, edit{off(n.Pos()), off(n.End()), text + newlines(c.src[off(n.Pos()):off(n.End())])})
+}
+
+// forward is a func that passes its parameters on to a call: its
+// parameter declarations (a0 T0, ...), the call's arguments ("a0, a1..."),
+// its results as written after the parameters, and "return " if any.
+type forward struct {
+	decl               []string
+	args, results, ret string
+}
+
+// forwarding writes a forward of the parameter and result types given
+// (the last parameter, if variadic, as a slice type).
+func forwarding(params, results []string, variadic bool) forward {
+	var f forward
+	var args []string
 	for i, p := range params {
 		name := fmt.Sprintf("a%d", i)
 		if variadic && i == len(params)-1 {
-			decl = append(decl, name+" ..."+strings.TrimPrefix(p, "[]"))
-			args = append(args, name+"...")
+			f.decl, args = append(f.decl, name+" ..."+strings.TrimPrefix(p, "[]")), append(args, name+"...")
 			continue
 		}
-		decl = append(decl, name+" "+p)
-		args = append(args, name)
+		f.decl, args = append(f.decl, name+" "+p), append(args, name)
 	}
-	res := ""
+	f.args = strings.Join(args, ", ")
 	switch len(results) {
 	case 0:
 	case 1:
-		res = " " + results[0]
+		f.results, f.ret = " "+results[0], "return "
 	default:
-		res = " (" + strings.Join(results, ", ") + ")"
+		f.results, f.ret = " ("+strings.Join(results, ", ")+")", "return "
 	}
-	ret := "return "
-	if len(results) == 0 {
-		ret = ""
-	}
-	text := fmt.Sprintf("func(r %s%s)%s { %sr.%s(%s) }", recvText, strings.Join(append([]string{""}, decl...), ", "), res, ret, method, strings.Join(args, ", "))
-	c.typeSelectors(append(append(params, results...), recvText))
-	c.edits = append(c.edits, edit{off(n.Pos()), off(n.End()), text + newlines(c.src[off(n.Pos()):off(n.End())])})
+	return f
 }
 
 // methodSig returns the parameter and result types of method m of the
@@ -104,20 +114,42 @@ func (c *compiler) methodSig(t, m string) (params, results []string, variadic, o
 		if !isFunc || fd.Recv == nil || fd.Name.Name != m || len(recvTypeParams(fd)) > 0 {
 			continue
 		}
-		text := func(e ast.Expr) string { return c.current(types.ExprString(e)) }
-		for _, p := range fd.Type.Params.List {
-			for range max(len(p.Names), 1) {
-				if e, isEll := p.Type.(*ast.Ellipsis); isEll {
-					params, variadic = append(params, "[]"+text(e.Elt)), true
-				} else {
-					params = append(params, text(p.Type))
-				}
-			}
-		}
-		for _, r := range fieldTypes(fd.Type.Results) {
-			results = append(results, text(r))
-		}
-		return params, results, variadic, true
+		return c.signature(fd, nil)
 	}
 	return nil, nil, false, false
+}
+
+// signature returns the parameter and result types of fd, with the type
+// parameters in bound replaced, as the cells would write them now; a
+// variadic parameter last, as a slice type.
+func (c *compiler) signature(fd *ast.FuncDecl, bound map[string]string) (params, results []string, variadic, ok bool) {
+	text := func(e ast.Expr) (string, bool) {
+		if bound == nil {
+			return c.current(types.ExprString(e)), true
+		}
+		s, ok := substitute(e, bound, true)
+		return c.current(s), ok
+	}
+	for _, p := range fieldTypes(fd.Type.Params) {
+		t := p
+		if e, isEll := p.(*ast.Ellipsis); isEll {
+			t, variadic = e.Elt, true
+		}
+		s, ok := text(t)
+		if !ok {
+			return nil, nil, false, false
+		}
+		if t != p {
+			s = "[]" + s
+		}
+		params = append(params, s)
+	}
+	for _, r := range fieldTypes(fd.Type.Results) {
+		s, ok := text(r)
+		if !ok {
+			return nil, nil, false, false
+		}
+		results = append(results, s)
+	}
+	return params, results, variadic, true
 }
