@@ -40,20 +40,8 @@ func (c *compiler) multiInstance(n ast.Node, parent ast.Node, off func(token.Pos
 			edit{to, off(n.Rparen) + 1, "; return &" + multiVar + " }()" + newlines(c.src[to:off(n.Rparen)])})
 		c.copies = append(c.copies, copyEdit{off: from, from: from, to: to, text: "func() *", suffix: " { var " + multiVar + " "})
 	case *ast.CompositeLit:
-		typ, ok := n.Type.(*ast.IndexListExpr)
-		if !ok {
-			return
-		}
-		tid, ok := typ.X.(*ast.Ident)
-		if !ok {
-			return
-		}
-		spec := c.genericSpec(tid.Name)
-		if spec == nil {
-			return
-		}
-		st, ok := spec.Type.(*ast.StructType)
-		if !ok {
+		typ, st := c.multiStruct(n)
+		if st == nil {
 			return
 		}
 		fields := fieldNames(st)
@@ -99,6 +87,29 @@ func (c *compiler) multiInstance(n ast.Node, parent ast.Node, off func(token.Pos
 }
 
 func isKeyed(e ast.Expr) bool { _, ok := e.(*ast.KeyValueExpr); return ok }
+
+// multiStruct returns the type of composite literal lit, and its struct,
+// when it is an instance of a generic struct type of the cells with two or
+// more type parameters; else nil.
+func (c *compiler) multiStruct(lit *ast.CompositeLit) (*ast.IndexListExpr, *ast.StructType) {
+	typ, ok := lit.Type.(*ast.IndexListExpr)
+	if !ok {
+		return nil, nil
+	}
+	tid, ok := typ.X.(*ast.Ident)
+	if !ok {
+		return nil, nil
+	}
+	spec := c.genericSpec(tid.Name)
+	if spec == nil {
+		return nil, nil
+	}
+	st, ok := spec.Type.(*ast.StructType)
+	if !ok {
+		return nil, nil
+	}
+	return typ, st
+}
 
 // fieldNames lists a struct's field names in order, an embedded field by
 // its type's name.

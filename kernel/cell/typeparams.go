@@ -48,16 +48,10 @@ func (c *compiler) renameTypeParams(fset *token.FileSet, decl ast.Node) {
 		case *ast.CompositeLit:
 			// multiInstance writes the fields of such a literal as
 			// selectors.
-			if typ, ok := n.Type.(*ast.IndexListExpr); ok {
-				if tid, ok := typ.X.(*ast.Ident); ok {
-					if spec := c.genericSpec(tid.Name); spec != nil {
-						if st, ok := spec.Type.(*ast.StructType); ok {
-							for _, f := range fieldNames(st) {
-								if params[f] {
-									clash[f] = true
-								}
-							}
-						}
+			if _, st := c.multiStruct(n); st != nil {
+				for _, f := range fieldNames(st) {
+					if params[f] {
+						clash[f] = true
 					}
 				}
 			}

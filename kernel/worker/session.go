@@ -281,11 +281,8 @@ func (s *Session) PackageName(p string) string { return s.byPath[p] }
 // IsInteger implements cell.Env: it looks at the value of a name an earlier
 // cell defined (reading a variable or constant has no side effects).
 func (s *Session) IsInteger(name string) bool {
-	if !s.defined[name] {
-		return false
-	}
-	v, err := s.in.Eval(name)
-	if err != nil || !v.IsValid() {
+	v, ok := s.valueOf(name)
+	if !ok {
 		return false
 	}
 	switch v.Kind() {
@@ -353,23 +350,27 @@ func (s *Session) Methods(t string) []string {
 	return out
 }
 
+// valueOf returns the value of a top-level name an earlier cell defined
+// (reading a variable or constant has no side effects).
+func (s *Session) valueOf(name string) (reflect.Value, bool) {
+	if !s.defined[name] {
+		return reflect.Value{}, false
+	}
+	v, err := s.in.Eval(name)
+	return v, err == nil && v.IsValid()
+}
+
 // HoldsError implements cell.Env: the interpreter keeps a variable's
 // static type, which for error is the interface itself.
 func (s *Session) HoldsError(name string) bool {
-	if !s.defined[name] {
-		return false
-	}
-	v, err := s.in.Eval(name)
-	return err == nil && v.IsValid() && v.Type() == reflect.TypeOf((*error)(nil)).Elem()
+	v, ok := s.valueOf(name)
+	return ok && v.Type() == reflect.TypeOf((*error)(nil)).Elem()
 }
 
 // HoldsChans implements cell.Env, as IsInteger does.
 func (s *Session) HoldsChans(name string) bool {
-	if !s.defined[name] {
-		return false
-	}
-	v, err := s.in.Eval(name)
-	if err != nil || !v.IsValid() {
+	v, ok := s.valueOf(name)
+	if !ok {
 		return false
 	}
 	switch t := v.Type(); t.Kind() {
@@ -451,7 +452,9 @@ func (s *Session) compileCell(code string) (*cell.Program, []string, []*interp.P
 			}
 			s.imported[im.Name] = im.Path
 		}
-		s.namePackageTypes(code)
+		if probes == 0 { // the imports it needs are in; a retry has the same
+			s.namePackageTypes(code)
+		}
 		progs, failed, err := s.compileChunks(chunks)
 		if err == nil {
 			return prog, versioned, progs, nil
