@@ -23,6 +23,7 @@ const (
 	HelperClear    = "_fountain_clear"   // clear for maps and slices
 	HelperErr      = "_fountain_err"     // a value as an error, through a call (see errorValues)
 	HelperGoPanic  = "_fountain_gopanic" // reports a panic in a goroutine a cell started
+	HelperAtEnd    = "_fountain_atend"   // a cell's own defer: the call runs when the cell ends
 	helperPrefix   = "_fountain_"
 	lineDirective  = "//line cell:1:1\n"
 	stmtWrapPrefix = "package p;func _(){\n" + lineDirective
@@ -209,6 +210,8 @@ type copyEdit struct {
 	off, from, to int
 	text, suffix  string
 	flat          bool // the copy's line breaks become spaces
+	// replaced: an edit replaces [from, to) in place, which the copy leaves out
+	replaced bool
 }
 
 type compiler struct {
@@ -663,14 +666,14 @@ func zeroOf(typ string) string {
 // that merely looks like one, a map: the longer form works for every type).
 var instanceRE = regexp.MustCompile(`\w\[`)
 
-// multiDefineSite is defineSite for "a, b := f()" and "a, b := f(), g()":
-// each name is a site
+// multiDefineSite is defineSite for "a, b := f()" and "a, b := f(), g()",
+// and for "v, ok := m[k]" (commaOK, whose ok is a bool): each name is a site
 // of its own, at its offset, probed one by one inside a func literal,
 // where yaegi does compile such a define.
-func (c *compiler) multiDefineSite(st *ast.AssignStmt, off func(token.Pos) int) {
+func (c *compiler) multiDefineSite(st *ast.AssignStmt, commaOK bool, off func(token.Pos) int) {
 	var names, types, probes []string
 	probing, known := false, true
-	for _, l := range st.Lhs {
+	for i, l := range st.Lhs {
 		id, ok := l.(*ast.Ident)
 		if !ok {
 			return
@@ -678,6 +681,11 @@ func (c *compiler) multiDefineSite(st *ast.AssignStmt, off func(token.Pos) int) 
 		names = append(names, id.Name)
 		if id.Name == "_" {
 			types = append(types, "")
+			continue
+		}
+		if commaOK && i == 1 {
+			types = append(types, "bool")
+			probes = append(probes, "_ = "+id.Name)
 			continue
 		}
 		at := off(id.Pos())
@@ -710,6 +718,18 @@ func (c *compiler) multiDefineSite(st *ast.AssignStmt, off func(token.Pos) int) 
 		c.edits = append(c.edits, edit{off(st.Pos()), off(first.Pos()),
 			strings.Join(decl, ", ") + " := " + strings.Join(zero, ", ") + "; " + strings.Join(names, ", ") + " = " + newlines(head)})
 	}
+}
+
+// commaOK reports the operands of a two-value define that are not calls:
+// a map index, a type assertion, a receive.
+func commaOK(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.IndexExpr, *ast.TypeAssertExpr:
+		return true
+	case *ast.UnaryExpr:
+		return e.Op == token.ARROW
+	}
+	return false
 }
 
 // funcValue notes a top-level variable set to a func literal.
@@ -847,7 +867,12 @@ func (c *compiler) addStmts(units []Unit) error {
 				c.defineSite(off(st.Pos()), id.Name, "", false, st.Rhs[0], off)
 			}
 			if st.Tok == token.DEFINE && len(st.Lhs) > 1 && (len(st.Rhs) == 1 || len(st.Rhs) == len(st.Lhs)) && slices.ContainsFunc(st.Rhs, hasCall) {
-				c.multiDefineSite(st, off)
+				c.multiDefineSite(st, false, off)
+			}
+			if st.Tok == token.DEFINE && len(st.Lhs) == 2 && len(st.Rhs) == 1 && commaOK(st.Rhs[0]) && !hasCall(st.Rhs[0]) {
+				// yaegi cannot compile "v, ok := m[k]" (or x.(T), <-ch)
+				// at top level either ("nil type").
+				c.multiDefineSite(st, true, off)
 			}
 		case *ast.DeclStmt:
 			g, ok := st.Decl.(*ast.GenDecl)
@@ -1121,6 +1146,7 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 		}
 		return true
 	})
+	c.bindDefers(f, prefix == len(stmtWrapPrefix), off)
 	if len(sites) > 0 || len(generic) > 0 {
 		parent := parents(f)
 		c.rangeFuncs(sites, parent, off)
@@ -1628,7 +1654,7 @@ func (c *compiler) resolveCopies() {
 		b.WriteString(cp.text)
 		last := cp.from
 		for _, in := range c.edits {
-			if in.off < last || in.end > cp.to {
+			if in.off < last || in.end > cp.to || cp.replaced && in.off == cp.from && in.end == cp.to {
 				continue
 			}
 			b.WriteString(c.src[last:in.off])

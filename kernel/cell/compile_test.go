@@ -461,7 +461,11 @@ func FuzzCompile(f *testing.F) {
 		"func M[T any](cs ...<-chan T) int { n := 0; for k,\n c := range cs { n += len(c) + k }; for i := range min(len(cs), 3) { n += i }; return n }",
 		"func P[A, B any](a A, b B) A { return a }\nxs := []int{P[int, string](1, \"a\"), P(2, 3)}",
 		"type T[A, B any] struct{ next *T[A, B] }",
-		"func E[T any](xs []T) { for v := range slices.Values(xs) { _ = v } }"} {
+		"func E[T any](xs []T) { for v := range slices.Values(xs) { _ = v } }",
+		// defers bound at the statement, the cell's own defers, comma-ok defines.
+		"func f() { for i := 0; i < 3; i++ { g := h(i); defer g.Close(x,\n i*2, 1.5); defer func(n int) { use(i, n) }(i) } }",
+		"func f() { c := func() {}; x := 1; defer c(); defer use(min(x, 2)); x++ }\ndefer use(a, 1)",
+		"v, ok := m[k]\n_, ok2 := <-ch\nw, ok3 := x.(T)"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
@@ -694,5 +698,59 @@ func TestMultiDefineOfPackageType(t *testing.T) {
 	}
 	if _, err := Compile(src, e); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestDeferBinding: a defer in a loop, or whose operands change after it,
+// is made by a closure from a helper called at the defer; the cell's own
+// defers go to HelperAtEnd; others stay as written.
+func TestDeferBinding(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{"func f() { for _, n := range names { g := open(n); defer g.Close() } }",
+			"{ _fountain_defer0 := func() func() { _fountain_defer0_p0 := &g; return func() { (*_fountain_defer0_p0).Close() } }(); defer _fountain_defer0() }"},
+		{"func f() { for i := 0; i < 3; i++ { defer use(i * 2, 1.5) } }",
+			"_fountain_defer0_a0 := _fountain_iter_i * 2; return func() { use(_fountain_defer0_a0, 1.5) }"},
+		{"func f() { x := 1; defer use(x); x = 2 }", "_fountain_defer0_a0 := x; return func() { use(_fountain_defer0_a0) }"},
+		{"func f() { for _, n := range names { defer func() { use(n) }() } }", "_fountain_defer0_p0 := &_fountain_iter_n; return func() { func() { use((*_fountain_defer0_p0)) }() }"},
+		{"func f() { c := func() { use(1) }; defer c() }", "c := func() func() { return func() { use(1) } }(); defer c()"},
+		{"func f() { x := 1; defer use(x) }", "defer use(x)"},
+		{"func f() { mu.Lock(); defer mu.Unlock() }", "defer mu.Unlock()"},
+		{"func f() { for range 3 { defer func() { recover() }() } }", "defer func() { recover() }()"},
+		{"defer use(1)", "{ _fountain_defer0 := func() func() { return func() { use(1) } }(); " + HelperAtEnd + "(_fountain_defer0) }"},
+	} {
+		e := newEnv()
+		for _, n := range []string{"names", "open", "use", "mu"} {
+			e.defined[n] = true
+		}
+		p, err := Compile(tc.src, e)
+		if err != nil {
+			t.Errorf("%q: %v", tc.src, err)
+			continue
+		}
+		if all := chunksText(p); !strings.Contains(all, tc.want) {
+			t.Errorf("%q compiled to %q, want it to contain %q", tc.src, all, tc.want)
+		}
+	}
+}
+
+// TestCommaOKDefines: "v, ok := m[k]" at top level (which yaegi cannot
+// compile) is a site probed for v's type; ok is a bool.
+func TestCommaOKDefines(t *testing.T) {
+	e := newEnv()
+	e.defined["m"] = true
+	p, err := Compile("v, ok := m[\"a\"]", e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Chunks) != 1 || len(p.Chunks[0].Sites) != 1 {
+		t.Fatalf("want one chunk with one site (v), got %+v", p.Chunks)
+	}
+	e.typed[p.Chunks[0].Sites[0]] = Typed{Type: "int"}
+	p, err = Compile("v, ok := m[\"a\"]", e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if all, want := chunksText(p), "v, ok := *new(int), *new(bool); v, ok = m[\"a\"]"; !strings.Contains(all, want) {
+		t.Errorf("compiled to %q, want it to contain %q", all, want)
 	}
 }

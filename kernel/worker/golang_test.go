@@ -60,3 +60,61 @@ func TestGoAsWritten(t *testing.T) {
 		{"min of durations", "min(time.Minute, time.Second, 3*time.Second)", "1s"},
 	})
 }
+
+// TestDeferAsGoRunsIt: a deferred call's func, receiver and arguments are
+// evaluated at the defer statement (yaegi read them when the call ran: in
+// a loop, the last iteration's), a deferred closure made in the same func
+// runs (it hung), and a cell's own defers run once, when it ends (yaegi
+// ran them again after every later cell).
+func TestDeferAsGoRunsIt(t *testing.T) {
+	pre := "type F struct{ n int }\nvar closed []int\nfunc (f *F) Close() error { closed = append(closed, f.n); return nil }\ntype V struct{ n int }\nfunc (v V) Close() { closed = append(closed, v.n) }\n"
+	runCases(t, [][]string{
+		{"defer loop recv", pre + "func run() { for i := range 3 { f := &F{i}; defer f.Close() } }\nrun()\nfmt.Sprint(closed)", "[2 1 0]"},
+		{"defer range recv", pre + "func run() { for _, f := range []*F{{0}, {1}, {2}} { defer f.Close() } }\nrun()\nfmt.Sprint(closed)", "[2 1 0]"},
+		{"defer value recv loop", pre + "func run() { for i := range 3 { v := V{i}; defer v.Close() } }\nrun()\nfmt.Sprint(closed)", "[2 1 0]"},
+		{"defer arg reassigned", "var got []int\nfunc rec(n int) { got = append(got, n) }\nfunc run() { x := 1; defer rec(x); x = 2 }\nrun()\nfmt.Sprint(got)", "[1]"},
+		{"defer arg expr loop", "var got []int\nfunc rec(n int) { got = append(got, n) }\nfunc run() { for i := range 3 { defer rec(i * 2) } }\nrun()\nfmt.Sprint(got)", "[4 2 0]"},
+		{"defer outer counter", "var got []int\nfunc rec(n int) { got = append(got, n) }\nfunc run() { n := 0; for range 3 { n++; defer rec(n) } }\nrun()\nfmt.Sprint(got)", "[3 2 1]"},
+		{"defer compiled recv loop", "var sbs []*strings.Builder\nfunc run() { for i := range 3 { sb := &strings.Builder{}; sbs = append(sbs, sb); defer sb.WriteString(fmt.Sprint(i)) } }\nrun()\nsbs[0].String()+sbs[1].String()+sbs[2].String()", "012"},
+		{"defer lit loop", "var got []int\nfunc run() { for i := range 3 { x := i * 2; defer func() { got = append(got, x) }() } }\nrun()\nfmt.Sprint(got)", "[4 2 0]"},
+		{"defer lit loop var 3clause", "var got []int\nfunc run() { for i := 0; i < 3; i++ { defer func() { got = append(got, i) }() } }\nrun()\nfmt.Sprint(got)", "[2 1 0]"},
+		{"defer lit args", "var got []int\nfunc run() { for i := 0; i < 3; i++ { defer func(n int) { got = append(got, n) }(i * 10) } }\nrun()\nfmt.Sprint(got)", "[20 10 0]"},
+		{"defer float const", "var got []float64\nfunc rec(x float64, n int) { got = append(got, x*float64(n)) }\nfunc run() { for i := range 2 { defer rec(1.5, i) } }\nrun()\nfmt.Sprint(got)", "[1.5 0]"},
+		{"defer mutex loop", "var mu sync.Mutex\nfunc run() int { for i := range 3 { mu.Lock(); func() { defer mu.Unlock(); _ = i }() }; return 3 }\nrun()+run()", "6"},
+		{"defer top loop", pre + "for i := range 3 { f := &F{i}; defer f.Close() }\n", "fmt.Sprint(closed)", "[2 1 0]"},
+		{"defer recover loop", "func run() (n int) { for i := range 2 { defer func() { if r := recover(); r != nil { n = 7 } }(); _ = i }; panic(\"x\") }\nrun()", "7"},
+		{"defer min arg", "var got []int\nfunc rec(n int) { got = append(got, n) }\nfunc run() { for i := range 3 { defer rec(min(i, 1)) } }\nrun()\nfmt.Sprint(got)", "[1 1 0]"},
+		{"defer closure", "var got []int\nfunc run() { f := func() { got = append(got, 1) }; defer f(); got = append(got, 0) }\nrun()\nfmt.Sprint(got)", "[0 1]"},
+		{"defer closure reassigned", "var got []int\nfunc run() { f := func() { got = append(got, 1) }; defer f(); f = func() { got = append(got, 2) } }\nrun()\nfmt.Sprint(got)", "[1]"},
+		{"closure in defer lit", "var got []int\nfunc run() { n := 5; c := func() { got = append(got, n) }; defer func() { c() }(); n = 7 }\nrun()\nfmt.Sprint(got)", "[7]"},
+		{"closure recursion", "func run() (r int) { var fib func(int) int; fib = func(n int) int { if n < 2 { return n }; return fib(n-1) + fib(n-2) }; defer func() { r += fib(3) }(); return fib(10) }\nrun()", "57"},
+		{"closure typed", "func run() (s string) { var f func(a, b int) (int, error) = func(a, b int) (int, error) { return a + b, nil }; defer func() { n, _ := f(1, 2); s += fmt.Sprint(n) }(); return \"x\" }\nrun()", "x3"},
+		{"closure at top", "var got []int\nf := func() { got = append(got, 1) }\ndefer f()\ngot = append(got, 0)\n", "fmt.Sprint(got)", "[0 1]"},
+		{"closure at top", "var got []int\nf := func() { got = append(got, 1) }\ndefer f()\ngot = append(got, 0)\n", "fmt.Sprint(got)", "[0 1]"},
+		{"closure at top2", "var got []int\ndefer func() { got = append(got, 1) }()\ngot = append(got, 0)\n", "fmt.Sprint(got)", "[0 1]"},
+		{"top3", "var got []int\nfunc add(n int) { got = append(got, n) }\ndefer add(1)\ngot = append(got, 0)\n", "x := 1", "fmt.Sprint(got)", "[0 1]"},
+		{"top4", "var got []int\nfunc add(n int) { got = append(got, n) }\ndefer add(1)\ngot = append(got, 0)\nlen(got)", "1"},
+		{"top order", "var got []int\nfunc add(n int) { got = append(got, n) }\ndefer add(1)\ndefer add(2)\nn := 5\ndefer add(n)\nn = 6\n", "fmt.Sprint(got)", "[5 2 1]"},
+		{"top close", "ch := make(chan int)\ndefer close(ch)\n", "v, ok := <-ch\nfmt.Sprint(v, ok)", "0 false"},
+		{"top loop", "var got []int\nfunc add(n int) { got = append(got, n) }\nfor i := range 3 { defer add(i * 10) }\ngot = append(got, 9)\n", "fmt.Sprint(got)", "[9 20 10 0]"},
+		{"top method", "var sb strings.Builder\ndefer sb.WriteString(\"end\")\nsb.WriteString(\"start \")\n", "sb.String()", "start end"},
+	})
+}
+
+// TestCommaOKAtTopLevel: "v, ok := m[k]", "v, ok := x.(T)" and
+// "v, ok := <-ch" among a cell's statements (yaegi: "nil type").
+func TestCommaOKAtTopLevel(t *testing.T) {
+	runCases(t, [][]string{
+		{"recv ok next cell", "ch := make(chan int)\nclose(ch)\n", "v, ok := <-ch\nfmt.Sprint(v, ok)", "0 false"},
+		{"recv ok same cell", "ch := make(chan int, 1)\nch <- 4\nv, ok := <-ch\nfmt.Sprint(v, ok)", "4 true"},
+		{"map ok", "m := map[string]int{\"a\": 2}\n", "v, ok := m[\"a\"]\nfmt.Sprint(v, ok)", "2 true"},
+		{"map ok same", "m := map[string][]int{}\nv, ok := m[\"a\"]\nfmt.Sprint(v, ok)", "[] false"},
+		{"map blank", "m := map[string]int{}\n_, ok := m[\"a\"]\nok", "false"},
+		{"assert ok", "var x any = 3\n", "v, ok := x.(int)\nfmt.Sprint(v, ok)", "3 true"},
+		{"assert fail", "var x any = 3\n", "v, ok := x.(string)\nfmt.Sprintf(\"%q %v\", v, ok)", "\"\" false"},
+		{"assert cell type", "type P struct{ X int }\nvar x any = P{2}\n", "v, ok := x.(P)\nfmt.Sprint(v.X, ok)", "2 true"},
+		{"map struct", "type P struct{ X int }\nm := map[string]P{\"a\": {1}}\nv, ok := m[\"a\"]\nfmt.Sprint(v.X, ok)", "1 true"},
+		{"later use", "m := map[string]int{\"a\": 2}\nv, ok := m[\"a\"]\n", "v += 1\nfmt.Sprint(v, ok)", "3 true"},
+		{"in func", "m := map[string]int{}\nfunc f() bool { _, ok := m[\"a\"]; return ok }\nf()", "false"},
+	})
+}

@@ -13,6 +13,8 @@ import (
 // interpreted prelude. It is exported to the interpreter as package fountainrt.
 type hooks struct {
 	result func(display.Bundle)
+	// atEnd holds the calls the running cell deferred, to run when it ends.
+	atEnd []func()
 	// interrupts wakes a cell sleeping in time.Sleep (see interrupt.go).
 	interrupts interrupts
 }
@@ -142,6 +144,8 @@ func _fountain_clear(v any) { _fountain_rt.Clear(v) }
 
 func _fountain_err(e error) error { return e }
 
+func _fountain_atend(f func()) { _fountain_rt.AtEnd(f) }
+
 func _fountain_gopanic(r any) {
 	if r != nil {
 		_fountain_rt.GoPanic(_fountain_fmt.Sprint(r))
@@ -155,6 +159,7 @@ func (r *hooks) symbols() map[string]reflect.Value {
 		"Clear":   reflect.ValueOf(clearValue),
 		"Text":    reflect.ValueOf(text),
 		"GoPanic": reflect.ValueOf(goPanic),
+		"AtEnd":   reflect.ValueOf(func(f func()) { r.atEnd = append(r.atEnd, f) }),
 	}
 }
 

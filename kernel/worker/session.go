@@ -409,6 +409,7 @@ func (s *Session) Run(ctx context.Context, code string) (*display.Bundle, error)
 	done := make(chan struct{})
 	defer close(done)
 	go s.watch(ctx, st, s.rt.interrupts.arm(), done)
+	s.rt.atEnd = nil
 	for _, p := range progs {
 		s.trace.take()
 		_, err := s.in.ExecuteWithContext(hardCtx, p)
@@ -423,15 +424,39 @@ func (s *Session) Run(ctx context.Context, code string) (*display.Bundle, error)
 			st.end()
 			return nil, s.stoppedError(st)
 		}
+		s.runAtEnd() // as Go runs defers in a panic
 		return nil, s.runError(ctx, code, err)
 	}
 	s.record(prog)
+	if err := s.runAtEnd(); err != nil {
+		return nil, s.runError(ctx, code, err)
+	}
 	if ctx.Err() != nil {
 		// Interrupted, the cell ended by itself (it took the error of an
 		// interrupted stdin read): it was interrupted all the same.
 		return nil, s.runError(ctx, code, ctx.Err())
 	}
 	return s.result, nil
+}
+
+// runAtEnd runs the calls the cell's own statements deferred
+// (cell.HelperAtEnd), last first. A panic in one ends the cell with it, once
+// the others ran, as in a Go func.
+func (s *Session) runAtEnd() error {
+	calls := s.rt.atEnd
+	s.rt.atEnd = nil
+	var err error
+	for i := len(calls) - 1; i >= 0; i-- {
+		func() {
+			defer func() {
+				if r := recover(); r != nil && err == nil {
+					err = interp.Panic{Value: r}
+				}
+			}()
+			calls[i]()
+		}()
+	}
+	return err
 }
 
 // compileCell compiles a cell's chunks, all before any runs, finding out
