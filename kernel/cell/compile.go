@@ -1147,6 +1147,11 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 		return true
 	})
 	c.bindDefers(f, prefix == len(stmtWrapPrefix), off)
+	funcLoops := map[ast.Node]bool{}
+	for _, s := range sites {
+		funcLoops[s.n] = true
+	}
+	c.freshIterations(f, funcLoops, off)
 	if len(sites) > 0 || len(generic) > 0 {
 		parent := parents(f)
 		c.rangeFuncs(sites, parent, off)

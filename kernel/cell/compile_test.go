@@ -465,7 +465,9 @@ func FuzzCompile(f *testing.F) {
 		// defers bound at the statement, the cell's own defers, comma-ok defines.
 		"func f() { for i := 0; i < 3; i++ { g := h(i); defer g.Close(x,\n i*2, 1.5); defer func(n int) { use(i, n) }(i) } }",
 		"func f() { c := func() {}; x := 1; defer c(); defer use(min(x, 2)); x++ }\ndefer use(a, 1)",
-		"v, ok := m[k]\n_, ok2 := <-ch\nw, ok3 := x.(T)"} {
+		"v, ok := m[k]\n_, ok2 := <-ch\nw, ok3 := x.(T)",
+		// a frame per iteration for loops that make values of types with methods
+		"type E struct{}\nfunc (*E) Error() string { return \"\" }\nvar es []*E\nfor i := 0; i < 3; i++ {\n\tswitch { case i > 0: break }\n\tif i > 1 { continue }\n\terrs = append(errs, &E{}, E{})\n\tes = append(es, &E{})\n\tfor { break }\n}"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
@@ -752,5 +754,33 @@ func TestCommaOKDefines(t *testing.T) {
 	}
 	if all, want := chunksText(p), "v, ok := *new(int), *new(bool); v, ok = m[\"a\"]"; !strings.Contains(all, want) {
 		t.Errorf("compiled to %q, want it to contain %q", all, want)
+	}
+}
+
+// TestFreshIterations: a loop body that makes values of a type with methods
+// runs in a func literal per iteration, its own breaks and continues turned
+// into returns; other loops stay as written.
+func TestFreshIterations(t *testing.T) {
+	decl := "type E struct{ s string }\nfunc (e *E) Error() string { return e.s }\n"
+	for _, tc := range []struct{ src, want string }{
+		{decl + "for _, s := range xs { if s == \"\" { continue }; if s == \"x\" { break }; errs = append(errs, &E{s}) }",
+			"{if func() bool {  if s == \"\" { return false }; if s == \"x\" { return true }; errs = append(errs, &E{s}) ; return false }() { break } }"},
+		{decl + "for i := range 3 { switch { case i > 1: break }; errs = append(errs, &E{}) }", "case i > 1: break }"},
+		{decl + "var es []*E\nfor range 3 { es = append(es, &E{}) }", "_fountain_k80++ { es = append(es, &E{}) }"},
+		{decl + "func f() error { for _, s := range xs { if s != \"\" { return &E{s} } }; return nil }", "{ if s != \"\" { return &E{s} } }"},
+		{"type Q struct{ s string }\nfor _, s := range xs { qs = append(qs, Q{s}) }", "{ qs = append(qs, Q{s}) }"},
+	} {
+		e := newEnv()
+		for _, n := range []string{"xs", "errs", "qs"} {
+			e.defined[n] = true
+		}
+		p, err := Compile(tc.src, e)
+		if err != nil {
+			t.Errorf("%q: %v", tc.src, err)
+			continue
+		}
+		if all := chunksText(p); !strings.Contains(all, tc.want) {
+			t.Errorf("%q compiled to %q, want it to contain %q", tc.src, all, tc.want)
+		}
 	}
 }

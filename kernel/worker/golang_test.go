@@ -118,3 +118,28 @@ func TestCommaOKAtTopLevel(t *testing.T) {
 		{"in func", "m := map[string]int{}\nfunc f() bool { _, ok := m[\"a\"]; return ok }\nf()", "false"},
 	})
 }
+
+// TestValuesInCompiledInterfaces: values of cell types put into interfaces
+// of compiled code (error, fmt.Stringer) in a loop keep their own values
+// (yaegi's wrapper read them from the loop body's frame when called: every
+// one was the last).
+func TestValuesInCompiledInterfaces(t *testing.T) {
+	pre := "type N struct{ s string }\nfunc (n N) String() string { return n.s }\nfunc (n N) Error() string { return n.s }\ntype E struct{ s string }\nfunc (e *E) Error() string { return e.s }\n"
+	runCases(t, [][]string{
+		{"errors appended", pre + "var errs []error\nfor _, s := range []string{\"a\", \"b\"} { errs = append(errs, N{s}) }\nerrors.Join(errs...).Error()", "a\nb"},
+		{"pointer errors appended", pre + "var errs []error\nfor _, s := range []string{\"a\", \"b\"} { errs = append(errs, &E{s}) }\nerrors.Join(errs...).Error()", "a\nb"},
+		{"through a variable", pre + "var ss []fmt.Stringer\nfor _, s := range []string{\"a\", \"b\"} { n := N{s}; var st fmt.Stringer = n; ss = append(ss, st) }\nfmt.Sprint(ss)", "[a b]"},
+		{"map values", pre + "m := map[string]fmt.Stringer{}\nfor _, s := range []string{\"a\", \"b\"} { m[s] = N{s} }\nm[\"a\"].String() + m[\"b\"].String()", "ab"},
+		{"break and continue", pre + "func mk() []error { var errs []error\nfor i := 0; i < 5; i++ { if i == 1 { continue }; if i == 3 { break }; errs = append(errs, &E{fmt.Sprint(i)}) }\nreturn errs }\nerrors.Join(mk()...).Error()", "0\n2"},
+		{"break of a switch", pre + "var errs []error\nfor i := range 3 { switch i { case 1: break; default: errs = append(errs, &E{fmt.Sprint(i)}) } }\nerrors.Join(errs...).Error()", "0\n2"},
+		{"nested loops", pre + "var errs []error\nfor i := range 2 { for j := range 2 { if j == 1 { break }; errs = append(errs, &E{fmt.Sprint(i, j)}) } }\nerrors.Join(errs...).Error()", "0 0\n1 0"},
+		{"closures per iteration", pre + "var fs []func() string\nfor i := 0; i < 3; i++ { n := N{fmt.Sprint(i)}; fs = append(fs, func() string { return n.s + fmt.Sprint(i) }) }\nfs[0]() + fs[1]() + fs[2]()", "001122"},
+		{"loop variable set in the body", pre + "var errs []error\nfor i := 0; i < 6; i++ { errs = append(errs, &E{fmt.Sprint(i)}); i++ }\nerrors.Join(errs...).Error()", "0\n2\n4"},
+		{"return in the body", pre + "func find(xs []string) error { for _, x := range xs { if x == \"b\" { return &E{x} } }; return nil }\nfind([]string{\"a\", \"b\"}).Error()", "b"},
+		{"labeled continue", pre + "var errs []error\nouter:\nfor i := range 3 { for j := range 3 { if j == 1 { continue outer }; errs = append(errs, &E{fmt.Sprint(i, j)}) } }\nlen(errs)", "3"},
+		{"slice of an earlier cell", pre + "var errs []error\n", "for _, s := range []string{\"a\", \"b\"} { errs = append(errs, &E{s}) }\nerrors.Join(errs...).Error()", "a\nb"},
+		{"type of an earlier cell", pre, "var errs []error\nfor _, s := range []string{\"a\", \"b\"} { errs = append(errs, &E{s}) }\nerrors.Join(errs...).Error()", "a\nb"},
+		{"slice of its own type", pre + "var ns []N\nfor _, s := range []string{\"a\", \"b\"} { ns = append(ns, N{s}) }\nns[0].String() + ns[1].String()", "ab"},
+		{"generic type", "type B[T any] struct{ v T }\nfunc (b B[T]) String() string { return fmt.Sprint(b.v) }\nvar ss []fmt.Stringer\nfor i := range 3 { ss = append(ss, B[int]{i}) }\nfmt.Sprint(ss)", "[0 1 2]"},
+	})
+}
