@@ -143,3 +143,32 @@ func TestValuesInCompiledInterfaces(t *testing.T) {
 		{"generic type", "type B[T any] struct{ v T }\nfunc (b B[T]) String() string { return fmt.Sprint(b.v) }\nvar ss []fmt.Stringer\nfor i := range 3 { ss = append(ss, B[int]{i}) }\nfmt.Sprint(ss)", "[0 1 2]"},
 	})
 }
+
+// TestFmtUsesCellMethods: fmt prints the elements of slices, arrays and
+// maps of the cells' types with their String and Error methods, as Go
+// does (yaegi's values of them have no methods in compiled code), and a
+// cell's value shows so too; types reflect cannot tell apart print plain.
+func TestFmtUsesCellMethods(t *testing.T) {
+	pre := "type Card struct{ r int }\nfunc (c Card) String() string { return fmt.Sprint(\"c\", c.r) }\ntype P struct{ s string }\nfunc (p *P) String() string { return p.s }\ntype E struct{ s, t string }\nfunc (e E) Error() string { return \"e\" + e.s }\n"
+	runCases(t, [][]string{
+		{"slice", pre + "fmt.Sprint([]Card{{1}, {2}})", "[c1 c2]"},
+		{"println", pre + "fmt.Println([]Card{{1}, {2}})\n1", "1"},
+		{"sprintf v", pre + "fmt.Sprintf(\"%v|%s|%d|%T\", []Card{{1}}, []Card{{2}}, []Card{{3}}, 5)", "[c1]|[c2]|[{3}]|int"},
+		{"ptr slice", pre + "fmt.Sprint([]*P{{\"a\"}, {\"b\"}})", "[a b]"},
+		{"value slice ptr method", pre + "fmt.Sprint([]P{{\"a\"}})", "[{a}]"},
+		{"map", pre + "fmt.Sprint(map[string]Card{\"x\": {1}, \"a\": {2}})", "map[a:c2 x:c1]"},
+		{"nested", pre + "fmt.Sprint([][]Card{{{1}}, {{2}, {3}}})", "[[c1] [c2 c3]]"},
+		{"error slice", pre + "fmt.Sprint([]E{{\"1\", \"\"}})", "[e1]"},
+		{"any slice", pre + "fmt.Sprint([]any{Card{1}, 2, \"x\"})", "[c1 2 x]"},
+		{"single", pre + "fmt.Sprint(Card{7})", "c7"},
+		{"show value", pre + "[]Card{{1}, {2}}", "[c1 c2]"},
+		{"width", pre + "fmt.Sprintf(\"%6v|\", []Card{{1}})", "[    c1]|"},
+		{"sharp", pre + "fmt.Sprintf(\"%#v\", []int{1})", "[]int{1}"},
+		{"redefined", pre, "type Card struct{ r int }\nfunc (c Card) String() string { return fmt.Sprint(\"k\", c.r) }\n", "fmt.Sprint([]Card{{1}})", "[k1]"},
+		{"errorf", pre + "fmt.Errorf(\"x %v: %w\", []Card{{1}}, E{\"z\", \"\"}).Error()", "x [c1]: ez"},
+		{"nil slice", pre + "var cs []Card\nfmt.Sprint(cs, len(cs))", "[] 0"},
+		{"named basic", "type Band int\nconst (\n\tG Band = iota\n\tR\n)\nfunc (b Band) String() string { return [...]string{\"g\", \"r\"}[b] }\nfmt.Sprint([]Band{G, R}, []int{1})", "[0 1] [1]"},
+		{"same structure", "type A struct{ n int }\nfunc (a A) String() string { return \"a\" }\ntype B struct{ n int }\nfmt.Sprint([]A{{1}}, []B{{2}})", "[{1}] [{2}]"},
+		{"any value", pre + "var v any = Card{3}\nfmt.Sprint(v, []any{v})", "c3 [c3]"},
+	})
+}

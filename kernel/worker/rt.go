@@ -15,6 +15,9 @@ type hooks struct {
 	result func(display.Bundle)
 	// atEnd holds the calls the running cell deferred, to run when it ends.
 	atEnd []func()
+	// stringers format values of the cells' types with their String or
+	// Error methods in compiled code.
+	stringers stringers
 	// interrupts wakes a cell sleeping in time.Sleep (see interrupt.go).
 	interrupts interrupts
 }
@@ -157,7 +160,7 @@ func (r *hooks) symbols() map[string]reflect.Value {
 	return map[string]reflect.Value{
 		"Result":  reflect.ValueOf(func(b display.Bundle) { r.result(b) }),
 		"Clear":   reflect.ValueOf(clearValue),
-		"Text":    reflect.ValueOf(text),
+		"Text":    reflect.ValueOf(r.text),
 		"GoPanic": reflect.ValueOf(goPanic),
 		"AtEnd":   reflect.ValueOf(func(f func()) { r.atEnd = append(r.atEnd, f) }),
 	}
@@ -165,9 +168,11 @@ func (r *hooks) symbols() map[string]reflect.Value {
 
 // text formats v as fmt does. A value of a cell-defined type with methods
 // reaches compiled code inside yaegi's wrapper (interp.valueInterface);
-// the wrapped value is taken out so that it prints as the user's value.
-func text(v any) string {
-	return fmt.Sprint(unwrap(reflect.ValueOf(v)))
+// the wrapped value is taken out so that it prints as the user's value,
+// with its elements' String methods (see stringers).
+func (r *hooks) text(v any) string {
+	f, _ := r.stringers.format(unwrap(reflect.ValueOf(v)))
+	return fmt.Sprint(f)
 }
 
 func unwrap(rv reflect.Value) any {

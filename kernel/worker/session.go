@@ -166,6 +166,13 @@ func NewSession(stdin io.Reader) (*Session, error) {
 	if err := s.in.Use(interp.Exports{"fountainrt/fountainrt": s.rt.symbols()}); err != nil {
 		return nil, fmt.Errorf("load runtime: %w", err)
 	}
+	fmtSyms, wrappers := fmtSymbols(&s.rt.stringers, os.Stdout)
+	if err := s.in.Use(fmtSyms); err != nil {
+		return nil, fmt.Errorf("load fmt: %w", err)
+	}
+	if err := s.in.Use(interp.Exports{".": {"MapTypes": reflect.ValueOf(wrappers)}}); err != nil {
+		return nil, fmt.Errorf("load fmt: %w", err)
+	}
 	s.indexPackages()
 	if _, err := s.in.Eval(strings.ReplaceAll(prelude, "_fountain_cmp.Ordered", cell.OrderedUnion)); err != nil { // see inlineOrdered
 		return nil, fmt.Errorf("prelude: %w", err)
@@ -402,6 +409,11 @@ func (s *Session) Run(ctx context.Context, code string) (*display.Bundle, error)
 		return nil, s.runError(ctx, code, err)
 	}
 	s.commitNames(prog, versioned)
+	// The cell's String and Error methods format its values in compiled
+	// code from its first statement on.
+	s.compiling.Store(true) // what yaegi logs as it fails is not the cell's output
+	s.rt.stringers.learn(s.in, prog.Types, prog.Sources, s.Rename)
+	s.compiling.Store(false)
 	s.result = nil
 	hardCtx, hard := context.WithCancel(context.Background())
 	defer hard()

@@ -1,0 +1,375 @@
+package worker
+
+import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io"
+	"reflect"
+	"strings"
+	"sync"
+
+	"github.com/traefik/yaegi/interp"
+	"github.com/traefik/yaegi/stdlib"
+)
+
+// Values of the cells' types reach compiled code as values of types reflect
+// made, without methods: fmt printed a []Card as [{1 0} {2 3}], not with
+// Card's String method. (yaegi wraps a value passed to fmt on its own, not
+// the elements of a slice or map.) The session keeps, for each type of the
+// cells with a String or Error method, a compiled entry into the method (an
+// interpreted func literal that calls it), and fmt's functions, as cells
+// see them, hand slices, arrays and maps of such values to the real fmt
+// with their elements as values that format themselves through it.
+
+// stringers maps a cell type (as reflect has it) to its String or Error
+// method, called through an interpreted func literal.
+type stringers struct {
+	mu      sync.RWMutex
+	methods map[reflect.Type]func(reflect.Value) string
+	// of caches whether values of a type hold any such values.
+	of map[reflect.Type]bool
+	n  int // entries made, for their variables' names
+	// owner is the cells' type each struct type is; shared, those two or
+	// more types are.
+	owner  map[reflect.Type]string
+	shared map[reflect.Type]bool
+}
+
+// learn makes entries for the String and Error methods the cell declared
+// (sources holds the cell's declarations by name, "T.String" for a method;
+// types the names of the types it declared), its types by their
+// interpreter names (rename).
+//
+// reflect has only the structure of a cell's struct type: two types of one
+// structure are one reflect type, and a named basic type is the basic
+// type. Entries are made for struct types only, and none for a structure
+// two of the cells' types share.
+func (st *stringers) learn(in *interp.Interpreter, types []string, sources map[string]string, rename func(string) string) {
+	for _, name := range types {
+		if strings.Contains(sources[name], name+"[") {
+			continue // generic: only its instances are types
+		}
+		v, err := safeEval(in, "(*"+rename(name)+")(nil)")
+		if err != nil || v.Kind() != reflect.Pointer || v.Type().Elem().Kind() != reflect.Struct {
+			continue
+		}
+		st.own(v.Type().Elem(), name)
+	}
+	for key, src := range sources {
+		typ, method, ok := strings.Cut(key, ".")
+		if !ok || method != "String" && method != "Error" {
+			continue
+		}
+		ptr, ok := stringMethod(src)
+		if !ok {
+			continue
+		}
+		name := rename(typ)
+		receivers := []string{"*" + name}
+		if !ptr {
+			receivers = append(receivers, name)
+		}
+		for _, r := range receivers {
+			// A func value of a variable is callable from Go (a func
+			// literal's own value is not).
+			st.n++
+			v := fmt.Sprintf("_fountain_stringer%d", st.n)
+			if _, err := safeEval(in, fmt.Sprintf("%s := func(v %s) string { return v.%s() }", v, r, method)); err != nil {
+				continue
+			}
+			fn, err := safeEval(in, v)
+			if err != nil || fn.Kind() != reflect.Func || fn.Type().NumIn() != 1 {
+				continue
+			}
+			t := fn.Type().In(0)
+			base := t
+			if base.Kind() == reflect.Pointer {
+				base = base.Elem()
+			}
+			st.mu.Lock()
+			if base.Kind() == reflect.Struct && base.Name() == "" && !st.shared[base] {
+				if st.methods == nil {
+					st.methods = map[reflect.Type]func(reflect.Value) string{}
+				}
+				if _, has := st.methods[t]; !has || method == "Error" { // fmt prefers Error
+					st.methods[t] = func(v reflect.Value) string { return fn.Call([]reflect.Value{v})[0].String() }
+				}
+				st.of = nil // a type seen before may hold this one
+			}
+			st.mu.Unlock()
+		}
+	}
+}
+
+// safeEval is in.Eval, with a panic of yaegi's compiler as an error.
+func safeEval(in *interp.Interpreter, src string) (v reflect.Value, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%v", r)
+		}
+	}()
+	return in.Eval(src)
+}
+
+// own notes that the cells' type name is the struct type t; if another of
+// their types is too, t's values cannot be told apart and get no entries.
+func (st *stringers) own(t reflect.Type, name string) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if st.owner == nil {
+		st.owner, st.shared = map[reflect.Type]string{}, map[reflect.Type]bool{}
+	}
+	if o, ok := st.owner[t]; ok && o != name {
+		st.shared[t] = true
+		delete(st.methods, t)
+		delete(st.methods, reflect.PointerTo(t))
+		st.of = nil
+		return
+	}
+	if o, ok := st.owner[t]; ok && o == name {
+		// Redefined with the same structure: its methods are new.
+		delete(st.methods, t)
+		delete(st.methods, reflect.PointerTo(t))
+		st.of = nil
+	}
+	st.owner[t] = name
+}
+
+// stringMethod reports whether src declares a method "String() string" or
+// "Error() string" of a non-generic type, and whether its receiver is a
+// pointer.
+func stringMethod(src string) (ptr, ok bool) {
+	f, err := parser.ParseFile(token.NewFileSet(), "", "package p;"+src, parser.SkipObjectResolution)
+	if err != nil || len(f.Decls) != 1 {
+		return false, false
+	}
+	fd, isFunc := f.Decls[0].(*ast.FuncDecl)
+	if !isFunc || fd.Recv == nil || len(fd.Recv.List) != 1 || fd.Type.Params.NumFields() != 0 || fd.Type.Results.NumFields() != 1 {
+		return false, false
+	}
+	if res, isIdent := fd.Type.Results.List[0].Type.(*ast.Ident); !isIdent || res.Name != "string" {
+		return false, false
+	}
+	recv := fd.Recv.List[0].Type
+	if star, isPtr := recv.(*ast.StarExpr); isPtr {
+		ptr, recv = true, star.X
+	}
+	_, plain := recv.(*ast.Ident)
+	return ptr, plain
+}
+
+// method returns the String or Error method of values of type t.
+func (st *stringers) method(t reflect.Type) func(reflect.Value) string {
+	st.mu.RLock()
+	defer st.mu.RUnlock()
+	return st.methods[t]
+}
+
+// holds reports whether values of type t are, or hold as elements, values
+// with a method.
+func (st *stringers) holds(t reflect.Type) bool {
+	st.mu.RLock()
+	if len(st.methods) == 0 {
+		st.mu.RUnlock()
+		return false
+	}
+	h, known := st.of[t]
+	st.mu.RUnlock()
+	if known {
+		return h
+	}
+	h = st.method(t) != nil
+	if !h {
+		switch t.Kind() {
+		case reflect.Slice, reflect.Array, reflect.Map:
+			h = st.holds(t.Elem())
+		case reflect.Interface:
+			h = true // the values it holds tell
+		}
+	}
+	st.mu.Lock()
+	if st.of == nil {
+		st.of = map[reflect.Type]bool{}
+	}
+	st.of[t] = h
+	st.mu.Unlock()
+	return h
+}
+
+// format returns a value that formats as v would in Go: values with
+// methods become formatters, slices, arrays and maps of them ones of
+// formatters. It reports whether it made one.
+func (st *stringers) format(v any) (any, bool) {
+	rv := reflect.ValueOf(v)
+	if !rv.IsValid() || !st.holds(rv.Type()) {
+		return v, false
+	}
+	return st.formatValue(rv), true
+}
+
+func (st *stringers) formatValue(rv reflect.Value) any {
+	if rv.Kind() == reflect.Interface {
+		if rv.IsNil() {
+			return nil
+		}
+		// A cell's value in an interface is in yaegi's wrapper.
+		rv = reflect.ValueOf(unwrap(rv.Elem()))
+		if !rv.IsValid() {
+			return nil
+		}
+	}
+	if m := st.method(rv.Type()); m != nil {
+		if rv.Kind() == reflect.Pointer && rv.IsNil() {
+			return rv.Interface() // fmt prints <nil> for a nil pointer receiver
+		}
+		return formatter{rv, m}
+	}
+	switch rv.Kind() {
+	case reflect.Slice, reflect.Array:
+		if rv.Kind() == reflect.Slice && rv.IsNil() {
+			return rv.Interface()
+		}
+		out := make([]any, rv.Len())
+		for i := range out {
+			out[i] = st.formatValue(rv.Index(i))
+		}
+		return out
+	case reflect.Map:
+		if rv.IsNil() {
+			return rv.Interface()
+		}
+		// Keys stay as they are (formatters cannot be keys); fmt sorts
+		// them the same.
+		out := reflect.MakeMapWithSize(reflect.MapOf(rv.Type().Key(), reflect.TypeFor[any]()), rv.Len())
+		for it := rv.MapRange(); it.Next(); {
+			out.SetMapIndex(it.Key(), reflect.ValueOf(st.formatValue(it.Value())))
+		}
+		return out.Interface()
+	}
+	return rv.Interface()
+}
+
+// formatter formats a value with its String or Error method for the verbs
+// fmt uses them for, and as the plain value for the others.
+type formatter struct {
+	v      reflect.Value
+	method func(reflect.Value) string
+}
+
+// Format implements fmt.Formatter.
+func (f formatter) Format(s fmt.State, verb rune) {
+	switch {
+	case verb == 'v' && s.Flag('#'), !strings.ContainsRune("vsqxX", verb):
+		fmt.Fprintf(s, fmt.FormatString(s, verb), f.v.Interface())
+	default:
+		fmt.Fprintf(s, fmt.FormatString(s, verb), f.method(f.v))
+	}
+}
+
+// args returns fmt's arguments with format applied to each.
+func (st *stringers) args(a []any) []any {
+	out, copied := a, false
+	for i, v := range a {
+		if w, made := st.format(v); made {
+			if !copied {
+				out, copied = append([]any(nil), a...), true
+			}
+			out[i] = w
+		}
+	}
+	return out
+}
+
+// formatArgs is args for a format string: only the arguments of verbs
+// that use String or Error are formatted (not %T, %d or %w).
+func (st *stringers) formatArgs(format string, a []any) []any {
+	verbs, ok := argVerbs(format, len(a))
+	if !ok {
+		return a
+	}
+	out, copied := a, false
+	for i, v := range a {
+		if !strings.ContainsRune("vsqxX", verbs[i]) {
+			continue
+		}
+		if w, made := st.format(v); made {
+			if !copied {
+				out, copied = append([]any(nil), a...), true
+			}
+			out[i] = w
+		}
+	}
+	return out
+}
+
+// argVerbs returns the verb each argument of format is for ('#' for one
+// with the # flag, ' ' for width and precision arguments), or false for a
+// format it does not follow (explicit argument indexes).
+func argVerbs(format string, n int) ([]rune, bool) {
+	verbs := make([]rune, n)
+	arg := 0
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		i++
+		sharp := false
+		for ; i < len(format) && strings.IndexByte("+-# 0", format[i]) >= 0; i++ {
+			sharp = sharp || format[i] == '#'
+		}
+		for ; i < len(format) && (format[i] >= '0' && format[i] <= '9' || format[i] == '.' || format[i] == '*'); i++ {
+			if format[i] == '*' {
+				if arg < n {
+					verbs[arg] = ' '
+				}
+				arg++
+			}
+		}
+		if i >= len(format) {
+			break
+		}
+		if format[i] == '[' {
+			return nil, false
+		}
+		if format[i] == '%' {
+			continue
+		}
+		if arg < n {
+			verbs[arg] = rune(format[i])
+			if sharp {
+				verbs[arg] = '#'
+			}
+		}
+		arg++
+	}
+	return verbs, true
+}
+
+// fmtSymbols returns fmt's printing functions as cells see them, writing
+// to w (the cell's output), with st's formatting applied to their
+// arguments, and the interface wrappers yaegi gives those of fmt's own.
+func fmtSymbols(st *stringers, w io.Writer) (interp.Exports, map[reflect.Value][]reflect.Type) {
+	syms := map[string]reflect.Value{
+		"Print":    reflect.ValueOf(func(a ...any) (int, error) { return fmt.Fprint(w, st.args(a)...) }),
+		"Println":  reflect.ValueOf(func(a ...any) (int, error) { return fmt.Fprintln(w, st.args(a)...) }),
+		"Printf":   reflect.ValueOf(func(f string, a ...any) (int, error) { return fmt.Fprintf(w, f, st.formatArgs(f, a)...) }),
+		"Sprint":   reflect.ValueOf(func(a ...any) string { return fmt.Sprint(st.args(a)...) }),
+		"Sprintln": reflect.ValueOf(func(a ...any) string { return fmt.Sprintln(st.args(a)...) }),
+		"Sprintf":  reflect.ValueOf(func(f string, a ...any) string { return fmt.Sprintf(f, st.formatArgs(f, a)...) }),
+		"Fprint":   reflect.ValueOf(func(w io.Writer, a ...any) (int, error) { return fmt.Fprint(w, st.args(a)...) }),
+		"Fprintln": reflect.ValueOf(func(w io.Writer, a ...any) (int, error) { return fmt.Fprintln(w, st.args(a)...) }),
+		"Fprintf": reflect.ValueOf(func(w io.Writer, f string, a ...any) (int, error) {
+			return fmt.Fprintf(w, f, st.formatArgs(f, a)...)
+		}),
+		"Errorf": reflect.ValueOf(func(f string, a ...any) error { return fmt.Errorf(f, st.formatArgs(f, a)...) }),
+	}
+	wrappers := map[reflect.Value][]reflect.Type{}
+	for name, v := range syms {
+		wrappers[v] = stdlib.MapTypes[stdlib.Symbols["fmt/fmt"][name]]
+	}
+	// "fmt/<not fmt>" replaces members of fmt without yaegi setting fmt
+	// up again (which "fmt/fmt" would).
+	return interp.Exports{"fmt/fountainfmt": syms}, wrappers
+}
