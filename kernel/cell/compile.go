@@ -1391,20 +1391,26 @@ func refers(n ast.Node, name string) bool {
 
 // assignedIn reports whether body assigns to name (x = ..., x++, &x).
 func assignedIn(body *ast.BlockStmt, name string) bool {
+	return assigns(body, func(id *ast.Ident) bool { return id.Name == name }, func(*ast.AssignStmt) bool { return false })
+}
+
+// assigns reports whether body assigns to a variable is matches (x = ...,
+// x++, &x), counting the defines (:=) of it that redefines reports.
+func assigns(body *ast.BlockStmt, is func(*ast.Ident) bool, redefines func(*ast.AssignStmt) bool) bool {
 	found := false
-	is := func(e ast.Expr) bool { id, ok := e.(*ast.Ident); return ok && id.Name == name }
+	match := func(e ast.Expr) bool { id, ok := e.(*ast.Ident); return ok && is(id) }
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
-			if n.Tok != token.DEFINE {
+			if n.Tok != token.DEFINE || redefines(n) {
 				for _, l := range n.Lhs {
-					found = found || is(l)
+					found = found || match(l)
 				}
 			}
 		case *ast.IncDecStmt:
-			found = found || is(n.X)
+			found = found || match(n.X)
 		case *ast.UnaryExpr:
-			found = found || (n.Op == token.AND && is(n.X))
+			found = found || (n.Op == token.AND && match(n.X))
 		}
 		return !found
 	})

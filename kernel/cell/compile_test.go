@@ -144,7 +144,7 @@ func TestImports(t *testing.T) {
 }
 
 func TestRewrites(t *testing.T) {
-	for _, tc := range []struct{ src, want string }{
+	compilesTo(t, []string{"a", "b", "c", "x", "m", "work", "fs", "use", "count"}, []struct{ src, want string }{
 		{"v := min(a, b, c)", HelperMin + "(" + HelperMin + "(a, b), c)"},
 		{"v := max(x)", "v := (x)"},
 		{"v := max(1.5, 2)", HelperMax + "(float64(1.5), float64(2))"},
@@ -159,21 +159,7 @@ func TestRewrites(t *testing.T) {
 		{"n := 4\nfor j := range n * 2 { use(j) }", "0*(n * 2)"},
 		{"func f(n int64) { for range n {} }", "0*(n)"},
 		{"for i := range m { use(i) }", "for i := range m"},
-	} {
-		e := newEnv()
-		for _, n := range []string{"a", "b", "c", "x", "m", "work", "fs", "use", "count"} {
-			e.defined[n] = true
-		}
-		p, err := Compile(tc.src, e)
-		if err != nil {
-			t.Errorf("%q: %v", tc.src, err)
-			continue
-		}
-		all := chunksText(p)
-		if !strings.Contains(all, tc.want) {
-			t.Errorf("%q compiled to %q, want it to contain %q", tc.src, all, tc.want)
-		}
-	}
+	})
 }
 
 func TestUserMinIsNotRewritten(t *testing.T) {
@@ -707,7 +693,7 @@ func TestMultiDefineOfPackageType(t *testing.T) {
 // is made by a closure from a helper called at the defer; the cell's own
 // defers go to HelperAtEnd; others stay as written.
 func TestDeferBinding(t *testing.T) {
-	for _, tc := range []struct{ src, want string }{
+	compilesTo(t, []string{"names", "open", "use", "mu"}, []struct{ src, want string }{
 		{"func f() { for _, n := range names { g := open(n); defer g.Close() } }",
 			"{ _fountain_defer0 := func() func() { _fountain_defer0_p0 := &g; return func() { (*_fountain_defer0_p0).Close() } }(); defer _fountain_defer0() }"},
 		{"func f() { for i := 0; i < 3; i++ { defer use(i * 2, 1.5) } }",
@@ -719,20 +705,7 @@ func TestDeferBinding(t *testing.T) {
 		{"func f() { mu.Lock(); defer mu.Unlock() }", "defer mu.Unlock()"},
 		{"func f() { for range 3 { defer func() { recover() }() } }", "defer func() { recover() }()"},
 		{"defer use(1)", "{ _fountain_defer0 := func() func() { return func() { use(1) } }(); " + HelperAtEnd + "(_fountain_defer0) }"},
-	} {
-		e := newEnv()
-		for _, n := range []string{"names", "open", "use", "mu"} {
-			e.defined[n] = true
-		}
-		p, err := Compile(tc.src, e)
-		if err != nil {
-			t.Errorf("%q: %v", tc.src, err)
-			continue
-		}
-		if all := chunksText(p); !strings.Contains(all, tc.want) {
-			t.Errorf("%q compiled to %q, want it to contain %q", tc.src, all, tc.want)
-		}
-	}
+	})
 }
 
 // TestCommaOKDefines: "v, ok := m[k]" at top level (which yaegi cannot
@@ -762,16 +735,23 @@ func TestCommaOKDefines(t *testing.T) {
 // into returns; other loops stay as written.
 func TestFreshIterations(t *testing.T) {
 	decl := "type E struct{ s string }\nfunc (e *E) Error() string { return e.s }\n"
-	for _, tc := range []struct{ src, want string }{
+	compilesTo(t, []string{"xs", "errs", "qs"}, []struct{ src, want string }{
 		{decl + "for _, s := range xs { if s == \"\" { continue }; if s == \"x\" { break }; errs = append(errs, &E{s}) }",
 			"{if func() bool {  if s == \"\" { return false }; if s == \"x\" { return true }; errs = append(errs, &E{s}) ; return false }() { break } }"},
 		{decl + "for i := range 3 { switch { case i > 1: break }; errs = append(errs, &E{}) }", "case i > 1: break }"},
 		{decl + "var es []*E\nfor range 3 { es = append(es, &E{}) }", "_fountain_k80++ { es = append(es, &E{}) }"},
 		{decl + "func f() error { for _, s := range xs { if s != \"\" { return &E{s} } }; return nil }", "{ if s != \"\" { return &E{s} } }"},
 		{"type Q struct{ s string }\nfor _, s := range xs { qs = append(qs, Q{s}) }", "{ qs = append(qs, Q{s}) }"},
-	} {
+	})
+}
+
+// compilesTo checks that each case's source, with names defined by earlier
+// cells, compiles to chunks that contain want.
+func compilesTo(t *testing.T, defined []string, cases []struct{ src, want string }) {
+	t.Helper()
+	for _, tc := range cases {
 		e := newEnv()
-		for _, n := range []string{"xs", "errs", "qs"} {
+		for _, n := range defined {
 			e.defined[n] = true
 		}
 		p, err := Compile(tc.src, e)

@@ -320,25 +320,7 @@ func localVars(e ast.Expr) []*ast.Object {
 // reassigned reports whether body assigns to the variable obj after
 // declaring it (=, op=, ++, a redeclaring :=, or its address taken).
 func reassigned(body *ast.BlockStmt, obj *ast.Object) bool {
-	found := false
-	is := func(e ast.Expr) bool { id, ok := e.(*ast.Ident); return ok && id.Obj == obj }
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			if n.Tok == token.DEFINE && obj.Decl == n {
-				break
-			}
-			for _, l := range n.Lhs {
-				found = found || is(l)
-			}
-		case *ast.IncDecStmt:
-			found = found || is(n.X)
-		case *ast.UnaryExpr:
-			found = found || (n.Op == token.AND && is(n.X))
-		}
-		return !found
-	})
-	return found
+	return assigns(body, func(id *ast.Ident) bool { return id.Obj == obj }, func(a *ast.AssignStmt) bool { return obj.Decl != a })
 }
 
 // declPos returns where a variable is declared.
