@@ -1147,6 +1147,7 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 		return true
 	})
 	c.bindDefers(f, prefix == len(stmtWrapPrefix), off)
+	c.hideUnexported(f, off)
 	funcLoops := map[ast.Node]bool{}
 	for _, s := range sites {
 		funcLoops[s.n] = true

@@ -159,6 +159,7 @@ func TestRewrites(t *testing.T) {
 		{"n := 4\nfor j := range n * 2 { use(j) }", "0*(n * 2)"},
 		{"func f(n int64) { for range n {} }", "0*(n)"},
 		{"for i := range m { use(i) }", "for i := range m"},
+		{"type T struct{ a, b int; C int; x int `db:\"x\" json:\"x\"` }", "a, b int `json:\"-\" xml:\"-\" frame:\"-\"`; C int; x int `json:\"-\" xml:\"-\" frame:\"-\" db:\"x\"` }"},
 	})
 }
 

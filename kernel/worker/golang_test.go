@@ -172,3 +172,21 @@ func TestFmtUsesCellMethods(t *testing.T) {
 		{"any value", pre + "var v any = Card{3}\nfmt.Sprint(v, []any{v})", "c3 [c3]"},
 	})
 }
+
+// TestUnexportedFields: json and frames leave a struct's unexported fields
+// out, and %+v and %#v show them by their names (yaegi exports them under
+// other names: "a" is "Xa").
+func TestUnexportedFields(t *testing.T) {
+	pre := "type T struct{ a int; B string }\ntype W struct{ t T; Ts []T; p *T }\n"
+	runCases(t, [][]string{
+		{"json unexported", pre + "b, _ := json.Marshal(T{1, \"x\"})\nstring(b)", "{\"B\":\"x\"}"},
+		{"json tagged unexported", "type U struct{ a int `json:\"a\"`; B int `json:\"b,omitempty\"` }\nb, _ := json.Marshal(U{1, 2})\nstring(b)", "{\"b\":2}"},
+		{"printf +v", pre + "fmt.Sprintf(\"%+v\", T{1, \"x\"})", "{a:1 B:x}"},
+		{"printf #v", pre + "fmt.Sprintf(\"%#v\", T{1, \"x\"})", "main.T{a:1, B:\"x\"}"},
+		{"printf +v ptr", pre + "fmt.Sprintf(\"%+v\", &T{1, \"x\"})", "&{a:1 B:x}"},
+		{"printf +v nested", pre + "fmt.Sprintf(\"%+v\", W{T{1, \"x\"}, []T{{2, \"y\"}}, nil})", "{t:{a:1 B:x} Ts:[{a:2 B:y}] p:<nil>}"},
+		{"printf v", pre + "fmt.Sprintf(\"%v %d\", T{1, \"x\"}, 3)", "{1 x} 3"},
+		{"printf +v exported", "type E struct{ X, Y int }\nfmt.Sprintf(\"%+v\", E{1, 2})", "{X:1 Y:2}"},
+		{"frames unexported", "type R struct{ name string; N int }\nf := frames.FromStructs([]R{{\"a\", 1}})\nf.Columns()", "[N]"},
+	})
+}

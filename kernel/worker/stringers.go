@@ -291,10 +291,15 @@ func (st *stringers) formatArgs(format string, a []any) []any {
 	}
 	out, copied := a, false
 	for i, v := range a {
-		if !strings.ContainsRune("vsqxX", verbs[i]) {
-			continue
+		var w any
+		made := false
+		switch {
+		case verbs[i] == '+' || verbs[i] == '#':
+			w, made = st.fields(v, verbs[i] == '#')
+		case strings.ContainsRune("vsqxX", verbs[i]):
+			w, made = st.format(v)
 		}
-		if w, made := st.format(v); made {
+		if made {
 			if !copied {
 				out, copied = append([]any(nil), a...), true
 			}
@@ -304,8 +309,8 @@ func (st *stringers) formatArgs(format string, a []any) []any {
 	return out
 }
 
-// argVerbs returns the verb each argument of format is for ('#' for one
-// with the # flag, ' ' for width and precision arguments), or false for a
+// argVerbs returns the verb each argument of format is for ('#' for %#v,
+// '+' for %+v, ' ' for width and precision arguments), or false for a
 // format it does not follow (explicit argument indexes).
 func argVerbs(format string, n int) ([]rune, bool) {
 	verbs := make([]rune, n)
@@ -315,9 +320,10 @@ func argVerbs(format string, n int) ([]rune, bool) {
 			continue
 		}
 		i++
-		sharp := false
+		sharp, plus := false, false
 		for ; i < len(format) && strings.IndexByte("+-# 0", format[i]) >= 0; i++ {
 			sharp = sharp || format[i] == '#'
+			plus = plus || format[i] == '+'
 		}
 		for ; i < len(format) && (format[i] >= '0' && format[i] <= '9' || format[i] == '.' || format[i] == '*'); i++ {
 			if format[i] == '*' {
@@ -338,8 +344,11 @@ func argVerbs(format string, n int) ([]rune, bool) {
 		}
 		if arg < n {
 			verbs[arg] = rune(format[i])
-			if sharp {
+			switch {
+			case sharp && format[i] == 'v':
 				verbs[arg] = '#'
+			case plus && format[i] == 'v':
+				verbs[arg] = '+'
 			}
 		}
 		arg++
@@ -372,4 +381,132 @@ func fmtSymbols(st *stringers, w io.Writer) (interp.Exports, map[reflect.Value][
 	// "fmt/<not fmt>" replaces members of fmt without yaegi setting fmt
 	// up again (which "fmt/fmt" would).
 	return interp.Exports{"fmt/fountainfmt": syms}, wrappers
+}
+
+// fields returns a value that formats as v would in Go for %+v (or %#v
+// with sharp), if v is or holds structs of the cells: yaegi gives their
+// unexported fields other names ("a" is "Xa"; see cell.hideUnexported), and
+// %#v shows their types by name.
+func (st *stringers) fields(v any, sharp bool) (any, bool) {
+	rv := reflect.ValueOf(v)
+	if !rv.IsValid() || !cellStructs(rv.Type(), 0) {
+		return v, false
+	}
+	return fieldFormatter{st, rv, sharp}, true
+}
+
+// cellStructs reports whether values of t are or hold (as elements or
+// fields) structs of the cells' with renamed fields.
+func cellStructs(t reflect.Type, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	switch t.Kind() {
+	case reflect.Pointer, reflect.Slice, reflect.Array, reflect.Map:
+		return cellStructs(t.Elem(), depth+1)
+	case reflect.Struct:
+		for i := range t.NumField() {
+			if _, renamed := fieldName(t.Field(i)); renamed || cellStructs(t.Field(i).Type, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// fieldName returns the name a struct field has in the cell, and whether
+// yaegi renamed it.
+func fieldName(f reflect.StructField) (string, bool) {
+	if strings.HasPrefix(f.Name, "X") && f.Tag.Get("frame") == "-" && f.Tag.Get("json") == "-" && f.Tag.Get("xml") == "-" {
+		return f.Name[1:], true
+	}
+	return f.Name, false
+}
+
+// fieldFormatter formats a value for %+v or %#v with the cells' names.
+type fieldFormatter struct {
+	st    *stringers
+	v     reflect.Value
+	sharp bool
+}
+
+// Format implements fmt.Formatter.
+func (f fieldFormatter) Format(s fmt.State, verb rune) {
+	io.WriteString(s, f.text(f.v, 0))
+}
+
+// text writes v as %+v (or %#v) would, with the cells' field and type names.
+func (f fieldFormatter) text(v reflect.Value, depth int) string {
+	verb := "%+v"
+	if f.sharp {
+		verb = "%#v"
+	}
+	if !v.IsValid() || depth > 8 || !cellStructs(v.Type(), 0) {
+		if v.IsValid() && v.CanInterface() {
+			if w, made := f.st.format(v.Interface()); made && !f.sharp {
+				return fmt.Sprintf(verb, w)
+			}
+			return fmt.Sprintf(verb, v.Interface())
+		}
+		return fmt.Sprintf(verb, nil)
+	}
+	var b strings.Builder
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.IsNil() {
+			return fmt.Sprintf(verb, v.Interface())
+		}
+		return "&" + f.text(v.Elem(), depth+1)
+	case reflect.Slice, reflect.Array:
+		if f.sharp {
+			b.WriteString(f.typeName(v.Type()))
+			b.WriteString("{")
+		} else {
+			b.WriteString("[")
+		}
+		for i := range v.Len() {
+			if i > 0 {
+				b.WriteString(map[bool]string{true: ", ", false: " "}[f.sharp])
+			}
+			b.WriteString(f.text(v.Index(i), depth+1))
+		}
+		b.WriteString(map[bool]string{true: "}", false: "]"}[f.sharp])
+	case reflect.Map:
+		// Rare for a struct of a cell: the map as fmt prints it, its values
+		// with the cells' names.
+		return fmt.Sprintf(verb, v.Interface())
+	case reflect.Struct:
+		if f.sharp {
+			b.WriteString(f.typeName(v.Type()))
+		}
+		b.WriteString("{")
+		for i := range v.NumField() {
+			if i > 0 {
+				b.WriteString(map[bool]string{true: ", ", false: " "}[f.sharp])
+			}
+			name, _ := fieldName(v.Type().Field(i))
+			b.WriteString(name + ":" + f.text(v.Field(i), depth+1))
+		}
+		b.WriteString("}")
+	}
+	return b.String()
+}
+
+// typeName is how %#v names a type: a struct of the cells' by its name.
+func (f fieldFormatter) typeName(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.Slice:
+		return "[]" + f.typeName(t.Elem())
+	case reflect.Pointer:
+		return "*" + f.typeName(t.Elem())
+	case reflect.Struct:
+		f.st.mu.RLock()
+		name, ok := f.st.owner[t]
+		shared := f.st.shared[t]
+		f.st.mu.RUnlock()
+		if ok && !shared {
+			return "main." + name
+		}
+	}
+	return t.String()
 }

@@ -13,7 +13,7 @@ func TestArgVerbs(t *testing.T) {
 		ok     bool
 	}{
 		{"%v %d %s", 3, "vds", true},
-		{"100%% %T %#v %+v", 3, "T#v", true},
+		{"100%% %T %#v %+v", 3, "T#+", true},
 		{"%*d %.*f %-8q", 5, " d fq", true},
 		{"%[2]v %[1]v", 2, "", false},
 		{"%v", 3, "v\x00\x00", true},
