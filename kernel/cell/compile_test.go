@@ -393,7 +393,8 @@ func TestSelfReferenceOneIndex(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "type Tree[K comparable, V any] struct {\n\tleft, right *Tree[K\n]\n\tm map[K]*Tree[K]\n}"; p.Chunks[0].Src != want {
+	tag := " `" + hiddenTag + "`"
+	if want := "type Tree[K comparable, V any] struct {\n\tleft, right *Tree[K\n]" + tag + "\n\tm map[K]*Tree[K]" + tag + "\n}"; p.Chunks[0].Src != want {
 		t.Errorf("got %q, want %q", p.Chunks[0].Src, want)
 	}
 }
@@ -527,7 +528,7 @@ func TestRenamedSelfReferences(t *testing.T) {
 		t.Fatal(err)
 	}
 	all := chunksText(p)
-	for _, want := range []string{"type Node__2 struct{ next *Node__2 }", "func Fact__3[T int | int64](n T) T", "return n * Fact__3(n-1)", "x := *new(int); x = Fact__3[int](3)"} {
+	for _, want := range []string{"type Node__2 struct{ next *Node__2 `" + hiddenTag + "` }", "func Fact__3[T int | int64](n T) T", "return n * Fact__3(n-1)", "x := *new(int); x = Fact__3[int](3)"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("missing %q in %q", want, all)
 		}
