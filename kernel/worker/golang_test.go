@@ -170,6 +170,11 @@ func TestFmtUsesCellMethods(t *testing.T) {
 		{"named basic", "type Band int\nconst (\n\tG Band = iota\n\tR\n)\nfunc (b Band) String() string { return [...]string{\"g\", \"r\"}[b] }\nfmt.Sprint([]Band{G, R}, []int{1})", "[0 1] [1]"},
 		{"same structure", "type A struct{ n int }\nfunc (a A) String() string { return \"a\" }\ntype B struct{ n int }\nfmt.Sprint([]A{{1}}, []B{{2}})", "[{1}] [{2}]"},
 		{"any value", pre + "var v any = Card{3}\nfmt.Sprint(v, []any{v})", "c3 [c3]"},
+		{"struct field", pre + "type Hand struct{ Cards []Card; Top Card; n int }\nfmt.Sprint(Hand{[]Card{{1}}, Card{2}, 3})", "{[c1] c2 3}"},
+		{"unexported field raw", pre + "type H struct{ top Card }\nfmt.Sprint(H{Card{2}})", "{{2}}"},
+		{"recursive type", "type N struct{ Kids []N; V int }\nfmt.Sprint(N{[]N{{nil, 1}}, 2})", "{[{[] 1}] 2}"},
+		{"recursive with stringer", pre + "type N struct{ Kids []N; C Card }\nfmt.Sprint(N{[]N{{nil, Card{1}}}, Card{2}})", "{[{[] c1}] c2}"},
+		{"show", pre + "type Hand struct{ Top Card }\nHand{Card{4}}", "{c4}"},
 	})
 }
 

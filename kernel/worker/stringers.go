@@ -187,6 +187,23 @@ func (st *stringers) holds(t reflect.Type) bool {
 			h = st.holds(t.Elem())
 		case reflect.Interface:
 			h = true // the values it holds tell
+		case reflect.Struct:
+			if t.Name() != "" {
+				break // compiled code's: its own methods, or yaegi's wrappers
+			}
+			st.mu.Lock()
+			if st.of == nil {
+				st.of = map[reflect.Type]bool{}
+			}
+			st.of[t] = false // until known: a type can hold itself
+			st.mu.Unlock()
+			for i := range t.NumField() {
+				// fmt uses the methods of exported fields' values only.
+				if _, renamed := fieldName(t.Field(i)); !renamed && t.Field(i).IsExported() && st.holds(t.Field(i).Type) {
+					h = true
+					break
+				}
+			}
 		}
 	}
 	st.mu.Lock()
@@ -247,8 +264,38 @@ func (st *stringers) formatValue(rv reflect.Value) any {
 			out.SetMapIndex(it.Key(), reflect.ValueOf(st.formatValue(it.Value())))
 		}
 		return out.Interface()
+	case reflect.Struct:
+		return structFormatter{st, rv}
 	}
 	return rv.Interface()
+}
+
+// structFormatter formats a struct for %v as fmt would with its fields'
+// String and Error methods.
+type structFormatter struct {
+	st *stringers
+	v  reflect.Value
+}
+
+// Format implements fmt.Formatter.
+func (f structFormatter) Format(s fmt.State, verb rune) {
+	if verb != 'v' && verb != 's' || s.Flag('#') || s.Flag('+') {
+		fmt.Fprintf(s, fmt.FormatString(s, verb), f.v.Interface())
+		return
+	}
+	io.WriteString(s, "{")
+	for i := range f.v.NumField() {
+		if i > 0 {
+			io.WriteString(s, " ")
+		}
+		field := f.v.Field(i)
+		if _, renamed := fieldName(f.v.Type().Field(i)); renamed {
+			fmt.Fprint(s, field.Interface())
+			continue
+		}
+		fmt.Fprint(s, f.st.formatValue(field))
+	}
+	io.WriteString(s, "}")
 }
 
 // formatter formats a value with its String or Error method for the verbs
