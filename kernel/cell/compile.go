@@ -17,16 +17,19 @@ import (
 // Names of the runtime helpers the rewrites call. The evaluator defines them
 // before the first cell; the prefix keeps them out of the user's way.
 const (
-	HelperShow     = "_fountain_show"    // shows the value of a cell's last expression
-	HelperMin      = "_fountain_min"     // two-argument min, for the builtin yaegi lacks
-	HelperMax      = "_fountain_max"     // two-argument max
-	HelperClear    = "_fountain_clear"   // clear for maps and slices
-	HelperErr      = "_fountain_err"     // a value as an error, through a call (see errorValues)
-	HelperGoPanic  = "_fountain_gopanic" // reports a panic in a goroutine a cell started
-	HelperAtEnd    = "_fountain_atend"   // a cell's own defer: the call runs when the cell ends
-	helperPrefix   = "_fountain_"
-	lineDirective  = "//line cell:1:1\n"
-	stmtWrapPrefix = "package p;func _(){\n" + lineDirective
+	HelperShow  = "_fountain_show"  // shows the value of a cell's last expression
+	HelperMin   = "_fountain_min"   // two-argument min, for the builtin yaegi lacks
+	HelperMax   = "_fountain_max"   // two-argument max
+	HelperClear = "_fountain_clear" // clear for maps and slices
+	HelperErr   = "_fountain_err"   // a value as an error, through a call (see interfaceValues)
+	HelperAny   = "_fountain_any"   // a value as an any, through a call (see interfaceValues)
+	// HelperRecovered makes what recover returns the panic's value.
+	HelperRecovered = "_fountain_rt.Recovered"
+	HelperGoPanic   = "_fountain_gopanic" // reports a panic in a goroutine a cell started
+	HelperAtEnd     = "_fountain_atend"   // a cell's own defer: the call runs when the cell ends
+	helperPrefix    = "_fountain_"
+	lineDirective   = "//line cell:1:1\n"
+	stmtWrapPrefix  = "package p;func _(){\n" + lineDirective
 )
 
 // Env is what the compiler needs to know of the evaluator's state.
@@ -46,12 +49,16 @@ type Env interface {
 	// method of the compiled type path.typ (of *typ if ptr), and whether
 	// its last parameter is variadic (given as a slice type).
 	MethodSig(path, typ, method string, ptr bool) (params, results []string, variadic, ok bool)
+	// Interface returns the interface type typ of the compiled package
+	// path written as an interface literal ("interface{ String() (string) }"),
+	// if it is one.
+	Interface(path, typ string) (literal string, ok bool)
 	// Methods returns the declarations of the methods earlier cells
 	// declared on their type t.
 	Methods(t string) []string
-	// HoldsError reports whether an earlier cell's top-level name is a
-	// variable of type error (see errorValues).
-	HoldsError(name string) bool
+	// HoldsInterface returns "error" or "any" if an earlier cell's
+	// top-level name is a variable of that type (see interfaceValues).
+	HoldsInterface(name string) string
 	// HoldsChans reports whether an earlier cell's top-level name holds a
 	// slice, array or map of receivable channels (see rangeOverChans).
 	HoldsChans(name string) bool
@@ -212,6 +219,8 @@ type copyEdit struct {
 	flat          bool // the copy's line breaks become spaces
 	// replaced: an edit replaces [from, to) in place, which the copy leaves out
 	replaced bool
+	// first: before the other insertions at off (it opens what they are in)
+	first bool
 }
 
 type compiler struct {
@@ -554,22 +563,26 @@ func (c *compiler) typed(at int) Typed {
 	return t
 }
 
-// errorValues passes the values a var declared as error, or a variable of
-// type error, is set to through a call: yaegi puts a value whose type has
-// a value-receiver Error method into an error variable without its method
-// ("reflect: Method index out of range" when err.Error() runs, the fields
-// when printed), and gets it right for an argument. error(v) becomes the
-// same call.
-func (c *compiler) errorValues(n ast.Node, off func(token.Pos) int) {
-	isError := func(e ast.Expr) bool {
-		id, ok := e.(*ast.Ident)
-		return ok && id.Name == "error" && id.Obj == nil && !c.userDefined("error")
+// interfaceValues passes the values a var declared as error or any, or a
+// variable of that type, is set to through a call: yaegi puts a value whose
+// type has a value-receiver Error method into an error variable without its
+// method ("reflect: Method index out of range" when err.Error() runs, the
+// fields when printed), and a value of a cell's type into an any variable
+// without its type (a type switch or assertion to the cell's interfaces
+// then matched nothing); it gets both right for an argument. error(v) and
+// any(v) become the same calls.
+func (c *compiler) interfaceValues(n ast.Node, off func(token.Pos) int) {
+	type set struct {
+		value  ast.Expr
+		helper string
 	}
-	var values []ast.Expr
+	var values []set
 	switch n := n.(type) {
 	case *ast.ValueSpec:
-		if isError(n.Type) {
-			values = n.Values
+		if h := c.helperFor(n.Type); h != "" {
+			for _, v := range n.Values {
+				values = append(values, set{v, h})
+			}
 		}
 	case *ast.AssignStmt:
 		if n.Tok != token.ASSIGN || len(n.Lhs) != len(n.Rhs) {
@@ -580,40 +593,68 @@ func (c *compiler) errorValues(n ast.Node, off func(token.Pos) int) {
 			if !ok || id.Name == "_" {
 				continue
 			}
-			if isError(declaredType(id)) || id.Obj == nil && c.errorVar(id.Name) {
-				values = append(values, n.Rhs[i])
+			h := c.helperFor(declaredType(id))
+			if id.Obj == nil {
+				h = helpers[c.varInterface(id.Name)]
+			}
+			if h != "" {
+				values = append(values, set{n.Rhs[i], h})
 			}
 		}
 	}
 	for _, v := range values {
-		if id, ok := v.(*ast.Ident); ok && id.Name == "nil" {
+		if id, ok := v.value.(*ast.Ident); ok && id.Name == "nil" {
 			continue
 		}
-		c.edits = append(c.edits, edit{off(v.Pos()), off(v.Pos()), HelperErr + "("}, edit{off(v.End()), off(v.End()), ")"})
+		c.edits = append(c.edits, edit{off(v.value.Pos()), off(v.value.Pos()), v.helper + "("}, edit{off(v.value.End()), off(v.value.End()), ")"})
 	}
 }
 
-// errorVar reports whether the top-level name is a variable of type error:
-// one the cell declares so, or an earlier cell's.
-func (c *compiler) errorVar(name string) bool {
+// helpers are the helpers of interfaceValues by the interface they make.
+var helpers = map[string]string{"error": HelperErr, "any": HelperAny}
+
+// helperFor returns the helper of interfaceValues for a variable of type
+// t, or "".
+func (c *compiler) helperFor(t ast.Expr) string {
+	switch t := t.(type) {
+	case *ast.Ident:
+		if t.Obj == nil && !c.userDefined(t.Name) {
+			return helpers[t.Name]
+		}
+	case *ast.InterfaceType:
+		if t.Methods == nil || len(t.Methods.List) == 0 {
+			return HelperAny
+		}
+	}
+	return ""
+}
+
+// varInterface returns "error" or "any" if the top-level name is a
+// variable of that type: one the cell declares so, or an earlier cell's.
+func (c *compiler) varInterface(name string) string {
 	if !c.localDefs[name] {
-		return c.env.HoldsError(name)
+		return c.env.HoldsInterface(name)
 	}
 	f, err := parser.ParseFile(token.NewFileSet(), "", "package p;"+c.sources[name], parser.SkipObjectResolution)
 	if err != nil {
-		return false
+		return ""
 	}
 	for _, d := range f.Decls {
 		if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.VAR {
 			for _, sp := range g.Specs {
 				vs := sp.(*ast.ValueSpec)
-				if id, ok := vs.Type.(*ast.Ident); ok && id.Name == "error" && slices.ContainsFunc(vs.Names, func(n *ast.Ident) bool { return n.Name == name }) {
-					return true
+				if !slices.ContainsFunc(vs.Names, func(n *ast.Ident) bool { return n.Name == name }) {
+					continue
+				}
+				for typ, h := range helpers {
+					if h == c.helperFor(vs.Type) {
+						return typ
+					}
 				}
 			}
 		}
 	}
-	return false
+	return ""
 }
 
 // qualifyForeign puts the package of the called func before a probed
@@ -1054,10 +1095,16 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 			}
 			c.late = append(c.late, func() { c.methodExpr(n, off) })
 		case *ast.ValueSpec, *ast.AssignStmt:
-			c.errorValues(n, off)
+			c.interfaceValues(n, off)
 		case *ast.CallExpr:
-			if id, ok := n.Fun.(*ast.Ident); ok && id.Name == "error" && id.Obj == nil && !c.userDefined("error") && len(n.Args) == 1 {
-				c.edits = append(c.edits, edit{off(id.Pos()), off(id.End()), HelperErr}) // see errorValues
+			if id, ok := n.Fun.(*ast.Ident); ok && id.Name == "recover" && id.Obj == nil && !c.userDefined("recover") && len(n.Args) == 0 {
+				// The value as Go has it (yaegi's is its reflect.Value); an
+				// argument of the deferred func's call is still called by it.
+				c.edits = append(c.edits, edit{off(n.Pos()), off(n.Pos()), HelperRecovered + "("}, edit{off(n.End()), off(n.End()), ")"})
+			}
+			if h := c.helperFor(ast.Unparen(n.Fun)); h != "" && len(n.Args) == 1 {
+				// error(v), any(v): see interfaceValues
+				c.edits = append(c.edits, edit{off(n.Fun.Pos()), off(n.Fun.End()), h})
 			}
 			c.late = append(c.late, func() { c.multiInstance(n, nil, off) })
 			if il, ok := n.Fun.(*ast.IndexListExpr); ok && c.positional[n] {
@@ -1148,6 +1195,8 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 	})
 	c.bindDefers(f, prefix == len(stmtWrapPrefix), off)
 	c.hideUnexported(f, off)
+	c.typeAsserts(f, off)
+	c.typeSwitches(f, off)
 	funcLoops := map[ast.Node]bool{}
 	for _, s := range sites {
 		funcLoops[s.n] = true
@@ -1661,12 +1710,13 @@ func (c *compiler) showEdits(u Unit) []edit {
 // edits inside it made (renamed types, written-in type arguments).
 // c.edits must be in order.
 func (c *compiler) resolveCopies() {
+	var first []edit
 	for _, cp := range c.copies {
 		var b strings.Builder
 		b.WriteString(cp.text)
 		last := cp.from
 		for _, in := range c.edits {
-			if in.off < last || in.end > cp.to || cp.replaced && in.off == cp.from && in.end == cp.to {
+			if cp.from == cp.to || in.off < last || in.end > cp.to || cp.replaced && in.off == cp.from && in.end == cp.to {
 				continue
 			}
 			b.WriteString(c.src[last:in.off])
@@ -1679,8 +1729,13 @@ func (c *compiler) resolveCopies() {
 		if cp.flat {
 			text = strings.ReplaceAll(text, "\n", " ")
 		}
+		if cp.first {
+			first = append(first, edit{cp.off, cp.off, text})
+			continue
+		}
 		c.edits = append(c.edits, edit{cp.off, cp.off, text})
 	}
+	c.edits = append(first, c.edits...)
 	c.copies = nil
 }
 

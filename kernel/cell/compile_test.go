@@ -36,7 +36,9 @@ func (e *env) PackageByName(n string) (string, bool) {
 }
 func (e *env) IsInteger(n string) bool  { return n == "count" }
 func (e *env) HoldsChans(n string) bool { return n == "chans" }
-func (e *env) HoldsError(n string) bool { return n == "lastErr" }
+func (e *env) HoldsInterface(n string) string {
+	return map[string]string{"lastErr": "error", "lastAny": "any"}[n]
+}
 func (e *env) Methods(t string) []string {
 	var out []string
 	for k, src := range e.sources {
@@ -51,6 +53,12 @@ func (e *env) MethodSig(p, typ, m string, ptr bool) ([]string, []string, bool, b
 		return []string{"time.Time"}, []string{"bool"}, false, true
 	}
 	return nil, nil, false, false
+}
+func (e *env) Interface(p, typ string) (string, bool) {
+	if p == "fmt" && typ == "Stringer" {
+		return "interface{ String() (string) }", true
+	}
+	return "", false
 }
 func (e *env) Typed(off int) Typed {
 	return e.typed[off]
@@ -454,6 +462,8 @@ func FuzzCompile(f *testing.F) {
 		"func f() { for i := 0; i < 3; i++ { g := h(i); defer g.Close(x,\n i*2, 1.5); defer func(n int) { use(i, n) }(i) } }",
 		"func f() { c := func() {}; x := 1; defer c(); defer use(min(x, 2)); x++ }\ndefer use(a, 1)",
 		"v, ok := m[k]\n_, ok2 := <-ch\nw, ok3 := x.(T)",
+		// assertions and type switches on interfaces, recover
+		"type S interface{ M() }\ntype T struct{}\nfunc (T) M() {}\nfunc f(v any) { s, ok := v.(S); _ = v.(error)\n\tswitch x := g(v).(type) { case T, nil: _ = x; case S: x.M(); case error: break; default: } ; _, _ = s, ok }\nfunc h() { defer func() { switch recover().(type) { case fmt.Stringer: } }() }",
 		// a frame per iteration for loops that make values of types with methods
 		"type E struct{}\nfunc (*E) Error() string { return \"\" }\nvar es []*E\nfor i := 0; i < 3; i++ {\n\tswitch { case i > 0: break }\n\tif i > 1 { continue }\n\terrs = append(errs, &E{}, E{})\n\tes = append(es, &E{})\n\tfor { break }\n}"} {
 		f.Add(s)
@@ -705,7 +715,7 @@ func TestDeferBinding(t *testing.T) {
 		{"func f() { c := func() { use(1) }; defer c() }", "c := func() func() { return func() { use(1) } }(); defer c()"},
 		{"func f() { x := 1; defer use(x) }", "defer use(x)"},
 		{"func f() { mu.Lock(); defer mu.Unlock() }", "defer mu.Unlock()"},
-		{"func f() { for range 3 { defer func() { recover() }() } }", "defer func() { recover() }()"},
+		{"func f() { for range 3 { defer func() { recover() }() } }", "defer func() { " + HelperRecovered + "(recover()) }()"},
 		{"defer use(1)", "{ _fountain_defer0 := func() func() { return func() { use(1) } }(); " + HelperAtEnd + "(_fountain_defer0) }"},
 	})
 }
@@ -765,4 +775,19 @@ func compilesTo(t *testing.T, defined []string, cases []struct{ src, want string
 			t.Errorf("%q compiled to %q, want it to contain %q", tc.src, all, tc.want)
 		}
 	}
+}
+
+// TestAssertionRewrites: assertions to interfaces and type switches with
+// cases yaegi gets wrong go through func literals; others stay.
+func TestAssertionRewrites(t *testing.T) {
+	decl := "type Shape interface{ Area() float64 }\ntype Sq struct{}\nfunc (Sq) Area() float64 { return 1 }\n"
+	compilesTo(t, []string{"v"}, []struct{ src, want string }{
+		{decl + "s, ok := v.(Shape)", "func(_fountain_x0 any) (Shape, bool) { if !" + HelperHas + "(_fountain_x0, \"Area\") { var z Shape; return z, false }; switch _fountain_y0 := _fountain_x0.(type) { case Shape: return _fountain_y0, true; default: var z Shape; return z, false } }(v)"},
+		{"e := v.(error)", "case " + HelperError + ": return _fountain_y0; case interface{ Error() string }: return _fountain_y0; default: panic(" + HelperNotImpl + "(_fountain_x0, \"error\"))"},
+		{"s := v.(fmt.Stringer)", "case fmt.Stringer: return _fountain_y0; case interface{ String() (string) }: return _fountain_y0"},
+		{"n := v.(int)", "n := v.(int)"},
+		{decl + "switch x := v.(type) { case Sq: _ = x; case int: }", "switch func() int { if _, ok := v.(Sq); ok { return 0 }; if _, ok := v.(int); ok { return 1 }; return -1 }() { case 0: x, _ := v.(Sq); _ = x; _ = x; case 1: x, _ := v.(int); _ = x; }"},
+		{"switch x := v.(type) { case int, string: _ = x }", "switch x := v.(type) { case int, string: _ = x }"},
+		{"r := recover()", "r := " + HelperRecovered + "(recover())"},
+	})
 }

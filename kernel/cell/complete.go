@@ -86,12 +86,13 @@ func (syntaxOnly) PackageByName(string) (string, bool) { return "", false }
 func (syntaxOnly) PackageName(string) string           { return "" }
 func (syntaxOnly) IsInteger(string) bool               { return false }
 func (syntaxOnly) HoldsChans(string) bool              { return false }
-func (syntaxOnly) HoldsError(string) bool              { return false }
+func (syntaxOnly) HoldsInterface(string) string        { return "" }
 func (syntaxOnly) Methods(string) []string             { return nil }
 func (syntaxOnly) MethodSig(string, string, string, bool) ([]string, []string, bool, bool) {
 	return nil, nil, false, false
 }
-func (syntaxOnly) Rename(n string) string             { return n }
-func (syntaxOnly) Source(string) string               { return "" }
-func (syntaxOnly) Shim(string, string) (string, bool) { return "", false }
-func (syntaxOnly) Typed(int) Typed                    { return Typed{} }
+func (syntaxOnly) Interface(string, string) (string, bool) { return "", false }
+func (syntaxOnly) Rename(n string) string                  { return n }
+func (syntaxOnly) Source(string) string                    { return "" }
+func (syntaxOnly) Shim(string, string) (string, bool)      { return "", false }
+func (syntaxOnly) Typed(int) Typed                         { return Typed{} }

@@ -147,7 +147,16 @@ func _fountain_clear(v any) { _fountain_rt.Clear(v) }
 
 func _fountain_err(e error) error { return e }
 
+func _fountain_any(v any) any { return v }
+
 func _fountain_atend(f func()) { _fountain_rt.AtEnd(f) }
+
+func _fountain_notimpl(v any, iface string) string {
+	if v == nil {
+		return "interface conversion: interface is nil, not " + iface
+	}
+	return "interface conversion: " + _fountain_rt.Text(v) + " is not " + iface
+}
 
 func _fountain_gopanic(r any) {
 	if r != nil {
@@ -162,9 +171,28 @@ func (r *hooks) symbols() map[string]reflect.Value {
 		"Clear":   reflect.ValueOf(clearValue),
 		"Text":    reflect.ValueOf(r.text),
 		"GoPanic": reflect.ValueOf(goPanic),
-		"AtEnd":   reflect.ValueOf(func(f func()) { r.atEnd = append(r.atEnd, f) }),
+		// Error is error as a compiled interface of its own: in a type
+		// switch, yaegi matches no value to "case error" (see cell.typeAsserts).
+		"Error": reflect.ValueOf((*compiledError)(nil)),
+		"Has":   reflect.ValueOf(func(v any, names string) bool { return r.stringers.has(unwrap(reflect.ValueOf(v)), names) }),
+		// Recovered is what recover returns, as in Go: yaegi panics with the
+		// reflect.Value of the cell's value, whose type is lost on the way
+		// (a value with an Error method is made an error, see asError).
+		"Recovered": reflect.ValueOf(func(v any) any {
+			if rv, ok := v.(reflect.Value); ok && rv.IsValid() && rv.CanInterface() {
+				v = rv.Interface()
+				if e := r.stringers.asError(v); e != nil {
+					return e
+				}
+			}
+			return v
+		}),
+		"AtEnd": reflect.ValueOf(func(f func()) { r.atEnd = append(r.atEnd, f) }),
 	}
 }
+
+// compiledError is error under another name (see hooks.symbols).
+type compiledError interface{ Error() string }
 
 // text formats v as fmt does. A value of a cell-defined type with methods
 // reaches compiled code inside yaegi's wrapper (interp.valueInterface);

@@ -302,14 +302,7 @@ func (s *Session) IsInteger(name string) bool {
 
 // MethodSig implements cell.Env from the compiled packages' tables.
 func (s *Session) MethodSig(p, typ, method string, ptr bool) (params, results []string, variadic, ok bool) {
-	key := p + "/" + s.byPath[p]
-	var t reflect.Type
-	for _, tables := range []interp.Exports{stdsyms.Symbols, stdlib.Symbols, symbols.Symbols} {
-		if v, found := tables[key][typ]; found && v.Kind() == reflect.Pointer && v.IsNil() {
-			t = v.Type().Elem()
-			break
-		}
-	}
+	t := s.compiledType(p, typ)
 	if t == nil {
 		return nil, nil, false, false
 	}
@@ -320,13 +313,54 @@ func (s *Session) MethodSig(p, typ, method string, ptr bool) (params, results []
 	if !found {
 		return nil, nil, false, false
 	}
-	// Types as source: those of unexported or internal packages cannot be.
+	return funcSig(m.Type, 1) // the receiver first
+}
+
+// Interface implements cell.Env: the compiled package path's interface
+// type typ written as an interface literal.
+func (s *Session) Interface(p, typ string) (string, bool) {
+	t := s.compiledType(p, typ)
+	if t == nil || t.Kind() != reflect.Interface || t.NumMethod() == 0 {
+		return "", false
+	}
+	var methods []string
+	for i := range t.NumMethod() {
+		m := t.Method(i)
+		if !m.IsExported() {
+			return "", false
+		}
+		params, results, variadic, ok := funcSig(m.Type, 0)
+		if !ok {
+			return "", false
+		}
+		if variadic {
+			params[len(params)-1] = "..." + strings.TrimPrefix(params[len(params)-1], "[]")
+		}
+		methods = append(methods, m.Name+"("+strings.Join(params, ", ")+") ("+strings.Join(results, ", ")+")")
+	}
+	return "interface{ " + strings.Join(methods, "; ") + " }", true
+}
+
+// compiledType returns the type typ of the compiled package path, or nil.
+func (s *Session) compiledType(p, typ string) reflect.Type {
+	key := p + "/" + s.byPath[p]
+	for _, tables := range []interp.Exports{stdsyms.Symbols, stdlib.Symbols, symbols.Symbols} {
+		if v, found := tables[key][typ]; found && v.Kind() == reflect.Pointer && v.IsNil() {
+			return v.Type().Elem()
+		}
+	}
+	return nil
+}
+
+// funcSig returns the parameter and result types of ft, as source, from
+// its parameter from on, and whether it is variadic; false if a type
+// cannot be written (of an unexported or internal package).
+func funcSig(ft reflect.Type, from int) (params, results []string, variadic, ok bool) {
 	text := func(t reflect.Type) (string, bool) {
 		s := t.String()
 		return s, !strings.Contains(s, "internal") && exportedRE.MatchString(s)
 	}
-	ft := m.Type // the receiver first
-	for i := 1; i < ft.NumIn(); i++ {
+	for i := from; i < ft.NumIn(); i++ {
 		s, good := text(ft.In(i))
 		if !good {
 			return nil, nil, false, false
@@ -367,11 +401,20 @@ func (s *Session) valueOf(name string) (reflect.Value, bool) {
 	return v, err == nil && v.IsValid()
 }
 
-// HoldsError implements cell.Env: the interpreter keeps a variable's
-// static type, which for error is the interface itself.
-func (s *Session) HoldsError(name string) bool {
+// HoldsInterface implements cell.Env: the interpreter keeps a variable's
+// static type, which for error and any is the interface itself (any, in
+// yaegi's wrapper type).
+func (s *Session) HoldsInterface(name string) string {
 	v, ok := s.valueOf(name)
-	return ok && v.Type() == reflect.TypeOf((*error)(nil)).Elem()
+	switch {
+	case !ok:
+		return ""
+	case v.Type() == reflect.TypeFor[error]():
+		return "error"
+	case v.Type() == reflect.TypeFor[any]() || v.Type().Name() == "valueInterface":
+		return "any"
+	}
+	return ""
 }
 
 // HoldsChans implements cell.Env, as IsInteger does.

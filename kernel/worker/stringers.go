@@ -35,6 +35,169 @@ type stringers struct {
 	// more types are.
 	owner  map[reflect.Type]string
 	shared map[reflect.Type]bool
+	// sets holds the names of the methods the cells declared on each of
+	// their types, by receiver (value methods are in both sets); embeds
+	// the types each struct type embeds, whose methods it has too.
+	sets   map[string]*methodSet
+	embeds map[string][]embed
+	// errs holds the Error methods alone (see asError).
+	errs map[reflect.Type]func(reflect.Value) string
+}
+
+// asError returns v, a value of the cells' that reached compiled code
+// without the interpreter's type (a recovered panic's), as an error that
+// errs through its Error method; nil if it has none. The value is the
+// error's IValue, where errors.As finds it (see As).
+func (st *stringers) asError(v any) error {
+	rv := reflect.ValueOf(v)
+	if !rv.IsValid() {
+		return nil
+	}
+	st.mu.RLock()
+	m := st.errs[rv.Type()]
+	st.mu.RUnlock()
+	if m == nil {
+		return nil
+	}
+	return cellError{v, func() string { return m(rv) }}
+}
+
+// cellError is a value of a cell's type with an Error method, as an error.
+type cellError struct {
+	IValue any
+	method func() string
+}
+
+func (e cellError) Error() string { return e.method() }
+
+// methodSet is the methods of a type: of values, and of pointers.
+type methodSet struct{ value, ptr map[string]bool }
+
+// embed is a type a struct embeds, and whether as a pointer.
+type embed struct {
+	name string
+	ptr  bool
+}
+
+// note records that the cells' type typ has the method declared by src.
+func (st *stringers) note(typ, method, src string) {
+	ptr, ok := receiver(src)
+	if !ok {
+		return
+	}
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if st.sets == nil {
+		st.sets = map[string]*methodSet{}
+	}
+	set := st.sets[typ]
+	if set == nil {
+		set = &methodSet{map[string]bool{}, map[string]bool{}}
+		st.sets[typ] = set
+	}
+	set.ptr[method] = true
+	if !ptr {
+		set.value[method] = true
+	}
+}
+
+// has reports whether v has all the methods names lists (space separated),
+// as far as the cells' declarations tell: a value of one of their struct
+// types that lacks one does not (yaegi matches interfaces by the shapes of
+// methods, not by their names); for other values it leaves the answer to
+// yaegi's type switch.
+func (st *stringers) has(v any, names string) bool {
+	t := reflect.TypeOf(v)
+	if t == nil || names == "" {
+		return true
+	}
+	ptr := t.Kind() == reflect.Pointer
+	if ptr {
+		t = t.Elem()
+	}
+	st.mu.RLock()
+	defer st.mu.RUnlock()
+	name, ok := st.owner[t]
+	if !ok || st.shared[t] {
+		return true
+	}
+	for _, m := range strings.Fields(names) {
+		if !st.hasMethod(name, m, ptr, 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// hasMethod reports whether the cells' type name (as a pointer with ptr)
+// has the method m, declared or promoted.
+func (st *stringers) hasMethod(name, m string, ptr bool, depth int) bool {
+	if set := st.sets[name]; set != nil && (ptr && set.ptr[m] || set.value[m]) {
+		return true
+	}
+	if depth > 8 {
+		return false
+	}
+	for _, e := range st.embeds[name] {
+		if st.hasMethod(e.name, m, ptr || e.ptr, depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// receiver reports whether the method src declares has a pointer receiver.
+func receiver(src string) (ptr, ok bool) {
+	f, err := parser.ParseFile(token.NewFileSet(), "", "package p;"+src, parser.SkipObjectResolution)
+	if err != nil || len(f.Decls) != 1 {
+		return false, false
+	}
+	fd, isFunc := f.Decls[0].(*ast.FuncDecl)
+	if !isFunc || fd.Recv == nil || len(fd.Recv.List) != 1 {
+		return false, false
+	}
+	_, ptr = fd.Recv.List[0].Type.(*ast.StarExpr)
+	return ptr, true
+}
+
+// embeddedTypes returns the types the struct type name that src declares
+// embeds, if src declares one.
+func embeddedTypes(src, name string) ([]embed, bool) {
+	if !strings.Contains(src, "struct") {
+		return nil, false
+	}
+	f, err := parser.ParseFile(token.NewFileSet(), "", "package p;"+src, parser.SkipObjectResolution)
+	if err != nil {
+		return nil, false
+	}
+	for _, d := range f.Decls {
+		g, isGen := d.(*ast.GenDecl)
+		if !isGen || g.Tok != token.TYPE {
+			continue
+		}
+		for _, sp := range g.Specs {
+			ts := sp.(*ast.TypeSpec)
+			st, isStruct := ts.Type.(*ast.StructType)
+			if ts.Name.Name != name || !isStruct {
+				continue
+			}
+			var out []embed
+			for _, f := range st.Fields.List {
+				if len(f.Names) > 0 {
+					continue
+				}
+				t, ptr := f.Type, false
+				if star, isStar := t.(*ast.StarExpr); isStar {
+					t, ptr = star.X, true
+				}
+				if id, isIdent := t.(*ast.Ident); isIdent {
+					out = append(out, embed{id.Name, ptr})
+				}
+			}
+			return out, true
+		}
+	}
+	return nil, false
 }
 
 // learn makes entries for the String and Error methods the cell declared
@@ -48,6 +211,9 @@ type stringers struct {
 // two of the cells' types share.
 func (st *stringers) learn(in *interp.Interpreter, types []string, sources map[string]string, rename func(string) string) {
 	for _, name := range types {
+		st.mu.Lock()
+		delete(st.sets, name) // declared again: its methods are the new ones
+		st.mu.Unlock()
 		if strings.Contains(sources[name], name+"[") {
 			continue // generic: only its instances are types
 		}
@@ -57,9 +223,23 @@ func (st *stringers) learn(in *interp.Interpreter, types []string, sources map[s
 		}
 		st.own(v.Type().Elem(), name)
 	}
+	for name, src := range sources {
+		if embedded, ok := embeddedTypes(src, name); ok {
+			st.mu.Lock()
+			if st.embeds == nil {
+				st.embeds = map[string][]embed{}
+			}
+			st.embeds[name] = embedded
+			st.mu.Unlock()
+		}
+	}
 	for key, src := range sources {
 		typ, method, ok := strings.Cut(key, ".")
-		if !ok || method != "String" && method != "Error" {
+		if !ok {
+			continue
+		}
+		st.note(typ, method, src)
+		if method != "String" && method != "Error" {
 			continue
 		}
 		ptr, ok := stringMethod(src)
@@ -93,8 +273,15 @@ func (st *stringers) learn(in *interp.Interpreter, types []string, sources map[s
 				if st.methods == nil {
 					st.methods = map[reflect.Type]func(reflect.Value) string{}
 				}
+				call := func(v reflect.Value) string { return fn.Call([]reflect.Value{v})[0].String() }
 				if _, has := st.methods[t]; !has || method == "Error" { // fmt prefers Error
-					st.methods[t] = func(v reflect.Value) string { return fn.Call([]reflect.Value{v})[0].String() }
+					st.methods[t] = call
+				}
+				if method == "Error" {
+					if st.errs == nil {
+						st.errs = map[reflect.Type]func(reflect.Value) string{}
+					}
+					st.errs[t] = call
 				}
 				st.of = nil // a type seen before may hold this one
 			}

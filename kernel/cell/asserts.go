@@ -1,0 +1,441 @@
+package cell
+
+import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"strings"
+)
+
+// Helpers of typeAsserts.
+const (
+	// HelperNotImpl makes the message of a failed assertion to an interface.
+	HelperNotImpl = "_fountain_notimpl"
+	// HelperError is error as a compiled interface type of its own: yaegi
+	// matches no value to "case error" in a type switch, and compiled
+	// values to this.
+	HelperError = "_fountain_rt.Error"
+	// HelperHas reports whether a value has the named methods, as far as
+	// the cells' declarations tell: yaegi matches a value of a cell's type
+	// to an interface by the shapes of its methods, not their names.
+	HelperHas = "_fountain_rt.Has"
+)
+
+// yaegi gets a type assertion to an interface wrong when the value is of a
+// cell's type: "v.(Shape)" panicked ("interface conversion: nil is not
+// main.Shape"), "s, ok := v.(Shape)" panicked inside reflect, "v.(error)"
+// or "v.(fmt.Stringer)" never matched, and where it matched, it matched by
+// the shapes of the methods, not their names (a String method made a value
+// an error). A bound type switch on a parameter gets the cells' interfaces
+// right (by shape), an interface literal of a compiled interface's methods
+// matches the cells' values, and HelperHas checks the names. typeAsserts
+// writes each assertion to an interface as a func literal called with the
+// value:
+//
+//	s, ok := v.(fmt.Stringer)
+//
+// becomes
+//
+//	s, ok := func(x any) (fmt.Stringer, bool) {
+//		if !_fountain_rt.Has(x, "String") { var z fmt.Stringer; return z, false }
+//		switch y := x.(type) {
+//		case fmt.Stringer: return y, true
+//		case interface{ String() (string) }: return y, true }
+//		var z fmt.Stringer; return z, false }(v)
+//
+// and v.(Shape) one that panics with Go's message when nothing matches.
+func (c *compiler) typeAsserts(f *ast.File, off func(token.Pos) int) {
+	commaOK := map[*ast.TypeAssertExpr]bool{}
+	ast.Inspect(f, func(n ast.Node) bool {
+		var lhs int
+		var rhs []ast.Expr
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			lhs, rhs = len(n.Lhs), n.Rhs
+		case *ast.ValueSpec:
+			lhs, rhs = len(n.Names), n.Values
+		}
+		if lhs == 2 && len(rhs) == 1 {
+			if ta, ok := ast.Unparen(rhs[0]).(*ast.TypeAssertExpr); ok {
+				commaOK[ta] = true
+			}
+		}
+		return true
+	})
+	n := 0
+	ast.Inspect(f, func(x ast.Node) bool {
+		ta, ok := x.(*ast.TypeAssertExpr)
+		if !ok || ta.Type == nil {
+			return true
+		}
+		literal, ok := c.interfaceCase(ta.Type)
+		if !ok {
+			return true
+		}
+		arg, y := fmt.Sprintf("%sx%d", helperPrefix, n), fmt.Sprintf("%sy%d", helperPrefix, n)
+		n++
+		typ := c.src[off(ta.Type.Pos()):off(ta.Type.End())]
+		p := pieces{c, off(ta.Pos()), ta.Type, off, true} // around X and its edits
+		p.text("func(" + arg + " any) ")
+		fail := func() {
+			if commaOK[ta] {
+				p.text("var z ")
+				p.typ("; return z, false")
+			} else {
+				p.text(fmt.Sprintf("panic(%s(%s, %q))", HelperNotImpl, arg, typ))
+			}
+		}
+		ret := "return " + y
+		if commaOK[ta] {
+			p.text("(")
+			p.typ(", bool)")
+			ret += ", true"
+		} else {
+			p.typ("")
+		}
+		p.text(" { if !" + c.hasCall(arg, ta.Type, literal) + " { ")
+		fail()
+		p.text(" }; switch " + y + " := " + arg + ".(type) { case ")
+		c.caseOf(p, ta.Type, c.alsoCases(ta.Type, literal, ret)+": "+ret+"; default: ")
+		fail()
+		p.text(" } }(")
+		// X stays in place as the argument; the assertion after it goes.
+		c.edits = append(c.edits, edit{off(ta.X.End()), off(ta.End()), newlines(c.src[off(ta.X.End()):off(ta.End())]) + ")"})
+		return true
+	})
+}
+
+// pieces writes text at an offset made of literal text and copies of a
+// type expression (with the edits in it), in order.
+type pieces struct {
+	c     *compiler
+	at    int
+	t     ast.Expr
+	off   func(token.Pos) int
+	first bool // before the other insertions at at
+}
+
+func (p pieces) text(s string) {
+	p.c.copies = append(p.c.copies, copyEdit{off: p.at, from: p.at, to: p.at, text: s, first: p.first})
+}
+
+func (p pieces) typ(suffix string) {
+	p.c.copies = append(p.c.copies, copyEdit{off: p.at, from: p.off(p.t.Pos()), to: p.off(p.t.End()), suffix: suffix, flat: true, first: p.first})
+}
+
+// caseOf writes the case of a type switch for the interface type t, then
+// suffix: t itself, or for error HelperError, since yaegi matches nothing
+// to "case error" (and panics building the value of a cell's type that a
+// method of the same shape made it take for one).
+func (c *compiler) caseOf(p pieces, t ast.Expr, suffix string) {
+	if c.isErrorType(t) {
+		p.text(HelperError + suffix)
+		return
+	}
+	p.typ(suffix)
+}
+
+// hasCall returns the call of HelperHas on x for the methods of the
+// interface type t (literal, for a compiled one), or "true" if they are
+// not known.
+func (c *compiler) hasCall(x string, t ast.Expr, literal string) string {
+	names := c.methodNames(t, literal, 0)
+	if names == nil {
+		return "true"
+	}
+	return fmt.Sprintf("%s(%s, %q)", HelperHas, x, strings.Join(names, " "))
+}
+
+// methodNames returns the names of the methods of the interface type t
+// (literal: its methods written out), or nil if it cannot tell.
+func (c *compiler) methodNames(t ast.Expr, literal string, depth int) []string {
+	if literal != "" {
+		e, err := parser.ParseExpr(literal)
+		if err != nil {
+			return nil
+		}
+		t = e
+	}
+	var it *ast.InterfaceType
+	switch t := t.(type) {
+	case *ast.InterfaceType:
+		it = t
+	case *ast.Ident:
+		if c.isErrorType(t) {
+			return []string{"Error"}
+		}
+		if t.Obj != nil {
+			if ts, ok := t.Obj.Decl.(*ast.TypeSpec); ok {
+				it, _ = ts.Type.(*ast.InterfaceType)
+			}
+		} else {
+			it = interfaceDecl(c.declSource(t.Name), t.Name)
+		}
+	}
+	if it == nil || it.Methods == nil || depth > 8 {
+		return nil
+	}
+	var names []string
+	for _, m := range it.Methods.List {
+		if len(m.Names) > 0 {
+			for _, n := range m.Names {
+				names = append(names, n.Name)
+			}
+			continue
+		}
+		// An embedded interface: its methods, if known.
+		lit, _ := c.interfaceCase(m.Type)
+		more := c.methodNames(m.Type, lit, depth+1)
+		if more == nil {
+			return nil
+		}
+		names = append(names, more...)
+	}
+	return names
+}
+
+// isErrorType reports whether t is the predeclared error.
+func (c *compiler) isErrorType(t ast.Expr) bool {
+	id, ok := t.(*ast.Ident)
+	return ok && id.Obj == nil && id.Name == "error" && !c.userDefined("error")
+}
+
+// interfaceCase reports whether t is a non-empty interface type, and for a
+// compiled one the interface literal of its methods, which the cells'
+// values match in a type switch.
+func (c *compiler) interfaceCase(t ast.Expr) (literal string, ok bool) {
+	switch t := t.(type) {
+	case *ast.InterfaceType:
+		return "", t.Methods != nil && len(t.Methods.List) > 0
+	case *ast.Ident:
+		if t.Obj == nil && t.Name == "error" && !c.userDefined("error") {
+			return "interface{ Error() string }", true
+		}
+		if t.Obj != nil {
+			ts, isType := t.Obj.Decl.(*ast.TypeSpec)
+			if !isType || ts.TypeParams != nil {
+				return "", false
+			}
+			it, isIface := ts.Type.(*ast.InterfaceType)
+			return "", isIface && it.Methods != nil && len(it.Methods.List) > 0
+		}
+		return "", cellInterface(c.declSource(t.Name), t.Name)
+	case *ast.SelectorExpr:
+		pkg, isIdent := t.X.(*ast.Ident)
+		if !isIdent || pkg.Obj != nil {
+			return "", false
+		}
+		path := c.importPath(pkg.Name)
+		if path == "" {
+			return "", false
+		}
+		literal, ok := c.env.Interface(path, t.Sel.Name)
+		if ok {
+			c.typeSelectors([]string{literal})
+		}
+		return literal, ok
+	}
+	return "", false
+}
+
+// cellInterface reports whether src declares name as a non-empty,
+// non-generic interface type.
+func cellInterface(src, name string) bool {
+	it := interfaceDecl(src, name)
+	return it != nil && it.Methods != nil && len(it.Methods.List) > 0
+}
+
+// interfaceDecl returns the interface type src declares name as, if it
+// declares a non-generic one.
+func interfaceDecl(src, name string) *ast.InterfaceType {
+	if !strings.Contains(src, "interface") {
+		return nil
+	}
+	f, err := parser.ParseFile(token.NewFileSet(), "", "package p;"+src, parser.SkipObjectResolution)
+	if err != nil {
+		return nil
+	}
+	for _, d := range f.Decls {
+		g, isGen := d.(*ast.GenDecl)
+		if !isGen || g.Tok != token.TYPE {
+			continue
+		}
+		for _, sp := range g.Specs {
+			ts := sp.(*ast.TypeSpec)
+			if it, isIface := ts.Type.(*ast.InterfaceType); isIface && ts.Name.Name == name && ts.TypeParams == nil {
+				return it
+			}
+		}
+	}
+	return nil
+}
+
+// typeSwitches works around yaegi's type switches on values of the cells'
+// types: a switch that binds a variable ("switch s := v.(type)") matched no
+// case of a concrete type with methods ("case Circle:" never ran), one
+// without the binding matched no interface case, "case error:" matched
+// nothing, and a compiled interface case ("case fmt.Stringer:") no value of
+// a cell's type. What works: an assertion to a concrete type, and a bound
+// switch on interfaces, with an interface literal for a compiled one (see
+// typeAsserts). A switch with such cases becomes a switch on the index of
+// the clause that matches, which a func literal finds, each clause binding
+// the user's variable with an assertion:
+//
+//	switch s := v.(type) { case Circle: A; case error: B; default: C }
+//
+// becomes (with v itself as ts when it is a variable, without the block)
+//
+//	{ ts := any(v); switch func() int {
+//		if _, ok := ts.(Circle); ok { return 0 }
+//		if <ts is an error> { return 1 }
+//		return -1 }() {
+//	case 0: s, _ := ts.(Circle); _ = s; A
+//	case 1: s := <ts as an error>; _ = s; B
+//	default: s := ts; _ = s; C } }
+//
+// so that break, continue and the clauses' scopes keep their meaning.
+// Switches on basic and compiled types only, which yaegi gets right, stay.
+func (c *compiler) typeSwitches(f *ast.File, off func(token.Pos) int) {
+	parent := parents(f)
+	n := 0
+	ast.Inspect(f, func(x ast.Node) bool {
+		ts, ok := x.(*ast.TypeSwitchStmt)
+		if !ok || !c.needsIndexSwitch(ts) {
+			return true
+		}
+		var name string
+		var ta *ast.TypeAssertExpr
+		switch a := ts.Assign.(type) {
+		case *ast.AssignStmt:
+			name, ta = a.Lhs[0].(*ast.Ident).Name, a.Rhs[0].(*ast.TypeAssertExpr)
+		case *ast.ExprStmt:
+			ta = a.X.(*ast.TypeAssertExpr)
+		default:
+			return true
+		}
+		v := fmt.Sprintf("%sts%d", helperPrefix, n)
+		y := fmt.Sprintf("%sy%d", helperPrefix, n)
+		n++
+		end := off(ts.Assign.End())
+		if id, isIdent := ta.X.(*ast.Ident); isIdent && ts.Init == nil {
+			// The variable itself: yaegi loses a value's type when one
+			// variable of type any is set to another.
+			v = c.rendered(id, off)
+			c.edits = append(c.edits, edit{off(ts.Assign.Pos()), end, "func() int { "})
+		} else {
+			// { init; ts := any(x); switch func() int { ... }() { ... } }:
+			// the func literal in the switch does not see a variable the
+			// switch's own init declares (yaegi). The value goes through a
+			// call, which keeps its type (see interfaceValues).
+			if _, labeled := parent[ts].(*ast.LabeledStmt); labeled {
+				return true // the block cannot take the label
+			}
+			c.edits = append(c.edits, edit{off(ts.Switch), off(ts.Switch) + len("switch"), "{"},
+				edit{off(ts.Assign.Pos()), off(ta.X.Pos()), v + " := " + HelperAny + "("},
+				edit{off(ta.X.End()), end, "); switch func() int { "},
+				edit{off(ts.End()), off(ts.End()), " }"})
+		}
+		bind := func(at int, text string) {
+			if name != "" {
+				c.edits = append(c.edits, edit{at, at, " " + name + " := " + text + "; _ = " + name + ";"})
+			}
+		}
+		// Copies of the case types (with the edits in them) write the
+		// matching and the bindings.
+		piece := func(at int, t ast.Expr, text, suffix string) {
+			c.copies = append(c.copies, copyEdit{off: at, from: off(t.Pos()), to: off(t.End()), text: text, suffix: suffix, flat: true})
+		}
+		// A case of t (see caseOf) between text and suffix.
+		caseOf := func(at int, t ast.Expr, text, suffix string) {
+			p := pieces{c, at, t, off, false}
+			p.text(text)
+			c.caseOf(p, t, suffix)
+		}
+		for i, s := range ts.Body.List {
+			cl := s.(*ast.CaseClause)
+			at := off(cl.Colon) + 1
+			if cl.List == nil {
+				bind(at, v)
+				continue
+			}
+			c.edits = append(c.edits, edit{off(cl.Case), off(cl.Colon), fmt.Sprintf("case %d", i)})
+			for _, t := range cl.List {
+				ret := fmt.Sprintf(" { return %d }; ", i)
+				literal, isIface := c.interfaceCase(t)
+				switch {
+				case isNilIdent(t):
+					piece(end, t, "if "+v+" == ", ret)
+				case !isIface:
+					piece(end, t, "if _, ok := "+v+".(", "); ok"+ret)
+				default:
+					// bound, on a parameter: yaegi matches interfaces only so
+					arg := helperPrefix + "x"
+					// One type a case: yaegi's cases of several types match
+					// what none of them does.
+					yes := "_ = " + y + "; return true"
+					caseOf(end, t, "if func("+arg+" any) bool { if !"+c.hasCall(arg, t, literal)+" { return false }; switch "+y+" := "+arg+".(type) { case ",
+						c.alsoCases(t, literal, yes)+": "+yes+" }; return false }("+v+")"+ret)
+				}
+			}
+			if len(cl.List) != 1 || isNilIdent(cl.List[0]) {
+				bind(at, v)
+				continue
+			}
+			t := cl.List[0]
+			if name == "" {
+				continue
+			}
+			literal, isIface := c.interfaceCase(t)
+			if !isIface {
+				piece(at, t, " "+name+", _ := "+v+".(", "); _ = "+name+";")
+				continue
+			}
+			// The case matched: the bound switch in the func literal does too.
+			arg := helperPrefix + "x"
+			piece(at, t, " "+name+" := func("+arg+" any) ", " { switch "+y+" := "+arg+".(type) { case ")
+			caseOf(at, t, "", c.alsoCases(t, literal, "return "+y)+": return "+y+" }; panic(\"unreachable\") }("+v+"); _ = "+name+";")
+		}
+		c.copies = append(c.copies, copyEdit{off: end, from: end, to: end, suffix: "return -1 }()"})
+		return true
+	})
+}
+
+// alsoCases returns what follows an interface type t in a case list of
+// yaegi's to match what that case misses: the literal of a compiled
+// interface's methods. With ret, each is a clause of its own that runs
+// ret. (For error, the case itself is HelperError: see caseOf.)
+func (c *compiler) alsoCases(t ast.Expr, literal, ret string) string {
+	var also []string
+	if literal != "" {
+		also = append(also, literal)
+	}
+	out := ""
+	for _, a := range also {
+		if ret == "" {
+			out += ", " + a
+		} else {
+			out += ": " + ret + "; case " + a
+		}
+	}
+	return out
+}
+
+// needsIndexSwitch reports whether a type switch has a case yaegi gets
+// wrong: an interface, or a concrete type of the cells' with methods.
+func (c *compiler) needsIndexSwitch(ts *ast.TypeSwitchStmt) bool {
+	for _, s := range ts.Body.List {
+		for _, t := range s.(*ast.CaseClause).List {
+			if _, isIface := c.interfaceCase(t); isIface || c.hasMethods(recvName(t)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isNilIdent reports the predeclared nil.
+func isNilIdent(e ast.Expr) bool {
+	id, ok := e.(*ast.Ident)
+	return ok && id.Name == "nil" && id.Obj == nil
+}
