@@ -308,10 +308,16 @@ func (c *compiler) typeSwitches(f *ast.File, off func(token.Pos) int) {
 		var ta *ast.TypeAssertExpr
 		switch a := ts.Assign.(type) {
 		case *ast.AssignStmt:
-			name, ta = a.Lhs[0].(*ast.Ident).Name, a.Rhs[0].(*ast.TypeAssertExpr)
+			id, isIdent := a.Lhs[0].(*ast.Ident)
+			if !isIdent || len(a.Rhs) != 1 {
+				return true // not Go: the interpreter says so
+			}
+			name = id.Name
+			ta, _ = a.Rhs[0].(*ast.TypeAssertExpr)
 		case *ast.ExprStmt:
-			ta = a.X.(*ast.TypeAssertExpr)
-		default:
+			ta, _ = a.X.(*ast.TypeAssertExpr)
+		}
+		if ta == nil {
 			return true
 		}
 		v := fmt.Sprintf("%sts%d", helperPrefix, n)

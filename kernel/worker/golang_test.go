@@ -193,6 +193,7 @@ func TestUnexportedFields(t *testing.T) {
 		{"printf v", pre + "fmt.Sprintf(\"%v %d\", T{1, \"x\"}, 3)", "{1 x} 3"},
 		{"printf +v exported", "type E struct{ X, Y int }\nfmt.Sprintf(\"%+v\", E{1, 2})", "{X:1 Y:2}"},
 		{"frames unexported", "type R struct{ name string; N int }\nf := frames.FromStructs([]R{{\"a\", 1}})\nf.Columns()", "[N]"},
+		{"%T", "type Card struct{ r int }\nfmt.Sprintf(\"%T %T %T %T %-8T|\", Card{}, &Card{}, []Card{}, map[string]*Card{}, 1)", "main.Card *main.Card []main.Card map[string]*main.Card int     |"},
 	})
 }
 

@@ -518,12 +518,13 @@ func (st *stringers) args(a []any) []any {
 
 // formatArgs is args for a format string: only the arguments of verbs
 // that use String or Error are formatted (not %T, %d or %w).
-func (st *stringers) formatArgs(format string, a []any) []any {
-	verbs, ok := argVerbs(format, len(a))
+func (st *stringers) formatArgs(format string, a []any) (string, []any) {
+	verbs, at, ok := argVerbs(format, len(a))
 	if !ok {
-		return a
+		return format, a
 	}
 	out, copied := a, false
+	var f []byte // format, if a %T becomes a %s
 	for i, v := range a {
 		var w any
 		made := false
@@ -532,6 +533,15 @@ func (st *stringers) formatArgs(format string, a []any) []any {
 			w, made = st.fields(v, verbs[i] == '#')
 		case strings.ContainsRune("vsqxX", verbs[i]):
 			w, made = st.format(v)
+		case verbs[i] == 'T':
+			// The cell's name for its type, not reflect's structure.
+			if name := (fieldFormatter{st: st}).typeName(reflect.TypeOf(unwrap(reflect.ValueOf(v)))); strings.Contains(name, "main.") {
+				if f == nil {
+					f = []byte(format)
+				}
+				f[at[i]] = 's'
+				w, made = name, true
+			}
 		}
 		if made {
 			if !copied {
@@ -540,14 +550,18 @@ func (st *stringers) formatArgs(format string, a []any) []any {
 			out[i] = w
 		}
 	}
-	return out
+	if f != nil {
+		format = string(f)
+	}
+	return format, out
 }
 
 // argVerbs returns the verb each argument of format is for ('#' for %#v,
-// '+' for %+v, ' ' for width and precision arguments), or false for a
-// format it does not follow (explicit argument indexes).
-func argVerbs(format string, n int) ([]rune, bool) {
-	verbs := make([]rune, n)
+// '+' for %+v, ' ' for width and precision arguments) and where in format
+// it is, or false for a format it does not follow (explicit argument
+// indexes).
+func argVerbs(format string, n int) (verbs []rune, at []int, ok bool) {
+	verbs, at = make([]rune, n), make([]int, n)
 	arg := 0
 	for i := 0; i < len(format); i++ {
 		if format[i] != '%' {
@@ -571,13 +585,13 @@ func argVerbs(format string, n int) ([]rune, bool) {
 			break
 		}
 		if format[i] == '[' {
-			return nil, false
+			return nil, nil, false
 		}
 		if format[i] == '%' {
 			continue
 		}
 		if arg < n {
-			verbs[arg] = rune(format[i])
+			verbs[arg], at[arg] = rune(format[i]), i
 			switch {
 			case sharp && format[i] == 'v':
 				verbs[arg] = '#'
@@ -587,7 +601,7 @@ func argVerbs(format string, n int) ([]rune, bool) {
 		}
 		arg++
 	}
-	return verbs, true
+	return verbs, at, true
 }
 
 // fmtSymbols returns fmt's printing functions as cells see them, writing
@@ -597,16 +611,17 @@ func fmtSymbols(st *stringers, w io.Writer) (interp.Exports, map[reflect.Value][
 	syms := map[string]reflect.Value{
 		"Print":    reflect.ValueOf(func(a ...any) (int, error) { return fmt.Fprint(w, st.args(a)...) }),
 		"Println":  reflect.ValueOf(func(a ...any) (int, error) { return fmt.Fprintln(w, st.args(a)...) }),
-		"Printf":   reflect.ValueOf(func(f string, a ...any) (int, error) { return fmt.Fprintf(w, f, st.formatArgs(f, a)...) }),
+		"Printf":   reflect.ValueOf(func(f string, a ...any) (int, error) { f, a = st.formatArgs(f, a); return fmt.Fprintf(w, f, a...) }),
 		"Sprint":   reflect.ValueOf(func(a ...any) string { return fmt.Sprint(st.args(a)...) }),
 		"Sprintln": reflect.ValueOf(func(a ...any) string { return fmt.Sprintln(st.args(a)...) }),
-		"Sprintf":  reflect.ValueOf(func(f string, a ...any) string { return fmt.Sprintf(f, st.formatArgs(f, a)...) }),
+		"Sprintf":  reflect.ValueOf(func(f string, a ...any) string { f, a = st.formatArgs(f, a); return fmt.Sprintf(f, a...) }),
 		"Fprint":   reflect.ValueOf(func(w io.Writer, a ...any) (int, error) { return fmt.Fprint(w, st.args(a)...) }),
 		"Fprintln": reflect.ValueOf(func(w io.Writer, a ...any) (int, error) { return fmt.Fprintln(w, st.args(a)...) }),
 		"Fprintf": reflect.ValueOf(func(w io.Writer, f string, a ...any) (int, error) {
-			return fmt.Fprintf(w, f, st.formatArgs(f, a)...)
+			f, a = st.formatArgs(f, a)
+			return fmt.Fprintf(w, f, a...)
 		}),
-		"Errorf": reflect.ValueOf(func(f string, a ...any) error { return fmt.Errorf(f, st.formatArgs(f, a)...) }),
+		"Errorf": reflect.ValueOf(func(f string, a ...any) error { f, a = st.formatArgs(f, a); return fmt.Errorf(f, a...) }),
 	}
 	wrappers := map[reflect.Value][]reflect.Type{}
 	for name, v := range syms {
@@ -728,9 +743,16 @@ func (f fieldFormatter) text(v reflect.Value, depth int) string {
 
 // typeName is how %#v names a type: a struct of the cells' by its name.
 func (f fieldFormatter) typeName(t reflect.Type) string {
+	if t == nil {
+		return "<nil>"
+	}
 	switch t.Kind() {
 	case reflect.Slice:
 		return "[]" + f.typeName(t.Elem())
+	case reflect.Array:
+		return fmt.Sprintf("[%d]%s", t.Len(), f.typeName(t.Elem()))
+	case reflect.Map:
+		return "map[" + f.typeName(t.Key()) + "]" + f.typeName(t.Elem())
 	case reflect.Pointer:
 		return "*" + f.typeName(t.Elem())
 	case reflect.Struct:

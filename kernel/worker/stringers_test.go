@@ -19,7 +19,7 @@ func TestArgVerbs(t *testing.T) {
 		{"%v", 3, "v\x00\x00", true},
 		{"%v %v %v", 1, "v", true},
 	} {
-		got, ok := argVerbs(tc.format, tc.n)
+		got, _, ok := argVerbs(tc.format, tc.n)
 		if ok != tc.ok || ok && !slices.Equal(got, []rune(tc.want)) {
 			t.Errorf("argVerbs(%q, %d) = %q, %v; want %q, %v", tc.format, tc.n, string(got), ok, tc.want, tc.ok)
 		}
