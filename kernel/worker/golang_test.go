@@ -253,3 +253,22 @@ func TestTypeAssertionsAndSwitches(t *testing.T) {
 		{"recovered comma-ok", "func try() (msg string) { defer func() { if err, ok := recover().(error); ok { msg = err.Error() } }(); var m map[string]int; m[\"a\"] = 1; return }\ntry()", "assignment to entry in nil map"},
 	})
 }
+
+// TestRewritesTogether: the cell compiler's rewrites in the same code:
+// generics with assertions and switches, defers in methods, fmt in generic
+// funcs, errors.As on errors made in a loop, closures deferred.
+func TestRewritesTogether(t *testing.T) {
+	runCases(t, [][]string{
+		{"generic assert", "func As[T any](v any) (T, bool) { t, ok := v.(T); return t, ok }\nn, ok := As[int](3)\nfmt.Sprint(n, ok)", "3 true"},
+		{"generic switch", "func Kind[T any](v T) string { switch any(v).(type) { case int: return \"int\"; case string: return \"str\" }; return \"?\" }\nKind(1) + Kind(\"a\") + Kind(1.5)", "intstr?"},
+		{"generic interface assert", "type Sh interface{ A() int }\ntype Q struct{}\nfunc (Q) A() int { return 4 }\nfunc Areas[T any](xs []T) int { t := 0; for _, x := range xs { if s, ok := any(x).(Sh); ok { t += s.A() } }; return t }\nAreas([]Q{{}, {}})", "8"},
+		{"method defers", "type Acc struct{ log []string }\nfunc (a *Acc) Do(n int) { defer a.note(\"done\"); for i := range n { defer a.note(fmt.Sprint(i)) } }\nfunc (a *Acc) note(s string) { a.log = append(a.log, s) }\na := &Acc{}\na.Do(2)\nfmt.Sprint(a.log)", "[1 0 done]"},
+		{"stringer in a generic func", "type C struct{ n int }\nfunc (c C) String() string { return fmt.Sprint(\"c\", c.n) }\nfunc Show[T any](xs []T) string { return fmt.Sprint(xs) }\nShow([]C{{1}, {2}})", "[c1 c2]"},
+		{"errors.As after a loop", "type E struct{ f string }\nfunc (e *E) Error() string { return e.f }\nvar errs []error\nfor _, f := range []string{\"a\", \"b\"} { errs = append(errs, &E{f}) }\nvar t *E\nfmt.Sprint(errors.As(errs[1], &t), \" \", t.f)", "true b"},
+		{"json round trip", "type P struct{ Name string `json:\"name\"`; age int }\nb, _ := json.Marshal([]P{{\"a\", 1}})\nvar back []P\njson.Unmarshal(b, &back)\nstring(b) + fmt.Sprint(len(back))", "[{\"name\":\"a\"}]1"},
+		{"closures deferred", "func f() (n int) { inc := func() { n++ }; defer inc(); defer inc(); return 1 }\nf()", "3"},
+		{"map value shown", "type C struct{ n int }\nfunc (c C) String() string { return fmt.Sprint(\"c\", c.n) }\nm := map[string]C{\"x\": {1}}\nm", "map[x:c1]"},
+		{"switch on an error of a pointer type", "type NotFound struct{ k string }\nfunc (e *NotFound) Error() string { return e.k + \" not found\" }\nfunc classify(err error) string { switch e := err.(type) { case nil: return \"ok\"; case *NotFound: return \"nf:\" + e.k; default: return \"other:\" + e.Error() } }\nclassify(nil) + \"|\" + classify(&NotFound{\"a\"}) + \"|\" + classify(errors.New(\"b\"))", "ok|nf:a|other:b"},
+		{"comma-ok on an error of a pointer type", "type NotFound struct{ k string }\nfunc (e *NotFound) Error() string { return e.k }\nfunc f(err error) string { if nf, ok := err.(*NotFound); ok { return \"nf:\" + nf.k }; return \"other\" }\nf(&NotFound{\"a\"}) + f(errors.New(\"x\"))", "nf:aother"},
+	})
+}
