@@ -1197,6 +1197,7 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 	c.hideUnexported(f, off)
 	c.typeAsserts(f, off)
 	c.typeSwitches(f, off)
+	c.selectBreaks(f, off)
 	funcLoops := map[ast.Node]bool{}
 	for _, s := range sites {
 		funcLoops[s.n] = true

@@ -464,6 +464,8 @@ func FuzzCompile(f *testing.F) {
 		"v, ok := m[k]\n_, ok2 := <-ch\nw, ok3 := x.(T)",
 		// assertions and type switches on interfaces, recover
 		"type S interface{ M() }\ntype T struct{}\nfunc (T) M() {}\nfunc f(v any) { s, ok := v.(S); _ = v.(error)\n\tswitch x := g(v).(type) { case T, nil: _ = x; case S: x.M(); case error: break; default: } ; _, _ = s, ok }\nfunc h() { defer func() { switch recover().(type) { case fmt.Stringer: } }() }",
+		// break to a label from a select
+		"L:\nfor {\n\tselect {\n\tcase <-c: break L\n\tcase <-d: func() { for { break } }()\n\t}\n}\nM: for range 2 { select { default: break M } }",
 		// a frame per iteration for loops that make values of types with methods
 		"type E struct{}\nfunc (*E) Error() string { return \"\" }\nvar es []*E\nfor i := 0; i < 3; i++ {\n\tswitch { case i > 0: break }\n\tif i > 1 { continue }\n\terrs = append(errs, &E{}, E{})\n\tes = append(es, &E{})\n\tfor { break }\n}"} {
 		f.Add(s)
@@ -781,7 +783,7 @@ func compilesTo(t *testing.T, defined []string, cases []struct{ src, want string
 // cases yaegi gets wrong go through func literals; others stay.
 func TestAssertionRewrites(t *testing.T) {
 	decl := "type Shape interface{ Area() float64 }\ntype Sq struct{}\nfunc (Sq) Area() float64 { return 1 }\n"
-	compilesTo(t, []string{"v"}, []struct{ src, want string }{
+	compilesTo(t, []string{"v", "ch"}, []struct{ src, want string }{
 		{decl + "s, ok := v.(Shape)", "func(_fountain_x0 any) (Shape, bool) { if !" + HelperHas + "(_fountain_x0, \"Area\") { var z Shape; return z, false }; switch _fountain_y0 := _fountain_x0.(type) { case Shape: return _fountain_y0, true; default: var z Shape; return z, false } }(v)"},
 		{"e := v.(error)", "case " + HelperError + ": return _fountain_y0; case interface{ Error() string }: return _fountain_y0; default: panic(" + HelperNotImpl + "(_fountain_x0, \"error\"))"},
 		{"s := v.(fmt.Stringer)", "case fmt.Stringer: return _fountain_y0; case interface{ String() (string) }: return _fountain_y0"},
@@ -789,5 +791,7 @@ func TestAssertionRewrites(t *testing.T) {
 		{decl + "switch x := v.(type) { case Sq: _ = x; case int: }", "switch func() int { if _, ok := v.(Sq); ok { return 0 }; if _, ok := v.(int); ok { return 1 }; return -1 }() { case 0: x, _ := v.(Sq); _ = x; _ = x; case 1: x, _ := v.(int); _ = x; }"},
 		{"switch x := v.(type) { case int, string: _ = x }", "switch x := v.(type) { case int, string: _ = x }"},
 		{"r := recover()", "r := " + HelperRecovered + "(recover())"},
+		{"loop:\nfor { select { case <-ch: break loop; default: break } }", "case <-ch: goto _fountain_brk_loop; default: break } }; _fountain_brk_loop: ;"},
+		{"loop:\nfor { switch { case true: break loop } }", "case true: break loop"},
 	})
 }

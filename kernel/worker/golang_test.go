@@ -272,3 +272,16 @@ func TestRewritesTogether(t *testing.T) {
 		{"comma-ok on an error of a pointer type", "type NotFound struct{ k string }\nfunc (e *NotFound) Error() string { return e.k }\nfunc f(err error) string { if nf, ok := err.(*NotFound); ok { return \"nf:\" + nf.k }; return \"other\" }\nf(&NotFound{\"a\"}) + f(errors.New(\"x\"))", "nf:aother"},
 	})
 }
+
+// TestSelectBreaks: "break label" from inside a select leaves the labeled
+// loop (yaegi went round it for ever).
+func TestSelectBreaks(t *testing.T) {
+	runCases(t, [][]string{
+		{"select loop in func", "func run() int { ch := make(chan int)\ndone := make(chan struct{})\ngo func() { for i := range 3 { ch <- i }; close(done) }()\ns := 0\nloop:\nfor { select { case v := <-ch: s += v; case <-done: break loop } }\nreturn s }\nrun()", "3"},
+		{"select loop top no label", "ch := make(chan int)\ndone := make(chan struct{})\ngo func() { for i := range 3 { ch <- i }; close(done) }()\ns := 0\nfin := false\nfor !fin { select { case v := <-ch: s += v; case <-done: fin = true } }\ns", "3"},
+		{"labeled for top", "s := 0\nouter:\nfor i := range 5 { for { if i == 3 { break outer }; s++; break } }\ns", "3"},
+		{"labeled select break top", "ch := make(chan int, 1)\nch <- 1\ns := 0\nloop:\nfor { select { case v := <-ch: s += v; default: break loop } }\ns", "1"},
+		{"consumer with done", "results := make(chan int)\ndone := make(chan struct{})\nvar wg sync.WaitGroup\nfor i := range 3 { wg.Add(1); go func() { defer wg.Done(); results <- i * i }() }\ngo func() { wg.Wait(); close(done) }()\ntotal := 0\nloop:\nfor {\n\tselect {\n\tcase r := <-results:\n\t\ttotal += r\n\tcase <-done:\n\t\tbreak loop\n\t}\n}\ntotal", "5"},
+		{"timeout in a loop", "tick := time.NewTicker(time.Millisecond)\ndefer tick.Stop()\nn := 0\ntimeout := time.After(30 * time.Millisecond)\nwait:\nfor {\n\tselect {\n\tcase <-tick.C:\n\t\tn++\n\t\tif n == 3 { break wait }\n\tcase <-timeout:\n\t\tbreak wait\n\t}\n}\nn", "3"},
+	})
+}
