@@ -1624,7 +1624,7 @@ func (c *compiler) program(units []Unit) (*Program, error) {
 	return p, nil
 }
 
-// addPromoted puts the forwarding methods of embedded generic instances
+// addPromoted puts the forwarding methods of embedded types of the cells
 // (promoted) after the cell's last declaration, one that is not a type's
 // if there is one: they call the embedded type's methods, which that
 // declares or an earlier cell did. They go on its last line.

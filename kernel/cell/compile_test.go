@@ -795,3 +795,22 @@ func TestAssertionRewrites(t *testing.T) {
 		{"loop:\nfor { switch { case true: break loop } }", "case true: break loop"},
 	})
 }
+
+// TestPromotedOfPlainTypes: a struct embedding a type of the cells gets
+// forwarding methods for its methods, but for a method two embedded types
+// have (ambiguous in Go) and one the struct declares itself.
+func TestPromotedOfPlainTypes(t *testing.T) {
+	p, err := Compile("type A struct{}\nfunc (A) Name() string { return \"a\" }\nfunc (*A) Close() error { return nil }\ntype B struct{}\nfunc (B) Close() error { return nil }\ntype S struct{ A; B }\nfunc (S) Other() {}\ntype T struct{ *A }\nfunc (T) Name() string { return \"t\" }", newEnv())
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := chunksText(p)
+	if want := "func (s S) Name() string { return s.A.Name() }"; !strings.Contains(all, want) {
+		t.Errorf("missing %q in %q", want, all)
+	}
+	for _, not := range []string{"func (s *S) Close", "func (s S) Close", "func (s T) Name"} {
+		if strings.Contains(all, not) {
+			t.Errorf("unexpected %q in %q", not, all)
+		}
+	}
+}

@@ -9,27 +9,30 @@ import (
 	"strings"
 )
 
-// embedded is an instance of a generic type of the cells embedded in a
-// struct type the cell declares.
+// embedded is a type of the cells (an instance of a generic one, or not)
+// embedded in a struct type the cell declares.
 type embedded struct {
 	strct, field string   // the struct type, and the field's name (the generic type's)
 	args         []string // the instance's type arguments, as written
 }
 
 // promoted returns the declarations of methods that forward the methods of
-// the generic types embedded in the cell's struct types:
+// the cells' types embedded in the cell's struct types:
 //
 //	type Named struct{ Base[string] }  ->  func (s *Named) Add(a0 string) { s.Base.Add(a0) }
 //
 // yaegi does not promote the methods of an embedded instance of a generic
-// type ("undefined selector: Add"). A method the struct declares itself
-// wins, as in Go.
+// type ("undefined selector: Add"), and a type switch or an assertion to
+// an interface does not see those of a plain type. A method the struct
+// declares itself wins, as in Go.
 func (c *compiler) promoted() string {
-	var out []string
+	type method struct {
+		e  embedded
+		fd *ast.FuncDecl
+	}
+	var methods []method
+	from := map[string]int{} // how many embedded fields of a struct have the method
 	for _, e := range c.embeds {
-		if c.genericSpec(e.field) == nil {
-			continue // not a generic type: yaegi promotes its methods
-		}
 		for _, src := range c.methodSources(e.field) {
 			f, err := parser.ParseFile(token.NewFileSet(), "", "package p;"+src, 0)
 			if err != nil {
@@ -43,10 +46,18 @@ func (c *compiler) promoted() string {
 				if _, own := c.sources[e.strct+"."+fd.Name.Name]; own || c.env.Source(e.strct+"."+fd.Name.Name) != "" {
 					continue
 				}
-				if fwd, ok := c.forwarder(e, fd); ok {
-					out = append(out, fwd)
-				}
+				methods = append(methods, method{e, fd})
+				from[e.strct+"."+fd.Name.Name]++
 			}
+		}
+	}
+	var out []string
+	for _, m := range methods {
+		if from[m.e.strct+"."+m.fd.Name.Name] > 1 {
+			continue // ambiguous in Go: promoted by neither
+		}
+		if fwd, ok := c.forwarder(m.e, m.fd); ok {
+			out = append(out, fwd)
 		}
 	}
 	return strings.Join(out, "; ")
@@ -60,7 +71,7 @@ func (c *compiler) forwarder(e embedded, fd *ast.FuncDecl) (string, bool) {
 	if s, ok := recv.(*ast.StarExpr); ok {
 		recv, ptr = s.X, true
 	}
-	_, rargs := instance(recv)
+	_, rargs := instance(recv) // none for a plain type
 	if len(rargs) != len(e.args) {
 		return "", false
 	}
@@ -103,8 +114,8 @@ func (c *compiler) methodSources(t string) []string {
 	return out
 }
 
-// noteEmbeds notes the instances of generic types that the struct type
-// spec embeds.
+// noteEmbeds notes the types of the cells (instances of generic types
+// among them) that the struct type spec embeds.
 func (c *compiler) noteEmbeds(fset *token.FileSet, spec *ast.TypeSpec) {
 	st, ok := spec.Type.(*ast.StructType)
 	if !ok || spec.TypeParams != nil {
@@ -119,9 +130,12 @@ func (c *compiler) noteEmbeds(fset *token.FileSet, spec *ast.TypeSpec) {
 			t = s.X
 		}
 		base, args := instance(t)
+		if base == nil {
+			base = t
+		}
 		id, ok := base.(*ast.Ident)
-		if !ok || len(args) == 0 {
-			continue
+		if !ok || id.Obj == nil && len(args) == 0 && !c.localDefs[id.Name] && !c.env.Defined(id.Name) {
+			continue // not one of the cells' types
 		}
 		var texts []string
 		for _, a := range args {

@@ -285,3 +285,24 @@ func TestSelectBreaks(t *testing.T) {
 		{"timeout in a loop", "tick := time.NewTicker(time.Millisecond)\ndefer tick.Stop()\nn := 0\ntimeout := time.After(30 * time.Millisecond)\nwait:\nfor {\n\tselect {\n\tcase <-tick.C:\n\t\tn++\n\t\tif n == 3 { break wait }\n\tcase <-timeout:\n\t\tbreak wait\n\t}\n}\nn", "3"},
 	})
 }
+
+// TestConcurrencyAndEmbedding: worker pools, cancellation, sync types, and
+// embedded types whose methods satisfy interfaces in switches and
+// assertions (yaegi saw no promoted methods there).
+func TestConcurrencyAndEmbedding(t *testing.T) {
+	runCases(t, [][]string{
+		{"worker pool", "jobs := make(chan int, 10)\nres := make(chan int, 10)\nvar wg sync.WaitGroup\nfor w := range 3 { wg.Add(1); go func(id int) { defer wg.Done(); for j := range jobs { res <- j * 2 } }(w) }\nfor i := 1; i <= 5; i++ { jobs <- i }\nclose(jobs)\nwg.Wait()\nclose(res)\ns := 0\nfor r := range res { s += r }\ns", "30"},
+		{"ctx cancel workers", "ctx, cancel := context.WithCancel(context.Background())\nvar n atomic.Int32\nvar wg sync.WaitGroup\nfor range 3 { wg.Add(1); go func() { defer wg.Done(); <-ctx.Done(); n.Add(1) }() }\ncancel()\nwg.Wait()\nn.Load()", "3"},
+		{"afterfunc", "ch := make(chan string, 1)\ntime.AfterFunc(5*time.Millisecond, func() { ch <- \"fired\" })\n<-ch", ""},
+		{"sync map", "var m sync.Map\nm.Store(\"a\", 1)\nv, ok := m.Load(\"a\")\nfmt.Sprint(v, ok)", "1 true"},
+		{"ptr stringer print", "type T struct{ n int }\nfunc (t *T) String() string { return fmt.Sprint(\"t\", t.n) }\nfmt.Sprint(&T{1}, []*T{{2}})", "t1 [t2]"},
+		{"embedded iface satisfy", "type Namer interface{ Name() string }\ntype Base struct{ n string }\nfunc (b Base) Name() string { return b.n }\ntype User struct{ Base; age int }\nvar nm Namer = User{Base{\"u\"}, 3}\nnm.Name()", "u"},
+		{"embedded switch", "type Namer interface{ Name() string }\ntype Base struct{ n string }\nfunc (b Base) Name() string { return b.n }\ntype User struct{ Base; age int }\nfunc nameOf(v any) string { switch x := v.(type) { case Namer: return x.Name() }; return \"-\" }\nnameOf(User{Base{\"u\"}, 3})", "u"},
+		{"embedded assert", "type Namer interface{ Name() string }\ntype Base struct{ n string }\nfunc (b Base) Name() string { return b.n }\ntype User struct{ Base; age int }\nfunc nameOf(v any) string { if x, ok := v.(Namer); ok { return x.Name() }; return \"-\" }\nnameOf(User{Base{\"u\"}, 3}) + nameOf(3)", "u-"},
+		{"errgroup-ish", "var mu sync.Mutex\nvar errs []error\nvar wg sync.WaitGroup\nfor i := range 3 { wg.Add(1); go func() { defer wg.Done(); if i == 1 { mu.Lock(); errs = append(errs, fmt.Errorf(\"job %d failed\", i)); mu.Unlock() } }() }\nwg.Wait()\nerrors.Join(errs...).Error()", "job 1 failed"},
+		{"generic stack of structs", "type Stack[T any] struct{ items []T }\nfunc (s *Stack[T]) Push(v T) { s.items = append(s.items, v) }\nfunc (s *Stack[T]) Pop() (T, bool) { var z T; if len(s.items) == 0 { return z, false }; v := s.items[len(s.items)-1]; s.items = s.items[:len(s.items)-1]; return v, true }\ntype P struct{ x int }\nvar s Stack[P]\nfor i := range 3 { s.Push(P{i}) }\nv, _ := s.Pop()\nv.x", "2"},
+		{"map of funcs loop", "ops := map[string]func(int) int{}\nfor _, k := range []int{1, 2, 3} { ops[fmt.Sprint(k)] = func(x int) int { return x * k } }\nops[\"1\"](10) + ops[\"3\"](10)", "40"},
+		{"defer in goroutine loop", "var mu sync.Mutex\nvar order []int\nvar wg sync.WaitGroup\nfor i := range 3 { wg.Add(1); go func() { defer wg.Done(); mu.Lock(); defer mu.Unlock(); order = append(order, i) }() }\nwg.Wait()\nslices.Sort(order)\nfmt.Sprint(order)", "[0 1 2]"},
+		{"ambiguous embedding", "type A struct{}\nfunc (A) Close() error { return nil }\nfunc (A) Read() string { return \"r\" }\ntype B struct{}\nfunc (B) Close() error { return nil }\ntype AB struct{ A; B }\nAB{}.Read()", "r"},
+	})
+}
