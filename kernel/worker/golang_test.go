@@ -175,6 +175,14 @@ func TestFmtUsesCellMethods(t *testing.T) {
 		{"recursive type", "type N struct{ Kids []N; V int }\nfmt.Sprint(N{[]N{{nil, 1}}, 2})", "{[{[] 1}] 2}"},
 		{"recursive with stringer", pre + "type N struct{ Kids []N; C Card }\nfmt.Sprint(N{[]N{{nil, Card{1}}}, Card{2}})", "{[{[] c1}] c2}"},
 		{"show", pre + "type Hand struct{ Top Card }\nHand{Card{4}}", "{c4}"},
+		{"print iface slice", "type Shape interface{ Area() float64 }\ntype Ci struct{ r float64 }\nfunc (c Ci) Area() float64 { return 3 * c.r * c.r }\ntype Sq struct{ s float64 }\nfunc (q Sq) Area() float64 { return q.s * q.s }\nfunc (q Sq) String() string { return \"sq\" }\n" + "shapes := []Shape{Ci{1}, Sq{2}}\nfmt.Sprint(shapes)", "[{1} sq]"},
+		{"show iface slice", "type Shape interface{ Area() float64 }\ntype Ci struct{ r float64 }\nfunc (c Ci) Area() float64 { return 3 * c.r * c.r }\ntype Sq struct{ s float64 }\nfunc (q Sq) Area() float64 { return q.s * q.s }\nfunc (q Sq) String() string { return \"sq\" }\n" + "shapes := []Shape{Ci{1}, Sq{2}}\nshapes", "[{1} sq]"},
+		{"print iface", "type Shape interface{ Area() float64 }\ntype Ci struct{ r float64 }\nfunc (c Ci) Area() float64 { return 3 * c.r * c.r }\ntype Sq struct{ s float64 }\nfunc (q Sq) Area() float64 { return q.s * q.s }\nfunc (q Sq) String() string { return \"sq\" }\n" + "var s Shape = Ci{1}\nfmt.Sprint(s)", "{1}"},
+		{"print any slice", "type Shape interface{ Area() float64 }\ntype Ci struct{ r float64 }\nfunc (c Ci) Area() float64 { return 3 * c.r * c.r }\ntype Sq struct{ s float64 }\nfunc (q Sq) Area() float64 { return q.s * q.s }\nfunc (q Sq) String() string { return \"sq\" }\n" + "xs := []any{Ci{1}, 2}\nfmt.Sprint(xs)", "[{1} 2]"},
+		{"map iface", "type Shape interface{ Area() float64 }\ntype Ci struct{ r float64 }\nfunc (c Ci) Area() float64 { return 3 * c.r * c.r }\ntype Sq struct{ s float64 }\nfunc (q Sq) Area() float64 { return q.s * q.s }\nfunc (q Sq) String() string { return \"sq\" }\n" + "m := map[string]Shape{\"c\": Ci{1}}\nfmt.Sprint(m)", "map[c:{1}]"},
+		{"sort shapes", "type Shape interface{ Area() float64 }\ntype Ci struct{ r float64 }\nfunc (c Ci) Area() float64 { return 3 * c.r * c.r }\ntype Sq struct{ s float64 }\nfunc (q Sq) Area() float64 { return q.s * q.s }\nfunc (q Sq) String() string { return \"sq\" }\n" + "shapes := []Shape{Sq{2}, Ci{1}}\nsort.Slice(shapes, func(i, j int) bool { return shapes[i].Area() < shapes[j].Area() })\nshapes[0].Area()", "3"},
+		{"printf v iface", "type Shape interface{ Area() float64 }\ntype Ci struct{ r float64 }\nfunc (c Ci) Area() float64 { return 3 * c.r * c.r }\ntype Sq struct{ s float64 }\nfunc (q Sq) Area() float64 { return q.s * q.s }\nfunc (q Sq) String() string { return \"sq\" }\n" + "var s Shape = Sq{2}\nfmt.Sprintf(\"%v %s\", s, s)", "sq sq"},
+		{"no stringers at all", "type Shape interface{ Area() float64 }\ntype Ci struct{ r float64 }\nfunc (c Ci) Area() float64 { return 3 * c.r * c.r }\nfmt.Sprint([]Shape{Ci{1}})", "[{1}]"},
 	})
 }
 

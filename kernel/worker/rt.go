@@ -204,8 +204,7 @@ func (r *hooks) text(v any) string {
 }
 
 func unwrap(rv reflect.Value) any {
-	for rv.IsValid() && rv.Kind() == reflect.Struct && rv.Type().Name() == "valueInterface" &&
-		rv.Type().PkgPath() == "github.com/traefik/yaegi/interp" {
+	for rv.IsValid() && isValueInterface(rv.Type()) {
 		f := rv.FieldByName("value")
 		if !f.IsValid() || f.Type() != reflect.TypeOf(reflect.Value{}) {
 			break

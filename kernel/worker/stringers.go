@@ -355,19 +355,15 @@ func (st *stringers) method(t reflect.Type) func(reflect.Value) string {
 }
 
 // holds reports whether values of type t are, or hold as elements, values
-// with a method.
+// with a method, or of the cells' interface types.
 func (st *stringers) holds(t reflect.Type) bool {
 	st.mu.RLock()
-	if len(st.methods) == 0 {
-		st.mu.RUnlock()
-		return false
-	}
 	h, known := st.of[t]
 	st.mu.RUnlock()
 	if known {
 		return h
 	}
-	h = st.method(t) != nil
+	h = st.method(t) != nil || isValueInterface(t)
 	if !h {
 		switch t.Kind() {
 		case reflect.Slice, reflect.Array, reflect.Map:
@@ -414,6 +410,14 @@ func (st *stringers) format(v any) (any, bool) {
 }
 
 func (st *stringers) formatValue(rv reflect.Value) any {
+	if isValueInterface(rv.Type()) {
+		// An element of a slice or map of a cell's interface type: yaegi's
+		// wrapper, whose fields fmt would print.
+		rv = reflect.ValueOf(unwrap(rv))
+		if !rv.IsValid() {
+			return nil
+		}
+	}
 	if rv.Kind() == reflect.Interface {
 		if rv.IsNil() {
 			return nil
@@ -483,6 +487,12 @@ func (f structFormatter) Format(s fmt.State, verb rune) {
 		fmt.Fprint(s, f.st.formatValue(field))
 	}
 	io.WriteString(s, "}")
+}
+
+// isValueInterface reports yaegi's type for the values of the cells'
+// interface types.
+func isValueInterface(t reflect.Type) bool {
+	return t.Kind() == reflect.Struct && t.Name() == "valueInterface" && t.PkgPath() == "github.com/traefik/yaegi/interp"
 }
 
 // formatter formats a value with its String or Error method for the verbs
