@@ -456,7 +456,9 @@ func (st *stringers) formatValue(rv reflect.Value) any {
 		}
 		return out.Interface()
 	case reflect.Struct:
-		return structFormatter{st, rv}
+		if rv.Type().Name() == "" && st.holds(rv.Type()) { // a cell's, with such fields
+			return structFormatter{st, rv}
+		}
 	}
 	return rv.Interface()
 }
