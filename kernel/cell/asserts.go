@@ -170,7 +170,7 @@ func (c *compiler) methodNames(t ast.Expr, literal string, depth int) []string {
 				it, _ = ts.Type.(*ast.InterfaceType)
 			}
 		} else {
-			it = interfaceDecl(c.declSource(t.Name), t.Name)
+			it = c.cellInterface(t.Name)
 		}
 	}
 	if it == nil || it.Methods == nil || depth > 8 {
@@ -220,7 +220,8 @@ func (c *compiler) interfaceCase(t ast.Expr) (literal string, ok bool) {
 			it, isIface := ts.Type.(*ast.InterfaceType)
 			return "", isIface && it.Methods != nil && len(it.Methods.List) > 0
 		}
-		return "", cellInterface(c.declSource(t.Name), t.Name)
+		it := c.cellInterface(t.Name)
+		return "", it != nil && it.Methods != nil && len(it.Methods.List) > 0
 	case *ast.SelectorExpr:
 		pkg, isIdent := t.X.(*ast.Ident)
 		if !isIdent || pkg.Obj != nil {
@@ -239,36 +240,14 @@ func (c *compiler) interfaceCase(t ast.Expr) (literal string, ok bool) {
 	return "", false
 }
 
-// cellInterface reports whether src declares name as a non-empty,
-// non-generic interface type.
-func cellInterface(src, name string) bool {
-	it := interfaceDecl(src, name)
-	return it != nil && it.Methods != nil && len(it.Methods.List) > 0
-}
-
-// interfaceDecl returns the interface type src declares name as, if it
-// declares a non-generic one.
-func interfaceDecl(src, name string) *ast.InterfaceType {
-	if !strings.Contains(src, "interface") {
+// cellInterface returns the cells' non-generic interface type name, or nil.
+func (c *compiler) cellInterface(name string) *ast.InterfaceType {
+	ts := c.typeSpec(name)
+	if ts == nil || ts.TypeParams != nil {
 		return nil
 	}
-	f, err := parser.ParseFile(token.NewFileSet(), "", "package p;"+src, parser.SkipObjectResolution)
-	if err != nil {
-		return nil
-	}
-	for _, d := range f.Decls {
-		g, isGen := d.(*ast.GenDecl)
-		if !isGen || g.Tok != token.TYPE {
-			continue
-		}
-		for _, sp := range g.Specs {
-			ts := sp.(*ast.TypeSpec)
-			if it, isIface := ts.Type.(*ast.InterfaceType); isIface && ts.Name.Name == name && ts.TypeParams == nil {
-				return it
-			}
-		}
-	}
-	return nil
+	it, _ := ts.Type.(*ast.InterfaceType)
+	return it
 }
 
 // typeSwitches works around yaegi's type switches on values of the cells'

@@ -94,7 +94,12 @@ func (c *compiler) terms(e ast.Expr, depth int) (string, bool) {
 // typeSpec returns the declaration of the type name of the cells: this
 // cell's or an earlier one's.
 func (c *compiler) typeSpec(name string) *ast.TypeSpec {
-	src := c.declSource(name)
+	return TypeDecl(c.declSource(name), name)
+}
+
+// TypeDecl returns the declaration of the type name in src (a type
+// declaration's source), or nil.
+func TypeDecl(src, name string) *ast.TypeSpec {
 	if !strings.HasPrefix(src, "type ") {
 		return nil
 	}

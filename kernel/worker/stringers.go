@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/fountain-go/fountain/kernel/cell"
 	"github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
 )
@@ -23,8 +24,10 @@ import (
 // see them, hand slices, arrays and maps of such values to the real fmt
 // with their elements as values that format themselves through it.
 
-// stringers maps a cell type (as reflect has it) to its String or Error
-// method, called through an interpreted func literal.
+// stringers is what compiled code knows of the cells' types: each struct
+// type (as reflect has it) with its String or Error method, called through
+// an interpreted func literal; the names of each type's methods and the
+// types it embeds (see has); and which type each reflect type is.
 type stringers struct {
 	mu      sync.RWMutex
 	methods map[reflect.Type]func(reflect.Value) string
@@ -146,14 +149,23 @@ func (st *stringers) hasMethod(name, m string, ptr bool, depth int) bool {
 	return false
 }
 
-// receiver reports whether the method src declares has a pointer receiver.
-func receiver(src string) (ptr, ok bool) {
+// methodDecl returns the method src declares, or nil.
+func methodDecl(src string) *ast.FuncDecl {
 	f, err := parser.ParseFile(token.NewFileSet(), "", "package p;"+src, parser.SkipObjectResolution)
 	if err != nil || len(f.Decls) != 1 {
-		return false, false
+		return nil
 	}
 	fd, isFunc := f.Decls[0].(*ast.FuncDecl)
 	if !isFunc || fd.Recv == nil || len(fd.Recv.List) != 1 {
+		return nil
+	}
+	return fd
+}
+
+// receiver reports whether the method src declares has a pointer receiver.
+func receiver(src string) (ptr, ok bool) {
+	fd := methodDecl(src)
+	if fd == nil {
 		return false, false
 	}
 	_, ptr = fd.Recv.List[0].Type.(*ast.StarExpr)
@@ -163,41 +175,28 @@ func receiver(src string) (ptr, ok bool) {
 // embeddedTypes returns the types the struct type name that src declares
 // embeds, if src declares one.
 func embeddedTypes(src, name string) ([]embed, bool) {
-	if !strings.Contains(src, "struct") {
+	ts := cell.TypeDecl(src, name)
+	if ts == nil {
 		return nil, false
 	}
-	f, err := parser.ParseFile(token.NewFileSet(), "", "package p;"+src, parser.SkipObjectResolution)
-	if err != nil {
+	st, isStruct := ts.Type.(*ast.StructType)
+	if !isStruct {
 		return nil, false
 	}
-	for _, d := range f.Decls {
-		g, isGen := d.(*ast.GenDecl)
-		if !isGen || g.Tok != token.TYPE {
+	var out []embed
+	for _, f := range st.Fields.List {
+		if len(f.Names) > 0 {
 			continue
 		}
-		for _, sp := range g.Specs {
-			ts := sp.(*ast.TypeSpec)
-			st, isStruct := ts.Type.(*ast.StructType)
-			if ts.Name.Name != name || !isStruct {
-				continue
-			}
-			var out []embed
-			for _, f := range st.Fields.List {
-				if len(f.Names) > 0 {
-					continue
-				}
-				t, ptr := f.Type, false
-				if star, isStar := t.(*ast.StarExpr); isStar {
-					t, ptr = star.X, true
-				}
-				if id, isIdent := t.(*ast.Ident); isIdent {
-					out = append(out, embed{id.Name, ptr})
-				}
-			}
-			return out, true
+		t, ptr := f.Type, false
+		if star, isStar := t.(*ast.StarExpr); isStar {
+			t, ptr = star.X, true
+		}
+		if id, isIdent := t.(*ast.Ident); isIdent {
+			out = append(out, embed{id.Name, ptr})
 		}
 	}
-	return nil, false
+	return out, true
 }
 
 // learn makes entries for the String and Error methods the cell declared
@@ -328,12 +327,8 @@ func (st *stringers) own(t reflect.Type, name string) {
 // "Error() string" of a non-generic type, and whether its receiver is a
 // pointer.
 func stringMethod(src string) (ptr, ok bool) {
-	f, err := parser.ParseFile(token.NewFileSet(), "", "package p;"+src, parser.SkipObjectResolution)
-	if err != nil || len(f.Decls) != 1 {
-		return false, false
-	}
-	fd, isFunc := f.Decls[0].(*ast.FuncDecl)
-	if !isFunc || fd.Recv == nil || len(fd.Recv.List) != 1 || fd.Type.Params.NumFields() != 0 || fd.Type.Results.NumFields() != 1 {
+	fd := methodDecl(src)
+	if fd == nil || fd.Type.Params.NumFields() != 0 || fd.Type.Results.NumFields() != 1 {
 		return false, false
 	}
 	if res, isIdent := fd.Type.Results.List[0].Type.(*ast.Ident); !isIdent || res.Name != "string" {
