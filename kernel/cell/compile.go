@@ -1193,16 +1193,29 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 		}
 		return true
 	})
-	c.bindDefers(f, prefix == len(stmtWrapPrefix), off)
-	c.hideUnexported(f, off)
-	c.typeAsserts(f, off)
-	c.typeSwitches(f, off)
-	c.selectBreaks(f, off)
-	funcLoops := map[ast.Node]bool{}
-	for _, s := range sites {
-		funcLoops[s.n] = true
+	// Rewrites of what yaegi gets wrong, each walking the cell only if it
+	// has what the rewrite is about (most cells have none).
+	has := func(s string) bool { return strings.Contains(c.src, s) }
+	if has("defer") {
+		c.bindDefers(f, prefix == len(stmtWrapPrefix), off)
 	}
-	c.freshIterations(f, funcLoops, off)
+	if has("struct") {
+		c.hideUnexported(f, off)
+	}
+	if has(".(") {
+		c.typeAsserts(f, off)
+		c.typeSwitches(f, off)
+	}
+	if has("select") {
+		c.selectBreaks(f, off)
+	}
+	if has("for") {
+		funcLoops := map[ast.Node]bool{}
+		for _, s := range sites {
+			funcLoops[s.n] = true
+		}
+		c.freshIterations(f, funcLoops, off)
+	}
 	if len(sites) > 0 || len(generic) > 0 {
 		parent := parents(f)
 		c.rangeFuncs(sites, parent, off)
