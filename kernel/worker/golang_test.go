@@ -314,3 +314,24 @@ func TestConcurrencyAndEmbedding(t *testing.T) {
 		{"ambiguous embedding", "type A struct{}\nfunc (A) Close() error { return nil }\nfunc (A) Read() string { return \"r\" }\ntype B struct{}\nfunc (B) Close() error { return nil }\ntype AB struct{ A; B }\nAB{}.Read()", "r"},
 	})
 }
+
+// TestEverydayData: data-notebook code (counting, statistics, time,
+// pipelines of methods, enums with String in every verb, error chains).
+func TestEverydayData(t *testing.T) {
+	runCases(t, [][]string{
+		{"word count", "text := \"the cat the dog the end\"\ncounts := map[string]int{}\nfor _, w := range strings.Fields(text) { counts[w]++ }\ntype kv struct{ k string; v int }\nvar kvs []kv\nfor k, v := range counts { kvs = append(kvs, kv{k, v}) }\nsort.Slice(kvs, func(i, j int) bool { if kvs[i].v != kvs[j].v { return kvs[i].v > kvs[j].v }; return kvs[i].k < kvs[j].k })\nfmt.Sprint(kvs[0].k, \" \", kvs[0].v, \" \", len(kvs))", "the 3 4"},
+		{"stats", "xs := []float64{1, 2, 3, 4}\nsum := 0.0\nfor _, x := range xs { sum += x }\nmean := sum / float64(len(xs))\nvar ss float64\nfor _, x := range xs { ss += (x - mean) * (x - mean) }\nfmt.Sprintf(\"%.2f %.3f\", mean, math.Sqrt(ss/float64(len(xs)-1)))", "2.50 1.291"},
+		{"time parse", "t, err := time.Parse(\"2006-01-02\", \"2024-03-05\")\nfmt.Sprint(t.Weekday(), err)", "Tuesday <nil>"},
+		{"duration math", "d := 90 * time.Minute\nfmt.Sprint(d.Hours(), d)", "1.5 1h30m0s"},
+		{"strconv", "n, err := strconv.Atoi(\"42\")\nf, _ := strconv.ParseFloat(\"2.5\", 64)\nfmt.Sprint(n+1, f*2, err)", "43 5 <nil>"},
+		{"struct methods pipeline", "type Obs struct{ Band string; Mag float64 }\ntype Obss []Obs\nfunc (o Obss) Filter(f func(Obs) bool) Obss { var out Obss; for _, x := range o { if f(x) { out = append(out, x) } }; return out }\nfunc (o Obss) Mean() float64 { s := 0.0; for _, x := range o { s += x.Mag }; return s / float64(len(o)) }\nobs := Obss{{\"g\", 18}, {\"r\", 17}, {\"g\", 20}}\nobs.Filter(func(o Obs) bool { return o.Band == \"g\" }).Mean()", "19"},
+		{"matrix", "m := [][]float64{{1, 2}, {3, 4}}\nt := make([][]float64, 2)\nfor i := range t { t[i] = make([]float64, 2); for j := range t[i] { t[i][j] = m[j][i] } }\nfmt.Sprint(t)", "[[1 3] [2 4]]"},
+		{"enum stringer switch", "type State int\nconst (\n\tIdle State = iota\n\tRunning\n\tDone\n)\nfunc (s State) String() string { switch s { case Idle: return \"idle\"; case Running: return \"running\" }; return \"done\" }\nvar s State = Running\nfmt.Sprintf(\"%v %d %s\", s, s, Done)", "running 1 done"},
+		{"closure generator", "func gen() func() int { a, b := 0, 1; return func() int { r := a; a, b = b, a+b; return r } }\nf := gen()\nvar out []int\nfor range 6 { out = append(out, f()) }\nfmt.Sprint(out)", "[0 1 1 2 3 5]"},
+		{"error wrap chain", "type ParseErr struct{ Line int }\nfunc (e *ParseErr) Error() string { return fmt.Sprint(\"line \", e.Line) }\nfunc parse() error { return &ParseErr{3} }\nfunc load() error { if err := parse(); err != nil { return fmt.Errorf(\"load: %w\", err) }; return nil }\nerr := load()\nvar pe *ParseErr\nfmt.Sprint(err, \" \", errors.As(err, &pe), \" \", pe.Line)", "load: line 3 true 3"},
+		{"interface nil check", "type Sh interface{ A() float64 }\nvar s Sh\nfmt.Sprint(s == nil)", "true"},
+		{"switch true", "x := 7\nr := \"\"\nswitch { case x > 5: r = \"big\"; default: r = \"small\" }\nr", "big"},
+		{"bits", "fmt.Sprintf(\"%08b %x %o\", 5, 255, 8)", "00000101 ff 10"},
+		{"multiline string", "s := `a\nb`\nlen(strings.Split(s, \"\\n\"))", "2"},
+	})
+}

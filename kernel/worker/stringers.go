@@ -486,6 +486,20 @@ func (f structFormatter) Format(s fmt.State, verb rune) {
 	io.WriteString(s, "}")
 }
 
+// isWrapper reports yaegi's wrapper types of compiled interfaces: a struct
+// of the value (IValue) and a func field for each method.
+func isWrapper(t reflect.Type) bool {
+	if t == nil || t.Kind() != reflect.Struct || t.NumField() < 2 || t.Field(0).Name != "IValue" {
+		return false
+	}
+	for i := 1; i < t.NumField(); i++ {
+		if f := t.Field(i); f.Type.Kind() != reflect.Func || !strings.HasPrefix(f.Name, "W") {
+			return false
+		}
+	}
+	return true
+}
+
 // isValueInterface reports yaegi's type for the values of the cells'
 // interface types.
 func isValueInterface(t reflect.Type) bool {
@@ -540,6 +554,15 @@ func (st *stringers) formatArgs(format string, a []any) (string, []any) {
 			w, made = st.fields(v, verbs[i] == '#')
 		case strings.ContainsRune("vsqxX", verbs[i]):
 			w, made = st.format(v)
+		case verbs[i] != ' ' && verbs[i] != 'w' && isWrapper(reflect.TypeOf(v)):
+			// yaegi hands fmt a value with a String or Error method in a
+			// wrapper struct, whose fields a verb that does not use the
+			// method printed ("%d" of a named int gave {1 0x5409c0}): the
+			// value itself, when it is not a struct (whose wrapped value
+			// yaegi does not keep).
+			if inner := reflect.ValueOf(v).Field(0).Elem(); inner.IsValid() && inner.Kind() != reflect.Struct && inner.CanInterface() {
+				w, made = inner.Interface(), true
+			}
 		case verbs[i] == 'T':
 			// The cell's name for its type, not reflect's structure.
 			if name := (fieldFormatter{st: st}).typeName(reflect.TypeOf(unwrap(reflect.ValueOf(v)))); strings.Contains(name, "main.") {
