@@ -114,6 +114,16 @@ func (c *compiler) bindDefer(d *ast.DeferStmt, body *ast.BlockStmt, loops []ast.
 		// A func value, evaluated at the defer too.
 		hoist = append(hoist, fun)
 	}
+	// A receiver made by a call (defer open(name).Close()) is made at the
+	// defer, by value.
+	var operand ast.Node = fun
+	if sel, ok := fun.(*ast.SelectorExpr); ok {
+		operand = sel.X
+		if hasCall(sel.X) {
+			hoist = append(hoist, sel.X)
+			operand = nil
+		}
+	}
 	if !inLoop && !atEnd {
 		changed := false
 		for _, a := range hoist {
@@ -129,12 +139,8 @@ func (c *compiler) bindDefer(d *ast.DeferStmt, body *ast.BlockStmt, loops []ast.
 	// are read through their addresses.
 	var captured []*ast.Object
 	var uses []*ast.Ident
-	if inLoop {
+	if inLoop && operand != nil {
 		from := loops[0].Pos()
-		var operand ast.Node = fun
-		if sel, ok := fun.(*ast.SelectorExpr); ok {
-			operand = sel.X
-		}
 		seen := map[*ast.Object]bool{}
 		ast.Inspect(operand, func(x ast.Node) bool {
 			id, ok := x.(*ast.Ident)

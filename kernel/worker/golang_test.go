@@ -98,6 +98,8 @@ func TestDeferAsGoRunsIt(t *testing.T) {
 		{"top close", "ch := make(chan int)\ndefer close(ch)\n", "v, ok := <-ch\nfmt.Sprint(v, ok)", "0 false"},
 		{"top loop", "var got []int\nfunc add(n int) { got = append(got, n) }\nfor i := range 3 { defer add(i * 10) }\ngot = append(got, 9)\n", "fmt.Sprint(got)", "[9 20 10 0]"},
 		{"top method", "var sb strings.Builder\ndefer sb.WriteString(\"end\")\nsb.WriteString(\"start \")\n", "sb.String()", "start end"},
+		{"call receiver loop", "type F struct{ n int }\nvar closed []int\nfunc (f *F) Close() error { closed = append(closed, f.n); return nil }\nvar opened []int\nfunc open(n int) *F { opened = append(opened, n); return &F{n} }\n" + "func run() { for i := range 3 { defer open(i).Close(); opened = append(opened, -1) } }\nrun()\nfmt.Sprint(opened, closed)", "[0 -1 1 -1 2 -1] [2 1 0]"},
+		{"call receiver reassigned", "type F struct{ n int }\nvar closed []int\nfunc (f *F) Close() error { closed = append(closed, f.n); return nil }\nvar opened []int\nfunc open(n int) *F { opened = append(opened, n); return &F{n} }\n" + "func run() { n := 1; defer open(n).Close(); n = 5 }\nrun()\nfmt.Sprint(opened, closed)", "[1] [1]"},
 	})
 }
 
