@@ -318,7 +318,8 @@ func TestConcurrencyAndEmbedding(t *testing.T) {
 }
 
 // TestEverydayData: data-notebook code (counting, statistics, time,
-// pipelines of methods, enums with String in every verb, error chains).
+// pipelines of methods, enums with String in every verb, error chains,
+// JSON into any and back, generics over numbers and maps).
 func TestEverydayData(t *testing.T) {
 	runCases(t, [][]string{
 		{"word count", "text := \"the cat the dog the end\"\ncounts := map[string]int{}\nfor _, w := range strings.Fields(text) { counts[w]++ }\ntype kv struct{ k string; v int }\nvar kvs []kv\nfor k, v := range counts { kvs = append(kvs, kv{k, v}) }\nsort.Slice(kvs, func(i, j int) bool { if kvs[i].v != kvs[j].v { return kvs[i].v > kvs[j].v }; return kvs[i].k < kvs[j].k })\nfmt.Sprint(kvs[0].k, \" \", kvs[0].v, \" \", len(kvs))", "the 3 4"},
@@ -335,5 +336,15 @@ func TestEverydayData(t *testing.T) {
 		{"switch true", "x := 7\nr := \"\"\nswitch { case x > 5: r = \"big\"; default: r = \"small\" }\nr", "big"},
 		{"bits", "fmt.Sprintf(\"%08b %x %o\", 5, 255, 8)", "00000101 ff 10"},
 		{"multiline string", "s := `a\nb`\nlen(strings.Split(s, \"\\n\"))", "2"},
+		{"json any walk", "var v any\njson.Unmarshal([]byte(`{\"a\": [1, \"x\", {\"b\": true}], \"n\": null}`), &v)\nvar walk func(any) int\nwalk = func(x any) int { switch t := x.(type) { case map[string]any: n := 0; for _, e := range t { n += walk(e) }; return n + 1; case []any: n := 0; for _, e := range t { n += walk(e) }; return n + 1; case float64, string, bool: return 1; case nil: return 1 }; return 100 }\nwalk(v)", "7"},
+		{"json map decode", "var m map[string]any\njson.Unmarshal([]byte(`{\"mag\": 18.5, \"band\": \"g\"}`), &m)\nmag, ok := m[\"mag\"].(float64)\nfmt.Sprint(mag, ok, m[\"band\"])", "18.5 trueg"},
+		{"json struct slice field", "type Alert struct{ ID string `json:\"id\"`; Mags []float64 `json:\"mags\"` }\nvar a Alert\nerr := json.Unmarshal([]byte(`{\"id\": \"z\", \"mags\": [1, 2]}`), &a)\nfmt.Sprint(a.ID, a.Mags, err)", "z[1 2] <nil>"},
+		{"json encode map", "b, _ := json.Marshal(map[string]int{\"b\": 2, \"a\": 1})\nstring(b)", "{\"a\":1,\"b\":2}"},
+		{"any slice mixed", "xs := []any{1, \"a\", 2.5, nil, []int{1}}\nvar kinds []string\nfor _, x := range xs { kinds = append(kinds, fmt.Sprintf(\"%T\", x)) }\nstrings.Join(kinds, \",\")", "int,string,float64,<nil>,[]int"},
+		{"assert in loop any", "xs := []any{1, 2, \"x\"}\ns := 0\nfor _, x := range xs { if n, ok := x.(int); ok { s += n } }\ns", "3"},
+		{"generic sum constraint", "type Number interface{ ~int | ~float64 }\nfunc Sum[T Number](xs []T) T { var s T; for _, x := range xs { s += x }; return s }\nfmt.Sprint(Sum([]int{1, 2}), Sum([]float64{1.5, 2}))", "3 3.5"},
+		{"generic map keys", "func Keys[K comparable, V any](m map[K]V) []K { var ks []K; for k := range m { ks = append(ks, k) }; return ks }\nks := Keys(map[string]int{\"a\": 1, \"b\": 2})\nslices.Sort(ks)\nfmt.Sprint(ks)", "[a b]"},
+		{"struct with map field", "type Inv struct{ items map[string]int }\ninv := Inv{items: map[string]int{}}\ninv.items[\"x\"] += 3\ninv.items[\"x\"]", "3"},
+		{"bytes and runes", "s := \"héllo\"\nb := []byte(s)\nr := []rune(s)\nfmt.Sprint(len(b), len(r), string(r[1]))", "6 5é"},
 	})
 }
