@@ -41,8 +41,8 @@ const (
 //		if !_fountain_rt.Has(x, "String") { var z fmt.Stringer; return z, false }
 //		switch y := x.(type) {
 //		case fmt.Stringer: return y, true
-//		case interface{ String() (string) }: return y, true }
-//		var z fmt.Stringer; return z, false }(v)
+//		case interface{ String() (string) }: return y, true
+//		default: var z fmt.Stringer; return z, false } }(v)
 //
 // and v.(Shape) one that panics with Go's message when nothing matches.
 func (c *compiler) typeAsserts(f *ast.File, off func(token.Pos) int) {
@@ -76,6 +76,9 @@ func (c *compiler) typeAsserts(f *ast.File, off func(token.Pos) int) {
 		arg, y := fmt.Sprintf("%sx%d", helperPrefix, n), fmt.Sprintf("%sy%d", helperPrefix, n)
 		n++
 		typ := c.src[off(ta.Type.Pos()):off(ta.Type.End())]
+		if _, isIdent := ta.Type.(*ast.Ident); isIdent && !c.isErrorType(ta.Type) {
+			typ = "main." + typ // as Go's message names the cells' types
+		}
 		p := pieces{c, off(ta.Pos()), ta.Type, off, true} // around X and its edits
 		p.text("func(" + arg + " any) ")
 		fail := func() {

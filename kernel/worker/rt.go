@@ -155,7 +155,7 @@ func _fountain_notimpl(v any, iface string) string {
 	if v == nil {
 		return "interface conversion: interface is nil, not " + iface
 	}
-	return "interface conversion: " + _fountain_rt.Text(v) + " is not " + iface
+	return "interface conversion: " + _fountain_fmt.Sprintf("%T", v) + " is not " + iface
 }
 
 func _fountain_gopanic(r any) {
