@@ -715,6 +715,7 @@ func TestDeferBinding(t *testing.T) {
 		{"func f() { x := 1; defer use(x); x = 2 }", "_fountain_defer0_a0 := x; return func() { use(_fountain_defer0_a0) }"},
 		{"func f() { for _, n := range names { defer func() { use(n) }() } }", "_fountain_defer0_p0 := &_fountain_iter_n; return func() { func() { use((*_fountain_defer0_p0)) }() }"},
 		{"func f() { c := func() { use(1) }; defer c() }", "c := func() func() { return func() { use(1) } }(); defer c()"},
+		{"func f() { for i := range 2 { c := func() { use(i) }; defer c() } }", "c := func() func() { _fountain_closure0_p0 := &i; return func() { use((*_fountain_closure0_p0)) } }()"},
 		{"func f() { x := 1; defer use(x) }", "defer use(x)"},
 		{"func f() { mu.Lock(); defer mu.Unlock() }", "defer mu.Unlock()"},
 		{"func f() { for range 3 { defer func() { recover() }() } }", "defer func() { " + HelperRecovered + "(recover()) }()"},

@@ -41,7 +41,7 @@ func (c *compiler) bindDefers(f *ast.File, stmts bool, off func(token.Pos) int) 
 	var visit func(body *ast.BlockStmt, cell bool)
 	visit = func(body *ast.BlockStmt, cell bool) {
 		var stack []ast.Node
-		var kept []*ast.FuncLit // func literals set to variables outside loops
+		var kept []keptLit // func literals set to variables
 		defers := false
 		ast.Inspect(body, func(x ast.Node) bool {
 			if x == nil {
@@ -65,12 +65,12 @@ func (c *compiler) bindDefers(f *ast.File, stmts bool, off func(token.Pos) int) 
 					n++
 				}
 			case *ast.AssignStmt:
-				if len(loops) == 0 {
-					kept = append(kept, funcLits(x.Rhs)...)
+				for _, lit := range funcLits(x.Rhs) {
+					kept = append(kept, keptLit{lit, loops})
 				}
 			case *ast.ValueSpec:
-				if len(loops) == 0 {
-					kept = append(kept, funcLits(x.Values)...)
+				for _, lit := range funcLits(x.Values) {
+					kept = append(kept, keptLit{lit, loops})
 				}
 			}
 			stack = append(stack, x)
@@ -135,53 +135,18 @@ func (c *compiler) bindDefer(d *ast.DeferStmt, body *ast.BlockStmt, loops []ast.
 			return false
 		}
 	}
+	name := fmt.Sprintf("%sdefer%d", helperPrefix, n)
 	// The loop's variables the receiver, func value or func literal use
 	// are read through their addresses.
-	var captured []*ast.Object
-	var uses []*ast.Ident
+	captures := ""
 	if inLoop && operand != nil {
-		from := loops[0].Pos()
-		seen := map[*ast.Object]bool{}
-		ast.Inspect(operand, func(x ast.Node) bool {
-			id, ok := x.(*ast.Ident)
-			if !ok || id.Obj == nil || id.Obj.Kind != ast.Var {
-				return true
-			}
-			decl := declPos(id.Obj)
-			if decl < from || decl >= d.Pos() { // outside the loop, or the literal's own
-				return true
-			}
-			if !seen[id.Obj] {
-				seen[id.Obj] = true
-				captured = append(captured, id.Obj)
-			}
-			uses = append(uses, id)
-			return true
-		})
+		captures = c.captureLoopVars(operand, loops[0].Pos(), d.Pos(), name, off)
 	}
-	if len(hoist) == 0 && len(captured) == 0 && !atEnd {
+	if len(hoist) == 0 && captures == "" && !atEnd {
 		return false
 	}
-	name := fmt.Sprintf("%sdefer%d", helperPrefix, n)
-	var binds strings.Builder
-	fmt.Fprintf(&binds, "{ %s := func() func() { ", name)
-	ptr := map[*ast.Object]string{}
-	for i, obj := range captured {
-		p := fmt.Sprintf("%s_p%d", name, i)
-		ptr[obj] = p
-		var first *ast.Ident
-		for _, u := range uses {
-			if u.Obj == obj {
-				first = u
-				break
-			}
-		}
-		fmt.Fprintf(&binds, "%s := &%s; ", p, c.rendered(first, off))
-	}
-	for _, u := range uses {
-		c.replaceIdent(u, "(*"+ptr[u.Obj]+")", off)
-	}
-	c.edits = append(c.edits, edit{off(d.Pos()), off(d.Pos()), binds.String()})
+	binds := "{ " + name + " := func() func() { " + captures
+	c.edits = append(c.edits, edit{off(d.Pos()), off(d.Pos()), binds})
 	for i, a := range hoist {
 		v := fmt.Sprintf("%s_a%d", name, i)
 		from, to := off(a.Pos()), off(a.End())
@@ -200,19 +165,30 @@ func (c *compiler) bindDefer(d *ast.DeferStmt, body *ast.BlockStmt, loops []ast.
 	return true
 }
 
+// keptLit is a func literal set to a variable, in its loops (outermost
+// first), if any.
+type keptLit struct {
+	lit   *ast.FuncLit
+	loops []ast.Node
+}
+
 // bindClosures makes the func literals a func with defers keeps in
 // variables in a frame of their own: a closure made in the func's frame
 // takes that frame's lock when it returns, which yaegi holds while the
 // func's deferred calls run, so "cleanup := func() { ... }; defer
 // cleanup()" hung. Made by a helper func literal called on the spot, the
 // closure reads the func's variables through the helper's frame, by
-// reference as in Go. Literals made in loops are left alone: made in the
-// func's frame, they keep each iteration's variables.
-func (c *compiler) bindClosures(lits []*ast.FuncLit, off func(token.Pos) int) {
-	for _, lit := range lits {
-		at := off(lit.Pos())
-		c.copies = append(c.copies, copyEdit{off: at, from: at, to: off(lit.Type.End()), text: "func() ", suffix: " { return ", flat: true})
-		c.edits = append(c.edits, edit{off(lit.End()), off(lit.End()), " }()"})
+// reference as in Go; those of the loops it is made in through pointers
+// the helper takes (see captureLoopVars), which keep each iteration's.
+func (c *compiler) bindClosures(kept []keptLit, off func(token.Pos) int) {
+	for i, k := range kept {
+		captures := ""
+		if len(k.loops) > 0 {
+			captures = c.captureLoopVars(k.lit.Body, k.loops[0].Pos(), k.lit.Pos(), fmt.Sprintf("%sclosure%d", helperPrefix, i), off)
+		}
+		at := off(k.lit.Pos())
+		c.copies = append(c.copies, copyEdit{off: at, from: at, to: off(k.lit.Type.End()), text: "func() ", suffix: " { " + captures + "return ", flat: true})
+		c.edits = append(c.edits, edit{off(k.lit.End()), off(k.lit.End()), " }()"})
 	}
 }
 
@@ -225,6 +201,48 @@ func funcLits(values []ast.Expr) []*ast.FuncLit {
 		}
 	}
 	return lits
+}
+
+// captureLoopVars makes n read the variables it uses that are declared in
+// a loop (from its start on, before the statement at before) through
+// pointers, and returns the statements that bind those pointers (names
+// after name): each iteration's variables are storage of their own, which
+// the pointers keep.
+func (c *compiler) captureLoopVars(n ast.Node, from, before token.Pos, name string, off func(token.Pos) int) string {
+	var captured []*ast.Object
+	var uses []*ast.Ident
+	seen := map[*ast.Object]bool{}
+	ast.Inspect(n, func(x ast.Node) bool {
+		id, ok := x.(*ast.Ident)
+		if !ok || id.Obj == nil || id.Obj.Kind != ast.Var {
+			return true
+		}
+		if decl := declPos(id.Obj); decl < from || decl >= before { // outside the loop, or n's own
+			return true
+		}
+		if !seen[id.Obj] {
+			seen[id.Obj] = true
+			captured = append(captured, id.Obj)
+		}
+		uses = append(uses, id)
+		return true
+	})
+	var binds strings.Builder
+	ptr := map[*ast.Object]string{}
+	for i, obj := range captured {
+		p := fmt.Sprintf("%s_p%d", name, i)
+		ptr[obj] = p
+		for _, u := range uses {
+			if u.Obj == obj {
+				fmt.Fprintf(&binds, "%s := &%s; ", p, c.rendered(u, off))
+				break
+			}
+		}
+	}
+	for _, u := range uses {
+		c.replaceIdent(u, "(*"+ptr[u.Obj]+")", off)
+	}
+	return binds.String()
 }
 
 // rendered returns an identifier as the cell's rewrites spell it (a loop

@@ -100,6 +100,10 @@ func TestDeferAsGoRunsIt(t *testing.T) {
 		{"top method", "var sb strings.Builder\ndefer sb.WriteString(\"end\")\nsb.WriteString(\"start \")\n", "sb.String()", "start end"},
 		{"call receiver loop", "type F struct{ n int }\nvar closed []int\nfunc (f *F) Close() error { closed = append(closed, f.n); return nil }\nvar opened []int\nfunc open(n int) *F { opened = append(opened, n); return &F{n} }\n" + "func run() { for i := range 3 { defer open(i).Close(); opened = append(opened, -1) } }\nrun()\nfmt.Sprint(opened, closed)", "[0 -1 1 -1 2 -1] [2 1 0]"},
 		{"call receiver reassigned", "type F struct{ n int }\nvar closed []int\nfunc (f *F) Close() error { closed = append(closed, f.n); return nil }\nvar opened []int\nfunc open(n int) *F { opened = append(opened, n); return &F{n} }\n" + "func run() { n := 1; defer open(n).Close(); n = 5 }\nrun()\nfmt.Sprint(opened, closed)", "[1] [1]"},
+		{"closure loop deferred", "var got []int\nfunc run() { for i := range 2 { f := func() { got = append(got, i) }; defer f() } }\nrun()\nfmt.Sprint(got)", "[1 0]"},
+		{"closure loop 3clause deferred", "var got []int\nfunc run() { for i := 0; i < 3; i++ { f := func() { got = append(got, i*10) }; defer f() } }\nrun()\nfmt.Sprint(got)", "[20 10 0]"},
+		{"closures stored with defer", "func run() (out []int) { var fs []func() int; defer func() { for _, f := range fs { out = append(out, f()) } }(); for i := range 3 { x := i * 2; f := func() int { x++; return x }; fs = append(fs, f) }; return nil }\nfmt.Sprint(run())", "[1 3 5]"},
+		{"closure loop writes", "func run() (n int) { defer func() {}(); for i := range 3 { add := func() { n += i }; add() }; return }\nrun()", "3"},
 	})
 }
 
