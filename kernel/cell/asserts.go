@@ -278,8 +278,7 @@ func (c *compiler) cellInterface(name string) *ast.InterfaceType {
 //
 // so that break, continue and the clauses' scopes keep their meaning.
 // Switches on basic and compiled types only, which yaegi gets right, stay.
-func (c *compiler) typeSwitches(f *ast.File, off func(token.Pos) int) {
-	parent := parents(f)
+func (c *compiler) typeSwitches(f *ast.File, parent map[ast.Node]ast.Node, off func(token.Pos) int) {
 	n := 0
 	ast.Inspect(f, func(x ast.Node) bool {
 		ts, ok := x.(*ast.TypeSwitchStmt)

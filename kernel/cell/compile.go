@@ -1196,6 +1196,13 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 	// Rewrites of what yaegi gets wrong, each walking the cell only if it
 	// has what the rewrite is about (most cells have none).
 	has := func(s string) bool { return strings.Contains(c.src, s) }
+	var parent map[ast.Node]ast.Node // made once, when a rewrite needs it
+	parentOf := func() map[ast.Node]ast.Node {
+		if parent == nil {
+			parent = parents(f)
+		}
+		return parent
+	}
 	if has("defer") {
 		c.bindDefers(f, prefix == len(stmtWrapPrefix), off)
 	}
@@ -1204,10 +1211,10 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 	}
 	if has(".(") {
 		c.typeAsserts(f, off)
-		c.typeSwitches(f, off)
+		c.typeSwitches(f, parentOf(), off)
 	}
 	if has("select") {
-		c.selectBreaks(f, off)
+		c.selectBreaks(f, parentOf(), off)
 	}
 	if has("for") {
 		funcLoops := map[ast.Node]bool{}
@@ -1217,9 +1224,8 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 		c.freshIterations(f, funcLoops, off)
 	}
 	if len(sites) > 0 || len(generic) > 0 {
-		parent := parents(f)
-		c.rangeFuncs(sites, parent, off)
-		c.inferCalls(generic, parent, off)
+		c.rangeFuncs(sites, parentOf(), off)
+		c.inferCalls(generic, parentOf(), off)
 	}
 }
 

@@ -93,7 +93,7 @@ func (c *compiler) bindDefers(f *ast.File, stmts bool, off func(token.Pos) int) 
 func (c *compiler) bindDefer(d *ast.DeferStmt, body *ast.BlockStmt, loops []ast.Node, n int, atEnd bool, off func(token.Pos) int) bool {
 	call := d.Call
 	fun := ast.Unparen(call.Fun)
-	if id, ok := fun.(*ast.Ident); ok && id.Obj == nil && isBuiltin(id.Name) && !c.userDefined(id.Name) && !atEnd {
+	if id, ok := fun.(*ast.Ident); ok && id.Obj == nil && universe[id.Name] && !c.userDefined(id.Name) && !atEnd {
 		return false // yaegi evaluates a builtin's operands at the defer
 	}
 	if c.recovers(fun) {
@@ -353,14 +353,4 @@ func declPos(obj *ast.Object) token.Pos {
 		return n.Pos()
 	}
 	return token.NoPos
-}
-
-// isBuiltin reports Go's builtin funcs.
-func isBuiltin(name string) bool {
-	switch name {
-	case "append", "cap", "clear", "close", "complex", "copy", "delete", "imag", "len",
-		"make", "max", "min", "new", "panic", "print", "println", "real", "recover":
-		return true
-	}
-	return false
 }

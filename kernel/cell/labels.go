@@ -17,8 +17,7 @@ import (
 //
 // went round the loop for ever. A goto out of the select works, so such a
 // break becomes a goto to a label right after the labeled statement.
-func (c *compiler) selectBreaks(f *ast.File, off func(token.Pos) int) {
-	parent := parents(f)
+func (c *compiler) selectBreaks(f *ast.File, parent map[ast.Node]ast.Node, off func(token.Pos) int) {
 	ended := map[*ast.LabeledStmt]bool{}
 	ast.Inspect(f, func(n ast.Node) bool {
 		b, ok := n.(*ast.BranchStmt)

@@ -136,7 +136,7 @@ func yaegiInner(v reflect.Value) reflect.Value {
 		switch {
 		case v.NumField() > 0 && v.Type().Field(0).Name == "IValue":
 			v = v.Field(0).Elem()
-		case v.Type().Name() == "valueInterface" && v.Type().PkgPath() == "github.com/traefik/yaegi/interp":
+		case isValueInterface(v.Type()):
 			v = reflect.ValueOf(unwrap(v))
 		default:
 			return v

@@ -558,9 +558,10 @@ func (st *stringers) formatArgs(format string, a []any) (string, []any) {
 			// yaegi hands fmt a value with a String or Error method in a
 			// wrapper struct, whose fields a verb that does not use the
 			// method printed ("%d" of a named int gave {1 0x5409c0}): the
-			// value itself, when it is not a struct (whose wrapped value
-			// yaegi does not keep).
-			if inner := reflect.ValueOf(v).Field(0).Elem(); inner.IsValid() && inner.Kind() != reflect.Struct && inner.CanInterface() {
+			// value yaegi keeps in it instead. That is the value itself for
+			// a named basic type (an enum); of a struct yaegi keeps only the
+			// last field, which then prints in the struct's place.
+			if inner := yaegiInner(reflect.ValueOf(v)); inner.IsValid() && inner.CanInterface() {
 				w, made = inner.Interface(), true
 			}
 		case verbs[i] == 'T':
