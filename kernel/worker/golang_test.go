@@ -158,7 +158,7 @@ func TestFmtUsesCellMethods(t *testing.T) {
 	pre := "type Card struct{ r int }\nfunc (c Card) String() string { return fmt.Sprint(\"c\", c.r) }\ntype P struct{ s string }\nfunc (p *P) String() string { return p.s }\ntype E struct{ s, t string }\nfunc (e E) Error() string { return \"e\" + e.s }\n"
 	runCases(t, [][]string{
 		{"slice", pre + "fmt.Sprint([]Card{{1}, {2}})", "[c1 c2]"},
-		{"println", pre + "fmt.Println([]Card{{1}, {2}})\n1", "1"},
+		{"fprintln", pre + "var sb strings.Builder\nfmt.Fprintln(&sb, []Card{{1}, {2}})\nfmt.Fprintf(&sb, \"%v\", []Card{{3}})\nsb.String()", "[c1 c2]\n[c3]"},
 		{"sprintf v", pre + "fmt.Sprintf(\"%v|%s|%d|%T\", []Card{{1}}, []Card{{2}}, []Card{{3}}, 5)", "[c1]|[c2]|[{3}]|int"},
 		{"ptr slice", pre + "fmt.Sprint([]*P{{\"a\"}, {\"b\"}})", "[a b]"},
 		{"value slice ptr method", pre + "fmt.Sprint([]P{{\"a\"}})", "[{a}]"},
@@ -308,7 +308,7 @@ func TestConcurrencyAndEmbedding(t *testing.T) {
 	runCases(t, [][]string{
 		{"worker pool", "jobs := make(chan int, 10)\nres := make(chan int, 10)\nvar wg sync.WaitGroup\nfor w := range 3 { wg.Add(1); go func(id int) { defer wg.Done(); for j := range jobs { res <- j * 2 } }(w) }\nfor i := 1; i <= 5; i++ { jobs <- i }\nclose(jobs)\nwg.Wait()\nclose(res)\ns := 0\nfor r := range res { s += r }\ns", "30"},
 		{"ctx cancel workers", "ctx, cancel := context.WithCancel(context.Background())\nvar n atomic.Int32\nvar wg sync.WaitGroup\nfor range 3 { wg.Add(1); go func() { defer wg.Done(); <-ctx.Done(); n.Add(1) }() }\ncancel()\nwg.Wait()\nn.Load()", "3"},
-		{"afterfunc", "ch := make(chan string, 1)\ntime.AfterFunc(5*time.Millisecond, func() { ch <- \"fired\" })\n<-ch", ""},
+		{"afterfunc", "ch := make(chan string, 1)\ntime.AfterFunc(5*time.Millisecond, func() { ch <- \"fired\" })\nv := <-ch\nv", "fired"},
 		{"sync map", "var m sync.Map\nm.Store(\"a\", 1)\nv, ok := m.Load(\"a\")\nfmt.Sprint(v, ok)", "1 true"},
 		{"ptr stringer print", "type T struct{ n int }\nfunc (t *T) String() string { return fmt.Sprint(\"t\", t.n) }\nfmt.Sprint(&T{1}, []*T{{2}})", "t1 [t2]"},
 		{"embedded iface satisfy", "type Namer interface{ Name() string }\ntype Base struct{ n string }\nfunc (b Base) Name() string { return b.n }\ntype User struct{ Base; age int }\nvar nm Namer = User{Base{\"u\"}, 3}\nnm.Name()", "u"},
