@@ -27,9 +27,11 @@ const (
 	HelperRecovered = "_fountain_rt.Recovered"
 	HelperGoPanic   = "_fountain_gopanic" // reports a panic in a goroutine a cell started
 	HelperAtEnd     = "_fountain_atend"   // a cell's own defer: the call runs when the cell ends
-	helperPrefix    = "_fountain_"
-	lineDirective   = "//line cell:1:1\n"
-	stmtWrapPrefix  = "package p;func _(){\n" + lineDirective
+	// HelperTyped gives a %T argument its type's name (see typeVerbs).
+	HelperTyped    = "_fountain_rt.Typed"
+	helperPrefix   = "_fountain_"
+	lineDirective  = "//line cell:1:1\n"
+	stmtWrapPrefix = "package p;func _(){\n" + lineDirective
 )
 
 // Env is what the compiler needs to know of the evaluator's state.
@@ -1102,6 +1104,7 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 				// argument of the deferred func's call is still called by it.
 				c.edits = append(c.edits, edit{off(n.Pos()), off(n.Pos()), HelperRecovered + "("}, edit{off(n.End()), off(n.End()), ")"})
 			}
+			c.typeVerbs(n, off)
 			if h := c.helperFor(ast.Unparen(n.Fun)); h != "" && len(n.Args) == 1 {
 				// error(v), any(v): see interfaceValues
 				c.edits = append(c.edits, edit{off(n.Fun.Pos()), off(n.Fun.End()), h})

@@ -1,6 +1,11 @@
 package worker
 
-import "testing"
+import (
+	"reflect"
+	"testing"
+
+	"github.com/traefik/yaegi/interp"
+)
 
 // TestGoAsWritten runs everyday Go in cells, each case in a session of its
 // own, and checks the last cell's value (the case's last element): JSON
@@ -190,6 +195,44 @@ func TestFmtUsesCellMethods(t *testing.T) {
 		{"printf v iface", "type Shape interface{ Area() float64 }\ntype Ci struct{ r float64 }\nfunc (c Ci) Area() float64 { return 3 * c.r * c.r }\ntype Sq struct{ s float64 }\nfunc (q Sq) Area() float64 { return q.s * q.s }\nfunc (q Sq) String() string { return \"sq\" }\n" + "var s Shape = Sq{2}\nfmt.Sprintf(\"%v %s\", s, s)", "sq sq"},
 		{"no stringers at all", "type Shape interface{ Area() float64 }\ntype Ci struct{ r float64 }\nfunc (c Ci) Area() float64 { return 3 * c.r * c.r }\nfmt.Sprint([]Shape{Ci{1}})", "[{1}]"},
 	})
+}
+
+// TestTypeVerbs: %T names the cells' types as Go does, also those that are
+// not structs (yaegi hands fmt a value of type MyInt as an int) and values
+// held in the cells' interfaces (the Tour of Go's "Interface values").
+func TestTypeVerbs(t *testing.T) {
+	runCases(t, [][]string{
+		{"tour describe", "type I interface { M() }\ntype T struct { S string }\nfunc (t *T) M() { if t == nil { fmt.Print(\"<nil>\"); return }; fmt.Print(t.S) }\ntype F float64\nfunc (f F) M() { fmt.Print(f) }\nfunc describe(i I) string { return fmt.Sprintf(\"(%v, %T)\", i, i) }",
+			"var i I\nvar t *T\ni = t\na := describe(i)\ni = &T{\"Hello\"}\nb := describe(i)\ni = F(math.Pi)\nc := describe(i)\na + b + c", "(<nil>, *main.T)(&{Hello}, *main.T)(3.141592653589793, main.F)"},
+		{"named", "type Celsius float64\nfunc (c Celsius) String() string { return fmt.Sprintf(\"%.1f°C\", float64(c)) }\ntype Plain int", "c := Celsius(20)\nvar p Plain = 3\nfmt.Sprintf(\"%T %T %v %T %T\", c, p, c, 3, nil)", "main.Celsius main.Plain 20.0°C int <nil>"},
+		{"earlier cells", "type MyInt int\nvar x MyInt = 5\nvar xs = []MyInt{1}\nvar m = map[string]MyInt{}", "fmt.Sprintf(\"%T %T %T %T %T %v\", x, xs, m, MyInt(3), &x, x)", "main.MyInt []main.MyInt map[string]main.MyInt main.MyInt *main.MyInt 5"},
+		{"in a func", "type MyInt int\nfunc f() string { v := MyInt(1); var w []MyInt; return fmt.Sprintf(\"%T %T %T\", v, w, len(w)) }", "f()", "main.MyInt []main.MyInt int"},
+		{"redefined", "type F float64\nfunc (f F) M() {}", "type F int\nfunc (f F) M() {}", "fmt.Sprintf(\"%T %v\", F(2), F(2))", "main.F 2"},
+		{"errorf", "type Code int\nfunc (c Code) Error() string { return \"code \" + strconv.Itoa(int(c)) }", "err := fmt.Errorf(\"%T: %w\", Code(3), Code(3))\nfmt.Sprint(err)", "main.Code: code 3"},
+		{"printf", "type MyInt int\nvar sb strings.Builder\nfmt.Fprintf(&sb, \"%T|\", MyInt(1))\nsb.String()", "main.MyInt|"},
+		{"tour basic types", "var (\n\tToBe   bool       = false\n\tMaxInt uint64     = 1<<64 - 1\n\tz      complex128 = cmplx.Sqrt(-5 + 12i)\n)", "fmt.Sprintf(\"Type: %T Value: %v|Type: %T Value: %v|Type: %T Value: %v\", ToBe, ToBe, MaxInt, MaxInt, z, z)", "Type: bool Value: false|Type: uint64 Value: 18446744073709551615|Type: complex128 Value: (2+3i)"},
+		{"tour type inference", "v := 42.5\nfmt.Sprintf(\"v is of type %T\", v)", "v is of type float64"},
+		{"struct", "type P struct{ X int }\nfunc (p P) M() {}\nvar a any = P{1}\nfmt.Sprintf(\"%T %T %T\", P{}, &P{}, a)", "main.P *main.P main.P"},
+	})
+}
+
+// TestHeldTypeName checks the fields of yaegi's interface values that
+// heldTypeName reads.
+func TestHeldTypeName(t *testing.T) {
+	s := newTestSession(t)
+	var got string
+	if err := s.in.Use(interp.Exports{"fountaintest/fountaintest": {"Held": reflect.ValueOf(func(v any) { got = heldTypeName(reflect.ValueOf(v)) })}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.in.Eval("import \"fountaintest\"\ntype F float64\nfunc (F) M() {}\nfunc held() { var a any = F(1); fountaintest.Held(a) }"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.in.Eval("held()"); err != nil {
+		t.Fatal(err)
+	}
+	if got != "main.F" {
+		t.Fatalf("heldTypeName of an any holding main.F = %q: yaegi's valueInterface.node.typ.str is not what it was", got)
+	}
 }
 
 // TestUnexportedFields: json and frames leave a struct's unexported fields

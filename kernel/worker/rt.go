@@ -188,7 +188,16 @@ func (r *hooks) symbols() map[string]reflect.Value {
 			return v
 		}),
 		"AtEnd": reflect.ValueOf(func(f func()) { r.atEnd = append(r.atEnd, f) }),
+		// Typed is an argument of %T with its type's name (see
+		// cell.typeVerbs), which only formatArgs sees.
+		"Typed": reflect.ValueOf(func(v any, name string) any { return typedArg{v, name} }),
 	}
+}
+
+// typedArg is an argument of %T and the name of its type in the cells.
+type typedArg struct {
+	v    any
+	name string
 }
 
 // compiledError is error under another name (see hooks.symbols).
@@ -218,6 +227,30 @@ func unwrap(rv reflect.Value) any {
 		return nil
 	}
 	return rv.Interface()
+}
+
+// heldTypeName returns the name of the type of the value yaegi's interface
+// value rv holds (main.F, *main.T), as yaegi writes it, or "" if rv is not
+// one. A value of a cell's type that is not a struct has, for reflect, the
+// underlying type; only yaegi's own type knows the name (TestHeldTypeName
+// checks the fields read here).
+func heldTypeName(rv reflect.Value) string {
+	if !rv.IsValid() || !isValueInterface(rv.Type()) {
+		return ""
+	}
+	node := rv.FieldByName("node")
+	if !node.IsValid() || node.Kind() != reflect.Pointer || node.IsNil() || node.Elem().Kind() != reflect.Struct {
+		return ""
+	}
+	typ := node.Elem().FieldByName("typ")
+	if !typ.IsValid() || typ.Kind() != reflect.Pointer || typ.IsNil() || typ.Elem().Kind() != reflect.Struct {
+		return ""
+	}
+	str := typ.Elem().FieldByName("str")
+	if !str.IsValid() || str.Kind() != reflect.String {
+		return ""
+	}
+	return demangle(str.String())
 }
 
 // clearValue implements the clear builtin for maps and slices.

@@ -540,7 +540,7 @@ func (st *stringers) args(a []any) []any {
 // formatArgs is args for a format string: only the arguments of verbs
 // that use String or Error are formatted (not %T, %d or %w).
 func (st *stringers) formatArgs(format string, a []any) (string, []any) {
-	verbs, at, ok := argVerbs(format, len(a))
+	verbs, at, ok := cell.ArgVerbs(format, len(a))
 	if !ok {
 		return format, a
 	}
@@ -565,8 +565,15 @@ func (st *stringers) formatArgs(format string, a []any) (string, []any) {
 				w, made = inner.Interface(), true
 			}
 		case verbs[i] == 'T':
-			// The cell's name for its type, not reflect's structure.
-			if name := (fieldFormatter{st: st}).typeName(reflect.TypeOf(unwrap(reflect.ValueOf(v)))); strings.Contains(name, "main.") {
+			// The cell's name for its type, not reflect's structure nor
+			// the underlying type (see cell's typeVerbs).
+			name := ""
+			if ta, ok := v.(typedArg); ok {
+				name = ta.name
+			} else if name = (fieldFormatter{st: st}).typeName(reflect.TypeOf(unwrap(reflect.ValueOf(v)))); !strings.Contains(name, "main.") {
+				name = heldTypeName(reflect.ValueOf(v))
+			}
+			if strings.Contains(name, "main.") {
 				if f == nil {
 					f = []byte(format)
 				}
@@ -585,54 +592,6 @@ func (st *stringers) formatArgs(format string, a []any) (string, []any) {
 		format = string(f)
 	}
 	return format, out
-}
-
-// argVerbs returns the verb each argument of format is for ('#' for %#v,
-// '+' for %+v, ' ' for width and precision arguments) and where in format
-// it is, or false for a format it does not follow (explicit argument
-// indexes).
-func argVerbs(format string, n int) (verbs []rune, at []int, ok bool) {
-	verbs, at = make([]rune, n), make([]int, n)
-	arg := 0
-	for i := 0; i < len(format); i++ {
-		if format[i] != '%' {
-			continue
-		}
-		i++
-		sharp, plus := false, false
-		for ; i < len(format) && strings.IndexByte("+-# 0", format[i]) >= 0; i++ {
-			sharp = sharp || format[i] == '#'
-			plus = plus || format[i] == '+'
-		}
-		for ; i < len(format) && (format[i] >= '0' && format[i] <= '9' || format[i] == '.' || format[i] == '*'); i++ {
-			if format[i] == '*' {
-				if arg < n {
-					verbs[arg] = ' '
-				}
-				arg++
-			}
-		}
-		if i >= len(format) {
-			break
-		}
-		if format[i] == '[' {
-			return nil, nil, false
-		}
-		if format[i] == '%' {
-			continue
-		}
-		if arg < n {
-			verbs[arg], at[arg] = rune(format[i]), i
-			switch {
-			case sharp && format[i] == 'v':
-				verbs[arg] = '#'
-			case plus && format[i] == 'v':
-				verbs[arg] = '+'
-			}
-		}
-		arg++
-	}
-	return verbs, at, true
 }
 
 // fmtSymbols returns fmt's printing functions as cells see them, writing

@@ -1,0 +1,205 @@
+package cell
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+)
+
+// typeVerbs gives fmt the types of the arguments of %T in its format calls:
+// yaegi hands compiled code a value of a cell's type that is not a struct
+// (type MyInt int) as a value of the underlying type, and one held in a
+// cell's interface too, so %T printed int. An argument whose type the
+// source tells goes with its name (HelperTyped); any other goes as an
+// element of an array of any: one read from a variable or an element (not
+// a call's result) reaches fmt as yaegi's interface value, which names the
+// type it holds when that type has methods (the Tour of Go's describe(i I)
+// prints "(3.14, main.F)").
+func (c *compiler) typeVerbs(n *ast.CallExpr, off func(token.Pos) int) {
+	sel, ok := n.Fun.(*ast.SelectorExpr)
+	if !ok || n.Ellipsis.IsValid() {
+		return
+	}
+	first, ok := map[string]int{"Printf": 0, "Sprintf": 0, "Errorf": 0, "Fprintf": 1}[sel.Sel.Name]
+	if pkg, isIdent := sel.X.(*ast.Ident); !ok || !isIdent || pkg.Obj != nil || len(n.Args) <= first+1 || c.importPath(pkg.Name) != "fmt" {
+		return
+	}
+	lit, ok := n.Args[first].(*ast.BasicLit)
+	if !ok || lit.Kind != token.STRING || !strings.Contains(lit.Value, "%T") {
+		return
+	}
+	format, err := strconv.Unquote(lit.Value)
+	if err != nil {
+		return
+	}
+	args := n.Args[first+1:]
+	verbs, _, ok := ArgVerbs(format, len(args))
+	if !ok {
+		return
+	}
+	for i, v := range verbs {
+		a := args[i]
+		if id, isIdent := a.(*ast.Ident); v != 'T' || isIdent && id.Name == "nil" && id.Obj == nil {
+			continue
+		}
+		from, to := off(a.Pos()), off(a.End())
+		if name := c.staticType(a, off); name != "" {
+			c.edits = append(c.edits, edit{from, from, HelperTyped + "("}, edit{to, to, ", " + strconv.Quote(name) + ")"})
+		} else {
+			c.edits = append(c.edits, edit{from, from, "[1]interface{}{"}, edit{to, to, "}[0]"})
+		}
+	}
+}
+
+// staticType returns the type of e as %T writes it, when the source tells
+// it and it is made of the cells' types that are not interfaces (main.MyInt,
+// []main.Celsius), else "".
+func (c *compiler) staticType(e ast.Expr, off func(token.Pos) int) string {
+	t := c.writtenType(e, nil, nil, off)
+	if t == "" {
+		t = c.spelledType(e, 0)
+	}
+	x, err := parser.ParseExpr(versionedRE.ReplaceAllString(t, "$1"))
+	if t == "" || err != nil {
+		return ""
+	}
+	cells, ok := false, true
+	ast.Inspect(x, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.SelectorExpr:
+			return false // a package's type
+		case *ast.Ident:
+			if spec := c.cellTypeDecl(n.Name); spec != nil {
+				_, iface := spec.Type.(*ast.InterfaceType)
+				ok = ok && !iface && spec.TypeParams == nil
+				n.Name = "main." + n.Name
+				cells = true
+			}
+		case *ast.InterfaceType, *ast.FuncType, *ast.StructType, *ast.ChanType, *ast.IndexExpr, *ast.IndexListExpr:
+			ok = false // as fmt has it already, or not worth it
+		}
+		return ok
+	})
+	if !cells || !ok {
+		return ""
+	}
+	return types.ExprString(x)
+}
+
+// spelledType returns the type of e that conversions, composite literals
+// and declarations of variables spell out, in this cell or (for variables
+// declared with var) in earlier ones, or "". The address of one is a
+// pointer to it.
+func (c *compiler) spelledType(e ast.Expr, depth int) string {
+	if depth > 8 {
+		return ""
+	}
+	switch x := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		if id, ok := x.Fun.(*ast.Ident); ok && len(x.Args) == 1 && !x.Ellipsis.IsValid() && c.cellTypeDecl(id.Name) != nil {
+			return id.Name // a conversion: MyInt(5)
+		}
+	case *ast.CompositeLit:
+		if x.Type != nil {
+			return types.ExprString(x.Type)
+		}
+	case *ast.UnaryExpr:
+		if t := c.spelledType(x.X, depth+1); x.Op == token.AND && t != "" {
+			return "*" + t
+		}
+	case *ast.Ident:
+		decl := any(nil)
+		if x.Obj != nil {
+			decl = x.Obj.Decl
+		} else if src := c.declSource(x.Name); strings.HasPrefix(src, "var ") {
+			if f, err := parser.ParseFile(token.NewFileSet(), "", "package p;"+src, 0); err == nil && len(f.Decls) == 1 {
+				if gd, ok := f.Decls[0].(*ast.GenDecl); ok && len(gd.Specs) == 1 {
+					decl = gd.Specs[0]
+				}
+			}
+		}
+		switch d := decl.(type) {
+		case *ast.ValueSpec:
+			for i, n := range d.Names {
+				switch {
+				case n.Name != x.Name:
+				case d.Type != nil:
+					return types.ExprString(d.Type)
+				case len(d.Values) == len(d.Names):
+					return c.spelledType(d.Values[i], depth+1)
+				}
+			}
+		case *ast.AssignStmt:
+			for i, l := range d.Lhs {
+				if id, ok := l.(*ast.Ident); ok && id.Name == x.Name && d.Tok == token.DEFINE && len(d.Rhs) == len(d.Lhs) {
+					return c.spelledType(d.Rhs[i], depth+1)
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// cellTypeDecl returns the declaration of the cells' type name, this cell's
+// or an earlier one's, or nil.
+func (c *compiler) cellTypeDecl(name string) *ast.TypeSpec {
+	src, ok := c.sources[name]
+	if !ok && !c.localDefs[name] {
+		src = c.env.Source(name)
+	}
+	if !strings.HasPrefix(src, "type ") {
+		return nil
+	}
+	return TypeDecl(src, name)
+}
+
+// ArgVerbs returns the verb each argument of format is for ('#' for %#v,
+// '+' for %+v, ' ' for width and precision arguments) and where in format
+// it is, or false for a format it does not follow (explicit argument
+// indexes).
+func ArgVerbs(format string, n int) (verbs []rune, at []int, ok bool) {
+	verbs, at = make([]rune, n), make([]int, n)
+	arg := 0
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		i++
+		sharp, plus := false, false
+		for ; i < len(format) && strings.IndexByte("+-# 0", format[i]) >= 0; i++ {
+			sharp = sharp || format[i] == '#'
+			plus = plus || format[i] == '+'
+		}
+		for ; i < len(format) && (format[i] >= '0' && format[i] <= '9' || format[i] == '.' || format[i] == '*'); i++ {
+			if format[i] == '*' {
+				if arg < n {
+					verbs[arg] = ' '
+				}
+				arg++
+			}
+		}
+		if i >= len(format) {
+			break
+		}
+		if format[i] == '[' {
+			return nil, nil, false
+		}
+		if format[i] == '%' {
+			continue
+		}
+		if arg < n {
+			verbs[arg], at[arg] = rune(format[i]), i
+			switch {
+			case sharp && format[i] == 'v':
+				verbs[arg] = '#'
+			case plus && format[i] == 'v':
+				verbs[arg] = '+'
+			}
+		}
+		arg++
+	}
+	return verbs, at, true
+}

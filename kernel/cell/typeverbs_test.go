@@ -1,0 +1,46 @@
+package cell
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestArgVerbs(t *testing.T) {
+	for _, tc := range []struct {
+		format string
+		n      int
+		want   string
+		ok     bool
+	}{
+		{"%v %d %s", 3, "vds", true},
+		{"100%% %T %#v %+v", 3, "T#+", true},
+		{"%*d %.*f %-8q", 5, " d fq", true},
+		{"%[2]v %[1]v", 2, "", false},
+		{"%v", 3, "v\x00\x00", true},
+		{"%v %v %v", 1, "v", true},
+	} {
+		got, _, ok := ArgVerbs(tc.format, tc.n)
+		if ok != tc.ok || ok && !slices.Equal(got, []rune(tc.want)) {
+			t.Errorf("ArgVerbs(%q, %d) = %q, %v; want %q, %v", tc.format, tc.n, string(got), ok, tc.want, tc.ok)
+		}
+	}
+}
+
+// TestTypeVerbRewrites: an argument of %T goes with its type's name where
+// the source spells it, else as an element of an array of any; other
+// arguments and other calls stay.
+func TestTypeVerbRewrites(t *testing.T) {
+	decl := "type MyInt int\ntype Shape interface{ Area() float64 }\n"
+	compilesTo(t, []string{"v", "w"}, []struct{ src, want string }{
+		{decl + "x := MyInt(2)\nfmt.Printf(\"%v %T\\n\", x, x)", `fmt.Printf("%v %T\n", x, ` + HelperTyped + `(x, "main.MyInt"))`},
+		{decl + "var xs []MyInt\nfmt.Printf(\"%T\", xs)", HelperTyped + `(xs, "[]main.MyInt")`},
+		{decl + "x := MyInt(2)\nfmt.Printf(\"%T\", &x)", HelperTyped + `(&x, "*main.MyInt")`},
+		{decl + "s := fmt.Sprintf(\"%d %T\", 1, MyInt(3))", HelperTyped + `(MyInt(3), "main.MyInt")`},
+		{decl + "var s Shape\nfmt.Printf(\"%T\", s)", `fmt.Printf("%T", [1]interface{}{s}[0])`},
+		{"fmt.Fprintf(w, \"%T %T\", v, nil)", `fmt.Fprintf(w, "%T %T", [1]interface{}{v}[0], nil)`},
+		{"err := fmt.Errorf(\"%T: %w\", v, w)", `fmt.Errorf("%T: %w", [1]interface{}{v}[0], w)`},
+		{"fmt.Printf(\"%v\", v)", `fmt.Printf("%v", v)`},
+		{"fmt.Printf(\"%[1]T\", v)", `fmt.Printf("%[1]T", v)`},
+		{"w.Printf(\"%T\", v)", `w.Printf("%T", v)`},
+	})
+}
