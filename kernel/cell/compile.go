@@ -27,7 +27,7 @@ const (
 	HelperRecovered = "_fountain_rt.Recovered"
 	HelperGoPanic   = "_fountain_gopanic" // reports a panic in a goroutine a cell started
 	HelperAtEnd     = "_fountain_atend"   // a cell's own defer: the call runs when the cell ends
-	// HelperTyped gives a %T argument its type's name (see typeVerbs).
+	// HelperTyped gives an argument of fmt its type's name (see fmtTypes).
 	HelperTyped    = "_fountain_rt.Typed"
 	helperPrefix   = "_fountain_"
 	lineDirective  = "//line cell:1:1\n"
@@ -236,6 +236,7 @@ type compiler struct {
 	selectors map[string]bool   // unresolved X of X.Sel, candidates for auto import
 	lastExpr  *ast.ExprStmt     // the cell's last statement when it is an expression
 	lastUnit  Unit              // its unit
+	showType  string            // its type, for HelperTyped (see fmtTypes)
 	sources   map[string]string // declaration source by name
 	defineAt  map[string]int    // where each defined name is declared
 	refs      map[string][]string
@@ -1021,6 +1022,12 @@ func offsetIn(fset *token.FileSet, p token.Pos, prefix int) int {
 // interpreter lacks, and collects selector roots for automatic imports.
 func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 	off := func(p token.Pos) int { return offsetIn(fset, p, prefix) }
+	if c.lastExpr != nil {
+		// A cell's value shows as fmt prints it (see fmtTypes).
+		if name, elems := c.staticType(c.lastExpr.X, off); elems {
+			c.showType = name
+		}
+	}
 	// Identifiers that are not references: selected names, struct literal
 	// keys, labels, method names.
 	notRef := map[*ast.Ident]bool{}
@@ -1104,7 +1111,7 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 				// argument of the deferred func's call is still called by it.
 				c.edits = append(c.edits, edit{off(n.Pos()), off(n.Pos()), HelperRecovered + "("}, edit{off(n.End()), off(n.End()), ")"})
 			}
-			c.typeVerbs(n, off)
+			c.fmtTypes(n, off)
 			if h := c.helperFor(ast.Unparen(n.Fun)); h != "" && len(n.Args) == 1 {
 				// error(v), any(v): see interfaceValues
 				c.edits = append(c.edits, edit{off(n.Fun.Pos()), off(n.Fun.End()), h})
@@ -1724,6 +1731,9 @@ func (c *compiler) showEdits(u Unit) []edit {
 	start := u.Start + len(text) - len(strings.TrimLeft(text, " \t\n"))
 	trimmed := strings.TrimRight(text, " \t\n;")
 	end := u.Start + len(trimmed)
+	if c.showType != "" {
+		return []edit{{start, start, HelperShow + "(" + HelperTyped + "("}, {end, end, ", " + strconv.Quote(c.showType) + "))"}}
+	}
 	return []edit{{start, start, HelperShow + "("}, {end, end, ")"}}
 }
 

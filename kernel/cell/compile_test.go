@@ -467,7 +467,9 @@ func FuzzCompile(f *testing.F) {
 		// break to a label from a select
 		"L:\nfor {\n\tselect {\n\tcase <-c: break L\n\tcase <-d: func() { for { break } }()\n\t}\n}\nM: for range 2 { select { default: break M } }",
 		// a frame per iteration for loops that make values of types with methods
-		"type E struct{}\nfunc (*E) Error() string { return \"\" }\nvar es []*E\nfor i := 0; i < 3; i++ {\n\tswitch { case i > 0: break }\n\tif i > 1 { continue }\n\terrs = append(errs, &E{}, E{})\n\tes = append(es, &E{})\n\tfor { break }\n}"} {
+		"type E struct{}\nfunc (*E) Error() string { return \"\" }\nvar es []*E\nfor i := 0; i < 3; i++ {\n\tswitch { case i > 0: break }\n\tif i > 1 { continue }\n\terrs = append(errs, &E{}, E{})\n\tes = append(es, &E{})\n\tfor { break }\n}",
+		// arguments of fmt with their types' names
+		"type B int\nfunc (b B) String() string { return \"\" }\nvar x B = 1\nbs := []B{x}\nfmt.Printf(\"%T %v %[1]d\", &x, map[string]B{})\nfmt.Println(bs, (bs), B(2))\nbs"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {

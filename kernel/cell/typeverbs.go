@@ -9,46 +9,58 @@ import (
 	"strings"
 )
 
-// typeVerbs gives fmt the types of the arguments of %T in its format calls:
-// yaegi hands compiled code a value of a cell's type that is not a struct
-// (type MyInt int) as a value of the underlying type, and one held in a
-// cell's interface too, so %T printed int. An argument whose type the
-// source tells goes with its name (HelperTyped); any other goes as an
-// element of an array of any: one read from a variable or an element (not
-// a call's result) reaches fmt as yaegi's interface value, which names the
-// type it holds when that type has methods (the Tour of Go's describe(i I)
-// prints "(3.14, main.F)").
-func (c *compiler) typeVerbs(n *ast.CallExpr, off func(token.Pos) int) {
+// fmtTypes gives fmt the types of its arguments where yaegi loses them: it
+// hands compiled code a value of a cell's type that is not a struct (type
+// MyInt int) as a value of the underlying type, and one held in a cell's
+// interface too. So %T printed int, and the elements of a []Celsius, a
+// map[string]IPAddr printed without their String methods (a single value
+// goes in yaegi's wrapper, with them). An argument of %T whose type the
+// source tells, and an argument printed with %v (or Print) of a slice,
+// array or map type of such elements, goes with its type's name
+// (HelperTyped). Any other argument of %T goes as an element of an array
+// of any: one read from a variable or an element (not a call's result)
+// reaches fmt as yaegi's interface value, which names the type it holds
+// when that type has methods (the Tour of Go's describe(i I) prints
+// "(3.14, main.F)").
+func (c *compiler) fmtTypes(n *ast.CallExpr, off func(token.Pos) int) {
 	sel, ok := n.Fun.(*ast.SelectorExpr)
 	if !ok || n.Ellipsis.IsValid() {
 		return
 	}
-	first, ok := map[string]int{"Printf": 0, "Sprintf": 0, "Errorf": 0, "Fprintf": 1}[sel.Sel.Name]
-	if pkg, isIdent := sel.X.(*ast.Ident); !ok || !isIdent || pkg.Obj != nil || len(n.Args) <= first+1 || c.importPath(pkg.Name) != "fmt" {
+	// The first argument printed, and whether a format comes before it.
+	first, ok := map[string]int{"Printf": 1, "Sprintf": 1, "Errorf": 1, "Fprintf": 2,
+		"Print": 0, "Println": 0, "Sprint": 0, "Sprintln": 0, "Fprint": 1, "Fprintln": 1}[sel.Sel.Name]
+	formatted := strings.HasSuffix(sel.Sel.Name, "f")
+	if pkg, isIdent := sel.X.(*ast.Ident); !ok || !isIdent || pkg.Obj != nil || len(n.Args) <= first || c.importPath(pkg.Name) != "fmt" {
 		return
 	}
-	lit, ok := n.Args[first].(*ast.BasicLit)
-	if !ok || lit.Kind != token.STRING || !strings.Contains(lit.Value, "%T") {
-		return
-	}
-	format, err := strconv.Unquote(lit.Value)
-	if err != nil {
-		return
-	}
-	args := n.Args[first+1:]
-	verbs, _, ok := ArgVerbs(format, len(args))
-	if !ok {
-		return
+	args := n.Args[first:]
+	verbs := []rune(strings.Repeat("v", len(args)))
+	if formatted {
+		lit, ok := n.Args[first-1].(*ast.BasicLit)
+		if !ok || lit.Kind != token.STRING {
+			return
+		}
+		format, err := strconv.Unquote(lit.Value)
+		if err != nil {
+			return
+		}
+		if verbs, _, ok = ArgVerbs(format, len(args)); !ok {
+			return
+		}
 	}
 	for i, v := range verbs {
 		a := args[i]
-		if id, isIdent := a.(*ast.Ident); v != 'T' || isIdent && id.Name == "nil" && id.Obj == nil {
+		if id, isIdent := a.(*ast.Ident); isIdent && id.Name == "nil" && id.Obj == nil || !strings.ContainsRune("TvsqxX", v) {
 			continue
 		}
 		from, to := off(a.Pos()), off(a.End())
-		if name := c.staticType(a, off); name != "" {
+		name, elems := c.staticType(a, off)
+		switch {
+		case v != 'T' && !elems:
+		case name != "":
 			c.edits = append(c.edits, edit{from, from, HelperTyped + "("}, edit{to, to, ", " + strconv.Quote(name) + ")"})
-		} else {
+		case v == 'T':
 			c.edits = append(c.edits, edit{from, from, "[1]interface{}{"}, edit{to, to, "}[0]"})
 		}
 	}
@@ -56,15 +68,20 @@ func (c *compiler) typeVerbs(n *ast.CallExpr, off func(token.Pos) int) {
 
 // staticType returns the type of e as %T writes it, when the source tells
 // it and it is made of the cells' types that are not interfaces (main.MyInt,
-// []main.Celsius), else "".
-func (c *compiler) staticType(e ast.Expr, off func(token.Pos) int) string {
-	t := c.writtenType(e, nil, nil, off)
+// []main.Celsius), else "". elems reports that it is a slice, array or map
+// of the cells' types that are not structs and have a String or Error
+// method.
+func (c *compiler) staticType(e ast.Expr, off func(token.Pos) int) (name string, elems bool) {
+	t := ""
+	if !hasCall(e) { // writtenType settles generic calls it meets: edits
+		t = c.writtenType(e, nil, nil, off)
+	}
 	if t == "" {
 		t = c.spelledType(e, 0)
 	}
 	x, err := parser.ParseExpr(versionedRE.ReplaceAllString(t, "$1"))
 	if t == "" || err != nil {
-		return ""
+		return "", false
 	}
 	cells, ok := false, true
 	ast.Inspect(x, func(n ast.Node) bool {
@@ -74,7 +91,9 @@ func (c *compiler) staticType(e ast.Expr, off func(token.Pos) int) string {
 		case *ast.Ident:
 			if spec := c.cellTypeDecl(n.Name); spec != nil {
 				_, iface := spec.Type.(*ast.InterfaceType)
+				_, strct := spec.Type.(*ast.StructType)
 				ok = ok && !iface && spec.TypeParams == nil
+				elems = elems || !strct && n != x && c.printsItself(n.Name)
 				n.Name = "main." + n.Name
 				cells = true
 			}
@@ -84,9 +103,24 @@ func (c *compiler) staticType(e ast.Expr, off func(token.Pos) int) string {
 		return ok
 	})
 	if !cells || !ok {
-		return ""
+		return "", false
 	}
-	return types.ExprString(x)
+	return types.ExprString(x), elems
+}
+
+// printsItself reports whether the cells declare a String or Error method
+// on their type name.
+func (c *compiler) printsItself(name string) bool {
+	for _, src := range c.methodSources(name) {
+		f, err := parser.ParseFile(token.NewFileSet(), "", "package p;"+src, parser.SkipObjectResolution)
+		if err != nil || len(f.Decls) != 1 {
+			continue
+		}
+		if fd, ok := f.Decls[0].(*ast.FuncDecl); ok && (fd.Name.Name == "String" || fd.Name.Name == "Error") {
+			return true
+		}
+	}
+	return false
 }
 
 // spelledType returns the type of e that conversions, composite literals

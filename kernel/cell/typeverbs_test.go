@@ -43,4 +43,15 @@ func TestTypeVerbRewrites(t *testing.T) {
 		{"fmt.Printf(\"%[1]T\", v)", `fmt.Printf("%[1]T", v)`},
 		{"w.Printf(\"%T\", v)", `w.Printf("%T", v)`},
 	})
+	// Slices, arrays and maps of types that are not structs and print
+	// themselves go with their types' names; values of such types alone,
+	// and of others, as they are.
+	band := "type Band int\nfunc (b Band) String() string { return \"b\" }\n"
+	compilesTo(t, []string{"v"}, []struct{ src, want string }{
+		{band + "bs := []Band{1}\nfmt.Println(bs, Band(1), []int{2})", `fmt.Println(` + HelperTyped + `(bs, "[]main.Band"), Band(1), []int{2})`},
+		{band + "m := map[string]Band{}\nfmt.Sprintf(\"%d %v\", m, m)", `fmt.Sprintf("%d %v", m, ` + HelperTyped + `(m, "map[string]main.Band"))`},
+		{band + "bs := []Band{1}\nbs", HelperShow + "(" + HelperTyped + `(bs, "[]main.Band"))`},
+		{band + "Band(1)", HelperShow + "(Band(1))"},
+		{"type Plain int\nps := []Plain{1}\nfmt.Println(ps)", "fmt.Println(ps)"},
+	})
 }

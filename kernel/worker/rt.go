@@ -188,8 +188,8 @@ func (r *hooks) symbols() map[string]reflect.Value {
 			return v
 		}),
 		"AtEnd": reflect.ValueOf(func(f func()) { r.atEnd = append(r.atEnd, f) }),
-		// Typed is an argument of %T with its type's name (see
-		// cell.typeVerbs), which only formatArgs sees.
+		// Typed is an argument of fmt with its type's name (see
+		// cell.fmtTypes), which only fmt's functions as cells see them get.
 		"Typed": reflect.ValueOf(func(v any, name string) any { return typedArg{v, name} }),
 	}
 }
@@ -208,6 +208,14 @@ type compiledError interface{ Error() string }
 // the wrapped value is taken out so that it prints as the user's value,
 // with its elements' String methods (see stringers).
 func (r *hooks) text(v any) string {
+	if ta, ok := v.(typedArg); ok {
+		return fmt.Sprint(r.stringers.formatNamed(reflect.ValueOf(ta.v), ta.name))
+	}
+	if name := heldTypeName(reflect.ValueOf(v)); name != "" {
+		// A value of a cell's type that is not a struct: its methods are
+		// found by its name.
+		return fmt.Sprint(r.stringers.formatNamed(reflect.ValueOf(unwrap(reflect.ValueOf(v))), name))
+	}
 	f, _ := r.stringers.format(unwrap(reflect.ValueOf(v)))
 	return fmt.Sprint(f)
 }

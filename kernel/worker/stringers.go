@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"go/types"
 	"io"
 	"reflect"
 	"strings"
@@ -45,6 +46,9 @@ type stringers struct {
 	embeds map[string][]embed
 	// errs holds the Error methods alone (see asError).
 	errs map[reflect.Type]func(reflect.Value) string
+	// named holds the String or Error methods of the cells' types that are
+	// not structs, by name ("main.Celsius"), for formatNamed.
+	named map[string]func(reflect.Value) string
 }
 
 // asError returns v, a value of the cells' that reached compiled code
@@ -232,6 +236,7 @@ func (st *stringers) learn(in *interp.Interpreter, types []string, sources map[s
 			st.mu.Unlock()
 		}
 	}
+	fresh := map[string]bool{}
 	for key, src := range sources {
 		typ, method, ok := strings.Cut(key, ".")
 		if !ok {
@@ -268,6 +273,20 @@ func (st *stringers) learn(in *interp.Interpreter, types []string, sources map[s
 				base = base.Elem()
 			}
 			st.mu.Lock()
+			if base.Kind() != reflect.Struct && t.Kind() != reflect.Pointer {
+				// Not a struct: reflect has it as its underlying type, so
+				// its values are told by the name the cell compiler gives
+				// them (formatNamed).
+				if st.named == nil {
+					st.named = map[string]func(reflect.Value) string{}
+				}
+				// This cell's method replaces an earlier cell's; fmt
+				// prefers Error to String.
+				if key := "main." + typ; !fresh[key] || method == "Error" {
+					st.named[key] = func(v reflect.Value) string { return fn.Call([]reflect.Value{v})[0].String() }
+					fresh[key] = true
+				}
+			}
 			if base.Kind() == reflect.Struct && base.Name() == "" && !st.shared[base] {
 				if st.methods == nil {
 					st.methods = map[reflect.Type]func(reflect.Value) string{}
@@ -397,6 +416,9 @@ func (st *stringers) holds(t reflect.Type) bool {
 // methods become formatters, slices, arrays and maps of them ones of
 // formatters. It reports whether it made one.
 func (st *stringers) format(v any) (any, bool) {
+	if ta, ok := v.(typedArg); ok {
+		return st.formatNamed(reflect.ValueOf(ta.v), ta.name), true
+	}
 	rv := reflect.ValueOf(v)
 	if !rv.IsValid() || !st.holds(rv.Type()) {
 		return v, false
@@ -456,6 +478,60 @@ func (st *stringers) formatValue(rv reflect.Value) any {
 		}
 	}
 	return rv.Interface()
+}
+
+// formatNamed is formatValue for a value whose type the cell compiler
+// names (see cell.fmtTypes): elements of the cells' types that are not
+// structs format with their String or Error methods, found by the type's
+// name (reflect has only the underlying type).
+func (st *stringers) formatNamed(rv reflect.Value, name string) any {
+	t, err := parser.ParseExpr(name)
+	if err != nil || !rv.IsValid() {
+		return st.formatValue(rv)
+	}
+	return st.formatTyped(rv, t)
+}
+
+func (st *stringers) formatTyped(rv reflect.Value, t ast.Expr) any {
+	switch t := t.(type) {
+	case *ast.SelectorExpr:
+		st.mu.RLock()
+		m := st.named[types.ExprString(t)]
+		st.mu.RUnlock()
+		if m != nil {
+			return formatter{rv, m}
+		}
+	case *ast.StarExpr:
+		// A pointer has its element's methods.
+		if sel, ok := t.X.(*ast.SelectorExpr); ok && rv.Kind() == reflect.Pointer && !rv.IsNil() {
+			st.mu.RLock()
+			m := st.named[types.ExprString(sel)]
+			st.mu.RUnlock()
+			if m != nil {
+				return formatter{rv.Elem(), m}
+			}
+		}
+	case *ast.ArrayType:
+		if rv.Kind() != reflect.Slice && rv.Kind() != reflect.Array || rv.Kind() == reflect.Slice && rv.IsNil() {
+			break
+		}
+		out := make([]any, rv.Len())
+		for i := range out {
+			out[i] = st.formatTyped(rv.Index(i), t.Elt)
+		}
+		return out
+	case *ast.MapType:
+		if rv.Kind() != reflect.Map || rv.IsNil() {
+			break
+		}
+		// Keys stay as they are, as in formatValue.
+		out := reflect.MakeMapWithSize(reflect.MapOf(rv.Type().Key(), reflect.TypeFor[any]()), rv.Len())
+		for it := rv.MapRange(); it.Next(); {
+			out.SetMapIndex(it.Key(), reflect.ValueOf(st.formatTyped(it.Value(), t.Value)))
+		}
+		return out.Interface()
+	}
+	return st.formatValue(rv)
 }
 
 // structFormatter formats a struct for %v as fmt would with its fields'
@@ -566,7 +642,7 @@ func (st *stringers) formatArgs(format string, a []any) (string, []any) {
 			}
 		case verbs[i] == 'T':
 			// The cell's name for its type, not reflect's structure nor
-			// the underlying type (see cell's typeVerbs).
+			// the underlying type (see cell's fmtTypes).
 			name := ""
 			if ta, ok := v.(typedArg); ok {
 				name = ta.name
