@@ -131,6 +131,10 @@ type Program struct {
 	// yaegi keeps one instance per func name and type arguments across
 	// packages, so a redefinition, or cmp.Compare, would answer for it.
 	Generic []string
+	// Eager lists the sites (see Chunk.Sites) whose types are worth a
+	// probe before the cell runs, though it compiles without them: yaegi
+	// compiles some calls it then runs wrong (see inferCalls).
+	Eager []int
 }
 
 // Error is a compile error at a cell position.
@@ -258,6 +262,7 @@ type compiler struct {
 	free       []freeIdent    // unresolved identifiers, checked after the whole cell is read
 	compound   map[int]int    // compound statements that run as declared funcs: start -> end
 	sites      []int          // statements that need a type (see Typed), by offset
+	eager      []int          // those of them to probe before the cell runs (Program.Eager)
 	// Top-level variables set to func literals (Program.FuncValues).
 	funcValues map[string]string
 	funcOrder  []string
@@ -1579,7 +1584,7 @@ func (c *compiler) autoImports() {
 func (c *compiler) program(units []Unit) (*Program, error) {
 	sort.SliceStable(c.defines, func(i, j int) bool { return c.defineAt[c.defines[i]] < c.defineAt[c.defines[j]] })
 	p := &Program{Imports: c.imports, Defines: c.defines, Sources: c.sources, Refs: c.refs, Types: c.types,
-		FuncValues: c.funcValues, FuncOrder: c.funcOrder, Generic: c.generic}
+		FuncValues: c.funcValues, FuncOrder: c.funcOrder, Generic: c.generic, Eager: c.eager}
 	// By offset; at one offset, insertions before a replacement starting
 	// there (a probe statement before a statement that is rewritten too).
 	byOffset := func(i, j int) bool {

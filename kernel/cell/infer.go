@@ -247,7 +247,8 @@ var identRE = regexp.MustCompile(`\.?[A-Za-z_][A-Za-z0-9_]*`)
 // asked, arguments of func and iterator parameters first: they tell the
 // most. A call is left alone until a probe has found something, that is
 // until its chunk has failed to compile as written, unless its arguments
-// are all untyped constants.
+// are all untyped constants, or one binds a type parameter beside others
+// (whose types the source spells, or eager probes find).
 func (c *compiler) inferCalls(calls []inferCall, parent map[ast.Node]ast.Node, off func(token.Pos) int) {
 	// Inner calls first: an outer call's argument is probed as rewritten.
 	for _, call := range slices.Backward(calls) {
@@ -272,6 +273,32 @@ func (c *compiler) inferCalls(calls []inferCall, parent map[ast.Node]ast.Node, o
 		if ok && (probed || constants) {
 			c.writeTypeArgs(call.n, call.decl, targs, off)
 			continue
+		}
+		if !probed && c.constantBinds(call) {
+			// yaegi would make the type parameter the constant's untyped
+			// type (Twice(3, inc) instantiated Twice for "untyped int",
+			// and a generic call in its body then panicked): Go takes the
+			// other arguments' types first, which the source may tell.
+			nonConstants := 0
+			for _, a := range call.args {
+				if a.untyped == "" {
+					nonConstants++
+				}
+			}
+			// Only when the source spells every other argument's type: the
+			// constant's default type would stand in for what it does not.
+			if written, known := c.writtenCall(call, off); known == nonConstants {
+				if targs, ok, _ := c.inferTypeArgs(written); ok {
+					c.writeTypeArgs(call.n, call.decl, targs, off)
+					continue
+				}
+			}
+			// Else probes tell, before the cell runs.
+			for _, a := range call.args {
+				if a.at >= 0 && !a.mode.Probe {
+					c.eager = append(c.eager, a.at)
+				}
+			}
 		}
 		order := make([]int, len(call.args))
 		for i := range order {
@@ -416,6 +443,17 @@ func (c *compiler) inferTypeArgs(call inferCall) ([]string, bool, *conflict) {
 // for a call's arguments show (see writtenType), if any: yaegi compiles
 // such a call and fails only when it runs.
 func (c *compiler) writtenConflict(call inferCall, off func(token.Pos) int) *conflict {
+	written, known := c.writtenCall(call, off)
+	if known < 2 {
+		return nil // one argument cannot disagree with itself
+	}
+	_, _, cf := c.inferTypeArgs(written)
+	return cf
+}
+
+// writtenCall returns call with the types the source spells out for its
+// arguments (see writtenType), and how many it spells.
+func (c *compiler) writtenCall(call inferCall, off func(token.Pos) int) (inferCall, int) {
 	written := call
 	written.args = slices.Clone(call.args)
 	known := 0
@@ -428,11 +466,32 @@ func (c *compiler) writtenConflict(call inferCall, off func(token.Pos) int) *con
 			known++
 		}
 	}
-	if known < 2 {
-		return nil // one argument cannot disagree with itself
+	return written, known
+}
+
+// constantBinds reports whether an untyped constant argument of a call of
+// a cell's generic func that calls generic funcs itself is passed to a
+// parameter whose type is one of its type parameters, beside arguments
+// that are not constants. (yaegi instantiates such a func for the
+// constant's untyped type, and a generic call in it can then fail.)
+func (c *compiler) constantBinds(call inferCall) bool {
+	if _, ok := call.n.Fun.(*ast.Ident); !ok || !c.callsGeneric(call.decl.Body) {
+		return false
 	}
-	_, _, cf := c.inferTypeArgs(written)
-	return cf
+	params := paramTypes(call.decl.Type, len(call.args), call.n.Ellipsis.IsValid())
+	names := map[string]bool{}
+	for _, f := range call.decl.Type.TypeParams.List {
+		for _, n := range f.Names {
+			names[n.Name] = true
+		}
+	}
+	binds, others := false, false
+	for i, a := range call.args {
+		id, bare := params[i].(*ast.Ident)
+		binds = binds || a.untyped != "" && bare && names[id.Name]
+		others = others || a.untyped == ""
+	}
+	return binds && others
 }
 
 // conflict is two types inferred for one type parameter.
@@ -457,4 +516,29 @@ func coreType(constraint ast.Expr) ast.Expr {
 		}
 	}
 	return nil
+}
+
+// callsGeneric reports whether body calls a generic func of the cells.
+func (c *compiler) callsGeneric(body *ast.BlockStmt) bool {
+	if body == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || found {
+			return !found
+		}
+		fun := call.Fun
+		if ix, ok := fun.(*ast.IndexExpr); ok {
+			fun = ix.X
+		} else if ix, ok := fun.(*ast.IndexListExpr); ok {
+			fun = ix.X
+		}
+		if id, ok := fun.(*ast.Ident); ok && genericDecl(c.declSource(id.Name), id.Name) != nil {
+			found = true
+		}
+		return !found
+	})
+	return found
 }

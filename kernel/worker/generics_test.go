@@ -112,6 +112,23 @@ func TestGenericsWithNamedTypes(t *testing.T) {
 	})
 }
 
+// TestUntypedConstantArguments: an untyped constant passed to a type
+// parameter beside typed arguments gives it their type, as in Go; yaegi
+// instantiated the func for "untyped int", and a generic call in its body
+// then panicked (Twice(3, inc) with Twice calling Apply(x, f, f)).
+func TestUntypedConstantArguments(t *testing.T) {
+	apply := "func Apply[T any](x T, fs ...func(T) T) T { for _, f := range fs { x = f(x) }; return x }\nfunc Twice[T any](x T, f func(T) T) T { return Apply(x, f, f) }"
+	runCases(t, [][]string{
+		{"func literal", apply, "Twice(3, func(x int) int { return x + 1 })", "5"},
+		{"variable of the cell", apply, "inc := func(x int) int { return x + 1 }\nTwice(3, inc)", "5"},
+		{"variable of an earlier cell", apply, "inc := func(x int) int { return x + 1 }", "Twice(3, inc)", "5"},
+		{"func of an earlier cell", apply, "func dbl(x float64) float64 { return x * 2 }", "fmt.Sprintf(\"%v %T\", Twice(3, dbl), Twice(3, dbl))", "12 float64"},
+		{"explicit", apply, "Twice[int](3, func(x int) int { return x + 1 })", "5"},
+		{"constants alone", apply, "fmt.Sprintf(\"%T\", Apply(2.5))", "float64"},
+		{"mixed constants", "func Pair[T any](a, b T) []T { return []T{a, b} }", "n := 2.5\nfmt.Sprintf(\"%T %v\", Pair(1, n), Pair(1, n))", "[]float64 [1 2.5]"},
+	})
+}
+
 // TestTypeIDsLayout: typeIDs reaches into yaegi's unexported scope tables;
 // a yaegi of another layout would silently lose what it gives.
 func TestTypeIDsLayout(t *testing.T) {

@@ -535,6 +535,9 @@ func (s *Session) compileCell(code string) (*cell.Program, []string, []*interp.P
 		if probes == 0 { // the imports it needs are in; a retry has the same
 			s.namePackageTypes(code)
 		}
+		if probes < maxProbes && s.probeEager(code, prog, chunks) {
+			continue // the cell again, with what the probe found
+		}
 		progs, failed, err := s.compileChunks(chunks)
 		if err == nil {
 			return prog, versioned, progs, nil
@@ -560,6 +563,26 @@ func (s *Session) compileCell(code string) (*cell.Program, []string, []*interp.P
 		}
 		return nil, nil, nil, first
 	}
+}
+
+// probeEager probes a site the compiler wants typed before the cell runs
+// (cell.Program.Eager), if one is left, and reports whether it did.
+func (s *Session) probeEager(code string, prog *cell.Program, chunks []cell.Chunk) bool {
+	if len(prog.Eager) == 0 {
+		return false
+	}
+	for i, ch := range chunks {
+		var want []int
+		for _, at := range ch.Sites {
+			if slices.Contains(prog.Eager, at) {
+				want = append(want, at)
+			}
+		}
+		if len(want) > 0 && s.probe(code, want, i) {
+			return true
+		}
+	}
+	return false
 }
 
 // namePackageTypes gives the compiled packages' types the cell names
