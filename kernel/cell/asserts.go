@@ -354,7 +354,7 @@ func (c *compiler) typeSwitches(f *ast.File, parent map[ast.Node]ast.Node, off f
 				case isNilIdent(t):
 					piece(end, t, "if "+v+" == ", ret)
 				case !isIface:
-					piece(end, t, "if _, ok := "+v+".(", "); ok"+ret)
+					piece(end, t, "if _, ok := "+c.concreteOperand(v, t)+".(", "); ok"+ret)
 				default:
 					// bound, on a parameter: yaegi matches interfaces only so
 					arg := helperPrefix + "x"
@@ -375,7 +375,7 @@ func (c *compiler) typeSwitches(f *ast.File, parent map[ast.Node]ast.Node, off f
 			}
 			literal, isIface := c.interfaceCase(t)
 			if !isIface {
-				piece(at, t, " "+name+", _ := "+v+".(", "); _ = "+name+";")
+				piece(at, t, " "+name+", _ := "+c.concreteOperand(v, t)+".(", "); _ = "+name+";")
 				continue
 			}
 			// The case matched: the bound switch in the func literal does too.

@@ -1110,6 +1110,10 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 			c.late = append(c.late, func() { c.methodExpr(n, off) })
 		case *ast.ValueSpec, *ast.AssignStmt:
 			c.interfaceValues(n, off)
+		case *ast.FuncDecl:
+			c.captureErrors(n, off)
+		case *ast.TypeAssertExpr:
+			c.concreteAsserts(n, off)
 		case *ast.CallExpr:
 			if id, ok := n.Fun.(*ast.Ident); ok && id.Name == "recover" && id.Obj == nil && !c.userDefined("recover") && len(n.Args) == 0 {
 				// The value as Go has it (yaegi's is its reflect.Value); an

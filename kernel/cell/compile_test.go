@@ -469,7 +469,9 @@ func FuzzCompile(f *testing.F) {
 		// a frame per iteration for loops that make values of types with methods
 		"type E struct{}\nfunc (*E) Error() string { return \"\" }\nvar es []*E\nfor i := 0; i < 3; i++ {\n\tswitch { case i > 0: break }\n\tif i > 1 { continue }\n\terrs = append(errs, &E{}, E{})\n\tes = append(es, &E{})\n\tfor { break }\n}",
 		// arguments of fmt with their types' names
-		"type B int\nfunc (b B) String() string { return \"\" }\nvar x B = 1\nbs := []B{x}\nfmt.Printf(\"%T %v %[1]d\", &x, map[string]B{})\nfmt.Println(bs, (bs), B(2))\nbs"} {
+		"type B int\nfunc (b B) String() string { return \"\" }\nvar x B = 1\nbs := []B{x}\nfmt.Printf(\"%T %v %[1]d\", &x, map[string]B{})\nfmt.Println(bs, (bs), B(2))\nbs",
+		// errors of struct types of value receiver
+		"type E struct{ a int }\nfunc (E) Error() string { return \"\" }\nfunc (_ E) M() {}\nvar err error = E{}\ne, ok := err.(E)\nswitch x := err.(type) { case E, nil: _ = x; case error: }"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {

@@ -206,6 +206,29 @@ func TestFmtUsesCellMethods(t *testing.T) {
 	})
 }
 
+// TestValueReceiverErrors: errors of the cells' struct types with Error
+// methods of value receivers match assertions, type switches, errors.As
+// and errors.Is as in Go (yaegi kept only their last field where those
+// look, and none matched).
+func TestValueReceiverErrors(t *testing.T) {
+	pre := "type NotFound struct{ Name string; N int }\nfunc (e NotFound) Error() string { return e.Name + \" not found\" }\nfunc find(n string) error { return NotFound{n, 1} }\n"
+	runCases(t, [][]string{
+		{"assert", pre, "err := find(\"x\")\nnf, ok := err.(NotFound)\nfmt.Sprint(nf.Name, \" \", ok)", "x true"},
+		{"assert panic form", pre, "err := find(\"x\")\nerr.(NotFound).Name", "x"},
+		{"assert fails", pre, "_, ok := errors.New(\"e\").(NotFound)\nok", "false"},
+		{"switch", pre, "err := find(\"x\")\nout := \"\"\nswitch e := err.(type) { case NotFound: out = \"nf \" + e.Name; default: out = \"other\" }\nout", "nf x"},
+		{"as", pre, "err := fmt.Errorf(\"w: %w\", find(\"x\"))\nvar nf NotFound\nok := errors.As(err, &nf)\nfmt.Sprint(ok, \" \", nf.Name)", "true x"},
+		{"as joined", pre, "err := errors.Join(errors.New(\"a\"), find(\"j\"))\nvar nf NotFound\nfmt.Sprint(errors.As(err, &nf), \" \", nf.Name)", "true j"},
+		{"is", pre, "err := fmt.Errorf(\"w: %w\", find(\"x\"))\nfmt.Sprint(errors.Is(err, NotFound{\"x\", 1}), errors.Is(err, NotFound{\"y\", 1}))", "true false"},
+		{"is sentinel", "var ErrNotFound = errors.New(\"not found\")\nfunc get() error { return fmt.Errorf(\"get: %w\", ErrNotFound) }", "errors.Is(get(), ErrNotFound)", "true"},
+		{"in a func", pre + "func check(err error) string { if nf, ok := err.(NotFound); ok { return \"nf \" + nf.Name }; return \"other\" }", "check(find(\"y\")) + check(errors.New(\"z\"))", "nf yother"},
+		{"unnamed receiver", "type E struct{ A, B int }\nfunc (E) Error() string { return \"e\" }\nfunc f() error { return E{1, 2} }", "e, ok := f().(E)\nfmt.Sprint(e.A, e.B, ok, f())", "1 2 true e"},
+		{"any holding", pre, "var a any = NotFound{\"q\", 2}\nnf, ok := a.(NotFound)\nfmt.Sprint(nf.N, ok)", "2 true"},
+		{"goroutines", pre, "var wg sync.WaitGroup\nvar bad atomic.Int64\nfor i := range 8 { wg.Add(1); go func() { defer wg.Done(); for range 200 { err := find(strconv.Itoa(i)); if err.Error() != strconv.Itoa(i)+\" not found\" { bad.Add(1) }; if nf, ok := err.(NotFound); !ok || nf.Name != strconv.Itoa(i) { bad.Add(1) } } }() }\nwg.Wait()\nbad.Load()", "0"},
+		{"pointer receiver", "type P struct{ s string }\nfunc (p *P) Error() string { return p.s }\nfunc f() error { return &P{\"p\"} }", "p, ok := f().(*P)\nvar q *P\nfmt.Sprint(p.s, ok, errors.As(f(), &q), q.s)", "ptrue truep"},
+	})
+}
+
 // TestTourOfGo runs the programs of the Tour of Go (go.dev/tour) that run
 // without its own packages, as a newcomer types them into cells, printing
 // to a strings.Builder where the Tour prints, and checks what they print.

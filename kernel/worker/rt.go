@@ -188,6 +188,11 @@ func (r *hooks) symbols() map[string]reflect.Value {
 			return v
 		}),
 		"AtEnd": reflect.ValueOf(func(f func()) { r.atEnd = append(r.atEnd, f) }),
+		// The hand-over of values of the cells' types from errors (see
+		// errvalues.go).
+		"Capturing": reflect.ValueOf(capturing),
+		"Capture":   reflect.ValueOf(capture),
+		"Concrete":  reflect.ValueOf(concreteValue),
 		// Typed is an argument of fmt with its type's name (see
 		// cell.fmtTypes), which only fmt's functions as cells see them get.
 		"Typed": reflect.ValueOf(func(v any, name string) any { return typedArg{v, name} }),

@@ -22,6 +22,7 @@ var rtHelpers = map[string]reflect.Value{
 	"Comparable":      reflect.ValueOf(comparableHash),
 	"WriteComparable": reflect.ValueOf(writeComparable),
 	"ErrorsAs":        reflect.ValueOf(errorsAs),
+	"ErrorsIs":        reflect.ValueOf(errorsIs),
 }
 
 // weakMake returns a weak pointer (comparable: equal for the same object)
@@ -95,8 +96,57 @@ func errorsAs(err error, target any) bool {
 	var walk func(error) bool
 	walk = func(e error) bool {
 		for e != nil {
-			if v := yaegiInner(reflect.ValueOf(e)); v.IsValid() && v.Type().AssignableTo(want) {
+			if v := concreteInner(e); v.IsValid() && v.Type().AssignableTo(want) {
 				tv.Elem().Set(v)
+				return true
+			}
+			switch u := e.(type) {
+			case interface{ Unwrap() error }:
+				e = u.Unwrap()
+			case interface{ Unwrap() []error }:
+				for _, x := range u.Unwrap() {
+					if walk(x) {
+						return true
+					}
+				}
+				return false
+			default:
+				return false
+			}
+		}
+		return false
+	}
+	return walk(err)
+}
+
+// concreteInner is yaegiInner of the value e holds (see concreteValue).
+func concreteInner(e error) reflect.Value {
+	if v, ok := handedOver(e); ok {
+		return reflect.ValueOf(v)
+	}
+	return yaegiInner(reflect.ValueOf(e))
+}
+
+// errorsIs is errors.Is for the cells' error types too: yaegi's wrapper of
+// a value of a cell's struct type is not comparable (it holds funcs), so
+// errors.Is(err, NotFound{"x"}) compared nothing. Where errors.Is itself
+// finds no match, the chain is walked here, each error compared by the
+// value it holds.
+func errorsIs(err, target error) bool {
+	if err == nil || target == nil {
+		return err == target
+	}
+	if errors.Is(err, target) {
+		return true
+	}
+	want := concreteInner(target)
+	if !want.IsValid() || !want.Type().Comparable() {
+		return false
+	}
+	var walk func(error) bool
+	walk = func(e error) bool {
+		for e != nil {
+			if v := concreteInner(e); v.IsValid() && v.Type() == want.Type() && v.Equal(want) {
 				return true
 			}
 			switch u := e.(type) {

@@ -169,6 +169,13 @@ func As(err error, target any) bool {
 	return fountainshimrt.ErrorsAs(err, target)
 }
 
+// Is reports whether any error in err's tree matches target. (Also for
+// the cells' error types, whose values the compiled errors.Is cannot
+// compare.)
+func Is(err, target error) bool {
+	return fountainshimrt.ErrorsIs(err, target)
+}
+
 // AsType finds the first error in err's tree that has the type E and, if
 // one is found, returns that error value and true.
 func AsType[E error](err error) (E, bool) {

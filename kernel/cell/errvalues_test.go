@@ -1,0 +1,21 @@
+package cell
+
+import "testing"
+
+// TestCaptureErrors: a value-receiver Error method of a struct type of the
+// cells hands its receiver over when asked, and assertions and switch
+// cases of such types take their operand through HelperConcrete; pointer
+// receivers and other types stay.
+func TestCaptureErrors(t *testing.T) {
+	nf := "type NF struct{ N string }\nfunc (e NF) Error() string { return e.N }\n"
+	compilesTo(t, []string{"err"}, []struct{ src, want string }{
+		{nf, "func (e NF) Error() string { if " + HelperCapturing + "() { " + HelperCapture + "(e); return \"\" }; return e.N }"},
+		{"type E struct{}\nfunc (E) Error() string { return \"e\" }", "func (_fountain_recv E) Error() string { if " + HelperCapturing + "() { " + HelperCapture + "(_fountain_recv); return \"\" }; return \"e\" }"},
+		{"type E struct{}\nfunc (_ E) Error() string { return \"e\" }", "func (_fountain_recv E) Error()"},
+		{"type P struct{}\nfunc (p *P) Error() string { return \"p\" }", "func (p *P) Error() string { return \"p\" }"},
+		{"type C int\nfunc (c C) Error() string { return \"c\" }", "func (c C) Error() string { return \"c\" }"},
+		{nf + "x, ok := err.(NF)", HelperConcrete + "(err).(NF)"},
+		{nf + "switch e := err.(type) { case NF: _ = e }", "if _, ok := " + HelperConcrete + "(err).(NF); ok"},
+		{"type P struct{}\nfunc (p *P) Error() string { return \"p\" }\nx, ok := err.(*P)", "x, ok := err.(*P)"},
+	})
+}

@@ -1,0 +1,90 @@
+package worker
+
+import (
+	"bytes"
+	"reflect"
+	"runtime"
+	"strconv"
+	"sync"
+	"sync/atomic"
+)
+
+// A value of a cell's struct type put into an error reaches compiled code
+// in yaegi's wrapper with only its last field (see cell.captureErrors),
+// while the wrapper's Error method runs on the whole value. The cell
+// compiler makes each value-receiver Error method of such a type hand its
+// receiver over when asked; concreteValue asks, by calling the method.
+
+// errorValues is the hand-over in progress. It is the process's, not a
+// session's: the cells' methods ask for it from whatever goroutine calls
+// them, and only the asking goroutine's call hands over.
+var errorValues struct {
+	mu    sync.Mutex // one hand-over at a time
+	asked atomic.Bool
+	g     atomic.Int64 // the asking goroutine
+	v     any
+	given bool
+}
+
+// capturing reports whether the calling goroutine asks the Error method it
+// runs for its receiver (cell.HelperCapturing).
+func capturing() bool { return errorValues.asked.Load() && goid() == errorValues.g.Load() }
+
+// capture takes the receiver over (cell.HelperCapture).
+func capture(v any) {
+	if capturing() {
+		errorValues.v, errorValues.given = v, true
+	}
+}
+
+// errorFunc is the type of yaegi's wrapper's Error method.
+var errorFunc = reflect.TypeOf(func() string { return "" })
+
+// concreteValue returns the value of a cell's type that e, in yaegi's
+// error wrapper, holds, or e (cell.HelperConcrete).
+func concreteValue(e any) any {
+	if v, ok := handedOver(e); ok {
+		return v
+	}
+	return e
+}
+
+// handedOver returns the value of a cell's type that e, in yaegi's error
+// wrapper, holds, and whether its Error method handed it over.
+func handedOver(e any) (any, bool) {
+	rv := reflect.ValueOf(e)
+	if !rv.IsValid() || !isWrapper(rv.Type()) {
+		return nil, false
+	}
+	m := rv.FieldByName("WError")
+	if !m.IsValid() || m.Type() != errorFunc || m.IsNil() || rv.Field(0).Elem().Kind() == reflect.Pointer {
+		return nil, false // not an error, or kept whole (a pointer)
+	}
+	errorValues.mu.Lock()
+	defer errorValues.mu.Unlock()
+	errorValues.v, errorValues.given = nil, false
+	errorValues.g.Store(goid())
+	errorValues.asked.Store(true)
+	func() {
+		defer func() {
+			errorValues.asked.Store(false)
+			recover() // a method that panics hands nothing over
+		}()
+		m.Call(nil)
+	}()
+	v, given := errorValues.v, errorValues.given
+	errorValues.v = nil
+	return v, given
+}
+
+// goid returns the calling goroutine's id.
+func goid() int64 {
+	var buf [64]byte
+	b := buf[:runtime.Stack(buf[:], false)]
+	b = bytes.TrimPrefix(b, []byte("goroutine "))
+	if i := bytes.IndexByte(b, ' '); i > 0 {
+		b = b[:i]
+	}
+	id, _ := strconv.ParseInt(string(b), 10, 64)
+	return id
+}
