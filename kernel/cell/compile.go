@@ -1189,6 +1189,12 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 			if !declared {
 				c.sites = append(c.sites, off(n.For))
 				mode = c.typed(off(n.For))
+				if t := c.integerType(mode.Type, 0); t != "" && !mode.Func {
+					// An integer the syntax did not tell (a call's
+					// result, a field, a constant): the probe did.
+					c.rangeOverIntOf(n, t, off)
+					return true
+				}
 			}
 			if mode.Probe || mode.Func {
 				sites = append(sites, rangeSite{n, mode})
@@ -1376,6 +1382,12 @@ func (c *compiler) rangeOverInt(n *ast.RangeStmt, off func(token.Pos) int) {
 	c.edits = append(c.edits, edit{off(n.For), from, fmt.Sprintf("for%s %s, %s := 0*(", breaks, k, lim)},
 		edit{to, off(n.Body.Lbrace), ""})
 	c.copies = append(c.copies, copyEdit{off: to, from: from, to: to, text: "), (", suffix: fmt.Sprintf("); %s < %s; %s++ ", k, lim, k), flat: true})
+	c.bindRangeKey(n, k, off)
+}
+
+// bindRangeKey sets the range's key, a fresh copy each iteration, to the
+// counter k first thing in the body.
+func (c *compiler) bindRangeKey(n *ast.RangeStmt, k string, off func(token.Pos) int) {
 	if id, ok := n.Key.(*ast.Ident); ok && id.Name != "_" {
 		bind := fmt.Sprintf(" %s := %s; _ = %s;", id.Name, k, id.Name)
 		if n.Tok == token.ASSIGN {
@@ -1384,6 +1396,43 @@ func (c *compiler) rangeOverInt(n *ast.RangeStmt, off func(token.Pos) int) {
 		p := off(n.Body.Lbrace) + 1
 		c.edits = append(c.edits, edit{p, p, bind})
 	}
+}
+
+// rangeOverIntOf is rangeOverInt for an operand of type typ, known from a
+// probe: the counter is made of that type, and the operand (a call, maybe)
+// is evaluated once.
+func (c *compiler) rangeOverIntOf(n *ast.RangeStmt, typ string, off func(token.Pos) int) {
+	k := fmt.Sprintf("%sk%d", helperPrefix, off(n.For))
+	lim := fmt.Sprintf("%sn%d", helperPrefix, off(n.For))
+	from, to := off(n.X.Pos()), off(n.X.End())
+	breaks := newlines(c.src[off(n.For):from] + c.src[to:off(n.Body.Lbrace)])
+	c.edits = append(c.edits, edit{off(n.For), from, fmt.Sprintf("for%s %s, %s := %s(0), %s(", breaks, k, lim, typ, typ)},
+		edit{to, off(n.Body.Lbrace), fmt.Sprintf("); %s < %s; %s++ ", k, lim, k)})
+	c.bindRangeKey(n, k, off)
+}
+
+// integerType returns the type to count in for a range over a value of
+// type t (as a probe names it), if t is an integer type: a predeclared
+// one, an untyped integer constant's default, or a type of the cells over
+// one. Else "".
+func (c *compiler) integerType(t string, depth int) string {
+	switch {
+	case depth > 4 || t == "":
+		return ""
+	case integerTypes[t]:
+		return t
+	case t == "untyped int":
+		return "int"
+	case t == "untyped rune":
+		return "rune"
+	}
+	name := versionedRE.ReplaceAllString(t, "$1")
+	if spec := c.cellTypeDecl(name); spec != nil && spec.TypeParams == nil {
+		if id, ok := spec.Type.(*ast.Ident); ok && c.integerType(id.Name, depth+1) != "" {
+			return t
+		}
+	}
+	return ""
 }
 
 // newlines returns as many line breaks as s has.

@@ -819,3 +819,24 @@ func TestPromotedOfPlainTypes(t *testing.T) {
 		}
 	}
 }
+
+// TestRangeOverProbedInt: a range whose operand a probe found to be an
+// integer becomes a counting loop of that type, the operand evaluated once.
+func TestRangeOverProbedInt(t *testing.T) {
+	for _, tc := range []struct{ src, typ, want string }{
+		{"for i := range f() { _ = i }", "int", "for _fountain_k0, _fountain_n0 := int(0), int(f()); _fountain_k0 < _fountain_n0; _fountain_k0++ { i := _fountain_k0; _ = i; _ = i }"},
+		{"for range f() {}", "untyped int", "for _fountain_k0, _fountain_n0 := int(0), int(f()); _fountain_k0 < _fountain_n0; _fountain_k0++ {}"},
+		{"for i := range f() { _ = i }", "float64", "for i := range f()"},
+	} {
+		e := newEnv()
+		e.defined["f"] = true
+		e.typed[0] = Typed{Type: tc.typ}
+		p, err := Compile(tc.src, e)
+		if err != nil {
+			t.Fatalf("%q: %v", tc.src, err)
+		}
+		if all := chunksText(p); !strings.Contains(all, tc.want) {
+			t.Errorf("%q (%s) compiled to %q, want it to contain %q", tc.src, tc.typ, all, tc.want)
+		}
+	}
+}

@@ -65,6 +65,10 @@ func (c *compiler) genericCall(n *ast.CallExpr, off func(token.Pos) int) (inferC
 			arg.at = off(a.Pos())
 			c.sites = append(c.sites, arg.at)
 			arg.mode = c.typed(arg.at)
+			if t, ok := strings.CutPrefix(arg.mode.Type, "untyped "); ok {
+				// A constant's name: as its literal would be.
+				arg.untyped, arg.mode = untypedDefaults[t], Typed{}
+			}
 		}
 		call.args = append(call.args, arg)
 	}
@@ -116,6 +120,10 @@ func untypedDefault(e ast.Expr) string {
 	}
 	return ""
 }
+
+// untypedDefaults are the default types of the kinds of untyped constants,
+// as a probe names them ("untyped float").
+var untypedDefaults = map[string]string{"int": "int", "float": "float64", "complex": "complex128", "rune": "rune", "string": "string", "bool": "bool"}
 
 // writeTypeArgs writes targs in as call's type arguments. yaegi fails on a
 // call with two or more type arguments written in ("not a generic type")

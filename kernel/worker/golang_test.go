@@ -206,6 +206,28 @@ func TestFmtUsesCellMethods(t *testing.T) {
 	})
 }
 
+// TestRangeOverIntOperands: range over an integer works whatever the
+// operand (yaegi cannot range over one; the cell compiler rewrites the loop
+// where the syntax tells, and a probe tells the rest): a call's result, a
+// field, a map or slice element, a constant, a type of the cells over int.
+func TestRangeOverIntOperands(t *testing.T) {
+	runCases(t, [][]string{
+		{"call", "func count() int { return 3 }\ns := 0\nfor i := range count() { s += i }\ns", "3"},
+		{"call once", "calls := 0\nfunc count() int { calls++; return 3 }\ns := 0\nfor i := range count() { s += i }\nfmt.Sprint(s, calls)", "3 1"},
+		{"field", "type S struct{ N int }\nv := S{4}\ns := 0\nfor i := range v.N { s += i }\ns", "6"},
+		{"map element", "m := map[string]int{\"a\": 3}\ns := 0\nfor i := range m[\"a\"] { s += i }\ns", "3"},
+		{"slice element", "xs := []int{2, 3}\ns := 0\nfor i := range xs[1] { s += i }\ns", "3"},
+		{"constant", "const N = 4\ns := 0\nfor i := range N { s += i }\ns", "6"},
+		{"iota constant", "const (\n\tA = iota\n\tB\n\tC\n)\ntotal := 0\nfor i := range C { total += i }\ntotal", "1"},
+		{"method body", "type Grid struct{ W, H int }\nfunc (g Grid) Cells() int { s := 0; for y := range g.H { for x := range g.W { s += x + y } }; return s }\nGrid{2, 2}.Cells()", "4"},
+		{"package func", "s := 0\nfor i := range strings.Count(\"a,b,c\", \",\") { s += i }\ns", "1"},
+		{"named type", "type Celsius int\nc := Celsius(3)\nvar s Celsius\nfor i := range c { s += i }\nfmt.Sprintf(\"%T %v\", s, int(s))", "main.Celsius 3"},
+		{"int64 param", "func f(n int64) int64 { var s int64; for i := range n { s += i }; return s }\nf(4)", "6"},
+		{"constant in a generic call", "const K = 3\nfunc Max[T cmp.Ordered](a, b T) T { if a > b { return a }; return b }\nx := 2.5\nfmt.Sprintf(\"%v %T\", Max(K, x), Max(K, x))", "3 float64"},
+		{"constant alone in a generic call", "const Pi = 3.5\nfunc Id[T any](x T) T { return x }\nfmt.Sprintf(\"%v %T\", Id(Pi), Id(Pi))", "3.5 float64"},
+	})
+}
+
 // TestValueReceiverErrors: errors of the cells' struct types with Error
 // methods of value receivers match assertions, type switches, errors.As
 // and errors.Is as in Go (yaegi kept only their last field where those

@@ -75,8 +75,8 @@ func (s *Session) probe(code string, sites []int, failed int) bool {
 		}
 		return true
 	}
-	at, _ := strconv.Atoi(m[2])
-	typ := mainPkgRE.ReplaceAllString(m[1], "")
+	at, _ := strconv.Atoi(m[3])
+	typ := mainPkgRE.ReplaceAllString(m[1]+m[2], "")
 	s.typed[at] = cell.Typed{Type: typ}
 	decl := func(name string) string {
 		if src, ok := prog.Sources[name]; ok {
@@ -90,7 +90,9 @@ func (s *Session) probe(code string, sites []int, failed int) bool {
 	return true
 }
 
-var probeRE = regexp.MustCompile(`cannot use type (.+) as type struct \{ _fountain_probe(\d+) int\s*\} in assignment`)
+// probeRE matches a probe's error: the type of a value, or of an untyped
+// constant ("untyped int").
+var probeRE = regexp.MustCompile(`(?:cannot use type (.+) as type|cannot convert (untyped \w+) to) struct \{ _fountain_probe(\d+) int\s*\}`)
 
 // yieldParams returns the types of the yield func's parameters when t
 // (a type as the interpreter prints it) is a func(yield func(...) bool);
