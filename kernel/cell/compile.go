@@ -510,10 +510,12 @@ func (c *compiler) renameDecl(fset *token.FileSet, decl ast.Node, name *ast.Iden
 // what the evaluator found out of value's type says (see Typed).
 func (c *compiler) defineSite(at int, name, typ string, isVar bool, value ast.Expr, off func(token.Pos) int) {
 	head := c.src[at:off(value.Pos())]
-	if !hasCall(value) {
+	if !hasCall(value) && !hasParenDeref(value) {
 		// Only a call can be generic; probing others would also hide
-		// the name from the statements after it in the probe. A var's
-		// written type stays its type.
+		// the name from the statements after it in the probe. (yaegi
+		// fails on a top-level define of (*p)[i], "constant definition
+		// loop": its type is probed as a call's.) A var's written type
+		// stays its type.
 		switch {
 		case isVar && typ != "":
 			c.edits = append(c.edits, edit{at, off(value.Pos()), name + " := " + zeroOf(typ) + "; " + name + " = " + newlines(head)})
@@ -844,6 +846,18 @@ func refersToEarlier(e ast.Expr, earlier func(string) bool) bool {
 			if !notRef[n] && earlier(n.Name) {
 				found = true
 			}
+		}
+		return !found
+	})
+	return found
+}
+
+// hasParenDeref reports whether e holds a parenthesized dereference, (*p).
+func hasParenDeref(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if p, ok := n.(*ast.ParenExpr); ok {
+			_, found = p.X.(*ast.StarExpr)
 		}
 		return !found
 	})
