@@ -70,7 +70,8 @@ func (c *compiler) fmtTypes(n *ast.CallExpr, off func(token.Pos) int) {
 // it and it is made of the cells' types that are not interfaces (main.MyInt,
 // []main.Celsius), else "". elems reports that it is a slice, array or map
 // of the cells' types that are not structs and have a String or Error
-// method.
+// method, or a value of a type whose such methods have pointer receivers:
+// fmt gets those right only with the type's name.
 func (c *compiler) staticType(e ast.Expr, off func(token.Pos) int) (name string, elems bool) {
 	t := ""
 	if !hasCall(e) { // writtenType settles generic calls it meets: edits
@@ -93,7 +94,12 @@ func (c *compiler) staticType(e ast.Expr, off func(token.Pos) int) (name string,
 				_, iface := spec.Type.(*ast.InterfaceType)
 				_, strct := spec.Type.(*ast.StructType)
 				ok = ok && !iface && spec.TypeParams == nil
-				elems = elems || !strct && n != x && c.printsItself(n.Name)
+				value, pointer := c.printsItself(n.Name)
+				// Elements of types that are not structs, and a value of
+				// a type that prints itself through a pointer only (fmt
+				// prints the value plainly; yaegi's wrapper of it had the
+				// method).
+				elems = elems || !strct && n != x && (value || pointer) || n == x && pointer && !value
 				n.Name = "main." + n.Name
 				cells = true
 			}
@@ -109,18 +115,19 @@ func (c *compiler) staticType(e ast.Expr, off func(token.Pos) int) (name string,
 }
 
 // printsItself reports whether the cells declare a String or Error method
-// on their type name.
-func (c *compiler) printsItself(name string) bool {
+// on their type name, of value receiver and of pointer receiver.
+func (c *compiler) printsItself(name string) (value, pointer bool) {
 	for _, src := range c.methodSources(name) {
 		f, err := parser.ParseFile(token.NewFileSet(), "", "package p;"+src, parser.SkipObjectResolution)
 		if err != nil || len(f.Decls) != 1 {
 			continue
 		}
-		if fd, ok := f.Decls[0].(*ast.FuncDecl); ok && (fd.Name.Name == "String" || fd.Name.Name == "Error") {
-			return true
+		if fd, ok := f.Decls[0].(*ast.FuncDecl); ok && fd.Recv != nil && len(fd.Recv.List) == 1 && (fd.Name.Name == "String" || fd.Name.Name == "Error") {
+			_, ptr := fd.Recv.List[0].Type.(*ast.StarExpr)
+			value, pointer = value || !ptr, pointer || ptr
 		}
 	}
-	return false
+	return value, pointer
 }
 
 // spelledType returns the type of e that conversions, composite literals

@@ -179,6 +179,8 @@ func TestFmtUsesCellMethods(t *testing.T) {
 		{"errorf", pre + "fmt.Errorf(\"x %v: %w\", []Card{{1}}, E{\"z\", \"\"}).Error()", "x [c1]: ez"},
 		{"nil slice", pre + "var cs []Card\nfmt.Sprint(cs, len(cs))", "[] 0"},
 		{"named basic", "type Band int\nconst (\n\tG Band = iota\n\tR\n)\nfunc (b Band) String() string { return [...]string{\"g\", \"r\"}[b] }\nfmt.Sprint([]Band{G, R}, []int{1})", "[g r] [1]"},
+		{"pointer String of a value", "type T struct{ n int }\nfunc (t *T) String() string { return \"T\" }\nv := T{1}\nfmt.Sprintf(\"%v %v %s\", v, []T{v}, &v) + fmt.Sprint(\" \", v)", "{1} [{1}] T {1}"},
+		{"pointer String of a value in a func", "type T struct{ n int }\nfunc (t *T) String() string { return \"T\" }\nfunc f() string { v := T{2}; return fmt.Sprint(v, &v) }\nf()", "{2} T"},
 		{"named basic map", "type IPAddr [4]byte\nfunc (ip IPAddr) String() string { return fmt.Sprintf(\"%v.%v.%v.%v\", ip[0], ip[1], ip[2], ip[3]) }\nhosts := map[string]IPAddr{\"a\": {127, 0, 0, 1}}\nfmt.Sprint(hosts)", "map[a:127.0.0.1]"},
 		{"named basic verbs", "type Band int\nfunc (b Band) String() string { return \"b\" + strconv.Itoa(int(b)) }\nbs := []Band{1, 2}\nfmt.Sprintf(\"%v %s %d %T %v\", bs, bs, bs, bs, [2]Band{3})", "[b1 b2] [b1 b2] [1 2] []main.Band [b3 b0]"},
 		{"named basic error", "type Code int\nfunc (c Code) Error() string { return \"code\" + strconv.Itoa(int(c)) }\nfunc codes() []Code { cs := []Code{1, 2}; return cs }\nfmt.Sprint([]Code{1, 2})", "[code1 code2]"},
