@@ -9,7 +9,7 @@ import (
 	"strings"
 )
 
-// fmtTypes gives fmt the types of its arguments where yaegi loses them: it
+// fmtTypes gives fmt (and log) the types of its arguments where yaegi loses them: it
 // hands compiled code a value of a cell's type that is not a struct (type
 // MyInt int) as a value of the underlying type, and one held in a cell's
 // interface too. So %T printed int, and the elements of a []Celsius, a
@@ -28,10 +28,14 @@ func (c *compiler) fmtTypes(n *ast.CallExpr, off func(token.Pos) int) {
 		return
 	}
 	// The first argument printed, and whether a format comes before it.
-	first, ok := map[string]int{"Printf": 1, "Sprintf": 1, "Errorf": 1, "Fprintf": 2,
-		"Print": 0, "Println": 0, "Sprint": 0, "Sprintln": 0, "Fprint": 1, "Fprintln": 1}[sel.Sel.Name]
+	pkg, isIdent := sel.X.(*ast.Ident)
+	if !isIdent || pkg.Obj != nil {
+		return
+	}
+	path := c.importPath(pkg.Name)
+	first, ok := printArgs[path][sel.Sel.Name]
 	formatted := strings.HasSuffix(sel.Sel.Name, "f")
-	if pkg, isIdent := sel.X.(*ast.Ident); !ok || !isIdent || pkg.Obj != nil || len(n.Args) <= first || c.importPath(pkg.Name) != "fmt" {
+	if !ok || len(n.Args) <= first {
 		return
 	}
 	args := n.Args[first:]
@@ -64,6 +68,14 @@ func (c *compiler) fmtTypes(n *ast.CallExpr, off func(token.Pos) int) {
 			c.edits = append(c.edits, edit{from, from, "[1]interface{}{"}, edit{to, to, "}[0]"})
 		}
 	}
+}
+
+// printArgs gives, for each print function of fmt and log (as the
+// evaluator has them, see its fmtSymbols), where the printed arguments
+// start: after the writer and the format, if any.
+var printArgs = map[string]map[string]int{
+	"fmt": {"Printf": 1, "Sprintf": 1, "Errorf": 1, "Fprintf": 2, "Print": 0, "Println": 0, "Sprint": 0, "Sprintln": 0, "Fprint": 1, "Fprintln": 1},
+	"log": {"Printf": 1, "Fatalf": 1, "Panicf": 1, "Print": 0, "Println": 0, "Fatal": 0, "Fatalln": 0, "Panic": 0, "Panicln": 0},
 }
 
 // staticType returns the type of e as %T writes it, when the source tells

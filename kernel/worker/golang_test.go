@@ -179,6 +179,7 @@ func TestFmtUsesCellMethods(t *testing.T) {
 		{"errorf", pre + "fmt.Errorf(\"x %v: %w\", []Card{{1}}, E{\"z\", \"\"}).Error()", "x [c1]: ez"},
 		{"nil slice", pre + "var cs []Card\nfmt.Sprint(cs, len(cs))", "[] 0"},
 		{"named basic", "type Band int\nconst (\n\tG Band = iota\n\tR\n)\nfunc (b Band) String() string { return [...]string{\"g\", \"r\"}[b] }\nfmt.Sprint([]Band{G, R}, []int{1})", "[g r] [1]"},
+		{"log", pre + "type Band int\nfunc (b Band) String() string { return \"b\" }\nvar sb strings.Builder\nlog.SetOutput(&sb)\nlog.SetFlags(0)\nlog.Println([]Card{{1}}, []Band{1})\nlog.Printf(\"%v %T\", []Card{{2}}, Band(1))\nlog.Print(Card{3})\nlog.SetOutput(os.Stderr)\nlog.SetFlags(log.LstdFlags)\nsb.String()", "[c1] [b]\n[c2] main.Band\nc3\n"},
 		{"pointer String of a value", "type T struct{ n int }\nfunc (t *T) String() string { return \"T\" }\nv := T{1}\nfmt.Sprintf(\"%v %v %s\", v, []T{v}, &v) + fmt.Sprint(\" \", v)", "{1} [{1}] T {1}"},
 		{"pointer String of a value in a func", "type T struct{ n int }\nfunc (t *T) String() string { return \"T\" }\nfunc f() string { v := T{2}; return fmt.Sprint(v, &v) }\nf()", "{2} T"},
 		{"named basic map", "type IPAddr [4]byte\nfunc (ip IPAddr) String() string { return fmt.Sprintf(\"%v.%v.%v.%v\", ip[0], ip[1], ip[2], ip[3]) }\nhosts := map[string]IPAddr{\"a\": {127, 0, 0, 1}}\nfmt.Sprint(hosts)", "map[a:127.0.0.1]"},

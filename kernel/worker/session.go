@@ -166,7 +166,7 @@ func NewSession(stdin io.Reader) (*Session, error) {
 	if err := s.in.Use(interp.Exports{"fountainrt/fountainrt": s.rt.symbols()}); err != nil {
 		return nil, fmt.Errorf("load runtime: %w", err)
 	}
-	fmtSyms, wrappers := fmtSymbols(&s.rt.stringers, os.Stdout)
+	fmtSyms, wrappers := fmtSymbols(&s.rt.stringers, os.Stdout, s.in.Symbols("log")["log"])
 	if err := s.in.Use(fmtSyms); err != nil {
 		return nil, fmt.Errorf("load fmt: %w", err)
 	}

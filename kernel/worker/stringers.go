@@ -672,8 +672,9 @@ func (st *stringers) formatArgs(format string, a []any) (string, []any) {
 
 // fmtSymbols returns fmt's printing functions as cells see them, writing
 // to w (the cell's output), with st's formatting applied to their
-// arguments, and the interface wrappers yaegi gives those of fmt's own.
-func fmtSymbols(st *stringers, w io.Writer) (interp.Exports, map[reflect.Value][]reflect.Type) {
+// arguments, and the interface wrappers yaegi gives those of fmt's own;
+// and log's, made from yaegiLog (see logSymbols).
+func fmtSymbols(st *stringers, w io.Writer, yaegiLog map[string]reflect.Value) (interp.Exports, map[reflect.Value][]reflect.Type) {
 	syms := map[string]reflect.Value{
 		"Print":    reflect.ValueOf(func(a ...any) (int, error) { return fmt.Fprint(w, st.args(a)...) }),
 		"Println":  reflect.ValueOf(func(a ...any) (int, error) { return fmt.Fprintln(w, st.args(a)...) }),
@@ -693,9 +694,41 @@ func fmtSymbols(st *stringers, w io.Writer) (interp.Exports, map[reflect.Value][
 	for name, v := range syms {
 		wrappers[v] = stdlib.MapTypes[stdlib.Symbols["fmt/fmt"][name]]
 	}
+	logSyms := logSymbols(st, yaegiLog)
+	for name, v := range logSyms {
+		wrappers[v] = stdlib.MapTypes[stdlib.Symbols["log/log"][name]]
+	}
 	// "fmt/<not fmt>" replaces members of fmt without yaegi setting fmt
-	// up again (which "fmt/fmt" would).
-	return interp.Exports{"fmt/fountainfmt": syms}, wrappers
+	// up again (which "fmt/fmt" would); the same for log.
+	return interp.Exports{"fmt/fountainfmt": syms, "log/fountainlog": logSyms}, wrappers
+}
+
+// funcOf returns the func v holds, if it is an F.
+func funcOf[F any](v reflect.Value) (F, bool) {
+	var f F
+	if !v.IsValid() || !v.CanInterface() {
+		return f, false
+	}
+	f, ok := v.Interface().(F)
+	return f, ok
+}
+
+// logSymbols returns log's print functions as cells see them: yaegi's own
+// (yaegi, which print with a logger of its own that log.SetOutput and
+// log.SetFlags set up), with st's formatting applied to their arguments.
+func logSymbols(st *stringers, yaegi map[string]reflect.Value) map[string]reflect.Value {
+	out := map[string]reflect.Value{}
+	for _, name := range []string{"Print", "Println", "Fatal", "Fatalln", "Panic", "Panicln"} {
+		if f, ok := funcOf[func(...any)](yaegi[name]); ok {
+			out[name] = reflect.ValueOf(func(a ...any) { f(st.args(a)...) })
+		}
+	}
+	for _, name := range []string{"Printf", "Fatalf", "Panicf"} {
+		if f, ok := funcOf[func(string, ...any)](yaegi[name]); ok {
+			out[name] = reflect.ValueOf(func(format string, a ...any) { format, a = st.formatArgs(format, a); f(format, a...) })
+		}
+	}
+	return out
 }
 
 // fields returns a value that formats as v would in Go for %+v (or %#v
