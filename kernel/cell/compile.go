@@ -1125,7 +1125,7 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 		case *ast.ValueSpec, *ast.AssignStmt:
 			c.interfaceValues(n, off)
 		case *ast.FuncDecl:
-			c.captureErrors(n, off)
+			c.captureReceivers(n, off)
 		case *ast.TypeAssertExpr:
 			c.concreteAsserts(n, off)
 		case *ast.CallExpr:

@@ -9,30 +9,33 @@ import (
 // Helpers for the values of the cells' struct types put into an error.
 const (
 	// HelperCapturing reports that the evaluator asks an Error method for
-	// its receiver, and HelperCapture hands it over (see captureErrors).
+	// its receiver, and HelperCapture hands it over (see captureReceivers).
 	HelperCapturing = "_fountain_rt.Capturing"
 	HelperCapture   = "_fountain_rt.Capture"
-	// HelperConcrete returns the value of a cell's type an error holds.
+	// HelperConcrete returns the value of a cell's type an error (or a
+	// fmt.Stringer) holds.
 	HelperConcrete = "_fountain_rt.Concrete"
 )
 
-// yaegi keeps, of a value of a cell's struct type put into an error, only
-// its last field where compiled code, and its own type assertions, can see
-// it (it takes a struct without methods, as reflect sees all of the cells'
-// types, for an emulated interface and digs a field out), while the
-// error's Error method still runs on the whole value. So err.(NotFound),
-// a type switch's case NotFound, errors.As(err, &nf) and errors.Is(err,
-// NotFound{...}) matched nothing when NotFound's Error method has a value
-// receiver (with a pointer receiver, the pointer is kept). captureErrors
+// yaegi keeps, of a value of a cell's struct type put into an error (or a
+// fmt.Stringer), only its last field where compiled code, and its own type
+// assertions, can see it (it takes a struct without methods, as reflect
+// sees all of the cells' types, for an emulated interface and digs a field
+// out), while the Error (String) method still runs on the whole value. So
+// err.(NotFound), a type switch's case NotFound, errors.As(err, &nf) and
+// errors.Is(err, NotFound{...}) matched nothing when NotFound's Error
+// method has a value receiver (with a pointer receiver, the pointer is
+// kept), and fmt's %d and %#v printed the last field. captureReceivers
 // makes each such method hand its receiver over when the evaluator asks,
-// which it does by calling the method (HelperConcrete, and the evaluator's
-// errors.As and errors.Is); assertions and switch cases of such types take
-// their operand through HelperConcrete.
+// which it does by calling the method (HelperConcrete, the evaluator's
+// errors.As and errors.Is, and its fmt); assertions and switch cases of
+// such types take their operand through HelperConcrete.
 
-// captureErrors makes fd, if it is a value-receiver Error method of a
-// struct type of the cells, start with the hand-over of its receiver.
-func (c *compiler) captureErrors(fd *ast.FuncDecl, off func(token.Pos) int) {
-	if !isErrorMethod(fd) || fd.Body == nil {
+// captureReceivers makes fd, if it is a value-receiver Error or String
+// method of a struct type of the cells, start with the hand-over of its
+// receiver.
+func (c *compiler) captureReceivers(fd *ast.FuncDecl, off func(token.Pos) int) {
+	if !isPrintMethod(fd) || fd.Body == nil {
 		return
 	}
 	recv := fd.Recv.List[0]
@@ -53,10 +56,10 @@ func (c *compiler) captureErrors(fd *ast.FuncDecl, off func(token.Pos) int) {
 	c.edits = append(c.edits, edit{at, at, " if " + HelperCapturing + "() { " + HelperCapture + "(" + name + "); return \"\" };"})
 }
 
-// isErrorMethod reports whether fd is a method Error() string of a value
-// receiver.
-func isErrorMethod(fd *ast.FuncDecl) bool {
-	if fd.Recv == nil || len(fd.Recv.List) != 1 || fd.Name.Name != "Error" || fd.Type.Params.NumFields() != 0 || fd.Type.Results.NumFields() != 1 {
+// isPrintMethod reports whether fd is a method Error() string or String()
+// string of a value receiver.
+func isPrintMethod(fd *ast.FuncDecl) bool {
+	if fd.Recv == nil || len(fd.Recv.List) != 1 || fd.Name.Name != "Error" && fd.Name.Name != "String" || fd.Type.Params.NumFields() != 0 || fd.Type.Results.NumFields() != 1 {
 		return false
 	}
 	_, plain := fd.Recv.List[0].Type.(*ast.Ident)
@@ -74,9 +77,9 @@ func (c *compiler) isCellStruct(name string) bool {
 	return ok
 }
 
-// isValueError reports whether t names a struct type of the cells with an
-// Error method of value receiver.
-func (c *compiler) isValueError(t ast.Expr) bool {
+// isValuePrinter reports whether t names a struct type of the cells with
+// an Error or String method of value receiver.
+func (c *compiler) isValuePrinter(t ast.Expr) bool {
 	id, ok := t.(*ast.Ident)
 	if !ok || !c.isCellStruct(id.Name) {
 		return false
@@ -86,7 +89,7 @@ func (c *compiler) isValueError(t ast.Expr) bool {
 		if err != nil || len(f.Decls) != 1 {
 			continue
 		}
-		if fd, ok := f.Decls[0].(*ast.FuncDecl); ok && isErrorMethod(fd) {
+		if fd, ok := f.Decls[0].(*ast.FuncDecl); ok && isPrintMethod(fd) {
 			return true
 		}
 	}
@@ -96,7 +99,7 @@ func (c *compiler) isValueError(t ast.Expr) bool {
 // concreteAsserts takes the operand of an assertion to such a type through
 // HelperConcrete.
 func (c *compiler) concreteAsserts(ta *ast.TypeAssertExpr, off func(token.Pos) int) {
-	if ta.Type == nil || !c.isValueError(ta.Type) {
+	if ta.Type == nil || !c.isValuePrinter(ta.Type) {
 		return
 	}
 	c.edits = append(c.edits, edit{off(ta.X.Pos()), off(ta.X.Pos()), HelperConcrete + "("}, edit{off(ta.X.End()), off(ta.X.End()), ")"})
@@ -104,7 +107,7 @@ func (c *compiler) concreteAsserts(ta *ast.TypeAssertExpr, off func(token.Pos) i
 
 // concreteOperand returns v, the operand of a type switch, as its case t needs it.
 func (c *compiler) concreteOperand(v string, t ast.Expr) string {
-	if c.isValueError(t) {
+	if c.isValuePrinter(t) {
 		return HelperConcrete + "(" + v + ")"
 	}
 	return v

@@ -14,6 +14,8 @@ func TestCaptureErrors(t *testing.T) {
 		{"type E struct{}\nfunc (_ E) Error() string { return \"e\" }", "func (_fountain_recv E) Error()"},
 		{"type P struct{}\nfunc (p *P) Error() string { return \"p\" }", "func (p *P) Error() string { return \"p\" }"},
 		{"type C int\nfunc (c C) Error() string { return \"c\" }", "func (c C) Error() string { return \"c\" }"},
+		{"type S struct{ a int }\nfunc (s S) String() string { return \"s\" }", "func (s S) String() string { if " + HelperCapturing + "() { " + HelperCapture + "(s); return \"\" }; return \"s\" }"},
+		{"type S struct{ a int }\nfunc (s S) Other() string { return \"s\" }", "func (s S) Other() string { return \"s\" }"},
 		{nf + "x, ok := err.(NF)", HelperConcrete + "(err).(NF)"},
 		{nf + "switch e := err.(type) { case NF: _ = e }", "if _, ok := " + HelperConcrete + "(err).(NF); ok"},
 		{"type P struct{}\nfunc (p *P) Error() string { return \"p\" }\nx, ok := err.(*P)", "x, ok := err.(*P)"},

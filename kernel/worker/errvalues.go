@@ -9,11 +9,12 @@ import (
 	"sync/atomic"
 )
 
-// A value of a cell's struct type put into an error reaches compiled code
-// in yaegi's wrapper with only its last field (see cell.captureErrors),
-// while the wrapper's Error method runs on the whole value. The cell
-// compiler makes each value-receiver Error method of such a type hand its
-// receiver over when asked; concreteValue asks, by calling the method.
+// A value of a cell's struct type put into an error or a fmt.Stringer
+// reaches compiled code in yaegi's wrapper with only its last field (see
+// cell.captureReceivers), while the wrapper's Error or String method runs
+// on the whole value. The cell compiler makes each value-receiver Error and
+// String method of such a type hand its receiver over when asked;
+// concreteValue asks, by calling the method.
 
 // errorValues is the hand-over in progress. It is the process's, not a
 // session's: the cells' methods ask for it from whatever goroutine calls
@@ -26,8 +27,8 @@ var errorValues struct {
 	given bool
 }
 
-// capturing reports whether the calling goroutine asks the Error method it
-// runs for its receiver (cell.HelperCapturing).
+// capturing reports whether the calling goroutine asks the Error or String
+// method it runs for its receiver (cell.HelperCapturing).
 func capturing() bool { return errorValues.asked.Load() && goid() == errorValues.g.Load() }
 
 // capture takes the receiver over (cell.HelperCapture).
@@ -37,11 +38,11 @@ func capture(v any) {
 	}
 }
 
-// errorFunc is the type of yaegi's wrapper's Error method.
-var errorFunc = reflect.TypeOf(func() string { return "" })
+// printFunc is the type of yaegi's wrapper's Error and String methods.
+var printFunc = reflect.TypeOf(func() string { return "" })
 
 // concreteValue returns the value of a cell's type that e, in yaegi's
-// error wrapper, holds, or e (cell.HelperConcrete).
+// wrapper of an error or a fmt.Stringer, holds, or e (cell.HelperConcrete).
 func concreteValue(e any) any {
 	if v, ok := handedOver(e); ok {
 		return v
@@ -49,16 +50,19 @@ func concreteValue(e any) any {
 	return e
 }
 
-// handedOver returns the value of a cell's type that e, in yaegi's error
-// wrapper, holds, and whether its Error method handed it over.
+// handedOver returns the value of a cell's type that e, in yaegi's wrapper,
+// holds, and whether its Error or String method handed it over.
 func handedOver(e any) (any, bool) {
 	rv := reflect.ValueOf(e)
 	if !rv.IsValid() || !isWrapper(rv.Type()) {
 		return nil, false
 	}
 	m := rv.FieldByName("WError")
-	if !m.IsValid() || m.Type() != errorFunc || m.IsNil() || rv.Field(0).Elem().Kind() == reflect.Pointer {
-		return nil, false // not an error, or kept whole (a pointer)
+	if !m.IsValid() {
+		m = rv.FieldByName("WString")
+	}
+	if !m.IsValid() || m.Type() != printFunc || m.IsNil() || rv.Field(0).Elem().Kind() == reflect.Pointer {
+		return nil, false // neither an error nor a fmt.Stringer, or kept whole (a pointer)
 	}
 	errorValues.mu.Lock()
 	defer errorValues.mu.Unlock()

@@ -625,18 +625,27 @@ func (st *stringers) formatArgs(format string, a []any) (string, []any) {
 	for i, v := range a {
 		var w any
 		made := false
+		if !strings.ContainsRune("vsqxX+T w", verbs[i]) {
+			// A verb that does not use String or Error: the value itself,
+			// not yaegi's wrapper of it (see handedOver).
+			if hv, ok := handedOver(v); ok {
+				v, w, made = hv, hv, true
+			}
+		}
 		switch {
 		case verbs[i] == '+' || verbs[i] == '#':
-			w, made = st.fields(v, verbs[i] == '#')
+			if fw, ok := st.fields(v, verbs[i] == '#'); ok {
+				w, made = fw, true
+			}
 		case strings.ContainsRune("vsqxX", verbs[i]):
 			w, made = st.format(v)
 		case verbs[i] != ' ' && verbs[i] != 'w' && isWrapper(reflect.TypeOf(v)):
 			// yaegi hands fmt a value with a String or Error method in a
 			// wrapper struct, whose fields a verb that does not use the
 			// method printed ("%d" of a named int gave {1 0x5409c0}): the
-			// value yaegi keeps in it instead. That is the value itself for
-			// a named basic type (an enum); of a struct yaegi keeps only the
-			// last field, which then prints in the struct's place.
+			// value yaegi keeps in it instead, the value itself for a named
+			// basic type (an enum). (A struct's, which yaegi does not keep,
+			// its method handed over above.)
 			if inner := yaegiInner(reflect.ValueOf(v)); inner.IsValid() && inner.CanInterface() {
 				w, made = inner.Interface(), true
 			}
@@ -737,10 +746,36 @@ func logSymbols(st *stringers, yaegi map[string]reflect.Value) map[string]reflec
 // %#v shows their types by name.
 func (st *stringers) fields(v any, sharp bool) (any, bool) {
 	rv := reflect.ValueOf(v)
-	if !rv.IsValid() || !cellStructs(rv.Type(), 0) {
+	if !rv.IsValid() || !cellStructs(rv.Type(), 0) && !(sharp && st.ownsStructs(rv.Type(), 0)) {
 		return v, false
 	}
 	return fieldFormatter{st, rv, sharp}, true
+}
+
+// ownsStructs reports whether values of t are or hold (as elements or
+// fields) structs of the cells' types, which %#v names (reflect has no
+// name for them).
+func (st *stringers) ownsStructs(t reflect.Type, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	switch t.Kind() {
+	case reflect.Pointer, reflect.Slice, reflect.Array, reflect.Map:
+		return st.ownsStructs(t.Elem(), depth+1)
+	case reflect.Struct:
+		st.mu.RLock()
+		_, owned := st.owner[t]
+		st.mu.RUnlock()
+		if owned {
+			return true
+		}
+		for i := range t.NumField() {
+			if st.ownsStructs(t.Field(i).Type, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // cellStructs reports whether values of t are or hold (as elements or
@@ -789,7 +824,19 @@ func (f fieldFormatter) text(v reflect.Value, depth int) string {
 	if f.sharp {
 		verb = "%#v"
 	}
-	if !v.IsValid() || depth > 8 || !cellStructs(v.Type(), 0) {
+	if v.IsValid() && v.Kind() == reflect.Pointer && depth > 0 {
+		// As fmt: a pointer inside a value is its address.
+		switch {
+		case f.sharp && v.IsNil():
+			return fmt.Sprintf("(%s)(nil)", f.typeName(v.Type()))
+		case f.sharp:
+			return fmt.Sprintf("(%s)(%#x)", f.typeName(v.Type()), v.Pointer())
+		case v.IsNil():
+			return "<nil>"
+		}
+		return fmt.Sprintf("%#x", v.Pointer())
+	}
+	if !v.IsValid() || depth > 8 || !cellStructs(v.Type(), 0) && !(f.sharp && f.st.ownsStructs(v.Type(), 0)) {
 		if v.IsValid() && v.CanInterface() {
 			if w, made := f.st.format(v.Interface()); made && !f.sharp {
 				return fmt.Sprintf(verb, w)
