@@ -85,6 +85,11 @@ func (c *compiler) settle(call *ast.CallExpr, defined map[*ast.Object]string, do
 			c.writeTypeArgs(call, ic.decl, targs, off)
 		}
 	}
+	if _, own := call.Fun.(*ast.Ident); own {
+		// A generic func of the cells: its result may name their types
+		// (Zip's []Pair[A, B]).
+		return c.instanceResult(ic.decl, targs), true
+	}
 	return resultType(ic.decl, targs), true
 }
 

@@ -263,6 +263,12 @@ func (u *unifier) unifyInstance(p, a ast.Expr, src string) bool {
 	if st, ok := a.(*ast.StructType); ok {
 		return u.unifyStruct(base, pargs, st, src)
 	}
+	if w := u.c.instanceType(base, pargs); w != nil {
+		// An instance of a generic type of the cells that is not a struct
+		// (Set[T], a map): yaegi prints the type of a value of it as the
+		// underlying type ("map[int]struct {}").
+		return u.unify(w, a, src)
+	}
 	fn, isFunc := a.(*ast.FuncType)
 	if name := iterName(base); !isFunc || !(name == "Seq" && len(pargs) == 1 || name == "Seq2" && len(pargs) == 2) {
 		return true
@@ -325,6 +331,37 @@ func (u *unifier) unifyStruct(base ast.Expr, pargs []ast.Expr, a *ast.StructType
 		}
 	}
 	return true
+}
+
+// instanceType returns the declared type of the generic type of the cells
+// base, not a struct, with type arguments pargs put in, or nil.
+func (c *compiler) instanceType(base ast.Expr, pargs []ast.Expr) ast.Expr {
+	id, ok := base.(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	spec := c.genericSpec(id.Name)
+	if spec == nil || len(typeParamNames(spec)) != len(pargs) {
+		return nil
+	}
+	switch spec.Type.(type) {
+	case *ast.MapType, *ast.ArrayType, *ast.ChanType, *ast.FuncType, *ast.StarExpr:
+	default:
+		return nil
+	}
+	var targs []string
+	for _, a := range pargs {
+		targs = append(targs, types.ExprString(a))
+	}
+	text, ok := substitute(spec.Type, bindings(spec.TypeParams, targs), true)
+	if !ok {
+		return nil
+	}
+	w, err := parser.ParseExpr(text)
+	if err != nil {
+		return nil
+	}
+	return w
 }
 
 // iterName returns Seq or Seq2 for iter.Seq and iter.Seq2, also written
@@ -455,6 +492,25 @@ func substitute(e ast.Expr, bound map[string]string, keep bool) (string, bool) {
 			b.WriteString("[")
 			list(args)
 			b.WriteString("]")
+		case *ast.StructType, *ast.InterfaceType:
+			// As written, if it names none of the type parameters
+			// (struct{}, interface{}; others only with keep).
+			params := map[string]bool{}
+			for k := range bound {
+				params[k] = true
+			}
+			empty := false
+			switch y := x.(type) {
+			case *ast.StructType:
+				empty = y.Fields.NumFields() == 0
+			case *ast.InterfaceType:
+				empty = y.Methods.NumFields() == 0
+			}
+			if mentions(x, params) || !keep && !empty {
+				ok = false
+				return
+			}
+			b.WriteString(types.ExprString(x))
 		default:
 			ok = false
 		}

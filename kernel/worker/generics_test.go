@@ -112,6 +112,27 @@ func TestGenericsWithNamedTypes(t *testing.T) {
 	})
 }
 
+// TestGenericsCallingGenerics: generic funcs of the cells calling each
+// other with the types of generic types of the cells: a result that names
+// one (Zip's []Pair[A, B]) tells the next call's type arguments, and a
+// value of an instance that is not a struct (Set[int], a map) matches its
+// parameter (yaegi names its type by the underlying map).
+func TestGenericsCallingGenerics(t *testing.T) {
+	pair := "type Pair[A, B any] struct { First A; Second B }\nfunc Zip[A, B any](as []A, bs []B) []Pair[A, B] { var out []Pair[A, B]; for i := range min(len(as), len(bs)) { out = append(out, Pair[A, B]{as[i], bs[i]}) }; return out }\nfunc Unzip[A, B any](ps []Pair[A, B]) ([]A, []B) { var as []A; var bs []B; for _, p := range ps { as = append(as, p.First); bs = append(bs, p.Second) }; return as, bs }\n"
+	set := "type Set[T comparable] map[T]struct{}\nfunc Of[T comparable](xs ...T) Set[T] { s := Set[T]{}; for _, x := range xs { s[x] = struct{}{} }; return s }\nfunc (s Set[T]) Union(o Set[T]) Set[T] { out := Set[T]{}; for k := range s { out[k] = struct{}{} }; for k := range o { out[k] = struct{}{} }; return out }\n"
+	runCases(t, [][]string{
+		{"zip unzip", pair + "func RoundTrip[A, B any](as []A, bs []B) ([]A, []B) { z := Zip(as, bs); return Unzip(z) }", "a, b := RoundTrip([]int{1, 2}, []string{\"x\", \"y\"})\nfmt.Sprint(a, b)", "[1 2] [x y]"},
+		{"zip unzip one result", pair + "func Firsts[A, B any](as []A, bs []B) []A { z := Zip(as, bs); a, _ := Unzip(z); return a }", "Firsts([]int{1, 2}, []string{\"x\"})", "[1]"},
+		{"set union all", set + "func UnionAll[T comparable](sets ...Set[T]) Set[T] { out := Of[T](); for _, s := range sets { out = out.Union(s) }; return out }", "len(UnionAll(Of(1, 2), Of(2, 3)))", "3"},
+		{"set literal", set + "func UnionAll[T comparable](sets ...Set[T]) Set[T] { out := Set[T]{}; for _, s := range sets { out = out.Union(s) }; return out }", "len(UnionAll(Of(1, 2), Of(2, 3)))", "3"},
+		{"set slice", set + "func UnionAll[T comparable](sets []Set[T]) Set[T] { out := Of[T](); for _, s := range sets { out = out.Union(s) }; return out }", "len(UnionAll([]Set[int]{Of(1, 2), Of(2, 3)}))", "3"},
+		{"map filter reduce", "func Map[T, U any](xs []T, f func(T) U) []U { r := make([]U, 0, len(xs)); for _, x := range xs { r = append(r, f(x)) }; return r }\nfunc Filter[T any](xs []T, f func(T) bool) []T { var r []T; for _, x := range xs { if f(x) { r = append(r, x) } }; return r }\nfunc Reduce[T, A any](xs []T, init A, f func(A, T) A) A { acc := init; for _, x := range xs { acc = f(acc, x) }; return acc }\nfunc SumSquaresOfEvens[T ~int | ~float64](xs []T) T { evens := Filter(xs, func(x T) bool { return int(x)%2 == 0 }); sq := Map(evens, func(x T) T { return x * x }); return Reduce(sq, T(0), func(a, x T) T { return a + x }) }", "SumSquaresOfEvens([]int{1, 2, 3, 4})", "20"},
+		{"group count", "func GroupBy[T any, K comparable](xs []T, key func(T) K) map[K][]T { out := map[K][]T{}; for _, x := range xs { k := key(x); out[k] = append(out[k], x) }; return out }\nfunc CountBy[T any, K comparable](xs []T, key func(T) K) map[K]int { out := map[K]int{}; for k, g := range GroupBy(xs, key) { out[k] = len(g) }; return out }", "CountBy([]string{\"a\", \"bb\", \"cc\"}, func(s string) int { return len(s) })", "map[1:1 2:2]"},
+		{"stack reverse", "type Stack[T any] struct{ xs []T }\nfunc (s *Stack[T]) Push(x T) { s.xs = append(s.xs, x) }\nfunc (s *Stack[T]) Pop() (T, bool) { var z T; if len(s.xs) == 0 { return z, false }; x := s.xs[len(s.xs)-1]; s.xs = s.xs[:len(s.xs)-1]; return x, true }\nfunc Reverse[T any](xs []T) []T { var s Stack[T]; for _, x := range xs { s.Push(x) }; var out []T; for { x, ok := s.Pop(); if !ok { break }; out = append(out, x) }; return out }", "Reverse([]string{\"a\", \"b\", \"c\"})", "[c b a]"},
+		{"rechunk", "func Chunk[T any](xs []T, n int) [][]T { var out [][]T; for len(xs) > n { out = append(out, xs[:n]); xs = xs[n:] }; return append(out, xs) }\nfunc Flatten[T any](xss [][]T) []T { var out []T; for _, xs := range xss { out = append(out, xs...) }; return out }\nfunc Rechunk[T any](xss [][]T, n int) [][]T { return Chunk(Flatten(xss), n) }", "Rechunk([][]int{{1, 2, 3}, {4}}, 2)", "[[1 2] [3 4]]"},
+	})
+}
+
 // TestUntypedConstantArguments: an untyped constant passed to a type
 // parameter beside typed arguments gives it their type, as in Go; yaegi
 // instantiated the func for "untyped int", and a generic call in its body
