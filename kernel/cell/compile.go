@@ -159,6 +159,7 @@ func Compile(src string, env Env) (*Program, error) {
 		return nil, syntaxError(err)
 	}
 	c := &compiler{src: src, env: env, localDefs: map[string]bool{}, sources: map[string]string{}, defineAt: map[string]int{}, refs: map[string][]string{}, methodAt: map[string]int{}, compound: map[int]int{}, selectors: map[string]bool{}, genericSpecs: map[string]genericSpec{}, positional: map[*ast.CallExpr]bool{}, bodyRanges: map[*ast.RangeStmt]Typed{}, typeUnits: map[int]bool{}}
+	c.declareAhead(units)
 	var stmtUnits []Unit
 	earlier := map[string]bool{} // variables the units so far define
 	for i, u := range units {
@@ -410,6 +411,39 @@ func (c *compiler) define(name string, off int) {
 	c.localDefs[name] = true
 	c.defines = append(c.defines, name)
 	c.defineAt[name] = off
+}
+
+// declareAhead notes the source of each func, method and type the cell
+// declares before any is compiled: a declaration may use one that comes
+// after it (Tree's Insert method calling the generic func insert below it
+// needs insert's declaration for its type arguments).
+func (c *compiler) declareAhead(units []Unit) {
+	for _, u := range units {
+		if u.Kind != Decl {
+			continue
+		}
+		f, _, err := parseFile(c.src, u)
+		if err != nil {
+			continue // addDecl reports it
+		}
+		text := strings.TrimSpace(c.src[u.Start:u.End])
+		for _, d := range f.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				if d.Recv == nil {
+					c.sources[d.Name.Name] = text
+				} else if len(d.Recv.List) == 1 {
+					c.sources[recvName(d.Recv.List[0].Type)+"."+d.Name.Name] = text
+				}
+			case *ast.GenDecl:
+				for _, sp := range d.Specs {
+					if ts, ok := sp.(*ast.TypeSpec); ok {
+						c.sources[ts.Name.Name] = text
+					}
+				}
+			}
+		}
+	}
 }
 
 func (c *compiler) addDecl(u Unit) error {
