@@ -1169,6 +1169,7 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 				c.edits = append(c.edits, edit{off(n.Pos()), off(n.Pos()), HelperRecovered + "("}, edit{off(n.End()), off(n.End()), ")"})
 			}
 			c.fmtTypes(n, off)
+			c.jsonTypes(n, off)
 			if h := c.helperFor(ast.Unparen(n.Fun)); h != "" && len(n.Args) == 1 {
 				// error(v), any(v): see interfaceValues
 				c.edits = append(c.edits, edit{off(n.Fun.Pos()), off(n.Fun.End()), h})

@@ -70,6 +70,45 @@ func (c *compiler) fmtTypes(n *ast.CallExpr, off func(token.Pos) int) {
 	}
 }
 
+// jsonTypes gives encoding/json's Marshal, MarshalIndent and Unmarshal the
+// type of the value they encode or decode into, where the source spells it
+// and it holds one of the cells' types that has JSON or text methods
+// (HelperTyped): reflect sees only the underlying type of a value of a
+// type that is not a struct (map[Color]int is a map[int]int), and the
+// evaluator's json finds the methods by the type's name.
+func (c *compiler) jsonTypes(n *ast.CallExpr, off func(token.Pos) int) {
+	sel, ok := n.Fun.(*ast.SelectorExpr)
+	if !ok || n.Ellipsis.IsValid() {
+		return
+	}
+	pkg, isIdent := sel.X.(*ast.Ident)
+	at, ok := map[string]int{"Marshal": 0, "MarshalIndent": 0, "Unmarshal": 1}[sel.Sel.Name]
+	if !ok || !isIdent || pkg.Obj != nil || len(n.Args) <= at || c.importPath(pkg.Name) != "encoding/json" {
+		return
+	}
+	a := n.Args[at]
+	name, _ := c.staticType(a, off)
+	x, err := parser.ParseExpr(name)
+	if name == "" || err != nil {
+		return
+	}
+	marshals := false
+	ast.Inspect(x, func(e ast.Node) bool {
+		if sel, ok := e.(*ast.SelectorExpr); ok && types.ExprString(sel.X) == "main" {
+			for _, src := range c.methodSources(sel.Sel.Name) {
+				for _, m := range []string{"MarshalJSON", "UnmarshalJSON", "MarshalText", "UnmarshalText"} {
+					marshals = marshals || strings.Contains(src, ") "+m+"(")
+				}
+			}
+		}
+		return !marshals
+	})
+	if marshals {
+		from, to := off(a.Pos()), off(a.End())
+		c.edits = append(c.edits, edit{from, from, HelperTyped + "("}, edit{to, to, ", " + strconv.Quote(name) + ")"})
+	}
+}
+
 // printArgs gives, for each print function of fmt and log (as the
 // evaluator has them, see its fmtSymbols), where the printed arguments
 // start: after the writer and the format, if any.

@@ -55,3 +55,15 @@ func TestTypeVerbRewrites(t *testing.T) {
 		{"type Plain int\nps := []Plain{1}\nfmt.Println(ps)", "fmt.Println(ps)"},
 	})
 }
+
+// TestJSONTypeRewrites: the value json encodes or decodes into goes with
+// its type's name when that holds a type of the cells with JSON or text
+// methods.
+func TestJSONTypeRewrites(t *testing.T) {
+	color := "import \"encoding/json\"\ntype Color int\nfunc (c Color) MarshalText() ([]byte, error) { return nil, nil }\n"
+	compilesTo(t, nil, []struct{ src, want string }{
+		{color + "m := map[Color]int{}\nb, _ := json.Marshal(m)", "json.Marshal(" + HelperTyped + `(m, "map[main.Color]int"))`},
+		{color + "var m map[Color]int\njson.Unmarshal(nil, &m)", "json.Unmarshal(nil, " + HelperTyped + `(&m, "*map[main.Color]int"))`},
+		{"import \"encoding/json\"\ntype P int\nm := map[P]int{}\nb, _ := json.Marshal(m)", "json.Marshal(m)"},
+	})
+}

@@ -213,6 +213,27 @@ func TestFmtUsesCellMethods(t *testing.T) {
 	})
 }
 
+// TestJSONMethods: encoding/json uses the MarshalJSON, UnmarshalJSON,
+// MarshalText and UnmarshalText methods of the cells' types inside structs,
+// slices, maps and pointers, as Go does (reflect sees no methods on them:
+// a Status field was written as its number, and reading one failed).
+func TestJSONMethods(t *testing.T) {
+	st := "type Status int\nfunc (s Status) MarshalJSON() ([]byte, error) { return json.Marshal([]string{\"off\", \"on\"}[s]) }\nfunc (s *Status) UnmarshalJSON(b []byte) error { var str string; if err := json.Unmarshal(b, &str); err != nil { return err }; *s = map[string]Status{\"off\": 0, \"on\": 1}[str]; return nil }\n"
+	runCases(t, [][]string{
+		{"field", st + "type Dev struct { Name string `json:\"name\"`; S Status `json:\"status\"` }", "b, err := json.Marshal(Dev{\"d\", 1})\nfmt.Sprint(string(b), \" \", err)", "{\"name\":\"d\",\"status\":\"on\"} <nil>"},
+		{"value itself", st, "b, err := json.Marshal(Status(1))\nfmt.Sprint(string(b), \" \", err)", "\"on\" <nil>"},
+		{"nested", st + "type Dev struct { Name string `json:\"name\"`; S Status `json:\"status\"`; Hist []Status `json:\"hist,omitempty\"`; P *Status `json:\"p\"`; M map[string]Status `json:\"m\"` }\ntype Fleet struct { Devs []Dev; Main *Dev }", "on := Status(1)\nf := Fleet{Devs: []Dev{{\"a\", 1, []Status{0, 1}, &on, map[string]Status{\"x\": 1}}}, Main: &Dev{Name: \"m\"}}\nb, err := json.Marshal(f)\nfmt.Sprint(string(b), \" \", err)", "{\"Devs\":[{\"name\":\"a\",\"status\":\"on\",\"hist\":[\"off\",\"on\"],\"p\":\"on\",\"m\":{\"x\":\"on\"}}],\"Main\":{\"name\":\"m\",\"status\":\"off\",\"p\":null,\"m\":null}} <nil>"},
+		{"indent", st + "type Dev struct { S Status `json:\"s\"` }", "b, _ := json.MarshalIndent(Dev{1}, \"\", \" \")\nstring(b)", "{\n \"s\": \"on\"\n}"},
+		{"unmarshal keeps the rest", st + "type Dev struct { Name string `json:\"name\"`; S Status `json:\"status\"` }", "d := Dev{Name: \"keep\"}\nerr := json.Unmarshal([]byte(`{\"status\":\"on\"}`), &d)\nfmt.Sprint(d.Name, \" \", int(d.S), \" \", err)", "keep 1 <nil>"},
+		{"unmarshal nested", st + "type Dev struct { Name string `json:\"name\"`; S Status `json:\"status\"`; Hist []Status `json:\"hist\"`; P *Status; M map[string]Status }", "var ds []Dev\nerr := json.Unmarshal([]byte(`[{\"name\":\"a\",\"status\":\"on\",\"hist\":[\"on\",\"off\"],\"P\":\"on\",\"M\":{\"k\":\"on\"}}]`), &ds)\nfmt.Sprint(len(ds), \" \", ds[0].Name, \" \", int(ds[0].S), \" \", ds[0].Hist, \" \", int(*ds[0].P), \" \", int(ds[0].M[\"k\"]), \" \", err)", "1 a 1 [1 0] 1 1 <nil>"},
+		{"text map keys", "type Color int\nfunc (c Color) MarshalText() ([]byte, error) { return []byte([]string{\"red\", \"green\"}[c]), nil }\nfunc (c *Color) UnmarshalText(b []byte) error { if string(b) == \"green\" { *c = 1 }; return nil }", "b, _ := json.Marshal(map[Color]int{1: 2})\nvar m map[Color]int\nerr := json.Unmarshal(b, &m)\nfmt.Sprint(string(b), \" \", m[1], \" \", err)", "{\"green\":2} 2 <nil>"},
+		{"no methods", "type P struct { A int `json:\"a\"`; b int }", "bs, _ := json.Marshal(P{1, 2})\nvar p P\njson.Unmarshal([]byte(`{\"a\":5}`), &p)\nfmt.Sprint(string(bs), \" \", p.A)", "{\"a\":1} 5"},
+		{"marshal error", "type Bad int\nfunc (b Bad) MarshalJSON() ([]byte, error) { return nil, errors.New(\"no\") }\ntype W struct{ B Bad }", "_, err := json.Marshal(W{1})\nstrings.Contains(fmt.Sprint(err), \"no\")", "true"},
+		{"unmarshal error", st + "type Dev struct { S Status }", "var d Dev\nerr := json.Unmarshal([]byte(`{\"S\": 5}`), &d)\nerr != nil", "true"},
+		{"redefined without methods", st + "type Dev struct { S Status }", "type Status int\ntype Dev struct { S Status }", "b, _ := json.Marshal(Dev{1})\nstring(b)", "{\"S\":1}"},
+	})
+}
+
 // TestStandardExamples runs the examples of container/heap and sort, and
 // programs of Go by Example, as cells.
 func TestStandardExamples(t *testing.T) {

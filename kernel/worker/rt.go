@@ -18,6 +18,9 @@ type hooks struct {
 	// stringers format values of the cells' types with their String or
 	// Error methods in compiled code.
 	stringers stringers
+	// json encodes and decodes the cells' types with their JSON and
+	// text methods (see jsonvalues.go).
+	json jsonValues
 	// interrupts wakes a cell sleeping in time.Sleep (see interrupt.go).
 	interrupts interrupts
 }

@@ -170,6 +170,14 @@ func NewSession(stdin io.Reader) (*Session, error) {
 	if err := s.in.Use(fmtSyms); err != nil {
 		return nil, fmt.Errorf("load fmt: %w", err)
 	}
+	s.rt.json.st, s.rt.json.source = &s.rt.stringers, s.Source
+	jsonSyms := s.rt.json.symbols()
+	for name, v := range jsonSyms {
+		wrappers[v] = stdlib.MapTypes[stdlib.Symbols["encoding/json/json"][name]]
+	}
+	if err := s.in.Use(interp.Exports{"encoding/json/fountainjson": jsonSyms}); err != nil {
+		return nil, fmt.Errorf("load encoding/json: %w", err)
+	}
 	if err := s.in.Use(interp.Exports{".": {"MapTypes": reflect.ValueOf(wrappers)}}); err != nil {
 		return nil, fmt.Errorf("load fmt: %w", err)
 	}
@@ -456,6 +464,7 @@ func (s *Session) Run(ctx context.Context, code string) (*display.Bundle, error)
 	// code from its first statement on.
 	s.compiling.Store(true) // what yaegi logs as it fails is not the cell's output
 	s.rt.stringers.learn(s.in, prog.Types, prog.Sources, s.Rename)
+	s.rt.json.learn(s.in, prog.Sources, s.Rename)
 	s.compiling.Store(false)
 	s.result = nil
 	hardCtx, hard := context.WithCancel(context.Background())
