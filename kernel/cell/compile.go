@@ -28,10 +28,14 @@ const (
 	HelperGoPanic   = "_fountain_gopanic" // reports a panic in a goroutine a cell started
 	HelperAtEnd     = "_fountain_atend"   // a cell's own defer: the call runs when the cell ends
 	// HelperTyped gives an argument of fmt its type's name (see fmtTypes).
-	HelperTyped    = "_fountain_rt.Typed"
-	helperPrefix   = "_fountain_"
-	lineDirective  = "//line cell:1:1\n"
-	stmtWrapPrefix = "package p;func _(){\n" + lineDirective
+	// HelperJSONEncode and HelperJSONDecode are a json.Encoder's Encode
+	// and a Decoder's Decode for the cells' values (see jsonStreams).
+	HelperJSONEncode = "_fountain_rt.JSONEncode"
+	HelperJSONDecode = "_fountain_rt.JSONDecode"
+	HelperTyped      = "_fountain_rt.Typed"
+	helperPrefix     = "_fountain_"
+	lineDirective    = "//line cell:1:1\n"
+	stmtWrapPrefix   = "package p;func _(){\n" + lineDirective
 )
 
 // Env is what the compiler needs to know of the evaluator's state.
@@ -1170,6 +1174,7 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 			}
 			c.fmtTypes(n, off)
 			c.jsonTypes(n, off)
+			c.jsonStreams(n, off)
 			if h := c.helperFor(ast.Unparen(n.Fun)); h != "" && len(n.Args) == 1 {
 				// error(v), any(v): see interfaceValues
 				c.edits = append(c.edits, edit{off(n.Fun.Pos()), off(n.Fun.End()), h})

@@ -295,3 +295,61 @@ func ArgVerbs(format string, n int) (verbs []rune, at []int, ok bool) {
 	}
 	return verbs, at, true
 }
+
+// jsonStreams writes a call of Encode or Decode on a json.Encoder or
+// Decoder as a call of HelperJSONEncode or HelperJSONDecode, which do what
+// json.Marshal and Unmarshal do for the cells' values (see jsonTypes): the
+// receiver must be json.NewEncoder(...) or json.NewDecoder(...), or a
+// variable the cell defines from one.
+func (c *compiler) jsonStreams(n *ast.CallExpr, off func(token.Pos) int) {
+	sel, ok := n.Fun.(*ast.SelectorExpr)
+	if !ok || len(n.Args) != 1 || n.Ellipsis.IsValid() || sel.Sel.Name != "Encode" && sel.Sel.Name != "Decode" {
+		return
+	}
+	want := map[string]string{"Encode": "NewEncoder", "Decode": "NewDecoder"}[sel.Sel.Name]
+	if !c.madeBy(sel.X, want, 0) {
+		return
+	}
+	helper := map[string]string{"Encode": HelperJSONEncode, "Decode": HelperJSONDecode}[sel.Sel.Name]
+	arg := n.Args[0]
+	name, _ := c.staticType(arg, off)
+	// recv.Encode(v) -> helper(recv, v[, "type"])
+	c.edits = append(c.edits, edit{off(sel.X.Pos()), off(sel.X.Pos()), helper + "("},
+		edit{off(sel.X.End()), off(arg.Pos()), ", "})
+	if name != "" {
+		c.edits = append(c.edits, edit{off(arg.End()), off(arg.End()), ", " + strconv.Quote(name)})
+	}
+}
+
+// madeBy reports whether e is a call of encoding/json's func name, or a
+// variable defined from one.
+func (c *compiler) madeBy(e ast.Expr, name string, depth int) bool {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		sel, ok := x.Fun.(*ast.SelectorExpr)
+		if !ok || sel.Sel.Name != name {
+			return false
+		}
+		pkg, ok := sel.X.(*ast.Ident)
+		return ok && pkg.Obj == nil && c.importPath(pkg.Name) == "encoding/json"
+	case *ast.Ident:
+		if x.Obj == nil || depth > 4 {
+			return false
+		}
+		if as, ok := x.Obj.Decl.(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) {
+			for i, l := range as.Lhs {
+				if id, ok := l.(*ast.Ident); ok && id.Name == x.Name {
+					return c.madeBy(as.Rhs[i], name, depth+1)
+				}
+			}
+		}
+		if vs, ok := x.Obj.Decl.(*ast.ValueSpec); ok && len(vs.Names) == len(vs.Values) {
+			for i, id := range vs.Names {
+				if id.Name == x.Name {
+					return c.madeBy(vs.Values[i], name, depth+1)
+				}
+			}
+		}
+	}
+	return false
+}

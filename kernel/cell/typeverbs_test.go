@@ -65,5 +65,8 @@ func TestJSONTypeRewrites(t *testing.T) {
 		{color + "m := map[Color]int{}\nb, _ := json.Marshal(m)", "json.Marshal(" + HelperTyped + `(m, "map[main.Color]int"))`},
 		{color + "var m map[Color]int\njson.Unmarshal(nil, &m)", "json.Unmarshal(nil, " + HelperTyped + `(&m, "*map[main.Color]int"))`},
 		{"import \"encoding/json\"\ntype P int\nm := map[P]int{}\nb, _ := json.Marshal(m)", "json.Marshal(m)"},
+		{color + "enc := json.NewEncoder(nil)\nvar c Color\nenc.Encode(c)", HelperJSONEncode + `(enc, c, "main.Color")`},
+		{color + "json.NewDecoder(nil).Decode(nil)", HelperJSONDecode + "(json.NewDecoder(nil), nil)"},
+		{"type G struct{}\nfunc (G) Encode(any) {}\nvar g G\ng.Encode(1)", "g.Encode(1)"},
 	})
 }

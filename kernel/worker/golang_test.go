@@ -230,6 +230,9 @@ func TestJSONMethods(t *testing.T) {
 		{"no methods", "type P struct { A int `json:\"a\"`; b int }", "bs, _ := json.Marshal(P{1, 2})\nvar p P\njson.Unmarshal([]byte(`{\"a\":5}`), &p)\nfmt.Sprint(string(bs), \" \", p.A)", "{\"a\":1} 5"},
 		{"marshal error", "type Bad int\nfunc (b Bad) MarshalJSON() ([]byte, error) { return nil, errors.New(\"no\") }\ntype W struct{ B Bad }", "_, err := json.Marshal(W{1})\nstrings.Contains(fmt.Sprint(err), \"no\")", "true"},
 		{"unmarshal error", st + "type Dev struct { S Status }", "var d Dev\nerr := json.Unmarshal([]byte(`{\"S\": 5}`), &d)\nerr != nil", "true"},
+		{"encoder", st + "type Dev struct { Name string `json:\"name\"`; S Status `json:\"status\"` }", "var sb strings.Builder\nenc := json.NewEncoder(&sb)\nenc.SetIndent(\"\", \"\")\nenc.Encode(Dev{\"a\", 1})\njson.NewEncoder(&sb).Encode([]Dev{{\"b\", 0}})\nsb.String()", "{\"name\":\"a\",\"status\":\"on\"}\n[{\"name\":\"b\",\"status\":\"off\"}]\n"},
+		{"decoder", st + "type Dev struct { Name string `json:\"name\"`; S Status `json:\"status\"` }", "dec := json.NewDecoder(strings.NewReader(`{\"name\":\"a\",\"status\":\"on\"} {\"name\":\"b\",\"status\":\"off\"}`))\nvar ds []Dev\nfor { var d Dev; if err := dec.Decode(&d); err != nil { break }; ds = append(ds, d) }\nfmt.Sprint(len(ds), \" \", int(ds[0].S), \" \", ds[1].Name)", "2 1 b"},
+		{"gob untouched", "type P struct{ A int }\nvar buf bytes.Buffer\nenc := gob.NewEncoder(&buf)\nerr := enc.Encode(P{3})\nvar q P\ngob.NewDecoder(&buf).Decode(&q)\nfmt.Sprint(err, \" \", q.A)", "<nil> 3"},
 		{"redefined without methods", st + "type Dev struct { S Status }", "type Status int\ntype Dev struct { S Status }", "b, _ := json.Marshal(Dev{1})\nstring(b)", "{\"S\":1}"},
 	})
 }

@@ -555,24 +555,50 @@ func (j *jsonValues) shadowValue(v any) (any, error) {
 
 // unmarshal is json.Unmarshal for the cells' values.
 func (j *jsonValues) unmarshal(data []byte, v any) error {
+	return j.decode(v, func(into any) error { return json.Unmarshal(data, into) })
+}
+
+// decode decodes with dec into v, through its shadow if it has one.
+func (j *jsonValues) decode(v any, dec func(any) error) error {
 	v, decl := typedValue(v)
 	rv := reflect.ValueOf(v)
 	if !rv.IsValid() || rv.Kind() != reflect.Pointer || rv.IsNil() {
-		return json.Unmarshal(data, v)
+		return dec(v)
 	}
 	p := j.topPlan(rv.Type().Elem())
 	if star, ok := decl.(*ast.StarExpr); ok {
 		p = j.planOf(rv.Type().Elem(), star.X, 0)
 	}
 	if p == nil {
-		return json.Unmarshal(data, v)
+		return dec(v)
 	}
 	s := reflect.New(p.shadow)
 	s.Elem().Set(p.shadowOf(rv.Elem()))
-	if err := json.Unmarshal(data, s.Interface()); err != nil {
+	if err := dec(s.Interface()); err != nil {
 		return err
 	}
 	return p.fromShadow(rv.Elem(), s.Elem())
+}
+
+// encode is a json.Encoder's Encode for the cells' values, typ their
+// type as the cell compiler found it (cell.HelperJSONEncode).
+func (j *jsonValues) encode(enc *json.Encoder, v any, typ ...string) error {
+	if len(typ) == 1 {
+		v = typedArg{v, typ[0]}
+	}
+	v, err := j.shadowValue(v)
+	if err != nil {
+		return err
+	}
+	return enc.Encode(v)
+}
+
+// decodeStream is a json.Decoder's Decode (cell.HelperJSONDecode).
+func (j *jsonValues) decodeStream(dec *json.Decoder, v any, typ ...string) error {
+	if len(typ) == 1 {
+		v = typedArg{v, typ[0]}
+	}
+	return j.decode(v, dec.Decode)
 }
 
 // typedValue returns the value of a typedArg (see cell.jsonTypes) and its

@@ -196,6 +196,10 @@ func (r *hooks) symbols() map[string]reflect.Value {
 		"Capturing": reflect.ValueOf(capturing),
 		"Capture":   reflect.ValueOf(capture),
 		"Concrete":  reflect.ValueOf(concreteValue),
+		// A json.Encoder's Encode and a Decoder's Decode for the cells'
+		// values (see jsonvalues.go).
+		"JSONEncode": reflect.ValueOf(r.json.encode),
+		"JSONDecode": reflect.ValueOf(r.json.decodeStream),
 		// Typed is an argument of fmt with its type's name (see
 		// cell.fmtTypes), which only fmt's functions as cells see them get.
 		"Typed": reflect.ValueOf(func(v any, name string) any { return typedArg{v, name} }),
