@@ -173,21 +173,26 @@ def main():
         # other's next cell.
         r = {"startup": startup(kernel)}
         km, kc = start_new_kernel(kernel_name=kernel, startup_timeout=60)
-        ctx = zmq.Context()
-        client = Client(km, ctx)
         try:
-            time.sleep(0.3)  # let the subscription settle
-            roundtrip(client, TRIVIAL, 20, Client.recv_lean)  # warm up
-            r["roundtrip"] = roundtrip(client, TRIVIAL, CELLS, Client.recv_lean)
-            r["roundtrip_jc"] = roundtrip(client, TRIVIAL, CELLS, Client.recv_jupyter_client)
+            ctx = zmq.Context()
+            client = Client(km, ctx)
+            try:
+                time.sleep(0.3)  # let the subscription settle
+                roundtrip(client, TRIVIAL, 20, Client.recv_lean)  # warm up
+                r["roundtrip"] = roundtrip(client, TRIVIAL, CELLS, Client.recv_lean)
+                r["roundtrip_jc"] = roundtrip(client, TRIVIAL, CELLS, Client.recv_jupyter_client)
+            finally:
+                # Closed before the memory run: a subscriber nobody reads
+                # makes the kernel hold what it sends it (up to its
+                # backlog's bound), which is not the cells' memory.
+                client.close()
+                ctx.term()
             pid = km.provisioner.process.pid
             before = tree_rss_kb(pid)
             for _ in range(MEM_CELLS):
                 kc.execute_interactive("x := 1" if name == "fountain" else "x = 1", timeout=30, output_hook=lambda m: None)
             r["rss_growth_mb"] = (tree_rss_kb(pid) - before) / 1024
         finally:
-            client.close()
-            ctx.term()
             kc.stop_channels()
             km.shutdown_kernel(now=True)
         results[name] = r
