@@ -654,6 +654,11 @@ func (c *compiler) interfaceValues(n ast.Node, off func(token.Pos) int) {
 		if id, ok := v.value.(*ast.Ident); ok && id.Name == "nil" {
 			continue
 		}
+		if ta, ok := ast.Unparen(v.value).(*ast.TypeAssertExpr); ok && ta.Type != nil {
+			if _, iface := c.interfaceCase(ta.Type); iface {
+				continue // typeAsserts makes it a call's result already
+			}
+		}
 		c.edits = append(c.edits, edit{off(v.value.Pos()), off(v.value.Pos()), v.helper + "("}, edit{off(v.value.End()), off(v.value.End()), ")"})
 	}
 }
@@ -1164,6 +1169,9 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 			c.interfaceValues(n, off)
 		case *ast.FuncDecl:
 			c.captureReceivers(n, off)
+			c.typedNils(n.Type, n.Body, off)
+		case *ast.FuncLit:
+			c.typedNils(n.Type, n.Body, off)
 		case *ast.TypeAssertExpr:
 			c.concreteAsserts(n, off)
 		case *ast.CallExpr:

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"strings"
 )
 
 // Helpers for the values of the cells' struct types put into an error.
@@ -15,6 +16,9 @@ const (
 	// HelperConcrete returns the value of a cell's type an error (or a
 	// fmt.Stringer) holds.
 	HelperConcrete = "_fountain_rt.Concrete"
+	// HelperTypedNil is a nil pointer to a cell's error type as a non-nil
+	// error (see typedNils).
+	HelperTypedNil = "_fountain_rt.TypedNil"
 )
 
 // yaegi keeps, of a value of a cell's struct type put into an error (or a
@@ -111,4 +115,67 @@ func (c *compiler) concreteOperand(v string, t ast.Expr) string {
 		return HelperConcrete + "(" + v + ")"
 	}
 	return v
+}
+
+// typedNils keeps a nil pointer to a cell's error type a non-nil error
+// where a func returns it as one, as Go does (the Go FAQ's "Why is my nil
+// error value not equal to nil?"): yaegi made it a nil error.
+//
+//	return p  ->  return func() error { if p == nil { return HelperTypedNil(p) }; return p }()
+//
+// for a variable p declared as a pointer to such a type.
+func (c *compiler) typedNils(ft *ast.FuncType, body *ast.BlockStmt, off func(token.Pos) int) {
+	if body == nil || ft.Results == nil {
+		return
+	}
+	results := fieldTypes(ft.Results)
+	errAt := -1
+	for i, r := range results {
+		if c.isErrorType(r) {
+			errAt = i
+		}
+	}
+	if errAt < 0 {
+		return
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false // its own returns
+		case *ast.ReturnStmt:
+			if len(n.Results) != len(results) {
+				return true
+			}
+			id, ok := n.Results[errAt].(*ast.Ident)
+			if !ok || id.Obj == nil {
+				return true
+			}
+			t := c.spelledType(id, 0)
+			star, err := parser.ParseExpr(t)
+			if t == "" || err != nil {
+				return true
+			}
+			if s, ok := star.(*ast.StarExpr); !ok || !c.hasErrorMethod(s.X) {
+				return true
+			}
+			at, end := off(id.Pos()), off(id.End())
+			c.edits = append(c.edits, edit{at, end, "func() error { if " + id.Name + " == nil { return " + HelperTypedNil + "(" + id.Name + ") }; return " + id.Name + " }()"})
+		}
+		return true
+	})
+}
+
+// hasErrorMethod reports whether t names a struct type of the cells with
+// an Error method.
+func (c *compiler) hasErrorMethod(t ast.Expr) bool {
+	id, ok := t.(*ast.Ident)
+	if !ok || !c.isCellStruct(id.Name) {
+		return false
+	}
+	for _, src := range c.methodSources(id.Name) {
+		if strings.Contains(src, ") Error() string") {
+			return true
+		}
+	}
+	return false
 }

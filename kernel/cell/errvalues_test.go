@@ -21,3 +21,15 @@ func TestCaptureErrors(t *testing.T) {
 		{"type P struct{}\nfunc (p *P) Error() string { return \"p\" }\nx, ok := err.(*P)", "x, ok := err.(*P)"},
 	})
 }
+
+// TestTypedNils: a variable of a pointer to a cell's error type returned as
+// an error goes through HelperTypedNil when nil; others stay.
+func TestTypedNils(t *testing.T) {
+	e := "type E struct{}\nfunc (e *E) Error() string { return \"e\" }\n"
+	compilesTo(t, nil, []struct{ src, want string }{
+		{e + "func f() error { var p *E; return p }", "return func() error { if p == nil { return " + HelperTypedNil + "(p) }; return p }()"},
+		{e + "func f() (int, error) { var p *E; return 1, p }", "return 1, func() error {"},
+		{e + "func f() error { var p *int; _ = p; return nil }", "return nil"},
+		{"type P struct{}\nfunc f() error { var p *P; _ = p; var err error; return err }", "return err }"},
+	})
+}

@@ -309,6 +309,22 @@ func TestValueReceiverErrors(t *testing.T) {
 	})
 }
 
+// TestTypedNilErrors: a nil pointer to an error type returned as an error
+// is a non-nil error, as in Go (the Go FAQ's "Why is my nil error value
+// not equal to nil?"; yaegi made it nil), and a recovered panic value
+// asserted to error in a deferred func is that error.
+func TestTypedNilErrors(t *testing.T) {
+	pre := "type MyErr struct{ msg string }\nfunc (e *MyErr) Error() string { if e == nil { return \"nil MyErr\" }; return e.msg }\n"
+	runCases(t, [][]string{
+		{"faq", pre + "func returnsError(bad bool) error { var p *MyErr = nil; if bad { p = &MyErr{\"bad\"} }; return p }", "e1, e2 := returnsError(false), returnsError(true)\nfmt.Sprint(e1 == nil, \" \", e1, \" \", e2 == nil, \" \", e2)", "false nil MyErr false bad"},
+		{"two results", pre + "func f() (int, error) { var p *MyErr; return 1, p }", "_, err := f()\nerr != nil", "true"},
+		{"errors.As", pre + "func f() error { var p *MyErr; return p }", "var t *MyErr\nfmt.Sprint(errors.As(f(), &t), \" \", t == nil)", "true true"},
+		{"func literal", pre, "f := func() error { var p *MyErr; return p }\nf() != nil", "true"},
+		{"nil itself", pre + "func f() error { return nil }", "f() == nil", "true"},
+		{"recovered error", "type E struct{ c int }\nfunc (e E) Error() string { return \"e\" }\nfunc f() (err error) { defer func() { if r := recover(); r != nil { err = r.(error) } }(); panic(E{4}) }", "err := f()\nvar e E\nfmt.Sprint(err, \" \", errors.As(err, &e), \" \", e.c)", "e true 4"},
+	})
+}
+
 // TestTourOfGo runs the programs of the Tour of Go (go.dev/tour) that run
 // without its own packages, as a newcomer types them into cells, printing
 // to a strings.Builder where the Tour prints, and checks what they print.

@@ -196,6 +196,14 @@ func (r *hooks) symbols() map[string]reflect.Value {
 		"Capturing": reflect.ValueOf(capturing),
 		"Capture":   reflect.ValueOf(capture),
 		"Concrete":  reflect.ValueOf(concreteValue),
+		// TypedNil is a nil pointer to a cell's error type as a non-nil
+		// error (see cell.typedNils).
+		"TypedNil": reflect.ValueOf(func(v any) error {
+			if e := r.stringers.asError(v); e != nil {
+				return e
+			}
+			return typedNil{v}
+		}),
 		// A json.Encoder's Encode and a Decoder's Decode for the cells'
 		// values (see jsonvalues.go).
 		"JSONEncode": reflect.ValueOf(r.json.encode),
@@ -205,6 +213,12 @@ func (r *hooks) symbols() map[string]reflect.Value {
 		"Typed": reflect.ValueOf(func(v any, name string) any { return typedArg{v, name} }),
 	}
 }
+
+// typedNil is a nil pointer as a non-nil error, when its type's Error
+// method is not known.
+type typedNil struct{ IValue any }
+
+func (typedNil) Error() string { return "<nil>" }
 
 // typedArg is an argument of %T and the name of its type in the cells.
 type typedArg struct {
