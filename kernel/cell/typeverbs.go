@@ -146,11 +146,14 @@ func (c *compiler) staticType(e ast.Expr, off func(token.Pos) int) (name string,
 				_, strct := spec.Type.(*ast.StructType)
 				ok = ok && !iface && spec.TypeParams == nil
 				value, pointer := c.printsItself(n.Name)
-				// Elements of types that are not structs, and a value of
-				// a type that prints itself through a pointer only (fmt
+				// Elements of types that are not structs, a value of a
+				// type that prints itself through a pointer only (fmt
 				// prints the value plainly; yaegi's wrapper of it had the
-				// method).
-				elems = elems || !strct && n != x && (value || pointer) || n == x && pointer && !value
+				// method), and a struct embedding a compiled type with
+				// methods (yaegi cannot hand it to fmt: "method not found:
+				// Format").
+				elems = elems || !strct && n != x && (value || pointer) || n == x && pointer && !value ||
+					strct && c.embedsCompiled(spec)
 				n.Name = "main." + n.Name
 				cells = true
 			}
@@ -163,6 +166,27 @@ func (c *compiler) staticType(e ast.Expr, off func(token.Pos) int) (name string,
 		return "", false
 	}
 	return types.ExprString(x), elems
+}
+
+// embedsCompiled reports whether the struct type spec embeds a type of a
+// compiled package (time.Time, *strings.Builder).
+func (c *compiler) embedsCompiled(spec *ast.TypeSpec) bool {
+	st, ok := spec.Type.(*ast.StructType)
+	if !ok {
+		return false
+	}
+	for _, f := range st.Fields.List {
+		t := f.Type
+		if star, ok := t.(*ast.StarExpr); ok {
+			t = star.X
+		}
+		if sel, ok := t.(*ast.SelectorExpr); ok && len(f.Names) == 0 {
+			if pkg, ok := sel.X.(*ast.Ident); ok && c.importPath(pkg.Name) != "" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // printsItself reports whether the cells declare a String or Error method

@@ -49,6 +49,10 @@ type stringers struct {
 	// named holds the String or Error methods of the cells' types that are
 	// not structs, by name ("main.Celsius"), for formatNamed.
 	named map[string]func(reflect.Value) string
+	// compiled holds, for each struct type of the cells, the indexes of
+	// the fields that embed a compiled type (time.Time), whose methods
+	// it has (yaegi does not mark such fields embedded for reflect).
+	compiled map[string][]int
 }
 
 // asError returns v, a value of the cells' that reached compiled code
@@ -176,6 +180,33 @@ func receiver(src string) (ptr, ok bool) {
 	return ptr, true
 }
 
+// compiledEmbeds returns the indexes of the fields of the struct type name
+// that src declares that embed a type of a compiled package, if src
+// declares one.
+func compiledEmbeds(src, name string) ([]int, bool) {
+	ts := cell.TypeDecl(src, name)
+	if ts == nil {
+		return nil, false
+	}
+	st, isStruct := ts.Type.(*ast.StructType)
+	if !isStruct {
+		return nil, false
+	}
+	var out []int
+	i := 0
+	for _, f := range st.Fields.List {
+		t := f.Type
+		if star, ok := t.(*ast.StarExpr); ok {
+			t = star.X
+		}
+		if _, sel := t.(*ast.SelectorExpr); sel && len(f.Names) == 0 {
+			out = append(out, i)
+		}
+		i += max(len(f.Names), 1)
+	}
+	return out, true
+}
+
 // embeddedTypes returns the types the struct type name that src declares
 // embeds, if src declares one.
 func embeddedTypes(src, name string) ([]embed, bool) {
@@ -227,6 +258,14 @@ func (st *stringers) learn(in *interp.Interpreter, types []string, sources map[s
 		st.own(v.Type().Elem(), name)
 	}
 	for name, src := range sources {
+		if idx, ok := compiledEmbeds(src, name); ok {
+			st.mu.Lock()
+			if st.compiled == nil {
+				st.compiled = map[string][]int{}
+			}
+			st.compiled[name] = idx
+			st.mu.Unlock()
+		}
 		if embedded, ok := embeddedTypes(src, name); ok {
 			st.mu.Lock()
 			if st.embeds == nil {
@@ -394,6 +433,9 @@ func (st *stringers) holds(t reflect.Type) bool {
 			}
 			st.of[t] = false // until known: a type can hold itself
 			st.mu.Unlock()
+			if _, ok := st.promotedPrinter(reflect.New(t).Elem()); ok {
+				h = true
+			}
 			for i := range t.NumField() {
 				// fmt uses the methods of exported fields' values only.
 				if _, renamed := fieldName(t.Field(i)); !renamed && t.Field(i).IsExported() && st.holds(t.Field(i).Type) {
@@ -473,11 +515,56 @@ func (st *stringers) formatValue(rv reflect.Value) any {
 		}
 		return out.Interface()
 	case reflect.Struct:
+		if f, ok := st.promotedPrinter(rv); ok {
+			return f
+		}
 		if rv.Type().Name() == "" && st.holds(rv.Type()) { // a cell's, with such fields
 			return structFormatter{st, rv}
 		}
 	}
 	return rv.Interface()
+}
+
+// promotedPrinter returns a formatter for a struct of the cells' that
+// embeds a compiled type with an Error or String method (time.Time), which
+// the struct then has too, as in Go. (Such a struct yaegi cannot hand to
+// fmt itself: see cell.fmtTypes.)
+func (st *stringers) promotedPrinter(rv reflect.Value) (formatter, bool) {
+	if rv.Type().Name() != "" {
+		return formatter{}, false
+	}
+	st.mu.RLock()
+	name, owned := st.owner[rv.Type()]
+	embeds := st.compiled[name]
+	shared := st.shared[rv.Type()]
+	st.mu.RUnlock()
+	if !owned || shared || len(embeds) == 0 {
+		return formatter{}, false
+	}
+	for _, iface := range []reflect.Type{reflect.TypeFor[error](), reflect.TypeFor[fmt.Stringer]()} {
+		found := -1
+		for _, i := range embeds {
+			if i >= rv.NumField() {
+				return formatter{}, false
+			}
+			if f := rv.Type().Field(i); f.Type.Implements(iface) {
+				if found >= 0 {
+					return formatter{}, false // ambiguous: promoted by neither
+				}
+				found = i
+			}
+		}
+		if found >= 0 && rv.Field(found).CanInterface() {
+			field := rv.Field(found)
+			return formatter{field, func(v reflect.Value) string {
+				if e, ok := v.Interface().(error); ok {
+					return e.Error()
+				}
+				return v.Interface().(fmt.Stringer).String()
+			}}, true
+		}
+	}
+	return formatter{}, false
 }
 
 // formatNamed is formatValue for a value whose type the cell compiler
