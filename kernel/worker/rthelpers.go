@@ -93,30 +93,37 @@ func errorsAs(err error, target any) bool {
 		return ok
 	}
 	want := tv.Type().Elem()
-	var walk func(error) bool
-	walk = func(e error) bool {
-		for e != nil {
-			if v := concreteInner(e); v.IsValid() && v.Type().AssignableTo(want) {
-				tv.Elem().Set(v)
-				return true
-			}
-			switch u := e.(type) {
-			case interface{ Unwrap() error }:
-				e = u.Unwrap()
-			case interface{ Unwrap() []error }:
-				for _, x := range u.Unwrap() {
-					if walk(x) {
-						return true
-					}
-				}
-				return false
-			default:
-				return false
-			}
+	return anyInTree(err, func(e error) bool {
+		if v := concreteInner(e); v.IsValid() && v.Type().AssignableTo(want) {
+			tv.Elem().Set(v)
+			return true
 		}
 		return false
+	})
+}
+
+// anyInTree reports whether match holds for an error in err's tree (err,
+// then what Unwrap gives, depth first), as errors.Is and errors.As walk it.
+func anyInTree(err error, match func(error) bool) bool {
+	for err != nil {
+		if match(err) {
+			return true
+		}
+		switch u := err.(type) {
+		case interface{ Unwrap() error }:
+			err = u.Unwrap()
+		case interface{ Unwrap() []error }:
+			for _, e := range u.Unwrap() {
+				if anyInTree(e, match) {
+					return true
+				}
+			}
+			return false
+		default:
+			return false
+		}
 	}
-	return walk(err)
+	return false
 }
 
 // concreteInner is yaegiInner of the value e holds (see concreteValue).
@@ -143,29 +150,10 @@ func errorsIs(err, target error) bool {
 	if !want.IsValid() || !want.Type().Comparable() {
 		return false
 	}
-	var walk func(error) bool
-	walk = func(e error) bool {
-		for e != nil {
-			if v := concreteInner(e); v.IsValid() && v.Type() == want.Type() && v.Equal(want) {
-				return true
-			}
-			switch u := e.(type) {
-			case interface{ Unwrap() error }:
-				e = u.Unwrap()
-			case interface{ Unwrap() []error }:
-				for _, x := range u.Unwrap() {
-					if walk(x) {
-						return true
-					}
-				}
-				return false
-			default:
-				return false
-			}
-		}
-		return false
-	}
-	return walk(err)
+	return anyInTree(err, func(e error) bool {
+		v := concreteInner(e)
+		return v.IsValid() && v.Type() == want.Type() && v.Equal(want)
+	})
 }
 
 // stdErrorsAs is errors.As, and whether it refused target's type.

@@ -180,46 +180,22 @@ func receiver(src string) (ptr, ok bool) {
 	return ptr, true
 }
 
-// compiledEmbeds returns the indexes of the fields of the struct type name
-// that src declares that embed a type of a compiled package, if src
-// declares one.
-func compiledEmbeds(src, name string) ([]int, bool) {
+// embeddedTypes returns the types of the cells the struct type name that
+// src declares embeds, and the indexes of its fields that embed a type of a
+// compiled package (time.Time), if src declares one.
+func embeddedTypes(src, name string) (cells []embed, compiled []int, ok bool) {
 	ts := cell.TypeDecl(src, name)
 	if ts == nil {
-		return nil, false
+		return nil, nil, false
 	}
 	st, isStruct := ts.Type.(*ast.StructType)
 	if !isStruct {
-		return nil, false
+		return nil, nil, false
 	}
-	var out []int
 	i := 0
 	for _, f := range st.Fields.List {
-		t := f.Type
-		if star, ok := t.(*ast.StarExpr); ok {
-			t = star.X
-		}
-		if _, sel := t.(*ast.SelectorExpr); sel && len(f.Names) == 0 {
-			out = append(out, i)
-		}
+		at := i
 		i += max(len(f.Names), 1)
-	}
-	return out, true
-}
-
-// embeddedTypes returns the types the struct type name that src declares
-// embeds, if src declares one.
-func embeddedTypes(src, name string) ([]embed, bool) {
-	ts := cell.TypeDecl(src, name)
-	if ts == nil {
-		return nil, false
-	}
-	st, isStruct := ts.Type.(*ast.StructType)
-	if !isStruct {
-		return nil, false
-	}
-	var out []embed
-	for _, f := range st.Fields.List {
 		if len(f.Names) > 0 {
 			continue
 		}
@@ -227,11 +203,14 @@ func embeddedTypes(src, name string) ([]embed, bool) {
 		if star, isStar := t.(*ast.StarExpr); isStar {
 			t, ptr = star.X, true
 		}
-		if id, isIdent := t.(*ast.Ident); isIdent {
-			out = append(out, embed{id.Name, ptr})
+		switch t := t.(type) {
+		case *ast.Ident:
+			cells = append(cells, embed{t.Name, ptr})
+		case *ast.SelectorExpr:
+			compiled = append(compiled, at)
 		}
 	}
-	return out, true
+	return cells, compiled, true
 }
 
 // learn makes entries for the String and Error methods the cell declared
@@ -258,20 +237,12 @@ func (st *stringers) learn(in *interp.Interpreter, types []string, sources map[s
 		st.own(v.Type().Elem(), name)
 	}
 	for name, src := range sources {
-		if idx, ok := compiledEmbeds(src, name); ok {
-			st.mu.Lock()
-			if st.compiled == nil {
-				st.compiled = map[string][]int{}
-			}
-			st.compiled[name] = idx
-			st.mu.Unlock()
-		}
-		if embedded, ok := embeddedTypes(src, name); ok {
+		if embedded, compiled, ok := embeddedTypes(src, name); ok {
 			st.mu.Lock()
 			if st.embeds == nil {
-				st.embeds = map[string][]embed{}
+				st.embeds, st.compiled = map[string][]embed{}, map[string][]int{}
 			}
-			st.embeds[name] = embedded
+			st.embeds[name], st.compiled[name] = embedded, compiled
 			st.mu.Unlock()
 		}
 	}
