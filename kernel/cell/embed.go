@@ -114,6 +114,24 @@ func (c *compiler) methodSources(t string) []string {
 	return out
 }
 
+// methodsNamed returns the declarations of the methods of the cells' type t
+// (see methodSources) that have one of names.
+func (c *compiler) methodsNamed(t string, names ...string) []*ast.FuncDecl {
+	var out []*ast.FuncDecl
+	for _, src := range c.methodSources(t) {
+		f, err := parser.ParseFile(token.NewFileSet(), "", "package p;"+src, parser.SkipObjectResolution)
+		if err != nil {
+			continue
+		}
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil && len(fd.Recv.List) == 1 && slices.Contains(names, fd.Name.Name) {
+				out = append(out, fd)
+			}
+		}
+	}
+	return out
+}
+
 // noteEmbeds notes the types of the cells (instances of generic types
 // among them) that the struct type spec embeds.
 func (c *compiler) noteEmbeds(fset *token.FileSet, spec *ast.TypeSpec) {

@@ -4,7 +4,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
-	"strings"
+	"slices"
 )
 
 // Helpers for the values of the cells' struct types put into an error.
@@ -88,16 +88,7 @@ func (c *compiler) isValuePrinter(t ast.Expr) bool {
 	if !ok || !c.isCellStruct(id.Name) {
 		return false
 	}
-	for _, src := range c.methodSources(id.Name) {
-		f, err := parser.ParseFile(token.NewFileSet(), "", "package p;"+src, parser.SkipObjectResolution)
-		if err != nil || len(f.Decls) != 1 {
-			continue
-		}
-		if fd, ok := f.Decls[0].(*ast.FuncDecl); ok && isPrintMethod(fd) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(c.methodsNamed(id.Name, "String", "Error"), isPrintMethod)
 }
 
 // concreteAsserts takes the operand of an assertion to such a type through
@@ -172,10 +163,5 @@ func (c *compiler) hasErrorMethod(t ast.Expr) bool {
 	if !ok || !c.isCellStruct(id.Name) {
 		return false
 	}
-	for _, src := range c.methodSources(id.Name) {
-		if strings.Contains(src, ") Error() string") {
-			return true
-		}
-	}
-	return false
+	return len(c.methodsNamed(id.Name, "Error")) > 0
 }

@@ -95,11 +95,7 @@ func (c *compiler) jsonTypes(n *ast.CallExpr, off func(token.Pos) int) {
 	marshals := false
 	ast.Inspect(x, func(e ast.Node) bool {
 		if sel, ok := e.(*ast.SelectorExpr); ok && types.ExprString(sel.X) == "main" {
-			for _, src := range c.methodSources(sel.Sel.Name) {
-				for _, m := range []string{"MarshalJSON", "UnmarshalJSON", "MarshalText", "UnmarshalText"} {
-					marshals = marshals || strings.Contains(src, ") "+m+"(")
-				}
-			}
+			marshals = len(c.methodsNamed(sel.Sel.Name, "MarshalJSON", "UnmarshalJSON", "MarshalText", "UnmarshalText")) > 0
 		}
 		return !marshals
 	})
@@ -192,15 +188,9 @@ func (c *compiler) embedsCompiled(spec *ast.TypeSpec) bool {
 // printsItself reports whether the cells declare a String or Error method
 // on their type name, of value receiver and of pointer receiver.
 func (c *compiler) printsItself(name string) (value, pointer bool) {
-	for _, src := range c.methodSources(name) {
-		f, err := parser.ParseFile(token.NewFileSet(), "", "package p;"+src, parser.SkipObjectResolution)
-		if err != nil || len(f.Decls) != 1 {
-			continue
-		}
-		if fd, ok := f.Decls[0].(*ast.FuncDecl); ok && fd.Recv != nil && len(fd.Recv.List) == 1 && (fd.Name.Name == "String" || fd.Name.Name == "Error") {
-			_, ptr := fd.Recv.List[0].Type.(*ast.StarExpr)
-			value, pointer = value || !ptr, pointer || ptr
-		}
+	for _, fd := range c.methodsNamed(name, "String", "Error") {
+		_, ptr := fd.Recv.List[0].Type.(*ast.StarExpr)
+		value, pointer = value || !ptr, pointer || ptr
 	}
 	return value, pointer
 }
