@@ -159,7 +159,7 @@ func (j *jsonValues) planOf(t reflect.Type, decl ast.Expr, depth int) *jsonPlan 
 	case *ast.ParenExpr:
 		return j.planOf(t, d.X, depth+1)
 	case *ast.Ident:
-		if m, ok := j.methodsOf(d.Name); ok && m.marshal.IsValid() {
+		if m, ok := j.methodsOf(d.Name); ok && (m.marshal.IsValid() || m.unmarshal.IsValid()) {
 			return &jsonPlan{shadow: rawMessage, custom: m}
 		}
 		spec := cell.TypeDecl(j.source(d.Name), d.Name)
@@ -292,7 +292,13 @@ func (j *jsonValues) topPlan(t reflect.Type) *jsonPlan {
 func (p *jsonPlan) toShadow(v reflect.Value) (reflect.Value, error) {
 	switch {
 	case p.custom != nil:
-		b, err := callMarshal(p.custom.marshal, p.custom.marshalPtr, v)
+		var b []byte
+		var err error
+		if p.custom.marshal.IsValid() {
+			b, err = callMarshal(p.custom.marshal, p.custom.marshalPtr, v)
+		} else {
+			b, err = json.Marshal(v.Interface()) // it only unmarshals itself
+		}
 		if err != nil {
 			return reflect.Value{}, err
 		}
