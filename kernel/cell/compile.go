@@ -1174,6 +1174,8 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 			c.typedNils(n.Type, n.Body, off)
 		case *ast.TypeAssertExpr:
 			c.concreteAsserts(n, off)
+		case *ast.BinaryExpr:
+			c.errorEquality(n, off)
 		case *ast.CallExpr:
 			if id, ok := n.Fun.(*ast.Ident); ok && id.Name == "recover" && id.Obj == nil && !c.userDefined("recover") && len(n.Args) == 0 {
 				// The value as Go has it (yaegi's is its reflect.Value); an

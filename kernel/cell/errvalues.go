@@ -19,6 +19,8 @@ const (
 	// HelperTypedNil is a nil pointer to a cell's error type as a non-nil
 	// error (see typedNils).
 	HelperTypedNil = "_fountain_rt.TypedNil"
+	// HelperSameError is == of two errors (see errorEquality).
+	HelperSameError = "_fountain_rt.SameError"
 )
 
 // yaegi keeps, of a value of a cell's struct type put into an error (or a
@@ -164,4 +166,31 @@ func (c *compiler) hasErrorMethod(t ast.Expr) bool {
 		return false
 	}
 	return len(c.methodsNamed(id.Name, "Error")) > 0
+}
+
+// errorEquality writes a == b (or !=) where a side is an error, or a value
+// of a cell's struct type with an Error method, as HelperSameError(a, b):
+// yaegi's errors holding such values are wrappers with funcs in them, and
+// comparing two panicked ("comparing uncomparable type interp._error").
+func (c *compiler) errorEquality(n *ast.BinaryExpr, off func(token.Pos) int) {
+	if n.Op != token.EQL && n.Op != token.NEQ || isNilIdent(n.X) || isNilIdent(n.Y) {
+		return
+	}
+	isError := func(e ast.Expr) bool {
+		t := c.spelledType(e, 0)
+		if t == "" && !hasCall(e) {
+			t = c.writtenType(e, nil, nil, off)
+		}
+		x, err := parser.ParseExpr(t)
+		return err == nil && (c.isErrorType(x) || c.hasErrorMethod(x))
+	}
+	if !isError(n.X) && !isError(n.Y) {
+		return
+	}
+	not := ""
+	if n.Op == token.NEQ {
+		not = "!"
+	}
+	c.edits = append(c.edits, edit{off(n.X.Pos()), off(n.X.Pos()), not + HelperSameError + "("},
+		edit{off(n.X.End()), off(n.Y.Pos()), ", "}, edit{off(n.Y.End()), off(n.Y.End()), ")"})
 }

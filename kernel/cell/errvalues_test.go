@@ -33,3 +33,15 @@ func TestTypedNils(t *testing.T) {
 		{"type P struct{}\nfunc f() error { var p *P; _ = p; var err error; return err }", "return err }"},
 	})
 }
+
+// TestErrorEquality: == and != of errors go through HelperSameError; of
+// nil and of other values they stay.
+func TestErrorEquality(t *testing.T) {
+	e := "type E struct{}\nfunc (e E) Error() string { return \"e\" }\nfunc f() error { return E{} }\n"
+	compilesTo(t, nil, []struct{ src, want string }{
+		{e + "ok := f() == E{}", "ok := " + HelperSameError + "(f(), E{})"},
+		{e + "var a, b error\nok := a != b", "ok := !" + HelperSameError + "(a, b)"},
+		{e + "ok := f() == nil", "ok := f() == nil"},
+		{"x, y := 1, 2\nok := x == y", "ok := x == y"},
+	})
+}

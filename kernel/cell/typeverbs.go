@@ -195,19 +195,20 @@ func (c *compiler) printsItself(name string) (value, pointer bool) {
 	return value, pointer
 }
 
-// spelledType returns the type of e that conversions, composite literals
-// and declarations of variables spell out, in this cell or (for variables
-// declared with var) in earlier ones, or "". The address of one is a
-// pointer to it.
+// spelledType returns the type of e that conversions, composite literals,
+// the results of the cells' funcs and declarations of variables spell out,
+// in this cell or (for variables declared with var) in earlier ones, or "".
+// The address of one is a pointer to it.
 func (c *compiler) spelledType(e ast.Expr, depth int) string {
 	if depth > 8 {
 		return ""
 	}
 	switch x := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
-		if id, ok := x.Fun.(*ast.Ident); ok && len(x.Args) == 1 && !x.Ellipsis.IsValid() && c.cellTypeDecl(id.Name) != nil {
-			return id.Name // a conversion: MyInt(5)
+		if id, ok := x.Fun.(*ast.Ident); ok && len(x.Args) == 1 && !x.Ellipsis.IsValid() && (c.cellTypeDecl(id.Name) != nil || c.isErrorType(id)) {
+			return id.Name // a conversion: MyInt(5), error(e)
 		}
+		return c.plainResult(x) // a call of a func of the cells
 	case *ast.CompositeLit:
 		if x.Type != nil {
 			return types.ExprString(x.Type)

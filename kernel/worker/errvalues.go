@@ -92,3 +92,33 @@ func goid() int64 {
 	id, _ := strconv.ParseInt(string(b), 10, 64)
 	return id
 }
+
+// sameError is == of two errors (cell.HelperSameError), comparing the
+// values of the cells' types they hold, not yaegi's wrappers of them
+// (which hold funcs: comparing them panicked).
+func sameError(a, b any) bool {
+	va, vb := comparedValue(a), comparedValue(b)
+	if !va.IsValid() || !vb.IsValid() {
+		return va.IsValid() == vb.IsValid()
+	}
+	if va.Type() != vb.Type() {
+		return false
+	}
+	if !va.Type().Comparable() {
+		panic("runtime error: comparing uncomparable type " + va.Type().String())
+	}
+	return va.Equal(vb)
+}
+
+// comparedValue is what == compares of an error: the value of a cell's
+// type it holds (see handedOver), or the error itself.
+func comparedValue(e any) reflect.Value {
+	if v, ok := handedOver(e); ok {
+		return reflect.ValueOf(v)
+	}
+	rv := reflect.ValueOf(e)
+	if rv.IsValid() && isWrapper(rv.Type()) {
+		return yaegiInner(rv) // a pointer, or a value of a named basic type
+	}
+	return rv
+}

@@ -310,6 +310,10 @@ func TestValueReceiverErrors(t *testing.T) {
 		{"unnamed receiver", "type E struct{ A, B int }\nfunc (E) Error() string { return \"e\" }\nfunc f() error { return E{1, 2} }", "e, ok := f().(E)\nfmt.Sprint(e.A, e.B, ok, f())", "1 2 true e"},
 		{"any holding", pre, "var a any = NotFound{\"q\", 2}\nnf, ok := a.(NotFound)\nfmt.Sprint(nf.N, ok)", "2 true"},
 		{"goroutines", pre, "var wg sync.WaitGroup\nvar bad atomic.Int64\nfor i := range 8 { wg.Add(1); go func() { defer wg.Done(); for range 200 { err := find(strconv.Itoa(i)); if err.Error() != strconv.Itoa(i)+\" not found\" { bad.Add(1) }; if nf, ok := err.(NotFound); !ok || nf.Name != strconv.Itoa(i) { bad.Add(1) } } }() }\nwg.Wait()\nbad.Load()", "0"},
+		{"== sentinel struct", "type E struct{ c int }\nfunc (e E) Error() string { return \"e\" + strconv.Itoa(e.c) }\nvar ErrThree = E{3}\nfunc f(n int) error { return E{n} }", "fmt.Sprint(f(3) == ErrThree, \" \", f(4) == ErrThree, \" \", f(4) != ErrThree)", "true false true"},
+		{"== unwrapped", "type E struct{ c int }\nfunc (e E) Error() string { return \"e\" }\nbase := E{3}\nerr := fmt.Errorf(\"ctx: %w\", base)\nerrors.Unwrap(err) == error(base)", "true"},
+		{"== two results", "type E struct{ c int }\nfunc (e E) Error() string { return \"e\" }\nfunc f(n int) error { return E{n} }\na, b, c := f(1), f(1), f(2)\nfmt.Sprint(a == b, \" \", a == c)", "true false"},
+		{"== errors.New", "var ErrX = errors.New(\"x\")\nfunc g() error { return ErrX }", "fmt.Sprint(g() == ErrX, \" \", g() == errors.New(\"x\"), \" \", g() != nil)", "true false true"},
 		{"pointer receiver", "type P struct{ s string }\nfunc (p *P) Error() string { return p.s }\nfunc f() error { return &P{\"p\"} }", "p, ok := f().(*P)\nvar q *P\nfmt.Sprint(p.s, ok, errors.As(f(), &q), q.s)", "ptrue truep"},
 	})
 }

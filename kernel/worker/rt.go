@@ -196,6 +196,7 @@ func (r *hooks) symbols() map[string]reflect.Value {
 		"Capturing": reflect.ValueOf(capturing),
 		"Capture":   reflect.ValueOf(capture),
 		"Concrete":  reflect.ValueOf(concreteValue),
+		"SameError": reflect.ValueOf(sameError),
 		// TypedNil is a nil pointer to a cell's error type as a non-nil
 		// error (see cell.typedNils).
 		"TypedNil": reflect.ValueOf(func(v any) error {
