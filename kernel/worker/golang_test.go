@@ -195,6 +195,8 @@ func TestFmtUsesCellMethods(t *testing.T) {
 		{"named basic error", "type Code int\nfunc (c Code) Error() string { return \"code\" + strconv.Itoa(int(c)) }\nfunc codes() []Code { cs := []Code{1, 2}; return cs }\nfmt.Sprint([]Code{1, 2})", "[code1 code2]"},
 		{"named basic in a func", "type Band int\nfunc (b Band) String() string { return \"b\" + strconv.Itoa(int(b)) }\nfunc show() string { xs := []Band{1, 2}; return fmt.Sprint(xs) }\nshow()", "[b1 b2]"},
 		{"named basic redefined", "type Band int\nfunc (b Band) String() string { return \"b\" }\n", "type Band int\nfunc (b Band) String() string { return \"B\" }", "fmt.Sprint([]Band{1})", "[B]"},
+		{"named basic map keys", "type Weekday int\nfunc (d Weekday) String() string { return [...]string{\"Sun\", \"Mon\", \"Tue\"}[d] }\ncounts := map[Weekday]int{2: 1, 1: 3, 0: 5}\nm := map[Weekday]Weekday{1: 2}\nfmt.Sprint(counts, \" \") + fmt.Sprintf(\"%v %s\", m, m)", "map[Sun:5 Mon:3 Tue:1] map[Mon:Tue] map[Mon:Tue]"},
+		{"show named basic map keys", "type Weekday int\nfunc (d Weekday) String() string { return [...]string{\"Sun\", \"Mon\"}[d] }\nmap[Weekday]int{1: 3, 0: 1}", "map[Sun:1 Mon:3]"},
 		{"named basic pointer", "type Celsius float64\nfunc (c Celsius) String() string { return fmt.Sprintf(\"%.1f°C\", float64(c)) }\nc := Celsius(3)\nfmt.Sprint(&c)", "3.0°C"},
 		{"show named basic", "type Band int\nfunc (b Band) String() string { return \"b\" + strconv.Itoa(int(b)) }\nBand(3)", "b3"},
 		{"show named basic slice", "type Band int\nfunc (b Band) String() string { return \"b\" + strconv.Itoa(int(b)) }\nbs := []Band{1, 2}\nbs", "[b1 b2]"},

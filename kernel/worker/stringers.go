@@ -8,6 +8,7 @@ import (
 	"go/types"
 	"io"
 	"reflect"
+	"sort"
 	"strings"
 	"sync"
 
@@ -582,6 +583,16 @@ func (st *stringers) formatTyped(rv reflect.Value, t ast.Expr) any {
 		if rv.Kind() != reflect.Map || rv.IsNil() {
 			break
 		}
+		if sel, ok := t.Key.(*ast.SelectorExpr); ok {
+			st.mu.RLock()
+			m := st.named[types.ExprString(sel)]
+			st.mu.RUnlock()
+			if m != nil {
+				if f, ok := st.keyedMap(rv, m, t.Value); ok {
+					return f
+				}
+			}
+		}
 		// Keys stay as they are, as in formatValue.
 		out := reflect.MakeMapWithSize(reflect.MapOf(rv.Type().Key(), reflect.TypeFor[any]()), rv.Len())
 		for it := rv.MapRange(); it.Next(); {
@@ -590,6 +601,58 @@ func (st *stringers) formatTyped(rv reflect.Value, t ast.Expr) any {
 		return out.Interface()
 	}
 	return st.formatValue(rv)
+}
+
+// mapFormatter formats a map whose keys format themselves (a map keyed by
+// a cell's enum with String): fmt cannot take formatters as keys.
+type mapFormatter struct {
+	keys, values []any
+}
+
+// Format implements fmt.Formatter, as fmt prints a map: its entries in key
+// order, each key and value with the map's verb.
+func (f mapFormatter) Format(s fmt.State, verb rune) {
+	format := fmt.FormatString(s, verb)
+	io.WriteString(s, "map[")
+	for i := range f.keys {
+		if i > 0 {
+			io.WriteString(s, " ")
+		}
+		fmt.Fprintf(s, format, f.keys[i])
+		io.WriteString(s, ":")
+		fmt.Fprintf(s, format, f.values[i])
+	}
+	io.WriteString(s, "]")
+}
+
+// keyedMap returns rv, a map keyed by a cell type whose String or Error
+// method is m, as a mapFormatter, its values formatted as declared (elem),
+// its keys in the order fmt sorts them in; false for keys fmt would sort
+// in a way this does not (not numbers, strings or bools).
+func (st *stringers) keyedMap(rv reflect.Value, m func(reflect.Value) string, elem ast.Expr) (any, bool) {
+	keys := rv.MapKeys()
+	var less func(a, b reflect.Value) bool
+	switch k := rv.Type().Key().Kind(); {
+	case k >= reflect.Int && k <= reflect.Int64:
+		less = func(a, b reflect.Value) bool { return a.Int() < b.Int() }
+	case k >= reflect.Uint && k <= reflect.Uintptr:
+		less = func(a, b reflect.Value) bool { return a.Uint() < b.Uint() }
+	case k == reflect.String:
+		less = func(a, b reflect.Value) bool { return a.String() < b.String() }
+	case k == reflect.Float32 || k == reflect.Float64:
+		less = func(a, b reflect.Value) bool { return a.Float() < b.Float() }
+	case k == reflect.Bool:
+		less = func(a, b reflect.Value) bool { return !a.Bool() && b.Bool() }
+	default:
+		return nil, false
+	}
+	sort.Slice(keys, func(i, j int) bool { return less(keys[i], keys[j]) })
+	f := mapFormatter{keys: make([]any, len(keys)), values: make([]any, len(keys))}
+	for i, k := range keys {
+		f.keys[i] = formatter{k, m}
+		f.values[i] = st.formatTyped(rv.MapIndex(k), elem)
+	}
+	return f, true
 }
 
 // structFormatter formats a struct for %v as fmt would with its fields'
