@@ -55,6 +55,10 @@ type Env interface {
 	// method of the compiled type path.typ (of *typ if ptr), and whether
 	// its last parameter is variadic (given as a slice type).
 	MethodSig(path, typ, method string, ptr bool) (params, results []string, variadic, ok bool)
+	// FuncSig returns the parameter and result types, as source, of the
+	// func name of the compiled package path, and whether its last
+	// parameter is variadic (given as a slice type).
+	FuncSig(path, name string) (params, results []string, variadic, ok bool)
 	// Interface returns the interface type typ of the compiled package
 	// path written as an interface literal ("interface{ String() (string) }"),
 	// if it is one.
@@ -1185,6 +1189,7 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 			c.fmtTypes(n, off)
 			c.jsonTypes(n, off)
 			c.jsonStreams(n, off)
+			c.interfaceArgs(n, off)
 			if h := c.helperFor(ast.Unparen(n.Fun)); h != "" && len(n.Args) == 1 {
 				// error(v), any(v): see interfaceValues
 				c.edits = append(c.edits, edit{off(n.Fun.Pos()), off(n.Fun.End()), h})

@@ -54,7 +54,16 @@ func (e *env) MethodSig(p, typ, m string, ptr bool) ([]string, []string, bool, b
 	}
 	return nil, nil, false, false
 }
+func (e *env) FuncSig(p, name string) ([]string, []string, bool, bool) {
+	if p == "io" && name == "MultiWriter" {
+		return []string{"[]io.Writer"}, []string{"io.Writer"}, true, true
+	}
+	return nil, nil, false, false
+}
 func (e *env) Interface(p, typ string) (string, bool) {
+	if p == "io" && typ == "Writer" {
+		return "interface{ Write([]uint8) (int, error) }", true
+	}
 	if p == "fmt" && typ == "Stringer" {
 		return "interface{ String() (string) }", true
 	}

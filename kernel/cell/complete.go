@@ -91,6 +91,9 @@ func (syntaxOnly) Methods(string) []string             { return nil }
 func (syntaxOnly) MethodSig(string, string, string, bool) ([]string, []string, bool, bool) {
 	return nil, nil, false, false
 }
+func (syntaxOnly) FuncSig(string, string) ([]string, []string, bool, bool) {
+	return nil, nil, false, false
+}
 func (syntaxOnly) Interface(string, string) (string, bool) { return "", false }
 func (syntaxOnly) Rename(n string) string                  { return n }
 func (syntaxOnly) Source(string) string                    { return "" }

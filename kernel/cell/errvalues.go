@@ -5,6 +5,7 @@ import (
 	"go/parser"
 	"go/token"
 	"slices"
+	"strings"
 )
 
 // Helpers for the values of the cells' struct types put into an error.
@@ -193,4 +194,65 @@ func (c *compiler) errorEquality(n *ast.BinaryExpr, off func(token.Pos) int) {
 	}
 	c.edits = append(c.edits, edit{off(n.X.Pos()), off(n.X.Pos()), not + HelperSameError + "("},
 		edit{off(n.X.End()), off(n.Y.Pos()), ", "}, edit{off(n.Y.End()), off(n.Y.End()), ")"})
+}
+
+// interfaceArgs passes values into compiled interfaces where yaegi does not
+// wrap them with their methods, so that the call panicked ("cannot use
+// *struct {...} as type io.Writer"): an explicit conversion to a compiled
+// interface (io.Writer(w), http.Handler(h)) and the variadic arguments of a
+// compiled func whose variadic parameter is an interface
+// (io.MultiWriter(a, b), errors.Join(e1, e2)). Each becomes a variable of
+// the interface type set to the value (an error goes through HelperErr),
+// which yaegi gets right:
+//
+//	io.Writer(w)  ->  func() io.Writer { var v io.Writer = w; return v }()
+func (c *compiler) interfaceArgs(n *ast.CallExpr, off func(token.Pos) int) {
+	sel, ok := n.Fun.(*ast.SelectorExpr)
+	if !ok || n.Ellipsis.IsValid() || len(n.Args) == 0 {
+		return
+	}
+	pkg, ok := sel.X.(*ast.Ident)
+	if !ok || pkg.Obj != nil {
+		return
+	}
+	path := c.importPath(pkg.Name)
+	if path == "" {
+		return
+	}
+	wrap := func(a ast.Expr, typ string) {
+		if isNilIdent(a) {
+			return
+		}
+		if typ == "error" {
+			// As interfaceValues does for error variables.
+			c.edits = append(c.edits, edit{off(a.Pos()), off(a.Pos()), HelperErr + "("}, edit{off(a.End()), off(a.End()), ")"})
+			return
+		}
+		v := helperPrefix + "v"
+		c.edits = append(c.edits, edit{off(a.Pos()), off(a.Pos()), "func() " + typ + " { var " + v + " " + typ + " = "},
+			edit{off(a.End()), off(a.End()), "; return " + v + " }()"})
+	}
+	if _, iface := c.env.Interface(path, sel.Sel.Name); iface {
+		if len(n.Args) == 1 {
+			wrap(n.Args[0], c.src[off(sel.Pos()):off(sel.End())])
+		}
+		return
+	}
+	params, _, variadic, ok := c.env.FuncSig(path, sel.Sel.Name)
+	if !ok || !variadic || len(params) == 0 {
+		return
+	}
+	elem := strings.TrimPrefix(params[len(params)-1], "[]")
+	if elem != "error" {
+		ipkg, ityp, qualified := strings.Cut(elem, ".")
+		if !qualified || c.importPath(ipkg) == "" || ipkg != pkg.Name && !c.selectors[ipkg] && !c.importsName(ipkg) {
+			return // written as the cell cannot write it (its package unused)
+		}
+		if _, iface := c.env.Interface(c.importPath(ipkg), ityp); !iface {
+			return
+		}
+	}
+	for _, a := range n.Args[len(params)-1:] {
+		wrap(a, elem)
+	}
 }

@@ -45,3 +45,14 @@ func TestErrorEquality(t *testing.T) {
 		{"x, y := 1, 2\nok := x == y", "ok := x == y"},
 	})
 }
+
+// TestInterfaceArgs: conversions to compiled interfaces and variadic
+// interface arguments of compiled funcs go through a variable of the
+// interface type.
+func TestInterfaceArgs(t *testing.T) {
+	compilesTo(t, []string{"w", "c"}, []struct{ src, want string }{
+		{"import \"io\"\nx := io.MultiWriter(w, c)", "io.MultiWriter(func() io.Writer { var _fountain_v io.Writer = w; return _fountain_v }(), func() io.Writer { var _fountain_v io.Writer = c; return _fountain_v }())"},
+		{"import \"io\"\nx := io.Writer(c)", "x := io.Writer(func() io.Writer { var _fountain_v io.Writer = c; return _fountain_v }())"},
+		{"x := fmt.Sprint(w, c)", "x := fmt.Sprint(w, c)"},
+	})
+}

@@ -336,6 +336,23 @@ func TestTypedNilErrors(t *testing.T) {
 	})
 }
 
+// TestValuesIntoCompiledInterfaces: a value of a cell's type converted to
+// a compiled interface (io.Writer(w), http.Handler(h)), or passed as a
+// variadic argument of one (io.MultiWriter, errors.Join), has its methods
+// (yaegi passed the bare struct: "cannot use *struct {...} as type
+// io.Writer").
+func TestValuesIntoCompiledInterfaces(t *testing.T) {
+	count := "type Count struct{ n int }\nfunc (c *Count) Write(p []byte) (int, error) { c.n += len(p); return len(p), nil }\n"
+	runCases(t, [][]string{
+		{"MultiWriter", count, "var sb strings.Builder\nc := &Count{}\nw := io.MultiWriter(&sb, c)\nfmt.Fprint(w, \"hello\")\nfmt.Sprint(sb.String(), c.n)", "hello5"},
+		{"conversion", count, "c := &Count{}\nw := io.Writer(c)\nfmt.Fprint(w, \"abc\")\nc.n", "3"},
+		{"http.Handler", "type Srv struct{ hits int }\nfunc (s *Srv) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.hits++; fmt.Fprint(w, \"ok\", s.hits) }", "s := &Srv{}\nh := http.Handler(s)\nrec := httptest.NewRecorder()\nh.ServeHTTP(rec, httptest.NewRequest(\"GET\", \"/\", nil))\nrec.Body.String()", "ok1"},
+		{"errors.Join", "type E struct{ c int }\nfunc (e E) Error() string { return \"e\" + strconv.Itoa(e.c) }", "err := errors.Join(E{1}, errors.New(\"x\"), E{2})\nvar e E\nfmt.Sprint(strings.ReplaceAll(err.Error(), \"\\n\", \"|\"), \" \", errors.As(err, &e), \" \", e.c)", "e1|x|e2 true 1"},
+		{"errors.Join pointers", "type P struct{ s string }\nfunc (p *P) Error() string { return p.s }", "err := errors.Join(&P{\"a\"}, nil)\nerr.Error()", "a"},
+		{"httptest server", "type Srv struct{ hits int }\nfunc (s *Srv) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.hits++; fmt.Fprint(w, \"ok\", s.hits) }", "ts := httptest.NewServer(&Srv{})\ndefer ts.Close()\nresp, _ := http.Get(ts.URL)\nb, _ := io.ReadAll(resp.Body)\nresp.Body.Close()\nstring(b)", "ok1"},
+	})
+}
+
 // TestTourOfGo runs the programs of the Tour of Go (go.dev/tour) that run
 // without its own packages, as a newcomer types them into cells, printing
 // to a strings.Builder where the Tour prints, and checks what they print.

@@ -324,6 +324,17 @@ func (s *Session) MethodSig(p, typ, method string, ptr bool) (params, results []
 	return funcSig(m.Type, 1) // the receiver first
 }
 
+// FuncSig implements cell.Env.
+func (s *Session) FuncSig(p, name string) (params, results []string, variadic, ok bool) {
+	key := p + "/" + s.byPath[p]
+	for _, tables := range []interp.Exports{stdsyms.Symbols, stdlib.Symbols, symbols.Symbols} {
+		if v, found := tables[key][name]; found && v.Kind() == reflect.Func {
+			return funcSig(v.Type(), 0)
+		}
+	}
+	return nil, nil, false, false
+}
+
 // Interface implements cell.Env: the compiled package path's interface
 // type typ written as an interface literal.
 func (s *Session) Interface(p, typ string) (string, bool) {
