@@ -635,6 +635,10 @@ func (c *compiler) interfaceValues(n ast.Node, off func(token.Pos) int) {
 			for _, v := range n.Values {
 				values = append(values, set{v, h})
 			}
+		} else if c.compiledInterface(n.Type) {
+			for _, v := range n.Values {
+				c.freshValue(v, off)
+			}
 		}
 	case *ast.AssignStmt:
 		if n.Tok != token.ASSIGN || len(n.Lhs) != len(n.Rhs) {
@@ -651,6 +655,8 @@ func (c *compiler) interfaceValues(n ast.Node, off func(token.Pos) int) {
 			}
 			if h != "" {
 				values = append(values, set{n.Rhs[i], h})
+			} else if c.compiledInterface(declaredType(id)) {
+				c.freshValue(n.Rhs[i], off)
 			}
 		}
 	}
@@ -664,7 +670,27 @@ func (c *compiler) interfaceValues(n ast.Node, off func(token.Pos) int) {
 			}
 		}
 		c.edits = append(c.edits, edit{off(v.value.Pos()), off(v.value.Pos()), v.helper + "("}, edit{off(v.value.End()), off(v.value.End()), ")"})
+		c.freshValue(v.value, off)
 	}
+}
+
+// compiledInterface reports whether t names an interface type of a
+// compiled package (fmt.Stringer, io.Writer).
+func (c *compiler) compiledInterface(t ast.Expr) bool {
+	sel, ok := t.(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	pkg, ok := sel.X.(*ast.Ident)
+	if !ok || pkg.Obj != nil {
+		return false
+	}
+	path := c.importPath(pkg.Name)
+	if path == "" {
+		return false
+	}
+	_, iface := c.env.Interface(path, sel.Sel.Name)
+	return iface
 }
 
 // helpers are the helpers of interfaceValues by the interface they make.
@@ -1187,6 +1213,11 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 				c.edits = append(c.edits, edit{off(n.Pos()), off(n.Pos()), HelperRecovered + "("}, edit{off(n.End()), off(n.End()), ")"})
 			}
 			c.fmtTypes(n, off)
+			if id, ok := n.Fun.(*ast.Ident); ok && id.Name == "append" && id.Obj == nil && !c.userDefined("append") && !n.Ellipsis.IsValid() && len(n.Args) > 1 && !c.concreteSlice(n.Args[0]) {
+				for _, a := range n.Args[1:] {
+					c.freshValue(a, off)
+				}
+			}
 			c.jsonTypes(n, off)
 			c.jsonStreams(n, off)
 			c.interfaceArgs(n, off)

@@ -256,3 +256,72 @@ func (c *compiler) interfaceArgs(n *ast.CallExpr, off func(token.Pos) int) {
 		wrap(a, elem)
 	}
 }
+
+// freshValue writes a variable of a cell's type with methods that goes
+// into a compiled interface as a conversion to its own type, T(v) (a
+// pointer as a call's result): yaegi's interface value of it reads the
+// variable when a method is called, so that v = other afterwards showed
+// other through it (errs = append(errs, v), var e error = v); a
+// conversion's value is a temporary of its own.
+func (c *compiler) freshValue(e ast.Expr, off func(token.Pos) int) {
+	id, ok := e.(*ast.Ident)
+	if !ok || id.Obj == nil {
+		return
+	}
+	t := c.spelledType(id, 0)
+	x, err := parser.ParseExpr(t)
+	if t == "" || err != nil {
+		return
+	}
+	base := x
+	if star, ok := x.(*ast.StarExpr); ok {
+		base = star.X
+	}
+	name, ok := base.(*ast.Ident)
+	if !ok || c.cellTypeDecl(name.Name) == nil || !c.hasMethods(name.Name) {
+		return
+	}
+	if _, iface := c.cellTypeDecl(name.Name).Type.(*ast.InterfaceType); iface {
+		return
+	}
+	typ := c.current(t)
+	if base != x {
+		// Converting a pointer to its own type is the pointer itself: a
+		// call's result is a temporary of its own.
+		c.edits = append(c.edits, edit{off(id.Pos()), off(id.Pos()), "func() " + typ + " { return "},
+			edit{off(id.End()), off(id.End()), " }()"})
+		return
+	}
+	c.edits = append(c.edits, edit{off(id.Pos()), off(id.Pos()), "(" + typ + ")("},
+		edit{off(id.End()), off(id.End()), ")"})
+}
+
+// concreteSlice reports whether the source shows e is a slice of a type
+// that is not an interface (a []Card appended to needs no freshValue: its
+// elements are copies).
+func (c *compiler) concreteSlice(e ast.Expr) bool {
+	x, err := parser.ParseExpr(c.spelledType(e, 0))
+	if err != nil {
+		return false
+	}
+	at, ok := x.(*ast.ArrayType)
+	if !ok {
+		return false
+	}
+	switch elem := at.Elt.(type) {
+	case *ast.Ident:
+		if elem.Name == "error" || elem.Name == "any" {
+			return false
+		}
+		if spec := c.cellTypeDecl(elem.Name); spec != nil {
+			_, iface := spec.Type.(*ast.InterfaceType)
+			return !iface
+		}
+		return true
+	case *ast.SelectorExpr:
+		return !c.compiledInterface(elem)
+	case *ast.InterfaceType:
+		return false
+	}
+	return true
+}

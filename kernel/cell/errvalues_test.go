@@ -56,3 +56,16 @@ func TestInterfaceArgs(t *testing.T) {
 		{"x := fmt.Sprint(w, c)", "x := fmt.Sprint(w, c)"},
 	})
 }
+
+// TestFreshValues: a variable of a cell's type with methods put into a
+// compiled interface (an error or fmt.Stringer variable, an append to a
+// slice that is not of a concrete type) goes as a temporary of its own.
+func TestFreshValues(t *testing.T) {
+	n := "type N struct{ s string }\nfunc (n N) Error() string { return n.s }\ntype P struct{}\nfunc (p *P) Error() string { return \"\" }\n"
+	compilesTo(t, nil, []struct{ src, want string }{
+		{n + "v := N{}\nvar e error = v", "e = " + HelperErr + "((N)(v))"},
+		{n + "v := N{}\nvar es []error\nes = append(es, v)", "es = append(es, (N)(v))"},
+		{n + "p := &P{}\nvar es []error\nes = append(es, p)", "es = append(es, func() *P { return p }())"},
+		{n + "v := N{}\nvar ns []N\nns = append(ns, v)", "ns = append(ns, v)"},
+	})
+}

@@ -139,6 +139,10 @@ func TestValuesInCompiledInterfaces(t *testing.T) {
 	runCases(t, [][]string{
 		{"errors appended", pre + "var errs []error\nfor _, s := range []string{\"a\", \"b\"} { errs = append(errs, N{s}) }\nerrors.Join(errs...).Error()", "a\nb"},
 		{"pointer errors appended", pre + "var errs []error\nfor _, s := range []string{\"a\", \"b\"} { errs = append(errs, &E{s}) }\nerrors.Join(errs...).Error()", "a\nb"},
+		{"variable then changed", pre + "func f() string { v := N{\"a\"}; var e error = v; var s fmt.Stringer; s = v; v = N{\"b\"}; return e.Error() + s.String() }\nf()", "aa"},
+		{"variable then changed at top level", pre + "v := N{\"a\"}\nvar e error = v\nv = N{\"b\"}\ne.Error()", "a"},
+		{"appended variable then changed", pre + "func f() string { v := N{\"a\"}; es := make([]error, 0); es = append(es, v); p := &E{\"p\"}; es = append(es, p); v = N{\"b\"}; p = &E{\"q\"}; return es[0].Error() + es[1].Error() }\nf()", "ap"},
+		{"own slice stays", pre + "func f() []N { v := N{\"a\"}; var ns []N; ns = append(ns, v); v.s = \"b\"; return ns }\nf()[0].s", "a"},
 		{"through a variable", pre + "var ss []fmt.Stringer\nfor _, s := range []string{\"a\", \"b\"} { n := N{s}; var st fmt.Stringer = n; ss = append(ss, st) }\nfmt.Sprint(ss)", "[a b]"},
 		{"map values", pre + "m := map[string]fmt.Stringer{}\nfor _, s := range []string{\"a\", \"b\"} { m[s] = N{s} }\nm[\"a\"].String() + m[\"b\"].String()", "ab"},
 		{"break and continue", pre + "func mk() []error { var errs []error\nfor i := 0; i < 5; i++ { if i == 1 { continue }; if i == 3 { break }; errs = append(errs, &E{fmt.Sprint(i)}) }\nreturn errs }\nerrors.Join(mk()...).Error()", "0\n2"},
