@@ -645,6 +645,10 @@ func (c *compiler) interfaceValues(n ast.Node, off func(token.Pos) int) {
 			return
 		}
 		for i, l := range n.Lhs {
+			if ix, ok := l.(*ast.IndexExpr); ok && c.interfaceElems(ix.X) {
+				c.freshValue(n.Rhs[i], off) // m[k] = v
+				continue
+			}
 			id, ok := l.(*ast.Ident)
 			if !ok || id.Name == "_" {
 				continue
@@ -1185,6 +1189,7 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 			if !addressed[n] {
 				c.late = append(c.late, func() { c.multiInstance(n, nil, off) })
 			}
+			c.freshElements(n, off)
 		case *ast.Ident:
 			if n.Obj == nil && !notRef[n] && n.Name != "_" {
 				c.free = append(c.free, freeIdent{n.Name, off(n.Pos())})

@@ -296,6 +296,66 @@ func (c *compiler) freshValue(e ast.Expr, off func(token.Pos) int) {
 		edit{off(id.End()), off(id.End()), ")"})
 }
 
+// freshElements applies freshValue to the elements (values) of a
+// composite literal of a slice, array or map of interfaces
+// ([]error{v}, map[string]fmt.Stringer{"a": v}).
+func (c *compiler) freshElements(lit *ast.CompositeLit, off func(token.Pos) int) {
+	var elem ast.Expr
+	switch t := lit.Type.(type) {
+	case *ast.ArrayType:
+		elem = t.Elt
+	case *ast.MapType:
+		elem = t.Value
+	default:
+		return
+	}
+	if !c.isInterfaceType(elem) {
+		return
+	}
+	for _, e := range lit.Elts {
+		if kv, ok := e.(*ast.KeyValueExpr); ok {
+			e = kv.Value
+		}
+		c.freshValue(e, off)
+	}
+}
+
+// isInterfaceType reports whether t is an interface type: error, any, an
+// interface literal, a compiled package's or the cells'.
+func (c *compiler) isInterfaceType(t ast.Expr) bool {
+	switch t := t.(type) {
+	case *ast.InterfaceType:
+		return true
+	case *ast.SelectorExpr:
+		return c.compiledInterface(t)
+	case *ast.Ident:
+		if c.isErrorType(t) || t.Name == "any" && t.Obj == nil && !c.userDefined("any") {
+			return true
+		}
+		if spec := c.cellTypeDecl(t.Name); spec != nil {
+			_, iface := spec.Type.(*ast.InterfaceType)
+			return iface
+		}
+	}
+	return false
+}
+
+// interfaceElems reports whether the source shows e is a slice, array or
+// map of interfaces.
+func (c *compiler) interfaceElems(e ast.Expr) bool {
+	x, err := parser.ParseExpr(c.spelledType(e, 0))
+	if err != nil {
+		return false
+	}
+	switch t := x.(type) {
+	case *ast.ArrayType:
+		return c.isInterfaceType(t.Elt)
+	case *ast.MapType:
+		return c.isInterfaceType(t.Value)
+	}
+	return false
+}
+
 // concreteSlice reports whether the source shows e is a slice of a type
 // that is not an interface (a []Card appended to needs no freshValue: its
 // elements are copies).
@@ -305,23 +365,5 @@ func (c *compiler) concreteSlice(e ast.Expr) bool {
 		return false
 	}
 	at, ok := x.(*ast.ArrayType)
-	if !ok {
-		return false
-	}
-	switch elem := at.Elt.(type) {
-	case *ast.Ident:
-		if elem.Name == "error" || elem.Name == "any" {
-			return false
-		}
-		if spec := c.cellTypeDecl(elem.Name); spec != nil {
-			_, iface := spec.Type.(*ast.InterfaceType)
-			return !iface
-		}
-		return true
-	case *ast.SelectorExpr:
-		return !c.compiledInterface(elem)
-	case *ast.InterfaceType:
-		return false
-	}
-	return true
+	return ok && !c.isInterfaceType(at.Elt)
 }

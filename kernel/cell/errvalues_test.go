@@ -67,5 +67,8 @@ func TestFreshValues(t *testing.T) {
 		{n + "v := N{}\nvar es []error\nes = append(es, v)", "es = append(es, (N)(v))"},
 		{n + "p := &P{}\nvar es []error\nes = append(es, p)", "es = append(es, func() *P { return p }())"},
 		{n + "v := N{}\nvar ns []N\nns = append(ns, v)", "ns = append(ns, v)"},
+		{n + "v := N{}\nes := []error{v}", "es := []error{(N)(v)}"},
+		{n + "v := N{}\nm := map[string]error{}\nm[\"k\"] = v", "m[\"k\"] = (N)(v)"},
+		{n + "v := N{}\nns := []N{v}", "ns := []N{v}"},
 	})
 }

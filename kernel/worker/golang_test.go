@@ -143,6 +143,8 @@ func TestValuesInCompiledInterfaces(t *testing.T) {
 		{"variable then changed at top level", pre + "v := N{\"a\"}\nvar e error = v\nv = N{\"b\"}\ne.Error()", "a"},
 		{"appended variable then changed", pre + "func f() string { v := N{\"a\"}; es := make([]error, 0); es = append(es, v); p := &E{\"p\"}; es = append(es, p); v = N{\"b\"}; p = &E{\"q\"}; return es[0].Error() + es[1].Error() }\nf()", "ap"},
 		{"own slice stays", pre + "func f() []N { v := N{\"a\"}; var ns []N; ns = append(ns, v); v.s = \"b\"; return ns }\nf()[0].s", "a"},
+		{"literal then changed", pre + "func f() string { v := N{\"a\"}; es := []error{v}; m := map[string]fmt.Stringer{\"k\": v}; v = N{\"b\"}; return es[0].Error() + m[\"k\"].String() }\nf()", "aa"},
+		{"map element then changed", pre + "func f() string { v := N{\"a\"}; m := map[string]error{}; m[\"k\"] = v; v = N{\"b\"}; return m[\"k\"].Error() }\nf()", "a"},
 		{"through a variable", pre + "var ss []fmt.Stringer\nfor _, s := range []string{\"a\", \"b\"} { n := N{s}; var st fmt.Stringer = n; ss = append(ss, st) }\nfmt.Sprint(ss)", "[a b]"},
 		{"map values", pre + "m := map[string]fmt.Stringer{}\nfor _, s := range []string{\"a\", \"b\"} { m[s] = N{s} }\nm[\"a\"].String() + m[\"b\"].String()", "ab"},
 		{"break and continue", pre + "func mk() []error { var errs []error\nfor i := 0; i < 5; i++ { if i == 1 { continue }; if i == 3 { break }; errs = append(errs, &E{fmt.Sprint(i)}) }\nreturn errs }\nerrors.Join(mk()...).Error()", "0\n2"},
