@@ -678,22 +678,29 @@ func (c *compiler) interfaceValues(n ast.Node, off func(token.Pos) int) {
 	}
 }
 
+// packageMember returns the import path of the package e selects a member
+// of (fmt.Println: "fmt", "Println"), if it does.
+func (c *compiler) packageMember(e ast.Expr) (path, name string, ok bool) {
+	sel, isSel := e.(*ast.SelectorExpr)
+	if !isSel {
+		return "", "", false
+	}
+	pkg, isIdent := sel.X.(*ast.Ident)
+	if !isIdent || pkg.Obj != nil {
+		return "", "", false
+	}
+	path = c.importPath(pkg.Name)
+	return path, sel.Sel.Name, path != ""
+}
+
 // compiledInterface reports whether t names an interface type of a
 // compiled package (fmt.Stringer, io.Writer).
 func (c *compiler) compiledInterface(t ast.Expr) bool {
-	sel, ok := t.(*ast.SelectorExpr)
+	path, name, ok := c.packageMember(t)
 	if !ok {
 		return false
 	}
-	pkg, ok := sel.X.(*ast.Ident)
-	if !ok || pkg.Obj != nil {
-		return false
-	}
-	path := c.importPath(pkg.Name)
-	if path == "" {
-		return false
-	}
-	_, iface := c.env.Interface(path, sel.Sel.Name)
+	_, iface := c.env.Interface(path, name)
 	return iface
 }
 

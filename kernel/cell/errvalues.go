@@ -207,18 +207,12 @@ func (c *compiler) errorEquality(n *ast.BinaryExpr, off func(token.Pos) int) {
 //
 //	io.Writer(w)  ->  func() io.Writer { var v io.Writer = w; return v }()
 func (c *compiler) interfaceArgs(n *ast.CallExpr, off func(token.Pos) int) {
-	sel, ok := n.Fun.(*ast.SelectorExpr)
+	path, fn, ok := c.packageMember(n.Fun)
 	if !ok || n.Ellipsis.IsValid() || len(n.Args) == 0 {
 		return
 	}
-	pkg, ok := sel.X.(*ast.Ident)
-	if !ok || pkg.Obj != nil {
-		return
-	}
-	path := c.importPath(pkg.Name)
-	if path == "" {
-		return
-	}
+	sel := n.Fun.(*ast.SelectorExpr)
+	pkg := sel.X.(*ast.Ident)
 	wrap := func(a ast.Expr, typ string) {
 		if isNilIdent(a) {
 			return
@@ -232,13 +226,13 @@ func (c *compiler) interfaceArgs(n *ast.CallExpr, off func(token.Pos) int) {
 		c.edits = append(c.edits, edit{off(a.Pos()), off(a.Pos()), "func() " + typ + " { var " + v + " " + typ + " = "},
 			edit{off(a.End()), off(a.End()), "; return " + v + " }()"})
 	}
-	if _, iface := c.env.Interface(path, sel.Sel.Name); iface {
+	if _, iface := c.env.Interface(path, fn); iface {
 		if len(n.Args) == 1 {
 			wrap(n.Args[0], c.src[off(sel.Pos()):off(sel.End())])
 		}
 		return
 	}
-	params, _, variadic, ok := c.env.FuncSig(path, sel.Sel.Name)
+	params, _, variadic, ok := c.env.FuncSig(path, fn)
 	if !ok || !variadic || len(params) == 0 {
 		return
 	}

@@ -23,18 +23,13 @@ import (
 // when that type has methods (the Tour of Go's describe(i I) prints
 // "(3.14, main.F)").
 func (c *compiler) fmtTypes(n *ast.CallExpr, off func(token.Pos) int) {
-	sel, ok := n.Fun.(*ast.SelectorExpr)
+	path, fn, ok := c.packageMember(n.Fun)
 	if !ok || n.Ellipsis.IsValid() {
 		return
 	}
 	// The first argument printed, and whether a format comes before it.
-	pkg, isIdent := sel.X.(*ast.Ident)
-	if !isIdent || pkg.Obj != nil {
-		return
-	}
-	path := c.importPath(pkg.Name)
-	first, ok := printArgs[path][sel.Sel.Name]
-	formatted := strings.HasSuffix(sel.Sel.Name, "f")
+	first, ok := printArgs[path][fn]
+	formatted := strings.HasSuffix(fn, "f")
 	if !ok || len(n.Args) <= first {
 		return
 	}
@@ -77,13 +72,12 @@ func (c *compiler) fmtTypes(n *ast.CallExpr, off func(token.Pos) int) {
 // type that is not a struct (map[Color]int is a map[int]int), and the
 // evaluator's json finds the methods by the type's name.
 func (c *compiler) jsonTypes(n *ast.CallExpr, off func(token.Pos) int) {
-	sel, ok := n.Fun.(*ast.SelectorExpr)
-	if !ok || n.Ellipsis.IsValid() {
+	path, fn, ok := c.packageMember(n.Fun)
+	if !ok || n.Ellipsis.IsValid() || path != "encoding/json" {
 		return
 	}
-	pkg, isIdent := sel.X.(*ast.Ident)
-	at, ok := map[string]int{"Marshal": 0, "MarshalIndent": 0, "Unmarshal": 1}[sel.Sel.Name]
-	if !ok || !isIdent || pkg.Obj != nil || len(n.Args) <= at || c.importPath(pkg.Name) != "encoding/json" {
+	at, ok := map[string]int{"Marshal": 0, "MarshalIndent": 0, "Unmarshal": 1}[fn]
+	if !ok || len(n.Args) <= at {
 		return
 	}
 	a := n.Args[at]
@@ -176,10 +170,8 @@ func (c *compiler) embedsCompiled(spec *ast.TypeSpec) bool {
 		if star, ok := t.(*ast.StarExpr); ok {
 			t = star.X
 		}
-		if sel, ok := t.(*ast.SelectorExpr); ok && len(f.Names) == 0 {
-			if pkg, ok := sel.X.(*ast.Ident); ok && c.importPath(pkg.Name) != "" {
-				return true
-			}
+		if _, _, ok := c.packageMember(t); ok && len(f.Names) == 0 {
+			return true
 		}
 	}
 	return false
@@ -341,12 +333,8 @@ func (c *compiler) jsonStreams(n *ast.CallExpr, off func(token.Pos) int) {
 func (c *compiler) madeBy(e ast.Expr, name string, depth int) bool {
 	switch x := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
-		sel, ok := x.Fun.(*ast.SelectorExpr)
-		if !ok || sel.Sel.Name != name {
-			return false
-		}
-		pkg, ok := sel.X.(*ast.Ident)
-		return ok && pkg.Obj == nil && c.importPath(pkg.Name) == "encoding/json"
+		path, fn, ok := c.packageMember(x.Fun)
+		return ok && fn == name && path == "encoding/json"
 	case *ast.Ident:
 		if x.Obj == nil || depth > 4 {
 			return false
