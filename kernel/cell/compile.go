@@ -1343,6 +1343,9 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 	if has("defer") {
 		c.bindDefers(f, prefix == len(stmtWrapPrefix), off)
 	}
+	if has(".") {
+		c.bindMethodValues(f, off)
+	}
 	if has("struct") {
 		c.hideUnexported(f, off)
 	}

@@ -72,3 +72,14 @@ func TestFreshValues(t *testing.T) {
 		{n + "v := N{}\nns := []N{v}", "ns := []N{v}"},
 	})
 }
+
+// TestMethodValueBinding: a method value of a value receiver becomes a
+// call that binds the receiver; calls, fields and pointer receivers stay.
+func TestMethodValueBinding(t *testing.T) {
+	cc := "type C struct{ n int }\nfunc (c C) Get() int { return c.n }\nfunc (c *C) Inc() {}\n"
+	compilesTo(t, nil, []struct{ src, want string }{
+		{cc + "c := C{}\ng := c.Get", "g := func(_fountain_r C) func() int { return _fountain_r.Get }(c)"},
+		{cc + "c := C{}\ng := c.Inc", "g := c.Inc"},
+		{cc + "c := C{}\nx := c.Get() + c.n", "x := c.Get() + c.n"},
+	})
+}

@@ -153,3 +153,69 @@ func (c *compiler) signature(fd *ast.FuncDecl, bound map[string]string) (params,
 	}
 	return params, results, variadic, true
 }
+
+// bindMethodValues binds the receiver of a method value of a value-receiver
+// method of the cells' types where the value is made, as Go does: yaegi's
+// f := c.Get read c when f ran, so that changing c afterwards changed f's
+// result.
+//
+//	c.Get  ->  func(r T) func() int { return r.Get }(c)
+//
+// for a variable c the source shows is of the cells' type T.
+func (c *compiler) bindMethodValues(f *ast.File, off func(token.Pos) int) {
+	called := map[ast.Expr]bool{}
+	ast.Inspect(f, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			called[ast.Unparen(n.Fun)] = true
+		case *ast.SelectorExpr:
+			if !called[n] {
+				c.bindMethodValue(n, off)
+			}
+		}
+		return true
+	})
+}
+
+func (c *compiler) bindMethodValue(n *ast.SelectorExpr, off func(token.Pos) int) {
+	id, ok := n.X.(*ast.Ident)
+	if !ok || id.Obj == nil || id.Obj.Kind != ast.Var {
+		return
+	}
+	t := c.spelledType(id, 0)
+	tid, ok := parseIdent(t)
+	if !ok || c.cellTypeDecl(tid) == nil {
+		return
+	}
+	fds := c.methodsNamed(tid, n.Sel.Name)
+	if len(fds) != 1 {
+		return
+	}
+	if _, ptr := fds[0].Recv.List[0].Type.(*ast.StarExpr); ptr || len(recvTypeParams(fds[0])) > 0 {
+		return // a pointer receiver reads the variable itself, as in Go
+	}
+	params, results, variadic, ok := c.methodSig(tid, n.Sel.Name)
+	if !ok {
+		return
+	}
+	if variadic && len(params) > 0 {
+		params[len(params)-1] = "..." + strings.TrimPrefix(params[len(params)-1], "[]")
+	}
+	ft := "func(" + strings.Join(params, ", ") + ")" + forwarding(nil, results, false).results
+	r := helperPrefix + "r"
+	c.edits = append(c.edits, edit{off(n.Pos()), off(n.Pos()), "func(" + r + " " + c.current(t) + ") " + ft + " { return " + r + "." + n.Sel.Name + " }("},
+		edit{off(id.End()), off(n.End()), ")"})
+}
+
+// parseIdent returns the name type text t is, if it is a plain name.
+func parseIdent(t string) (string, bool) {
+	x, err := parser.ParseExpr(t)
+	if err != nil {
+		return "", false
+	}
+	id, ok := x.(*ast.Ident)
+	if !ok {
+		return "", false
+	}
+	return id.Name, true
+}

@@ -360,6 +360,21 @@ func TestValuesIntoCompiledInterfaces(t *testing.T) {
 	})
 }
 
+// TestMethodValues: a method value of a value-receiver method binds its
+// receiver when made, as in Go (yaegi read the variable when it ran); one
+// of a pointer receiver reads the variable itself.
+func TestMethodValues(t *testing.T) {
+	pre := "type C struct{ n int }\nfunc (c C) Get() int { return c.n }\nfunc (c C) Add(d int, more ...int) int { for _, m := range more { d += m }; return c.n + d }\nfunc (c *C) Inc() { c.n++ }\n"
+	runCases(t, [][]string{
+		{"value receiver", pre + "func f() int { c := C{1}; g := c.Get; c.n = 5; return g() }\nf()", "1"},
+		{"at top level", pre + "c := C{1}\ng := c.Get\nc.n = 5\ng()", "1"},
+		{"variadic", pre + "func f() int { c := C{1}; g := c.Add; c.n = 5; return g(1, 2, 3) }\nf()", "7"},
+		{"pointer receiver", pre + "func f() int { c := C{1}; inc := c.Inc; inc(); inc(); return c.n }\nf()", "3"},
+		{"as a callback", pre + "func apply(f func() int) int { return f() }\nfunc f() int { c := C{2}; return apply(c.Get) }\nf()", "2"},
+		{"calls and fields stay", pre + "func f() int { c := C{4}; x := c.n; return x + c.Get() }\nf()", "8"},
+	})
+}
+
 // TestTourOfGo runs the programs of the Tour of Go (go.dev/tour) that run
 // without its own packages, as a newcomer types them into cells, printing
 // to a strings.Builder where the Tour prints, and checks what they print.
