@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"go/ast"
-	"go/parser"
 	"reflect"
 	"strings"
 	"sync"
@@ -44,7 +43,7 @@ type jsonValues struct {
 	n       int                     // entries made, for their variables' names
 	st      *stringers              // which struct type is which cell type
 	source  func(name string) string
-	plans   map[reflect.Type]*jsonPlan // of the values passed to json, top level
+	plans   map[planKey]*jsonPlan // of the values passed to json, top level
 }
 
 // jsonMethodNames are the methods jsonValues makes entries for.
@@ -270,20 +269,32 @@ func structOf(fields []reflect.StructField) (t reflect.Type, err error) {
 	return reflect.StructOf(fields), nil
 }
 
-// topPlan returns the plan of a value passed to json (cached by type).
-func (j *jsonValues) topPlan(t reflect.Type) *jsonPlan {
+// planKey is a value's type and its declaration in the cells, if known.
+type planKey struct {
+	t    reflect.Type
+	decl string
+}
+
+// topPlan returns the plan of a value of type t passed to json, declared as
+// decl in the cells ("" if not known), cached.
+func (j *jsonValues) topPlan(t reflect.Type, decl string) *jsonPlan {
+	key := planKey{t, decl}
 	j.mu.RLock()
-	p, ok := j.plans[t]
+	p, ok := j.plans[key]
 	j.mu.RUnlock()
 	if ok {
 		return p
 	}
-	p = j.planOf(t, nil, 0)
+	var d ast.Expr
+	if decl != "" {
+		d, _ = typeExpr(decl)
+	}
+	p = j.planOf(t, d, 0)
 	j.mu.Lock()
 	if j.plans == nil {
-		j.plans = map[reflect.Type]*jsonPlan{}
+		j.plans = map[planKey]*jsonPlan{}
 	}
-	j.plans[t] = p
+	j.plans[key] = p
 	j.mu.Unlock()
 	return p
 }
@@ -545,10 +556,7 @@ func (j *jsonValues) shadowValue(v any) (any, error) {
 	if !rv.IsValid() || isWrapper(rv.Type()) {
 		return v, nil // nil, or a value json sees the methods of
 	}
-	p := j.topPlan(rv.Type())
-	if decl != nil {
-		p = j.planOf(rv.Type(), decl, 0)
-	}
+	p := j.topPlan(rv.Type(), decl)
 	if p == nil {
 		return v, nil
 	}
@@ -571,10 +579,11 @@ func (j *jsonValues) decode(v any, dec func(any) error) error {
 	if !rv.IsValid() || rv.Kind() != reflect.Pointer || rv.IsNil() {
 		return dec(v)
 	}
-	p := j.topPlan(rv.Type().Elem())
-	if star, ok := decl.(*ast.StarExpr); ok {
-		p = j.planOf(rv.Type().Elem(), star.X, 0)
+	elemDecl, _ := strings.CutPrefix(decl, "*") // the pointer's element's
+	if elemDecl == decl {
+		elemDecl = ""
 	}
+	p := j.topPlan(rv.Type().Elem(), elemDecl)
 	if p == nil {
 		return dec(v)
 	}
@@ -608,17 +617,13 @@ func (j *jsonValues) decodeStream(dec *json.Decoder, v any, typ ...string) error
 }
 
 // typedValue returns the value of a typedArg (see cell.jsonTypes) and its
-// type as the cells declare it (their types by their names), or v.
-func typedValue(v any) (any, ast.Expr) {
+// type as the cells declare it (their types by their names), or v and "".
+func typedValue(v any) (any, string) {
 	ta, ok := v.(typedArg)
 	if !ok {
-		return v, nil
+		return v, ""
 	}
-	decl, err := parser.ParseExpr(strings.ReplaceAll(ta.name, "main.", ""))
-	if err != nil {
-		return ta.v, nil
-	}
-	return ta.v, decl
+	return ta.v, strings.ReplaceAll(ta.name, "main.", "")
 }
 
 // symbols returns json's Marshal, MarshalIndent and Unmarshal as cells see

@@ -539,12 +539,30 @@ func (st *stringers) promotedPrinter(rv reflect.Value) (formatter, bool) {
 	return formatter{}, false
 }
 
+// typeExprs memoizes typeExpr: a type name the cell compiler gives an
+// argument (cell.HelperTyped) comes again each time its print or json call
+// runs, in a loop maybe, and parsing it cost a tenth of the call.
+var typeExprs sync.Map // string -> ast.Expr, read only once stored
+
+// typeExpr returns the parsed type text t.
+func typeExpr(t string) (ast.Expr, error) {
+	if e, ok := typeExprs.Load(t); ok {
+		return e.(ast.Expr), nil
+	}
+	e, err := parser.ParseExpr(t)
+	if err != nil {
+		return nil, err
+	}
+	typeExprs.Store(t, e)
+	return e, nil
+}
+
 // formatNamed is formatValue for a value whose type the cell compiler
 // names (see cell.fmtTypes): elements of the cells' types that are not
 // structs format with their String or Error methods, found by the type's
 // name (reflect has only the underlying type).
 func (st *stringers) formatNamed(rv reflect.Value, name string) any {
-	t, err := parser.ParseExpr(name)
+	t, err := typeExpr(name)
 	if err != nil || !rv.IsValid() {
 		return st.formatValue(rv)
 	}
