@@ -334,30 +334,33 @@ func (c *compiler) isInterfaceType(t ast.Expr) bool {
 	return false
 }
 
-// interfaceElems reports whether the source shows e is a slice, array or
-// map of interfaces.
-func (c *compiler) interfaceElems(e ast.Expr) bool {
+// spelledElem returns the element type of e, a slice, array or map whose
+// type the source shows (the map's values), or nil.
+func (c *compiler) spelledElem(e ast.Expr) ast.Expr {
 	x, err := parser.ParseExpr(c.spelledType(e, 0))
 	if err != nil {
-		return false
+		return nil
 	}
 	switch t := x.(type) {
 	case *ast.ArrayType:
-		return c.isInterfaceType(t.Elt)
+		return t.Elt
 	case *ast.MapType:
-		return c.isInterfaceType(t.Value)
+		return t.Value
 	}
-	return false
+	return nil
+}
+
+// interfaceElems reports whether the source shows e is a slice, array or
+// map of interfaces.
+func (c *compiler) interfaceElems(e ast.Expr) bool {
+	elem := c.spelledElem(e)
+	return elem != nil && c.isInterfaceType(elem)
 }
 
 // concreteSlice reports whether the source shows e is a slice of a type
 // that is not an interface (a []Card appended to needs no freshValue: its
 // elements are copies).
 func (c *compiler) concreteSlice(e ast.Expr) bool {
-	x, err := parser.ParseExpr(c.spelledType(e, 0))
-	if err != nil {
-		return false
-	}
-	at, ok := x.(*ast.ArrayType)
-	return ok && !c.isInterfaceType(at.Elt)
+	elem := c.spelledElem(e)
+	return elem != nil && !c.isInterfaceType(elem)
 }
