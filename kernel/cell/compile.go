@@ -27,7 +27,8 @@ const (
 	HelperRecovered = "_fountain_rt.Recovered"
 	HelperGoPanic   = "_fountain_gopanic" // reports a panic in a goroutine a cell started
 	HelperAtEnd     = "_fountain_atend"   // a cell's own defer: the call runs when the cell ends
-	// HelperTyped gives an argument of fmt its type's name (see fmtTypes).
+	// HelperTyped gives a value its type's name, for fmt, log and json and
+	// a cell's value (see fmtTypes, jsonTypes).
 	// HelperJSONEncode and HelperJSONDecode are a json.Encoder's Encode
 	// and a Decoder's Decode for the cells' values (see jsonStreams).
 	HelperJSONEncode = "_fountain_rt.JSONEncode"

@@ -209,8 +209,9 @@ func (r *hooks) symbols() map[string]reflect.Value {
 		// values (see jsonvalues.go).
 		"JSONEncode": reflect.ValueOf(r.json.encode),
 		"JSONDecode": reflect.ValueOf(r.json.decodeStream),
-		// Typed is an argument of fmt with its type's name (see
-		// cell.fmtTypes), which only fmt's functions as cells see them get.
+		// Typed is an argument with its type's name (see cell.fmtTypes
+		// and cell.jsonTypes), which only fmt's, log's and json's
+		// functions as cells see them, and a cell's value, get.
 		"Typed": reflect.ValueOf(func(v any, name string) any { return typedArg{v, name} }),
 	}
 }
@@ -221,7 +222,8 @@ type typedNil struct{ IValue any }
 
 func (typedNil) Error() string { return "<nil>" }
 
-// typedArg is an argument of %T and the name of its type in the cells.
+// typedArg is a value and the name of its type in the cells (main.Band,
+// []main.Band), which reflect cannot tell.
 type typedArg struct {
 	v    any
 	name string
