@@ -5,6 +5,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 )
 
@@ -263,12 +264,12 @@ func (c *compiler) writtenType(e ast.Expr, defined map[*ast.Object]string, done 
 			return c.typeText(x.Type, off)
 		}
 	case *ast.UnaryExpr:
-		if lit, ok := x.X.(*ast.CompositeLit); ok && x.Op == token.AND && lit.Type != nil {
-			return "*" + c.typeText(lit.Type, off)
+		if t := c.writtenType(x.X, defined, done, off); x.Op == token.AND && t != "" {
+			return "*" + t // &T{...}, &v
 		}
 	case *ast.Ident:
 		if x.Obj == nil {
-			return ""
+			return c.declaredVar(x.Name)
 		}
 		if t, ok := defined[x.Obj]; ok {
 			return t
@@ -280,6 +281,50 @@ func (c *compiler) writtenType(e ast.Expr, defined map[*ast.Object]string, done 
 		if t != nil {
 			return c.typeText(t, off)
 		}
+		// Defined from an expression of a written type (&Tree[K, V]{},
+		// a conversion); not a call, whose type settle would write in.
+		if as, ok := x.Obj.Decl.(*ast.AssignStmt); ok && as.Tok == token.DEFINE && len(as.Lhs) == len(as.Rhs) {
+			for i, l := range as.Lhs {
+				if l, ok := l.(*ast.Ident); ok && l.Name == x.Name && !hasCall(as.Rhs[i]) {
+					return c.writtenType(as.Rhs[i], defined, done, off)
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// declaredVar returns the type a top-level var of the cells (another
+// declaration of this cell, or an earlier cell's) is declared with, as
+// the evaluator names it now, or "".
+func (c *compiler) declaredVar(name string) string {
+	src := c.declSource(name)
+	if !strings.HasPrefix(src, "var ") {
+		return ""
+	}
+	f, err := parser.ParseFile(token.NewFileSet(), "", "package p;"+src, parser.SkipObjectResolution)
+	if err != nil || len(f.Decls) != 1 {
+		return ""
+	}
+	gd, ok := f.Decls[0].(*ast.GenDecl)
+	if !ok {
+		return ""
+	}
+	for _, sp := range gd.Specs {
+		vs, ok := sp.(*ast.ValueSpec)
+		if !ok || vs.Type == nil || !slices.ContainsFunc(vs.Names, func(n *ast.Ident) bool { return n.Name == name }) {
+			continue
+		}
+		ast.Inspect(vs.Type, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.SelectorExpr:
+				return false // a package's type
+			case *ast.Ident:
+				n.Name = c.env.Rename(n.Name)
+			}
+			return true
+		})
+		return types.ExprString(vs.Type)
 	}
 	return ""
 }

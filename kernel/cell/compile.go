@@ -1213,6 +1213,7 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 		case *ast.FuncDecl:
 			c.captureReceivers(n, off)
 			c.typedNils(n.Type, n.Body, off)
+			c.nameParams(n, off)
 		case *ast.FuncLit:
 			c.typedNils(n.Type, n.Body, off)
 		case *ast.TypeAssertExpr:
@@ -1291,6 +1292,14 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 		case *ast.GoStmt:
 			c.recoverGo(n, off)
 		case *ast.RangeStmt:
+			// yaegi cannot range over a pointer to an array ("reflect:
+			// call of reflect.Value.Float on array Value"), but can over
+			// the array it points to. It runs such a loop, so no probe
+			// tells: the operand's declaration must.
+			arrayPtr := c.pointsToArray(n.X)
+			if arrayPtr {
+				c.edits = append(c.edits, edit{off(n.X.Pos()), off(n.X.Pos()), "*("}, edit{off(n.X.End()), off(n.X.End()), ")"})
+			}
 			if c.isInteger(n.X, 0) {
 				c.rangeOverInt(n, off)
 				return true
@@ -1300,6 +1309,9 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 				mode, declared = m, true
 			}
 			if !declared {
+				mode, declared = c.methodIterator(n.X, off)
+			}
+			if !declared {
 				c.sites = append(c.sites, off(n.For))
 				mode = c.typed(off(n.For))
 				if t := c.integerType(mode.Type, 0); t != "" && !mode.Func {
@@ -1307,6 +1319,9 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 					// result, a field, a constant): the probe did.
 					c.rangeOverIntOf(n, t, off)
 					return true
+				}
+				if !arrayPtr && c.arrayPointer(mode.Type) {
+					c.edits = append(c.edits, edit{off(n.X.Pos()), off(n.X.Pos()), "*("}, edit{off(n.X.End()), off(n.X.End()), ")"})
 				}
 			}
 			if mode.Probe || mode.Func {
@@ -1549,6 +1564,85 @@ func (c *compiler) integerType(t string, depth int) string {
 		}
 	}
 	return ""
+}
+
+// arrayPointer reports whether t (as a probe names it) is a pointer to an
+// array: a literal array type or a type of the cells over one.
+func (c *compiler) arrayPointer(t string) bool {
+	elem, ok := strings.CutPrefix(t, "*")
+	if !ok {
+		return false
+	}
+	if strings.HasPrefix(elem, "[") && !strings.HasPrefix(elem, "[]") {
+		return true
+	}
+	spec := c.cellTypeDecl(versionedRE.ReplaceAllString(elem, "$1"))
+	if spec == nil || spec.TypeParams != nil {
+		return false
+	}
+	at, ok := spec.Type.(*ast.ArrayType)
+	return ok && at.Len != nil
+}
+
+// pointsToArray reports whether x is a variable declared (a parameter, a
+// receiver, a var) or defined (from &T{...} or new(T)) as a pointer to an
+// array.
+func (c *compiler) pointsToArray(x ast.Expr) bool {
+	id, ok := x.(*ast.Ident)
+	if !ok || id.Obj == nil {
+		return false
+	}
+	var elem ast.Expr
+	if st, ok := declaredType(id).(*ast.StarExpr); ok {
+		elem = st.X
+	} else if as, ok := id.Obj.Decl.(*ast.AssignStmt); ok && as.Tok == token.DEFINE && len(as.Lhs) == len(as.Rhs) {
+		for i, l := range as.Lhs {
+			if l, ok := l.(*ast.Ident); !ok || l.Name != id.Name {
+				continue
+			}
+			switch r := ast.Unparen(as.Rhs[i]).(type) {
+			case *ast.UnaryExpr:
+				if lit, ok := r.X.(*ast.CompositeLit); ok && r.Op == token.AND {
+					elem = lit.Type
+				}
+			case *ast.CallExpr:
+				if f, ok := r.Fun.(*ast.Ident); ok && f.Name == "new" && f.Obj == nil && !c.userDefined("new") && len(r.Args) == 1 {
+					elem = r.Args[0]
+				}
+			}
+		}
+	}
+	switch e := elem.(type) {
+	case *ast.ArrayType:
+		return e.Len != nil
+	case *ast.Ident:
+		return e.Obj == nil && c.arrayPointer("*"+e.Name) || e.Obj != nil && isArraySpec(e.Obj.Decl)
+	}
+	return false
+}
+
+func isArraySpec(d any) bool {
+	ts, ok := d.(*ast.TypeSpec)
+	if !ok || ts.TypeParams != nil {
+		return false
+	}
+	at, ok := ts.Type.(*ast.ArrayType)
+	return ok && at.Len != nil
+}
+
+// nameParams names a method's unnamed parameters "_": yaegi sets the
+// arguments of a method declared with unnamed parameters into its results
+// ("reflect.Set: value of type map[string]float64 is not assignable to
+// type float64"); named ones it gets right, and funcs either way.
+func (c *compiler) nameParams(n *ast.FuncDecl, off func(token.Pos) int) {
+	if n.Recv == nil || n.Type.Params == nil {
+		return
+	}
+	for _, f := range n.Type.Params.List {
+		if len(f.Names) == 0 {
+			c.edits = append(c.edits, edit{off(f.Type.Pos()), off(f.Type.Pos()), "_ "})
+		}
+	}
 }
 
 // newlines returns as many line breaks as s has.
@@ -1828,16 +1922,40 @@ func (c *compiler) program(units []Unit) (*Program, error) {
 }
 
 // addPromoted puts the forwarding methods of embedded types of the cells
-// (promoted) after the cell's last declaration, one that is not a type's
-// if there is one: they call the embedded type's methods, which that
-// declares or an earlier cell did. They go on its last line.
+// (promoted) after the first declaration that is not a type's and comes
+// after the structs and the embedded types' methods the cell declares
+// (they call those), else after the cell's last declaration. So they are
+// in before the statements that follow those declarations run: one
+// there calling a promoted method through an interface got the zero
+// value (yaegi compiled it before the method existed). They go on the
+// declaration's last line.
 func (c *compiler) addPromoted(units []Unit) {
 	fwd := c.promoted()
 	if fwd == "" {
 		return
 	}
+	needed := -1
+	for _, e := range c.embeds {
+		if at, ok := c.defineAt[e.strct]; ok {
+			needed = max(needed, at)
+		}
+		for key, at := range c.methodAt {
+			if strings.HasPrefix(key, e.field+".") {
+				needed = max(needed, at)
+			}
+		}
+	}
 	at := -1
 	for i, u := range units {
+		if u.Kind == Decl && !c.typeUnits[u.Start] && u.End > needed {
+			at = i
+			break
+		}
+	}
+	for i, u := range units {
+		if found := at >= 0 && !c.typeUnits[units[at].Start]; found {
+			break
+		}
 		if u.Kind == Decl && (at < 0 || !c.typeUnits[u.Start] || c.typeUnits[units[at].Start]) {
 			at = i
 		}

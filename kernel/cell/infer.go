@@ -282,6 +282,26 @@ func (c *compiler) inferCalls(calls []inferCall, parent map[ast.Node]ast.Node, o
 			c.writeTypeArgs(call.n, call.decl, targs, off)
 			continue
 		}
+		if !probed && !constants {
+			// Arguments whose types the source spells (declarations,
+			// literals, conversions) tell them at once: a probe's round
+			// costs a compile, and one that fails in a cell declaring
+			// recursive generic types left yaegi a second, half-made
+			// instance of them (reflect.Set: value of type *struct {...}
+			// is not assignable to type *struct {...}).
+			typed := 0
+			for _, a := range call.args {
+				if a.untyped == "" {
+					typed++
+				}
+			}
+			if written, known := c.writtenCall(call, off); known == typed {
+				if targs, ok, _ := c.inferTypeArgs(written); ok {
+					c.writeTypeArgs(call.n, call.decl, targs, off)
+					continue
+				}
+			}
+		}
 		if !probed && c.constantBinds(call) {
 			// yaegi would make the type parameter the constant's untyped
 			// type (Twice(3, inc) instantiated Twice for "untyped int",

@@ -80,6 +80,33 @@ func (c *compiler) declaredIterator(x ast.Expr, off func(token.Pos) int) (Typed,
 	return c.iteratorMode(declaredType(id), func(e ast.Expr) string { return c.typeText(e, off) })
 }
 
+// methodIterator tells a range operand that is a call of a method of the
+// cells' types returning an iterator (t.All()) on a variable of a written
+// type, by the method's declaration: no probe needs to compile the cell
+// first.
+func (c *compiler) methodIterator(x ast.Expr, off func(token.Pos) int) (Typed, bool) {
+	call, ok := x.(*ast.CallExpr)
+	if !ok {
+		return Typed{}, false
+	}
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok {
+		return Typed{}, false
+	}
+	if _, isIdent := sel.X.(*ast.Ident); !isIdent {
+		return Typed{}, false
+	}
+	recv := c.writtenType(sel.X, nil, nil, off)
+	if recv == "" {
+		return Typed{}, false
+	}
+	t, err := parser.ParseExpr(c.methodResult(recv, sel.Sel.Name))
+	if err != nil {
+		return Typed{}, false
+	}
+	return c.iteratorMode(t, types.ExprString)
+}
+
 // iteratorMode tells whether type t is an iterator: iter.Seq[V],
 // iter.Seq2[K, V] or func(yield func(...) bool). text writes a type.
 func (c *compiler) iteratorMode(t ast.Expr, text func(ast.Expr) string) (Typed, bool) {

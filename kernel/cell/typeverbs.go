@@ -126,6 +126,14 @@ func (c *compiler) staticType(e ast.Expr, off func(token.Pos) int) (name string,
 		return "", false
 	}
 	cells, ok := false, true
+	// yaegi hands fmt a call's result of a type that is not a struct as
+	// its underlying type, without the type's methods.
+	// (A conversion's it gets right.)
+	call := false
+	if ce, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+		id, isIdent := ce.Fun.(*ast.Ident)
+		call = !isIdent || c.cellTypeDecl(id.Name) == nil
+	}
 	ast.Inspect(x, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.SelectorExpr:
@@ -143,7 +151,7 @@ func (c *compiler) staticType(e ast.Expr, off func(token.Pos) int) (name string,
 				// methods (yaegi cannot hand it to fmt: "method not found:
 				// Format").
 				elems = elems || !strct && n != x && (value || pointer) || n == x && pointer && !value ||
-					strct && c.embedsCompiled(spec)
+					strct && c.embedsCompiled(spec) || n == x && !strct && value && call
 				n.Name = "main." + n.Name
 				cells = true
 			}
@@ -200,6 +208,15 @@ func (c *compiler) spelledType(e ast.Expr, depth int) string {
 		if id, ok := x.Fun.(*ast.Ident); ok && len(x.Args) == 1 && !x.Ellipsis.IsValid() && (c.cellTypeDecl(id.Name) != nil || c.isErrorType(id)) {
 			return id.Name // a conversion: MyInt(5), error(e)
 		}
+		if sel, ok := x.Fun.(*ast.SelectorExpr); ok {
+			// a method's: m.Mul(o) of a spelled m
+			if _, _, pkg := c.packageMember(sel); !pkg {
+				if t := c.spelledType(sel.X, depth+1); t != "" {
+					return c.methodResult(t, sel.Sel.Name)
+				}
+			}
+			return ""
+		}
 		return c.plainResult(x) // a call of a func of the cells
 	case *ast.CompositeLit:
 		if x.Type != nil {
@@ -221,6 +238,8 @@ func (c *compiler) spelledType(e ast.Expr, depth int) string {
 			}
 		}
 		switch d := decl.(type) {
+		case *ast.Field: // a parameter or receiver
+			return types.ExprString(d.Type)
 		case *ast.ValueSpec:
 			for i, n := range d.Names {
 				switch {

@@ -250,7 +250,10 @@ func fieldTypes(l *ast.FieldList) []ast.Expr {
 func (u *unifier) unifyInstance(p, a ast.Expr, src string) bool {
 	base, pargs := instance(p)
 	if abase, aargs := instance(a); abase != nil {
-		if iterName(base) != iterName(abase) || iterName(base) == "" && types.ExprString(base) != types.ExprString(abase) || len(pargs) != len(aargs) {
+		// The argument's type as a probe names it, Tree__3 where the
+		// cell itself declares Tree (and its funcs' parameters say Tree).
+		unversioned := func(e ast.Expr) string { return versionRE.ReplaceAllString(types.ExprString(e), "") }
+		if iterName(base) != iterName(abase) || iterName(base) == "" && unversioned(base) != unversioned(abase) || len(pargs) != len(aargs) {
 			return true
 		}
 		for i := range pargs {

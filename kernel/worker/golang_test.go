@@ -624,3 +624,23 @@ func TestEverydayData(t *testing.T) {
 		{"bytes and runes", "s := \"héllo\"\nb := []byte(s)\nr := []rune(s)\nfmt.Sprint(len(b), len(r), string(r[1]))", "6 5é"},
 	})
 }
+
+// TestWholeProgramFindings holds, as small cases, what running whole
+// programs (TestProgramsAsGoRunsThem) found yaegi getting wrong: a method
+// with unnamed parameters, a range over a pointer to an array, a func's
+// or method's result of a named type that is not a struct printing
+// without its String, a method promoted from an embedded struct called
+// through an interface before a later declaration of the cell, and a
+// generic call in the cell declaring its generic types (a probe's failed
+// compile left a second instance of a recursive generic type).
+func TestWholeProgramFindings(t *testing.T) {
+	tree := "type Tree[K cmp.Ordered, V any] struct { root *node[K, V] }\ntype node[K cmp.Ordered, V any] struct { key K; val V; left, right *node[K, V] }\nfunc (t *Tree[K, V]) Put(k K, v V) { p := &t.root; for *p != nil { if k < (*p).key { p = &(*p).left } else { p = &(*p).right } }; *p = &node[K, V]{key: k, val: v} }\nfunc Keys[K cmp.Ordered, V any](t *Tree[K, V]) []K { var ks []K; for n := t.root; n != nil; n = n.right { ks = append(ks, n.key) }; return ks }\nfunc (t *Tree[K, V]) All() iter.Seq2[K, V] { return func(yield func(K, V) bool) { for n := t.root; n != nil; n = n.right { if !yield(n.key, n.val) { return } } } }\n"
+	runCases(t, [][]string{
+		{"unnamed method parameters", "type Num float64\nfunc (n Num) Eval(map[string]float64, ...int) (float64, error) { return float64(n), nil }\nv, err := Num(2).Eval(nil)\nfmt.Sprint(v, err)", "2 <nil>"},
+		{"range over a pointer to an array", "type Vec [3]float64\nfunc (v *Vec) Scale(f float64) { for i := range v { v[i] *= f } }\nfunc sum(p *[2]int) (s int) { for _, x := range p { s += x }; return }\nv := Vec{1, 2, 3}\nv.Scale(2)\nq := &[2]int{4, 5}\nt := 0\nfor i, x := range q { t += i * x }\nfmt.Sprint(v, sum(&[2]int{1, 2}), t)", "[2 4 6] 3 5"},
+		{"results of named non-struct types", "type Matrix [][]float64\nfunc (m Matrix) String() string { return fmt.Sprint(len(m), \"rows\") }\nfunc (m Matrix) T() Matrix { return m }\ntype C float64\ntype F float64\nfunc (c C) String() string { return fmt.Sprintf(\"%g°C\", float64(c)) }\nfunc (f F) String() string { return fmt.Sprintf(\"%g°F\", float64(f)) }\nfunc (c C) ToF() F { return F(c*9/5 + 32) }\nfunc Boil() C { return 100 }\na := Matrix{{1}, {2}}\nc := C(30)\nfmt.Sprint(a.T(), \" \", c.ToF(), \" \", Boil(), \" \", Boil().ToF(), \" \", C(5))", "2rows 86°F 100°C 212°F 5°C"},
+		{"result of named type as the cell's value", "type C float64\nfunc (c C) String() string { return \"c\" }\nfunc (c C) Twice() C { return 2 * c }\nC(1).Twice()", "c"},
+		{"promoted method through an interface, declarations after", "type Shape interface { Area() float64 }\ntype Rect struct{ W, H float64 }\ntype Square struct{ Rect }\nfunc (r Rect) Area() float64 { return r.W * r.H }\nshapes := []Shape{Rect{3, 4}, Square{Rect{2, 2}}}\nout := fmt.Sprint(shapes[1].Area())\nvar st fmt.Stringer = time.Second\nout + \" \" + st.String()", "4 1s"},
+		{"generic call in the cell declaring the generic types", tree + "var t Tree[string, int]\nt.Put(\"a\", 1)\nt.Put(\"b\", 2)\nnums := &Tree[float64, string]{}\nnums.Put(1.5, \"x\")\nvar out []string\nfor k, v := range t.All() { out = append(out, fmt.Sprint(k, v)) }\nfmt.Sprint(Keys(&t), Keys(nums), out)", "[a b] [1.5] [a1 b2]"},
+	})
+}
