@@ -282,10 +282,17 @@ func (c *compiler) writtenType(e ast.Expr, defined map[*ast.Object]string, done 
 			return c.typeText(t, off)
 		}
 		// Defined from an expression of a written type (&Tree[K, V]{},
-		// a conversion); not a call, whose type settle would write in.
+		// a conversion) or a generic call that one settles; not another
+		// call, whose type settle would write in.
 		if as, ok := x.Obj.Decl.(*ast.AssignStmt); ok && as.Tok == token.DEFINE && len(as.Lhs) == len(as.Rhs) {
 			for i, l := range as.Lhs {
-				if l, ok := l.(*ast.Ident); ok && l.Name == x.Name && !hasCall(as.Rhs[i]) {
+				if l, ok := l.(*ast.Ident); !ok || l.Name != x.Name {
+					continue
+				}
+				if call, ok := as.Rhs[i].(*ast.CallExpr); ok {
+					return c.callResult(call, off)
+				}
+				if !hasCall(as.Rhs[i]) {
 					return c.writtenType(as.Rhs[i], defined, done, off)
 				}
 			}

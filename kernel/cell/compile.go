@@ -25,8 +25,8 @@ const (
 	HelperAny   = "_fountain_any"   // a value as an any, through a call (see interfaceValues)
 	// HelperRecovered makes what recover returns the panic's value.
 	HelperRecovered = "_fountain_rt.Recovered"
-	HelperGoPanic   = "_fountain_gopanic" // reports a panic in a goroutine a cell started
-	HelperAtEnd     = "_fountain_atend"   // a cell's own defer: the call runs when the cell ends
+	HelperGoRecover = "_fountain_gorecover" // recovers and reports a panic in a goroutine a cell started
+	HelperAtEnd     = "_fountain_atend"     // a cell's own defer: the call runs when the cell ends
 	// HelperTyped gives a value its type's name, for fmt, log and json and
 	// a cell's value (see fmtTypes, jsonTypes).
 	// HelperJSONEncode and HelperJSONDecode are a json.Encoder's Encode
@@ -144,6 +144,12 @@ type Program struct {
 	// probe before the cell runs, though it compiles without them: yaegi
 	// compiles some calls it then runs wrong (see inferCalls).
 	Eager []int
+	// Instances lists the instances of the cells' generic types with a
+	// String or Error method of value receiver that the cell prints
+	// values of (main.Pair[string, int]), as it names them to fmt
+	// (HelperTyped): the evaluator makes each one's method entry, as it
+	// does for the cells' other types.
+	Instances []string
 }
 
 // Error is a compile error at a cell position.
@@ -167,7 +173,7 @@ func Compile(src string, env Env) (*Program, error) {
 	if err != nil {
 		return nil, syntaxError(err)
 	}
-	c := &compiler{src: src, env: env, localDefs: map[string]bool{}, sources: map[string]string{}, defineAt: map[string]int{}, refs: map[string][]string{}, methodAt: map[string]int{}, compound: map[int]int{}, selectors: map[string]bool{}, genericSpecs: map[string]genericSpec{}, positional: map[*ast.CallExpr]bool{}, bodyRanges: map[*ast.RangeStmt]Typed{}, typeUnits: map[int]bool{}}
+	c := &compiler{src: src, env: env, localDefs: map[string]bool{}, sources: map[string]string{}, defineAt: map[string]int{}, refs: map[string][]string{}, methodAt: map[string]int{}, compound: map[int]int{}, selectors: map[string]bool{}, genericSpecs: map[string]genericSpec{}, positional: map[*ast.CallExpr]bool{}, bodyRanges: map[*ast.RangeStmt]Typed{}, inferredResult: map[*ast.CallExpr][]string{}, typeUnits: map[int]bool{}}
 	c.declareAhead(units)
 	var stmtUnits []Unit
 	earlier := map[string]bool{} // variables the units so far define
@@ -268,11 +274,19 @@ type compiler struct {
 	positional map[*ast.CallExpr]bool
 	// ranges in generic bodies over iterators calls return (genericBodies)
 	bodyRanges map[*ast.RangeStmt]Typed
-	methodAt   map[string]int // where each method is declared
-	free       []freeIdent    // unresolved identifiers, checked after the whole cell is read
-	compound   map[int]int    // compound statements that run as declared funcs: start -> end
-	sites      []int          // statements that need a type (see Typed), by offset
-	eager      []int          // those of them to probe before the cell runs (Program.Eager)
+	// aliases are the top-level type aliases aliasInstances made: name,
+	// type.
+	aliases [][2]string
+	// instances are Program.Instances.
+	instances []string
+	// inferredResult holds the result types of the generic calls
+	// inferCalls wrote type arguments in.
+	inferredResult map[*ast.CallExpr][]string
+	methodAt       map[string]int // where each method is declared
+	free           []freeIdent    // unresolved identifiers, checked after the whole cell is read
+	compound       map[int]int    // compound statements that run as declared funcs: start -> end
+	sites          []int          // statements that need a type (see Typed), by offset
+	eager          []int          // those of them to probe before the cell runs (Program.Eager)
 	// Top-level variables set to func literals (Program.FuncValues).
 	funcValues map[string]string
 	funcOrder  []string
@@ -553,7 +567,9 @@ func (c *compiler) renameDecl(fset *token.FileSet, decl ast.Node, name *ast.Iden
 // what the evaluator found out of value's type says (see Typed).
 func (c *compiler) defineSite(at int, name, typ string, isVar bool, value ast.Expr, off func(token.Pos) int) {
 	head := c.src[at:off(value.Pos())]
-	if !hasCall(value) && !hasParenDeref(value) {
+	call, isCall := value.(*ast.CallExpr)
+	compiled := isCall && c.packageResult(call) != "" // yaegi knows its type
+	if !hasCall(value) && !hasParenDeref(value) || compiled {
 		// Only a call can be generic; probing others would also hide
 		// the name from the statements after it in the probe. (yaegi
 		// fails on a top-level define of (*p)[i], "constant definition
@@ -581,6 +597,20 @@ func (c *compiler) defineSite(at int, name, typ string, isVar bool, value ast.Ex
 		if typ = c.explicitResult(value, off); typ != "" {
 			c.typeSelectors([]string{typ})
 		}
+	}
+	if isCall && typ == "" && !t.Probe {
+		// The type arguments inferCalls may write in from the arguments'
+		// written types tell the type as well, once it has run.
+		c.late = append(c.late, func() {
+			if rs := c.inferredResult[call]; len(rs) == 1 {
+				typ := rs[0]
+				c.typeSelectors([]string{typ})
+				c.edits = append(c.edits, edit{at, off(value.Pos()), name + " := " + zeroOf(typ) + "; " + name + " = " + newlines(head)})
+			} else if isVar {
+				c.edits = append(c.edits, edit{at, off(value.Pos()), name + " := " + newlines(head)})
+			}
+		})
+		return
 	}
 	switch {
 	case t.Probe:
@@ -838,6 +868,27 @@ func (c *compiler) multiDefineSite(st *ast.AssignStmt, commaOK bool, off func(to
 	}
 	first, last := st.Rhs[0], st.Rhs[len(st.Rhs)-1]
 	head := c.src[off(st.Pos()):off(first.Pos())]
+	if call, ok := first.(*ast.CallExpr); ok && !probing && !known && len(st.Rhs) == 1 {
+		// A generic call whose type arguments inferCalls writes in from
+		// the arguments' written types: its results are known then.
+		c.late = append(c.late, func() {
+			rs := c.inferredResult[call]
+			if len(rs) != len(names) {
+				return
+			}
+			var decl, zero []string
+			for i, n := range names {
+				if n != "_" {
+					decl = append(decl, n)
+					zero = append(zero, zeroOf(rs[i]))
+				}
+			}
+			c.typeSelectors(rs)
+			c.edits = append(c.edits, edit{off(st.Pos()), off(first.Pos()),
+				strings.Join(decl, ", ") + " := " + strings.Join(zero, ", ") + "; " + strings.Join(names, ", ") + " = " + newlines(head)})
+		})
+		return
+	}
 	switch {
 	case probing:
 		c.edits = append(c.edits, edit{off(st.Pos()), off(st.Pos()), "_ = func() { "},
@@ -1186,6 +1237,7 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 	var generic []inferCall
 	settled := c.genericBodies(f, off)
 	addressed := map[*ast.CompositeLit]bool{}
+	comms := map[*ast.AssignStmt]bool{} // a select case's receive, met before its statement
 	ast.Inspect(f, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.UnaryExpr:
@@ -1210,6 +1262,20 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 			c.late = append(c.late, func() { c.methodExpr(n, off) })
 		case *ast.ValueSpec, *ast.AssignStmt:
 			c.interfaceValues(n, off)
+			if as, ok := n.(*ast.AssignStmt); ok && as.Tok == token.ASSIGN && len(as.Lhs) == len(as.Rhs) && !comms[as] {
+				c.parenReceives(as.Rhs, off)
+			}
+		case *ast.ReturnStmt:
+			c.parenReceives(n.Results, off)
+		case *ast.GenDecl:
+			if n.Tok == token.CONST {
+				c.iotaConsts(n, off)
+			}
+		case *ast.CommClause:
+			if as, ok := n.Comm.(*ast.AssignStmt); ok {
+				comms[as] = true
+				c.selectAssign(n, as, off)
+			}
 		case *ast.FuncDecl:
 			c.captureReceivers(n, off)
 			c.typedNils(n.Type, n.Body, off)
@@ -1630,6 +1696,76 @@ func isArraySpec(d any) bool {
 	return ok && at.Len != nil
 }
 
+// iotaConsts converts the values of typed constants that compute with
+// iota (A Kind = iota + 1, B Flag = 1 << iota) to their type: yaegi keeps
+// such a value untyped, so that x == A was false for an x of 1 and a map
+// read with A panicked ("reflect.Value.MapIndex: value of type
+// constant.Value is not assignable to type int"). Kind(iota + 1) it gets
+// right, and the specs that repeat it (B, C, ...) repeat the conversion.
+func (c *compiler) iotaConsts(d *ast.GenDecl, off func(token.Pos) int) {
+	for _, sp := range d.Specs {
+		vs, ok := sp.(*ast.ValueSpec)
+		if !ok || vs.Type == nil {
+			continue
+		}
+		for _, v := range vs.Values {
+			if id, ok := v.(*ast.Ident); ok && id.Name == "iota" {
+				continue // iota alone it gets right
+			}
+			usesIota := false
+			ast.Inspect(v, func(n ast.Node) bool {
+				id, ok := n.(*ast.Ident)
+				usesIota = usesIota || ok && id.Name == "iota" && id.Obj == nil
+				return !usesIota
+			})
+			if usesIota {
+				c.edits = append(c.edits, edit{off(v.Pos()), off(v.Pos()), c.typeText(vs.Type, off) + "("}, edit{off(v.End()), off(v.End()), ")"})
+			}
+		}
+	}
+}
+
+// parenReceives puts the receive operations among es (the results of a
+// return, the values of an assignment) in parentheses: yaegi fails on
+// "return <-ch" ("reflect.Value.Set using unaddressable value") and
+// ignores "r = <-ch" where r is a named result, and gets both right for
+// a parenthesized receive.
+func (c *compiler) parenReceives(es []ast.Expr, off func(token.Pos) int) {
+	for _, e := range es {
+		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+			c.edits = append(c.edits, edit{off(u.Pos()), off(u.Pos()), "("}, edit{off(u.End()), off(u.End()), ")"})
+		}
+	}
+}
+
+// selectAssign rewrites a select case that receives into variables with
+// "=", which yaegi fails on ("reflect.Select: invalid Dir"), as one that
+// defines fresh ones and assigns them first thing in the case:
+//
+//	case v, ok = <-ch:  ->  case r0, r1 := <-ch: v, ok = r0, r1;
+func (c *compiler) selectAssign(cc *ast.CommClause, as *ast.AssignStmt, off func(token.Pos) int) {
+	if as.Tok != token.ASSIGN {
+		return
+	}
+	var temps []string
+	for i, l := range as.Lhs {
+		if id, ok := l.(*ast.Ident); ok && id.Name == "_" {
+			continue
+		}
+		t := fmt.Sprintf("%sr%d_%d", helperPrefix, off(as.Pos()), i)
+		temps = append(temps, t)
+		from, to := off(l.Pos()), off(l.End())
+		c.copies = append(c.copies, copyEdit{off: off(cc.Colon) + 1, from: from, to: to, text: " ", suffix: " = " + t + ";", flat: true, replaced: true})
+		c.edits = append([]edit{{from, to, t + newlines(c.src[from:to])}}, c.edits...)
+	}
+	if len(temps) == 0 {
+		// case _ = <-ch: nothing to keep.
+		c.edits = append(c.edits, edit{off(as.Pos()), off(as.TokPos) + 1, newlines(c.src[off(as.Pos()):off(as.TokPos)])})
+		return
+	}
+	c.edits = append(c.edits, edit{off(as.TokPos), off(as.TokPos) + 1, ":="})
+}
+
 // nameParams names a method's unnamed parameters "_": yaegi sets the
 // arguments of a method declared with unnamed parameters into its results
 // ("reflect.Set: value of type map[string]float64 is not assignable to
@@ -1694,9 +1830,15 @@ func (c *compiler) perIteration(body *ast.BlockStmt, e ast.Expr, threeClause boo
 }
 
 // recoverGo makes a goroutine started by a cell recover its own panic and
-// report it, instead of taking the whole evaluator down.
+// report it, instead of taking the whole evaluator down. The guard is a
+// deferred call of a declared func (HelperGoRecover), not of a func
+// literal: yaegi keeps a literal's value in a slot of the frame it is
+// written in, which goroutines made from the same loop share, so a
+// literal written in the goroutine and made by several at once was now
+// and then another's, or nil ("reflect.Value.Call: call of nil function",
+// in a goroutine no recover reaches, which ended the process).
 func (c *compiler) recoverGo(g *ast.GoStmt, off func(token.Pos) int) {
-	guard := "defer func() { " + HelperGoPanic + "(recover()) }(); "
+	guard := "defer " + HelperGoRecover + "(); "
 	if lit, ok := g.Call.Fun.(*ast.FuncLit); ok {
 		p := off(lit.Body.Lbrace) + 1
 		c.edits = append(c.edits, edit{p, p, guard})
@@ -1847,7 +1989,7 @@ func (c *compiler) autoImports() {
 func (c *compiler) program(units []Unit) (*Program, error) {
 	sort.SliceStable(c.defines, func(i, j int) bool { return c.defineAt[c.defines[i]] < c.defineAt[c.defines[j]] })
 	p := &Program{Imports: c.imports, Defines: c.defines, Sources: c.sources, Refs: c.refs, Types: c.types,
-		FuncValues: c.funcValues, FuncOrder: c.funcOrder, Generic: c.generic, Eager: c.eager}
+		FuncValues: c.funcValues, FuncOrder: c.funcOrder, Generic: c.generic, Eager: c.eager, Instances: c.instances}
 	// By offset; at one offset, insertions before a replacement starting
 	// there (a probe statement before a statement that is rewritten too).
 	byOffset := func(i, j int) bool {
@@ -1918,7 +2060,33 @@ func (c *compiler) program(units []Unit) (*Program, error) {
 		group = append(group, u)
 	}
 	flush()
+	c.aliasChunk(p)
 	return p, nil
+}
+
+// aliasChunk declares the aliases aliasInstances made in a chunk of their
+// own, before the first chunk that uses one: after the declarations of
+// the cell's types it names, which come before any use.
+func (c *compiler) aliasChunk(p *Program) {
+	if len(c.aliases) == 0 {
+		return
+	}
+	var decls []string
+	for _, a := range c.aliases {
+		decls = append(decls, "type "+a[0]+" = "+a[1])
+	}
+	at := slices.IndexFunc(p.Chunks, func(ch Chunk) bool {
+		return slices.ContainsFunc(c.aliases, func(a [2]string) bool { return strings.Contains(ch.Src, a[0]) })
+	})
+	if at < 0 {
+		return
+	}
+	p.Chunks = slices.Insert(p.Chunks, at, Chunk{Kind: Decl, Src: strings.Join(decls, "\n")})
+	for n, i := range p.DeclChunk {
+		if i >= at {
+			p.DeclChunk[n] = i + 1
+		}
+	}
 }
 
 // addPromoted puts the forwarding methods of embedded types of the cells

@@ -65,6 +65,9 @@ func (c *compiler) genericCall(n *ast.CallExpr, off func(token.Pos) int) (inferC
 			arg.at = off(a.Pos())
 			c.sites = append(c.sites, arg.at)
 			arg.mode = c.typed(arg.at)
+			if arg.mode.Type == "" && !arg.mode.Probe {
+				arg.mode = c.definedFrom(a, off)
+			}
 			if t, ok := strings.CutPrefix(arg.mode.Type, "untyped "); ok {
 				// A constant's name: as its literal would be.
 				arg.untyped, arg.mode = untypedDefaults[t], Typed{}
@@ -73,6 +76,28 @@ func (c *compiler) genericCall(n *ast.CallExpr, off func(token.Pos) int) (inferC
 		call.args = append(call.args, arg)
 	}
 	return call, true
+}
+
+// definedFrom returns what a probe found of the value a variable the cell
+// defines (v := X) is defined from: the probe of v itself fails where X
+// is probed, which makes no v.
+func (c *compiler) definedFrom(e ast.Expr, off func(token.Pos) int) Typed {
+	id, ok := e.(*ast.Ident)
+	if !ok || id.Obj == nil {
+		return Typed{}
+	}
+	as, ok := id.Obj.Decl.(*ast.AssignStmt)
+	if !ok || as.Tok != token.DEFINE || len(as.Lhs) != len(as.Rhs) {
+		return Typed{}
+	}
+	for i, l := range as.Lhs {
+		if l, ok := l.(*ast.Ident); ok && l.Name == id.Name {
+			if t := c.typed(off(as.Rhs[i].Pos())); !t.Probe {
+				return t
+			}
+		}
+	}
+	return Typed{}
 }
 
 // declSource returns the declaration source of a top-level name of the
@@ -131,11 +156,72 @@ var untypedDefaults = map[string]string{"int": "int", "float": "float64", "compl
 // it gets the call's result type, from a func literal's.
 func (c *compiler) writeTypeArgs(call *ast.CallExpr, decl *ast.FuncDecl, targs []string, off func(token.Pos) int) {
 	c.typeArgEdits = append(c.typeArgEdits, len(c.edits))
-	c.edits = append(c.edits, edit{off(call.Fun.End()), off(call.Fun.End()), "[" + strings.Join(targs, ", ") + "]"})
 	c.typeSelectors(targs)
+	c.inferredResult[call] = c.instanceResults(decl, targs)
+	written := make([]string, len(targs))
+	for i, t := range targs {
+		written[i] = c.aliasInstances(t)
+	}
+	c.edits = append(c.edits, edit{off(call.Fun.End()), off(call.Fun.End()), "[" + strings.Join(written, ", ") + "]"})
 	if len(targs) > 1 && c.positional[call] {
 		c.wrapInFunc(call, decl, targs, off)
 	}
+}
+
+// aliasInstances writes the instances of generic types of two or more
+// type parameters in the type argument t (Pair[string, int],
+// []Pair[string, int]) as aliases of them declared at top level (see
+// Program.Chunks): yaegi cannot instantiate a func with such a type
+// argument written out ("not a generic type", or a nil dereference in its
+// compiler; slices.SortFunc of a []Pair[string, int] failed), and can with
+// an alias's name. Instances naming type parameters (in a generic body)
+// stay: no top-level alias can name those.
+func (c *compiler) aliasInstances(t string) string {
+	e, err := parser.ParseExpr(t)
+	if err != nil {
+		return t
+	}
+	var out strings.Builder
+	last := 0
+	ast.Inspect(e, func(n ast.Node) bool {
+		x, ok := n.(*ast.IndexListExpr)
+		if !ok {
+			return true
+		}
+		if !c.topLevelType(x) {
+			return false
+		}
+		text := t[x.Pos()-1 : x.End()-1]
+		name := fmt.Sprintf("%sta%x", helperPrefix, fnv32(text))
+		if !slices.ContainsFunc(c.aliases, func(a [2]string) bool { return a[0] == name }) {
+			c.aliases = append(c.aliases, [2]string{name, text})
+		}
+		out.WriteString(t[last : x.Pos()-1])
+		out.WriteString(name)
+		last = int(x.End()) - 1
+		return false
+	})
+	out.WriteString(t[last:])
+	return out.String()
+}
+
+// topLevelType reports whether the type e names only types a top-level
+// declaration can see: predeclared ones, packages' and the cells'.
+func (c *compiler) topLevelType(e ast.Expr) bool {
+	ok := true
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.SelectorExpr:
+			return false // a package's
+		case *ast.Ident:
+			base := versionRE.ReplaceAllString(n.Name, "")
+			if !universe[n.Name] && c.cellTypeDecl(base) == nil && !c.env.Defined(base) {
+				ok = false
+			}
+		}
+		return ok
+	})
+	return ok
 }
 
 // wrapInFunc makes the call func() R { return call }(), R the result type
@@ -154,15 +240,24 @@ func (c *compiler) wrapInFunc(call *ast.CallExpr, decl *ast.FuncDecl, targs []st
 // as the cell writes it now (Pair__2 for the user's Pair), or "" unless it
 // has exactly one result.
 func (c *compiler) instanceResult(decl *ast.FuncDecl, targs []string) string {
-	rs := fieldTypes(decl.Type.Results)
-	if len(rs) != 1 {
-		return ""
+	if rs := c.instanceResults(decl, targs); len(rs) == 1 {
+		return rs[0]
 	}
-	typ, ok := substitute(rs[0], bindings(decl.Type.TypeParams, targs), true)
-	if !ok {
-		return ""
+	return ""
+}
+
+// instanceResults returns the result types of decl instantiated with
+// targs, as the cell writes them now, or nil if one cannot be written.
+func (c *compiler) instanceResults(decl *ast.FuncDecl, targs []string) []string {
+	var out []string
+	for _, r := range fieldTypes(decl.Type.Results) {
+		typ, ok := substitute(r, bindings(decl.Type.TypeParams, targs), true)
+		if !ok {
+			return nil
+		}
+		out = append(out, c.current(typ))
 	}
-	return c.current(typ)
+	return out
 }
 
 // current writes the cells' types in type text typ by their names in
@@ -201,7 +296,7 @@ func (c *compiler) explicitResult(value ast.Expr, off func(token.Pos) int) strin
 		indices = f.Indices
 	}
 	if f, ok := call.Fun.(*ast.Ident); ok && f.Obj == nil {
-		return c.literalResult(call, off)
+		return c.writtenResult(call, off)
 	}
 	if id == nil || id.Obj != nil {
 		return ""
@@ -217,31 +312,26 @@ func (c *compiler) explicitResult(value ast.Expr, off func(token.Pos) int) strin
 	return c.instanceResult(decl, targs)
 }
 
-// literalResult returns the result type of a call of a generic func of
-// the cells whose arguments are literals (constants, typed composite and
-// func literals): Go infers its type arguments from those alone.
-func (c *compiler) literalResult(call *ast.CallExpr, off func(token.Pos) int) string {
+// writtenResult returns the result type of a call of a generic func of
+// the cells whose arguments' types the source spells out (literals,
+// declared variables, compiled funcs' results, constants): Go infers its
+// type arguments from those alone.
+func (c *compiler) writtenResult(call *ast.CallExpr, off func(token.Pos) int) string {
 	ic, ok := c.genericCallOf(call)
 	if !ok {
 		return ""
 	}
-	for i, a := range call.Args {
-		if ic.args[i].untyped != "" {
-			continue
-		}
-		switch x := a.(type) {
-		case *ast.CompositeLit:
-			if x.Type == nil {
-				return ""
-			}
-			ic.args[i].mode = Typed{Type: c.typeText(x.Type, off)}
-		case *ast.FuncLit:
-			ic.args[i].mode = Typed{Type: c.typeText(x.Type, off)}
-		default:
-			return ""
+	typed := 0
+	for _, a := range ic.args {
+		if a.untyped == "" {
+			typed++
 		}
 	}
-	targs, ok, conflict := c.inferTypeArgs(ic)
+	written, known := c.writtenCall(ic, off)
+	if known != typed {
+		return ""
+	}
+	targs, ok, conflict := c.inferTypeArgs(written)
 	if !ok || conflict != nil {
 		return ""
 	}
@@ -486,7 +576,18 @@ func (c *compiler) writtenCall(call inferCall, off func(token.Pos) int) (inferCa
 	written.args = slices.Clone(call.args)
 	known := 0
 	for i, a := range written.args {
-		if _, isCall := a.e.(*ast.CallExpr); isCall || a.untyped != "" || a.at < 0 {
+		if call, isCall := a.e.(*ast.CallExpr); isCall && a.untyped == "" {
+			// A call tells its result where the source does: a generic
+			// call by its arguments' written types, a compiled package's
+			// func (strings.Fields: []string) or one of the cells by its
+			// declaration.
+			if t := c.callResult(call, off); t != "" {
+				written.args[i].mode = Typed{Type: t}
+				known++
+			}
+			continue
+		}
+		if id, ok := a.e.(*ast.Ident); a.untyped != "" || ok && id.Name == "nil" && id.Obj == nil {
 			continue
 		}
 		if t := c.writtenType(a.e, nil, nil, off); t != "" {
@@ -495,6 +596,48 @@ func (c *compiler) writtenCall(call inferCall, off func(token.Pos) int) (inferCa
 		}
 	}
 	return written, known
+}
+
+// callResult returns the result type of call as the source tells it (see
+// writtenCall), or "".
+func (c *compiler) callResult(call *ast.CallExpr, off func(token.Pos) int) string {
+	if sel, ok := call.Fun.(*ast.SelectorExpr); ok {
+		if _, _, pkg := c.packageMember(sel); !pkg {
+			// A method's, of a receiver of a written type.
+			var recv string
+			switch x := sel.X.(type) {
+			case *ast.Ident:
+				recv = c.writtenType(x, nil, nil, off)
+			case *ast.CallExpr:
+				recv = c.callResult(x, off)
+			}
+			if recv == "" {
+				return ""
+			}
+			return c.current(c.methodResult(versionedRE.ReplaceAllString(recv, "$1"), sel.Sel.Name))
+		}
+	}
+	if t := c.writtenResult(call, off); t != "" {
+		return t
+	}
+	if t := c.packageResult(call); t != "" {
+		return t
+	}
+	return c.plainResult(call)
+}
+
+// packageResult returns the result type of a call of a compiled package's
+// func that has one, or "".
+func (c *compiler) packageResult(call *ast.CallExpr) string {
+	path, name, ok := c.packageMember(call.Fun)
+	if !ok {
+		return ""
+	}
+	_, results, _, ok := c.env.FuncSig(path, name)
+	if !ok || len(results) != 1 {
+		return ""
+	}
+	return results[0]
 }
 
 // constantBinds reports whether an untyped constant argument of a call of

@@ -40,7 +40,7 @@ func (c *compiler) freshIterations(f *ast.File, skip map[ast.Node]bool, off func
 		default:
 			return true
 		}
-		if skip[n] || !c.makesMethodValues(body) {
+		if skip[n] || !c.makesMethodValues(body) && !startsGoroutines(body) {
 			return true
 		}
 		branches, ok := loopBranches(body)
@@ -58,6 +58,26 @@ func (c *compiler) freshIterations(f *ast.File, skip map[ast.Node]bool, off func
 		c.edits = append(c.edits, edit{open, open, "if func() bool { "}, edit{end, end, "; return false }() { break } "})
 		return true
 	})
+}
+
+// startsGoroutines reports whether body itself (not a nested loop or func
+// literal) has a go statement. yaegi makes the goroutines of one loop
+// frame share it with the loop: the func literals they run and the loop's
+// variables they capture were now and then another iteration's (wrong
+// values, or a nil func, "call of nil function", that ended the process).
+// With a frame per iteration each goroutine has its own.
+func startsGoroutines(body *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.FuncLit, *ast.ForStmt, *ast.RangeStmt:
+			return false
+		case *ast.GoStmt:
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // makesMethodValues reports whether body itself (not a nested loop or func

@@ -5,6 +5,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -50,7 +51,7 @@ func (c *compiler) fmtTypes(n *ast.CallExpr, off func(token.Pos) int) {
 	}
 	for i, v := range verbs {
 		a := args[i]
-		if id, isIdent := a.(*ast.Ident); isIdent && id.Name == "nil" && id.Obj == nil || !strings.ContainsRune("TvsqxX", v) {
+		if id, isIdent := a.(*ast.Ident); isIdent && id.Name == "nil" && id.Obj == nil || !strings.ContainsRune("TvsqxX+", v) {
 			continue
 		}
 		from, to := off(a.Pos()), off(a.End())
@@ -89,7 +90,7 @@ func (c *compiler) jsonTypes(n *ast.CallExpr, off func(token.Pos) int) {
 	marshals := false
 	ast.Inspect(x, func(e ast.Node) bool {
 		if sel, ok := e.(*ast.SelectorExpr); ok && types.ExprString(sel.X) == "main" {
-			marshals = len(c.methodsNamed(sel.Sel.Name, "MarshalJSON", "UnmarshalJSON", "MarshalText", "UnmarshalText")) > 0
+			marshals = c.marshalsItself(sel.Sel.Name, 0)
 		}
 		return !marshals
 	})
@@ -126,6 +127,36 @@ func (c *compiler) staticType(e ast.Expr, off func(token.Pos) int) (name string,
 		return "", false
 	}
 	cells, ok := false, true
+	var visit func(n ast.Node) bool
+	// An instance of a generic type of the cells with String or Error
+	// (Pair[string, int]): the evaluator makes the method's entry for it
+	// (Program.Instances); elements of it need its name.
+	generic := func(n ast.Expr) bool {
+		base, args := instance(n)
+		id, isIdent := base.(*ast.Ident)
+		if !isIdent {
+			return false
+		}
+		spec := c.cellTypeDecl(id.Name)
+		if spec == nil || spec.TypeParams == nil {
+			ok = false
+			return false
+		}
+		value, _ := c.printsItself(id.Name)
+		id.Name = "main." + id.Name
+		for _, a := range args {
+			ast.Inspect(a, visit)
+		}
+		cells = true
+		if value {
+			elems = elems || n != x
+			name := types.ExprString(n)
+			if !slices.Contains(c.instances, name) {
+				c.instances = append(c.instances, name)
+			}
+		}
+		return false
+	}
 	// yaegi hands fmt a call's result of a type that is not a struct as
 	// its underlying type, without the type's methods.
 	// (A conversion's it gets right.)
@@ -134,10 +165,14 @@ func (c *compiler) staticType(e ast.Expr, off func(token.Pos) int) (name string,
 		id, isIdent := ce.Fun.(*ast.Ident)
 		call = !isIdent || c.cellTypeDecl(id.Name) == nil
 	}
-	ast.Inspect(x, func(n ast.Node) bool {
+	visit = func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.SelectorExpr:
 			return false // a package's type
+		case *ast.IndexExpr:
+			return generic(n)
+		case *ast.IndexListExpr:
+			return generic(n)
 		case *ast.Ident:
 			if spec := c.cellTypeDecl(n.Name); spec != nil {
 				_, iface := spec.Type.(*ast.InterfaceType)
@@ -151,19 +186,86 @@ func (c *compiler) staticType(e ast.Expr, off func(token.Pos) int) (name string,
 				// methods (yaegi cannot hand it to fmt: "method not found:
 				// Format").
 				elems = elems || !strct && n != x && (value || pointer) || n == x && pointer && !value ||
-					strct && c.embedsCompiled(spec) || n == x && !strct && value && call
+					strct && c.embedsCompiled(spec) || n == x && !strct && value && call ||
+					strct && c.printingFields(spec, 0)
 				n.Name = "main." + n.Name
 				cells = true
 			}
-		case *ast.InterfaceType, *ast.FuncType, *ast.StructType, *ast.ChanType, *ast.IndexExpr, *ast.IndexListExpr:
+		case *ast.InterfaceType, *ast.FuncType, *ast.StructType, *ast.ChanType:
 			ok = false // as fmt has it already, or not worth it
 		}
 		return ok
-	})
+	}
+	ast.Inspect(x, visit)
 	if !cells || !ok {
 		return "", false
 	}
 	return types.ExprString(x), elems
+}
+
+// marshalsItself reports whether the cells' type name, or a type of a
+// field of it (of a field...), has JSON or text methods.
+func (c *compiler) marshalsItself(name string, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	if len(c.methodsNamed(name, "MarshalJSON", "UnmarshalJSON", "MarshalText", "UnmarshalText")) > 0 {
+		return true
+	}
+	spec := c.cellTypeDecl(name)
+	if spec == nil || spec.TypeParams != nil {
+		return false
+	}
+	st, ok := spec.Type.(*ast.StructType)
+	if !ok {
+		return false
+	}
+	found := false
+	for _, f := range st.Fields.List {
+		ast.Inspect(f.Type, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.SelectorExpr:
+				return false // a package's type
+			case *ast.Ident:
+				found = found || n.Name != name && c.cellTypeDecl(n.Name) != nil && c.marshalsItself(n.Name, depth+1)
+			}
+			return !found
+		})
+	}
+	return found
+}
+
+// printingFields reports whether the struct type spec has a field (or a
+// field of a field) of a type of the cells that is not a struct and
+// prints itself (Kind int with String): reflect sees such a field as its
+// underlying type, so fmt needs the struct's type by name to print it as
+// Go does.
+func (c *compiler) printingFields(spec *ast.TypeSpec, depth int) bool {
+	st, ok := spec.Type.(*ast.StructType)
+	if !ok || depth > 4 {
+		return false
+	}
+	found := false
+	for _, f := range st.Fields.List {
+		ast.Inspect(f.Type, func(n ast.Node) bool {
+			id, ok := n.(*ast.Ident)
+			if !ok || found {
+				return !found
+			}
+			fs := c.cellTypeDecl(id.Name)
+			if fs == nil || fs.TypeParams != nil || fs == spec {
+				return true
+			}
+			if _, isStruct := fs.Type.(*ast.StructType); isStruct {
+				found = c.printingFields(fs, depth+1)
+				return true
+			}
+			value, pointer := c.printsItself(id.Name)
+			found = value || pointer
+			return true
+		})
+	}
+	return found
 }
 
 // embedsCompiled reports whether the struct type spec embeds a type of a
@@ -225,6 +327,16 @@ func (c *compiler) spelledType(e ast.Expr, depth int) string {
 	case *ast.UnaryExpr:
 		if t := c.spelledType(x.X, depth+1); x.Op == token.AND && t != "" {
 			return "*" + t
+		}
+	case *ast.IndexExpr:
+		// An element of a spelled slice, array or map.
+		if e, err := parser.ParseExpr(c.spelledType(x.X, depth+1)); err == nil {
+			switch t := e.(type) {
+			case *ast.ArrayType:
+				return types.ExprString(t.Elt)
+			case *ast.MapType:
+				return types.ExprString(t.Value)
+			}
 		}
 	case *ast.Ident:
 		decl := any(nil)

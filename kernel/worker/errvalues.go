@@ -64,6 +64,14 @@ func handedOver(e any) (any, bool) {
 	if !m.IsValid() || m.Type() != printFunc || m.IsNil() || rv.Field(0).Elem().Kind() == reflect.Pointer {
 		return nil, false // neither an error nor a fmt.Stringer, or kept whole (a pointer)
 	}
+	if errorValues.asked.Load() && errorValues.g.Load() == goid() {
+		// Asked from inside the method called below: one the cell
+		// compiler did not make hand its receiver over (of a type that
+		// is not a struct), formatting that receiver itself
+		// (fmt.Sprintf("State(%d)", s)). It hands nothing over; waiting
+		// for the lock would wait for ever.
+		return nil, false
+	}
 	errorValues.mu.Lock()
 	defer errorValues.mu.Unlock()
 	errorValues.v, errorValues.given = nil, false

@@ -158,7 +158,9 @@ func (j *jsonValues) planOf(t reflect.Type, decl ast.Expr, depth int) *jsonPlan 
 	case *ast.ParenExpr:
 		return j.planOf(t, d.X, depth+1)
 	case *ast.Ident:
-		if m, ok := j.methodsOf(d.Name); ok && (m.marshal.IsValid() || m.unmarshal.IsValid()) {
+		if m, ok := j.methodsOf(d.Name); ok && (m.marshal.IsValid() || m.unmarshal.IsValid() || m.marshalText.IsValid() || m.unmarshalText.IsValid()) {
+			// json uses the text methods where the JSON ones are not, the
+			// text as a JSON string.
 			return &jsonPlan{shadow: rawMessage, custom: m}
 		}
 		spec := cell.TypeDecl(j.source(d.Name), d.Name)
@@ -305,9 +307,14 @@ func (p *jsonPlan) toShadow(v reflect.Value) (reflect.Value, error) {
 	case p.custom != nil:
 		var b []byte
 		var err error
-		if p.custom.marshal.IsValid() {
+		switch {
+		case p.custom.marshal.IsValid():
 			b, err = callMarshal(p.custom.marshal, p.custom.marshalPtr, v)
-		} else {
+		case p.custom.marshalText.IsValid():
+			if b, err = callMarshal(p.custom.marshalText, p.custom.marshalTextPtr, v); err == nil {
+				b, err = json.Marshal(string(b))
+			}
+		default:
 			b, err = json.Marshal(v.Interface()) // it only unmarshals itself
 		}
 		if err != nil {
@@ -416,11 +423,20 @@ func (p *jsonPlan) fromShadow(dst, s reflect.Value) error {
 		if raw == nil {
 			return nil
 		}
-		if !p.custom.unmarshal.IsValid() {
-			// No UnmarshalJSON: json decodes it as the type it is.
-			return json.Unmarshal(raw, dst.Addr().Interface())
+		switch {
+		case p.custom.unmarshal.IsValid():
+			return callUnmarshal(p.custom.unmarshal, dst, raw)
+		case p.custom.unmarshalText.IsValid() && len(raw) > 0 && raw[0] == '"':
+			// UnmarshalText takes a JSON string's text (json's rule);
+			// null or another kind goes as the type it is.
+			var text string
+			if err := json.Unmarshal(raw, &text); err != nil {
+				return err
+			}
+			return callUnmarshal(p.custom.unmarshalText, dst, []byte(text))
 		}
-		return callUnmarshal(p.custom.unmarshal, dst, raw)
+		// No UnmarshalJSON: json decodes it as the type it is.
+		return json.Unmarshal(raw, dst.Addr().Interface())
 	case p.fields != nil:
 		for i, f := range p.fields {
 			if f == nil {

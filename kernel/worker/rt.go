@@ -154,6 +154,12 @@ func _fountain_any(v any) any { return v }
 
 func _fountain_atend(f func()) { _fountain_rt.AtEnd(f) }
 
+func _fountain_gorecover() {
+	if r := recover(); r != nil {
+		_fountain_rt.GoPanic(r)
+	}
+}
+
 func _fountain_notimpl(v any, iface string) string {
 	if v == nil {
 		return "interface conversion: interface is nil, not " + iface
@@ -161,11 +167,6 @@ func _fountain_notimpl(v any, iface string) string {
 	return "interface conversion: " + _fountain_fmt.Sprintf("%T", v) + " is not " + iface
 }
 
-func _fountain_gopanic(r any) {
-	if r != nil {
-		_fountain_rt.GoPanic(_fountain_fmt.Sprint(r))
-	}
-}
 `
 
 func (r *hooks) symbols() map[string]reflect.Value {
@@ -173,7 +174,7 @@ func (r *hooks) symbols() map[string]reflect.Value {
 		"Result":  reflect.ValueOf(func(b display.Bundle) { r.result(b) }),
 		"Clear":   reflect.ValueOf(clearValue),
 		"Text":    reflect.ValueOf(r.text),
-		"GoPanic": reflect.ValueOf(goPanic),
+		"GoPanic": reflect.ValueOf(func(r any) { goPanic(fmt.Sprint(goPanicValue(r))) }),
 		// Error is error as a compiled interface of its own: in a type
 		// switch, yaegi matches no value to "case error" (see cell.typeAsserts).
 		"Error": reflect.ValueOf((*compiledError)(nil)),
@@ -182,6 +183,7 @@ func (r *hooks) symbols() map[string]reflect.Value {
 		// reflect.Value of the cell's value, whose type is lost on the way
 		// (a value with an Error method is made an error, see asError).
 		"Recovered": reflect.ValueOf(func(v any) any {
+			v = goPanicValue(v)
 			if rv, ok := v.(reflect.Value); ok && rv.IsValid() && rv.CanInterface() {
 				v = rv.Interface()
 				if e := r.stringers.asError(v); e != nil {

@@ -43,6 +43,7 @@ type Session struct {
 	alias    map[string]string            // type -> its current internal name
 	pending  map[string]string            // the same, for types the running cell versions
 	typed    map[int]cell.Typed           // what probes found of the running cell's range statements
+	running  atomic.Pointer[cell.Program] // the cell that runs, until record (see runSource)
 	// The funcs of earlier cells the running cell's redefinitions make
 	// stale, and the index of the chunk that compiles them again (-1).
 	stale    []string
@@ -170,7 +171,7 @@ func NewSession(stdin io.Reader) (*Session, error) {
 	if err := s.in.Use(fmtSyms); err != nil {
 		return nil, fmt.Errorf("load fmt: %w", err)
 	}
-	s.rt.json.st, s.rt.json.source = &s.rt.stringers, s.Source
+	s.rt.json.st, s.rt.json.source = &s.rt.stringers, s.runSource
 	jsonSyms := s.rt.json.symbols()
 	for name, v := range jsonSyms {
 		wrappers[v] = stdlib.MapTypes[stdlib.Symbols["encoding/json/json"][name]]
@@ -324,6 +325,18 @@ func (s *Session) MethodSig(p, typ, method string, ptr bool) (params, results []
 	return funcSig(m.Type, 1) // the receiver first
 }
 
+// runSource is Source for the evaluator's code that runs with the cell
+// (json's plans): the running cell's declarations first, which record
+// makes the session's only once the cell ends.
+func (s *Session) runSource(name string) string {
+	if p := s.running.Load(); p != nil {
+		if src, ok := p.Sources[name]; ok {
+			return src
+		}
+	}
+	return s.Source(name)
+}
+
 // FuncSig implements cell.Env.
 func (s *Session) FuncSig(p, name string) (params, results []string, variadic, ok bool) {
 	key := p + "/" + s.byPath[p]
@@ -471,10 +484,19 @@ func (s *Session) Run(ctx context.Context, code string) (*display.Bundle, error)
 		return nil, s.runError(ctx, code, err)
 	}
 	s.commitNames(prog, versioned)
+	// Until record, the cell's own declarations are known to its run.
+	s.running.Store(prog)
+	defer s.running.Store(nil)
 	// The cell's String and Error methods format its values in compiled
 	// code from its first statement on.
 	s.compiling.Store(true) // what yaegi logs as it fails is not the cell's output
 	s.rt.stringers.learn(s.in, prog.Types, prog.Sources, s.Rename)
+	s.rt.stringers.learnInstances(s.in, prog.Instances, func(key string) string {
+		if src, ok := prog.Sources[key]; ok {
+			return src // this cell's
+		}
+		return s.sources[key]
+	}, s.Rename)
 	s.rt.json.learn(s.in, prog.Sources, s.Rename)
 	s.compiling.Store(false)
 	s.result = nil
@@ -1125,6 +1147,7 @@ func (s *Session) runError(ctx context.Context, code string, err error) error {
 		return ce // formatted already (a syntax or import error)
 	}
 	if errors.As(err, &p) {
+		p.Value = goPanicValue(p.Value)
 		tb := []string{fmt.Sprintf("panic: %v", p.Value)}
 		for _, l := range strings.Split(strings.TrimSpace(s.trace.take()), "\n") {
 			if m := posRE.FindStringSubmatch(l); m != nil {

@@ -8,6 +8,7 @@ import (
 	"go/types"
 	"io"
 	"reflect"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -54,6 +55,11 @@ type stringers struct {
 	// the fields that embed a compiled type (time.Time), whose methods
 	// it has (yaegi does not mark such fields embedded for reflect).
 	compiled map[string][]int
+	// fieldTypes holds the declared types of the fields of the cells'
+	// struct types, by name ("main.Token"), the cells' types among them
+	// named as formatNamed takes them: a field of a type that is not a
+	// struct formats with its method by them (see formatTyped).
+	fieldTypes map[string][]ast.Expr
 }
 
 // asError returns v, a value of the cells' that reached compiled code
@@ -247,6 +253,16 @@ func (st *stringers) learn(in *interp.Interpreter, types []string, sources map[s
 			st.mu.Unlock()
 		}
 	}
+	for _, name := range types {
+		if fields, ok := structFieldTypes(sources[name], name); ok {
+			st.mu.Lock()
+			if st.fieldTypes == nil {
+				st.fieldTypes = map[string][]ast.Expr{}
+			}
+			st.fieldTypes["main."+name] = fields
+			st.mu.Unlock()
+		}
+	}
 	fresh := map[string]bool{}
 	for key, src := range sources {
 		typ, method, ok := strings.Cut(key, ".")
@@ -317,6 +333,97 @@ func (st *stringers) learn(in *interp.Interpreter, types []string, sources map[s
 			st.mu.Unlock()
 		}
 	}
+}
+
+// learnInstances makes the String or Error method entries of the instances
+// of the cells' generic types the cell prints (cell.Program.Instances,
+// such as main.Pair[string, int]), by the name the cell compiler gives
+// them: reflect cannot tell an instance by its struct, and learn makes
+// entries for declared types only. source returns a declaration's source
+// ("Pair.String").
+func (st *stringers) learnInstances(in *interp.Interpreter, names []string, source func(string) string, rename func(string) string) {
+	for _, name := range names {
+		st.mu.RLock()
+		_, known := st.named[name]
+		st.mu.RUnlock()
+		x, err := parser.ParseExpr(name)
+		if known || err != nil {
+			continue
+		}
+		base, _ := instanceBase(x)
+		method := ""
+		for _, m := range []string{"Error", "String"} { // fmt prefers Error
+			if genericStringMethod(source(base + "." + m)) {
+				method = m
+				break
+			}
+		}
+		if method == "" {
+			continue
+		}
+		// The type as the interpreter names it now (Pair__2[string, int]).
+		typ := mainNameRE.ReplaceAllStringFunc(name, func(m string) string { return rename(strings.TrimPrefix(m, "main.")) })
+		st.n++
+		v := fmt.Sprintf("_fountain_stringer%d", st.n)
+		if _, err := safeEval(in, fmt.Sprintf("%s := func(v %s) string { return v.%s() }", v, typ, method)); err != nil {
+			continue
+		}
+		fn, err := safeEval(in, v)
+		if err != nil || fn.Kind() != reflect.Func || fn.Type().NumIn() != 1 {
+			continue
+		}
+		param := fn.Type().In(0)
+		st.mu.Lock()
+		if st.named == nil {
+			st.named = map[string]func(reflect.Value) string{}
+		}
+		st.named[name] = func(v reflect.Value) string {
+			if v.Type() != param {
+				// An instance yaegi made apart (see cell.multiInstance).
+				return fmt.Sprint(v.Interface())
+			}
+			return fn.Call([]reflect.Value{v})[0].String()
+		}
+		st.mu.Unlock()
+	}
+}
+
+var mainNameRE = regexp.MustCompile(`\bmain\.[A-Za-z_][A-Za-z0-9_]*`)
+
+// genericStringMethod reports whether src declares a String or Error
+// method of value receiver on a generic type.
+func genericStringMethod(src string) bool {
+	fd := methodDecl(src)
+	if fd == nil || fd.Type.Params.NumFields() != 0 || fd.Type.Results.NumFields() != 1 {
+		return false
+	}
+	if res, isIdent := fd.Type.Results.List[0].Type.(*ast.Ident); !isIdent || res.Name != "string" {
+		return false
+	}
+	switch fd.Recv.List[0].Type.(type) {
+	case *ast.IndexExpr, *ast.IndexListExpr:
+		return true
+	}
+	return false
+}
+
+// instanceBase returns the generic type of instance x (main.Pair of
+// main.Pair[string, int]), without "main.", and whether x is one.
+func instanceBase(x ast.Expr) (string, bool) {
+	var base ast.Expr
+	switch x := x.(type) {
+	case *ast.IndexExpr:
+		base = x.X
+	case *ast.IndexListExpr:
+		base = x.X
+	default:
+		return "", false
+	}
+	sel, ok := base.(*ast.SelectorExpr)
+	if !ok {
+		return "", false
+	}
+	return sel.Sel.Name, true
 }
 
 // safeEval is in.Eval, with a panic of yaegi's compiler as an error.
@@ -571,12 +678,29 @@ func (st *stringers) formatNamed(rv reflect.Value, name string) any {
 
 func (st *stringers) formatTyped(rv reflect.Value, t ast.Expr) any {
 	switch t := t.(type) {
-	case *ast.SelectorExpr:
+	case *ast.IndexExpr, *ast.IndexListExpr:
+		// An instance of a generic type (see learnInstances).
 		st.mu.RLock()
 		m := st.named[types.ExprString(t)]
 		st.mu.RUnlock()
 		if m != nil {
 			return formatter{rv, m}
+		}
+	case *ast.SelectorExpr:
+		st.mu.RLock()
+		m := st.named[types.ExprString(t)]
+		fields := st.fieldTypes[types.ExprString(t)]
+		st.mu.RUnlock()
+		if m != nil {
+			return formatter{rv, m}
+		}
+		if rv.Kind() == reflect.Struct && rv.NumField() == len(fields) {
+			st.mu.RLock()
+			_, prints := st.methods[rv.Type()] // its own String or Error
+			st.mu.RUnlock()
+			if !prints {
+				return typedStruct{st, rv, fields}
+			}
 		}
 	case *ast.StarExpr:
 		// A pointer has its element's methods.
@@ -671,6 +795,104 @@ func (st *stringers) keyedMap(rv reflect.Value, m func(reflect.Value) string, el
 		f.values[i] = st.formatTyped(rv.MapIndex(k), elem)
 	}
 	return f, true
+}
+
+// structFieldTypes returns the types of the fields of the struct type name
+// that src declares, one per field, the cells' types among them written
+// main.T; false if it declares none.
+func structFieldTypes(src, name string) ([]ast.Expr, bool) {
+	if !strings.HasPrefix(src, "type ") {
+		return nil, false
+	}
+	f, err := parser.ParseFile(token.NewFileSet(), "", "package p;"+src, parser.SkipObjectResolution)
+	if err != nil {
+		return nil, false
+	}
+	for _, d := range f.Decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok {
+			continue
+		}
+		for _, sp := range gd.Specs {
+			ts, ok := sp.(*ast.TypeSpec)
+			if !ok || ts.Name.Name != name || ts.TypeParams != nil {
+				continue
+			}
+			stt, ok := ts.Type.(*ast.StructType)
+			if !ok {
+				return nil, false
+			}
+			var out []ast.Expr
+			for _, fl := range stt.Fields.List {
+				if len(fl.Names) == 0 {
+					// An embedded type's methods may be the struct's
+					// (promotedPrinter's case).
+					return nil, false
+				}
+				t := qualifyCells(fl.Type)
+				for range fl.Names {
+					out = append(out, t)
+				}
+			}
+			return out, true
+		}
+	}
+	return nil, false
+}
+
+// qualifyCells writes the names in type t that are not predeclared as the
+// main package's (T as main.T), as the cell compiler names the cells'
+// types for formatNamed.
+func qualifyCells(t ast.Expr) ast.Expr {
+	switch t := t.(type) {
+	case *ast.Ident:
+		if types.Universe.Lookup(t.Name) != nil {
+			return t
+		}
+		return &ast.SelectorExpr{X: ast.NewIdent("main"), Sel: ast.NewIdent(t.Name)}
+	case *ast.StarExpr:
+		return &ast.StarExpr{X: qualifyCells(t.X)}
+	case *ast.ArrayType:
+		return &ast.ArrayType{Len: t.Len, Elt: qualifyCells(t.Elt)}
+	case *ast.MapType:
+		return &ast.MapType{Key: qualifyCells(t.Key), Value: qualifyCells(t.Value)}
+	}
+	return t // a package's type, or one formatTyped does not look into
+}
+
+// typedStruct formats a struct of the cells for %v, %+v and %s as fmt
+// would, its fields by their declared types (a field of a type with String
+// that is not a struct is its underlying type to reflect).
+type typedStruct struct {
+	st     *stringers
+	v      reflect.Value
+	fields []ast.Expr
+}
+
+// Format implements fmt.Formatter.
+func (f typedStruct) Format(s fmt.State, verb rune) {
+	if verb != 'v' && verb != 's' || s.Flag('#') {
+		fmt.Fprintf(s, fmt.FormatString(s, verb), f.st.formatValue(f.v))
+		return
+	}
+	format := fmt.FormatString(s, verb)
+	io.WriteString(s, "{")
+	for i := range f.v.NumField() {
+		if i > 0 {
+			io.WriteString(s, " ")
+		}
+		if s.Flag('+') {
+			name, _ := fieldName(f.v.Type().Field(i))
+			io.WriteString(s, name+":")
+		}
+		field := f.v.Field(i)
+		if !field.CanInterface() {
+			fmt.Fprintf(s, format, field)
+			continue
+		}
+		fmt.Fprintf(s, format, f.st.formatTyped(field, f.fields[i]))
+	}
+	io.WriteString(s, "}")
 }
 
 // structFormatter formats a struct for %v as fmt would with its fields'
@@ -772,6 +994,8 @@ func (st *stringers) formatArgs(format string, a []any) (string, []any) {
 			}
 		}
 		switch {
+		case verbs[i] == '+' && isTyped(v):
+			w, made = st.format(v) // by its type's name, field names shown
 		case verbs[i] == '+' || verbs[i] == '#':
 			if fw, ok := st.fields(v, verbs[i] == '#'); ok {
 				w, made = fw, true
@@ -816,6 +1040,11 @@ func (st *stringers) formatArgs(format string, a []any) (string, []any) {
 		format = string(f)
 	}
 	return format, out
+}
+
+func isTyped(v any) bool {
+	_, ok := v.(typedArg)
+	return ok
 }
 
 // fmtSymbols returns fmt's printing functions as cells see them, writing
