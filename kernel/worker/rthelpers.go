@@ -2,11 +2,16 @@ package worker
 
 import (
 	"errors"
+	"fmt"
+	"go/types"
 	"hash/maphash"
 	"reflect"
 	"runtime"
+	"sync"
 	"unsafe"
 	"weak"
+
+	"github.com/traefik/yaegi/interp"
 )
 
 // The compiled halves of the shims for weak, runtime.AddCleanup and
@@ -89,11 +94,18 @@ func errorsAs(err error, target any) bool {
 	if !tv.IsValid() || tv.Kind() != reflect.Pointer || tv.IsNil() {
 		panic("errors: target must be a non-nil pointer")
 	}
-	if ok, refused := stdErrorsAs(err, target); ok || !refused {
-		return ok
+	ok, refused := stdErrorsAs(err, target)
+	if ok {
+		return true
 	}
+	// errors.As did not find it, or refused the target: the tree may
+	// hold the cells' error types, whose Unwrap it cannot call.
 	want := tv.Type().Elem()
 	return anyInTree(err, func(e error) bool {
+		if v := reflect.ValueOf(e); !refused && v.IsValid() && v.Type().AssignableTo(want) {
+			tv.Elem().Set(v) // a compiled error type, below a cell's
+			return true
+		}
 		if v := concreteInner(e); v.IsValid() && v.Type().AssignableTo(want) {
 			tv.Elem().Set(v)
 			return true
@@ -120,10 +132,74 @@ func anyInTree(err error, match func(error) bool) bool {
 			}
 			return false
 		default:
+			// A cell's error type: yaegi's wrapper has Error alone, the
+			// type's Unwrap is reached through its entry (learnUnwrap).
+			v := concreteInner(err)
+			if !v.IsValid() {
+				return false
+			}
+			f, ok := cellUnwraps.Load(v.Type())
+			if !ok {
+				return false
+			}
+			for _, e := range f.(func(reflect.Value) []error)(v) {
+				if anyInTree(e, match) {
+					return true
+				}
+			}
 			return false
 		}
 	}
 	return false
+}
+
+// cellUnwraps holds the entries into the Unwrap methods of the cells'
+// types, by the reflect type of the receiver (yaegi's, unique to its
+// interpreter, so sessions do not share them), as funcs of all the errors
+// Unwrap gives. Package-level, as errorsAs and errorsIs are: the shims
+// that call them are compiled once for all sessions.
+var cellUnwraps sync.Map // reflect.Type -> func(reflect.Value) []error
+
+// learnUnwrap makes the entry of an Unwrap method of the cells' type
+// typ (its internal name) that src declares, if it is Go's Unwrap() error
+// or Unwrap() []error. n numbers the entries' variables.
+func learnUnwrap(in *interp.Interpreter, n *int, typ, src string) {
+	fd := methodDecl(src)
+	if fd == nil || fd.Type.Params.NumFields() != 0 || fd.Type.Results.NumFields() != 1 {
+		return
+	}
+	body := ""
+	switch types.ExprString(fd.Type.Results.List[0].Type) {
+	case "error":
+		body = "return []error{v.Unwrap()}"
+	case "[]error":
+		body = "return v.Unwrap()"
+	default:
+		return
+	}
+	ptr, ok := receiver(src)
+	if !ok {
+		return
+	}
+	receivers := []string{"*" + typ}
+	if !ptr {
+		receivers = append(receivers, typ)
+	}
+	for _, r := range receivers {
+		*n++
+		name := fmt.Sprintf("_fountain_unwrap%d", *n)
+		if _, err := safeEval(in, fmt.Sprintf("%s := func(v %s) []error { %s }", name, r, body)); err != nil {
+			continue
+		}
+		fn, err := safeEval(in, name)
+		if err != nil || fn.Kind() != reflect.Func || fn.Type().NumIn() != 1 {
+			continue
+		}
+		cellUnwraps.Store(fn.Type().In(0), func(v reflect.Value) []error {
+			errs, _ := fn.Call([]reflect.Value{v})[0].Interface().([]error)
+			return errs
+		})
+	}
 }
 
 // concreteInner is yaegiInner of the value e holds (see concreteValue).

@@ -270,6 +270,10 @@ func (st *stringers) learn(in *interp.Interpreter, types []string, sources map[s
 			continue
 		}
 		st.note(typ, method, src)
+		if method == "Unwrap" {
+			learnUnwrap(in, &st.n, rename(typ), src)
+			continue
+		}
 		if method != "String" && method != "Error" {
 			continue
 		}
