@@ -1293,6 +1293,7 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 				c.edits = append(c.edits, edit{off(n.Pos()), off(n.Pos()), HelperRecovered + "("}, edit{off(n.End()), off(n.End()), ")"})
 			}
 			c.fmtTypes(n, off)
+			c.aliasTypeArgs(n, off)
 			if id, ok := n.Fun.(*ast.Ident); ok && id.Name == "append" && id.Obj == nil && !c.userDefined("append") && !n.Ellipsis.IsValid() && len(n.Args) > 1 && !c.concreteSlice(n.Args[0]) {
 				for _, a := range n.Args[1:] {
 					c.freshValue(a, off)

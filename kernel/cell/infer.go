@@ -205,6 +205,46 @@ func (c *compiler) aliasInstances(t string) string {
 	return out.String()
 }
 
+// aliasTypeArgs writes the type arguments the source gives a generic
+// func's call that are instances of generic types of two or more type
+// parameters (MaxBy[Pair[string, int], int](...)) as aliases, as
+// aliasInstances does for the ones the compiler writes in.
+func (c *compiler) aliasTypeArgs(n *ast.CallExpr, off func(token.Pos) int) {
+	fun, indices := instance(n.Fun)
+	if len(indices) == 0 {
+		return
+	}
+	switch f := fun.(type) {
+	case *ast.Ident:
+		if genericDecl(c.declSource(f.Name), f.Name) == nil {
+			return
+		}
+	case *ast.SelectorExpr:
+		pkg, ok := f.X.(*ast.Ident)
+		if !ok || pkg.Obj != nil || c.importPath(pkg.Name) == "" {
+			return
+		}
+	default:
+		return
+	}
+	for _, ix := range indices {
+		multi := false
+		ast.Inspect(ix, func(x ast.Node) bool {
+			_, ok := x.(*ast.IndexListExpr)
+			multi = multi || ok
+			return !multi
+		})
+		if !multi {
+			continue
+		}
+		text := c.typeText(ix, off)
+		if a := c.aliasInstances(text); a != text {
+			// First among the edits at its start: it hides those inside.
+			c.edits = append([]edit{{off(ix.Pos()), off(ix.End()), a + newlines(c.src[off(ix.Pos()):off(ix.End())])}}, c.edits...)
+		}
+	}
+}
+
 // topLevelType reports whether the type e names only types a top-level
 // declaration can see: predeclared ones, packages' and the cells'.
 func (c *compiler) topLevelType(e ast.Expr) bool {
