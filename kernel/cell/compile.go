@@ -6,6 +6,7 @@ import (
 	"go/parser"
 	"go/scanner"
 	"go/token"
+	"go/types"
 	"path"
 	"regexp"
 	"slices"
@@ -568,7 +569,10 @@ func (c *compiler) renameDecl(fset *token.FileSet, decl ast.Node, name *ast.Iden
 func (c *compiler) defineSite(at int, name, typ string, isVar bool, value ast.Expr, off func(token.Pos) int) {
 	head := c.src[at:off(value.Pos())]
 	call, isCall := value.(*ast.CallExpr)
-	compiled := isCall && c.packageResult(call) != "" // yaegi knows its type
+	// A compiled func's call or a conversion: yaegi knows its type, and a
+	// probe would hide the name from the statements after it (a later
+	// t.Add then crashed yaegi's compiler instead of naming the type).
+	compiled := isCall && (c.packageResult(call) != "" || c.conversion(call))
 	if !hasCall(value) && !hasParenDeref(value) || compiled {
 		// Only a call can be generic; probing others would also hide
 		// the name from the statements after it in the probe. (yaegi
@@ -1765,6 +1769,33 @@ func (c *compiler) selectAssign(cc *ast.CommClause, as *ast.AssignStmt, off func
 		return
 	}
 	c.edits = append(c.edits, edit{off(as.TokPos), off(as.TokPos) + 1, ":="})
+}
+
+// conversion reports whether call converts to a type the syntax names: a
+// predeclared type, a type of the cells, or a type literal ([]byte(s)).
+func (c *compiler) conversion(call *ast.CallExpr) bool {
+	if len(call.Args) != 1 || call.Ellipsis.IsValid() {
+		return false
+	}
+	switch f := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		if f.Obj != nil {
+			return f.Obj.Kind == ast.Typ
+		}
+		if spec := c.cellTypeDecl(f.Name); spec != nil {
+			return spec.TypeParams == nil
+		}
+		return !c.userDefined(f.Name) && types.Universe.Lookup(f.Name) != nil && isTypeName(f.Name)
+	case *ast.ArrayType, *ast.StarExpr, *ast.MapType, *ast.ChanType, *ast.FuncType:
+		return true
+	}
+	return false
+}
+
+// isTypeName reports whether name is a predeclared type.
+func isTypeName(name string) bool {
+	_, ok := types.Universe.Lookup(name).(*types.TypeName)
+	return ok
 }
 
 // nameParams names a method's unnamed parameters "_": yaegi sets the

@@ -185,6 +185,16 @@ func (u *unifier) unify(p, a ast.Expr, src string) bool {
 		}
 		return true
 	}
+	if pbase, _ := instance(p); pbase == nil {
+		// An instance of a generic type of the cells that is not a struct
+		// against a type literal (Vec[int] for []T): Go matches the
+		// literal with the instance's underlying type.
+		if base, args := instance(a); base != nil {
+			if w, text := u.c.instanceTypeText(base, args, src); w != nil {
+				return u.unify(p, w, text)
+			}
+		}
+	}
 	switch x := p.(type) {
 	case *ast.StarExpr:
 		if y, ok := a.(*ast.StarExpr); ok {
@@ -339,32 +349,45 @@ func (u *unifier) unifyStruct(base ast.Expr, pargs []ast.Expr, a *ast.StructType
 // instanceType returns the declared type of the generic type of the cells
 // base, not a struct, with type arguments pargs put in, or nil.
 func (c *compiler) instanceType(base ast.Expr, pargs []ast.Expr) ast.Expr {
+	w, _ := c.instanceTypeText(base, pargs, "")
+	return w
+}
+
+// instanceTypeText is instanceType, with the type's source text. The
+// type arguments are written as in src, when given (an argument's type as
+// the evaluator printed it; their positions count from 1), else as
+// go/types writes them.
+func (c *compiler) instanceTypeText(base ast.Expr, pargs []ast.Expr, src string) (ast.Expr, string) {
 	id, ok := base.(*ast.Ident)
 	if !ok {
-		return nil
+		return nil, ""
 	}
-	spec := c.genericSpec(id.Name)
+	spec := c.genericSpec(versionRE.ReplaceAllString(id.Name, ""))
 	if spec == nil || len(typeParamNames(spec)) != len(pargs) {
-		return nil
+		return nil, ""
 	}
 	switch spec.Type.(type) {
 	case *ast.MapType, *ast.ArrayType, *ast.ChanType, *ast.FuncType, *ast.StarExpr:
 	default:
-		return nil
+		return nil, ""
 	}
 	var targs []string
 	for _, a := range pargs {
-		targs = append(targs, types.ExprString(a))
+		t := types.ExprString(a)
+		if from, to := int(a.Pos())-1, int(a.End())-1; src != "" && from >= 0 && to <= len(src) {
+			t = src[from:to]
+		}
+		targs = append(targs, t)
 	}
 	text, ok := substitute(spec.Type, bindings(spec.TypeParams, targs), true)
 	if !ok {
-		return nil
+		return nil, ""
 	}
 	w, err := parser.ParseExpr(text)
 	if err != nil {
-		return nil
+		return nil, ""
 	}
-	return w
+	return w, text
 }
 
 // iterName returns Seq or Seq2 for iter.Seq and iter.Seq2, also written
