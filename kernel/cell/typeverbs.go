@@ -5,6 +5,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -51,11 +52,16 @@ func (c *compiler) fmtTypes(n *ast.CallExpr, off func(token.Pos) int) {
 	}
 	for i, v := range verbs {
 		a := args[i]
-		if id, isIdent := a.(*ast.Ident); isIdent && id.Name == "nil" && id.Obj == nil || !strings.ContainsRune("TvsqxX+", v) {
+		if id, isIdent := a.(*ast.Ident); isIdent && id.Name == "nil" && id.Obj == nil || !strings.ContainsRune("TvsqxX+#", v) {
 			continue
 		}
 		from, to := off(a.Pos()), off(a.End())
 		name, elems := c.staticType(a, off)
+		if v == '#' {
+			// %#v: only for a GoString of the cells (fmt names the
+			// cells' structs already, see the evaluator's fields).
+			elems = c.goStringIn(name)
+		}
 		switch {
 		case v != 'T' && !elems:
 		case name != "":
@@ -268,6 +274,16 @@ func (c *compiler) printingFields(spec *ast.TypeSpec, depth int) bool {
 	return found
 }
 
+// goStringIn reports whether type text t (as staticType names it, main.T)
+// names a type of the cells with a GoString method.
+func (c *compiler) goStringIn(t string) bool {
+	found := false
+	for _, m := range regexp.MustCompile(`main\.([A-Za-z_][A-Za-z0-9_]*)`).FindAllStringSubmatch(t, -1) {
+		found = found || len(c.methodsNamed(m[1], "GoString")) > 0
+	}
+	return found
+}
+
 // embedsCompiled reports whether the struct type spec embeds a type of a
 // compiled package (time.Time, *strings.Builder).
 func (c *compiler) embedsCompiled(spec *ast.TypeSpec) bool {
@@ -287,10 +303,11 @@ func (c *compiler) embedsCompiled(spec *ast.TypeSpec) bool {
 	return false
 }
 
-// printsItself reports whether the cells declare a String or Error method
-// on their type name, of value receiver and of pointer receiver.
+// printsItself reports whether the cells declare a String, Error, Format
+// or GoString method on their type name, of value receiver and of pointer
+// receiver.
 func (c *compiler) printsItself(name string) (value, pointer bool) {
-	for _, fd := range c.methodsNamed(name, "String", "Error") {
+	for _, fd := range c.methodsNamed(name, "String", "Error", "Format", "GoString") {
 		_, ptr := fd.Recv.List[0].Type.(*ast.StarExpr)
 		value, pointer = value || !ptr, pointer || ptr
 	}

@@ -60,6 +60,18 @@ type stringers struct {
 	// named as formatNamed takes them: a field of a type that is not a
 	// struct formats with its method by them (see formatTyped).
 	fieldTypes map[string][]ast.Expr
+	// printers holds the Format and GoString methods of the cells' types
+	// (fmt.Formatter and fmt.GoStringer), as learnPrinters makes them: of
+	// struct types by reflect type, of others by name ("main.Money").
+	printers      map[reflect.Type]printer
+	namedPrinters map[string]printer
+}
+
+// printer is the entries into a type's Format and GoString methods, if it
+// has them.
+type printer struct {
+	format   func(v reflect.Value, s fmt.State, verb rune)
+	goString func(v reflect.Value) string
 }
 
 // asError returns v, a value of the cells' that reached compiled code
@@ -274,6 +286,10 @@ func (st *stringers) learn(in *interp.Interpreter, types []string, sources map[s
 			learnUnwrap(in, &st.n, rename(typ), src)
 			continue
 		}
+		if method == "Format" || method == "GoString" {
+			st.learnPrinter(in, typ, method, src, rename)
+			continue
+		}
 		if method != "String" && method != "Error" {
 			continue
 		}
@@ -336,6 +352,124 @@ func (st *stringers) learn(in *interp.Interpreter, types []string, sources map[s
 			}
 			st.mu.Unlock()
 		}
+	}
+}
+
+// learnPrinter makes the entry of the Format (Go's Format(fmt.State, rune))
+// or GoString method of the cells' type typ that src declares: fmt uses
+// them for the type's values, and reflect sees no methods on them.
+func (st *stringers) learnPrinter(in *interp.Interpreter, typ, method, src string, rename func(string) string) {
+	fd := methodDecl(src)
+	if fd == nil {
+		return
+	}
+	ps, rs := listTypes(fd.Type.Params), listTypes(fd.Type.Results)
+	call := ""
+	switch {
+	case method == "Format" && len(ps) == 2 && len(rs) == 0 && types.ExprString(ps[0]) == "fmt.State" && types.ExprString(ps[1]) == "rune":
+		call = "func(v %s, s _fountain_fmt.State, c rune) { v.Format(s, c) }"
+	case method == "GoString" && len(ps) == 0 && len(rs) == 1 && types.ExprString(rs[0]) == "string":
+		call = "func(v %s) string { return v.GoString() }"
+	default:
+		return
+	}
+	ptr, ok := receiver(src)
+	if !ok {
+		return
+	}
+	name := rename(typ)
+	receivers := []string{"*" + name}
+	if !ptr {
+		receivers = append(receivers, name)
+	}
+	for _, r := range receivers {
+		st.n++
+		v := fmt.Sprintf("_fountain_printer%d", st.n)
+		if _, err := safeEval(in, v+" := "+fmt.Sprintf(call, r)); err != nil {
+			continue
+		}
+		fn, err := safeEval(in, v)
+		if err != nil || fn.Kind() != reflect.Func || fn.Type().NumIn() < 1 {
+			continue
+		}
+		t := fn.Type().In(0)
+		var p printer
+		if method == "Format" {
+			p.format = func(v reflect.Value, s fmt.State, verb rune) {
+				fn.Call([]reflect.Value{v, reflect.ValueOf(&s).Elem(), reflect.ValueOf(verb)})
+			}
+		} else {
+			p.goString = func(v reflect.Value) string { return fn.Call([]reflect.Value{v})[0].String() }
+		}
+		st.mu.Lock()
+		base := t
+		if base.Kind() == reflect.Pointer {
+			base = base.Elem()
+		}
+		if base.Kind() == reflect.Struct {
+			if st.printers == nil {
+				st.printers = map[reflect.Type]printer{}
+			}
+			st.printers[t] = mergePrinter(st.printers[t], p)
+		} else if t.Kind() != reflect.Pointer {
+			if st.namedPrinters == nil {
+				st.namedPrinters = map[string]printer{}
+			}
+			st.namedPrinters["main."+typ] = mergePrinter(st.namedPrinters["main."+typ], p)
+		}
+		st.of = nil // a type seen before may hold this one
+		st.mu.Unlock()
+	}
+}
+
+// listTypes lists a field list's types, one per name.
+func listTypes(l *ast.FieldList) []ast.Expr {
+	var out []ast.Expr
+	if l == nil {
+		return nil
+	}
+	for _, f := range l.List {
+		for range max(len(f.Names), 1) {
+			out = append(out, f.Type)
+		}
+	}
+	return out
+}
+
+func mergePrinter(a, b printer) printer {
+	if b.format != nil {
+		a.format = b.format
+	}
+	if b.goString != nil {
+		a.goString = b.goString
+	}
+	return a
+}
+
+// printerFormatter formats a value with its type's Format method, or with
+// its GoString for %#v (then as fmt would, without it, for other verbs).
+type printerFormatter struct {
+	v   reflect.Value
+	p   printer
+	str func(reflect.Value) string // its String or Error, if any
+}
+
+// Format implements fmt.Formatter, as fmt orders the methods: Format,
+// then GoString for %#v, then String or Error for the verbs that use it.
+func (f printerFormatter) Format(s fmt.State, verb rune) {
+	switch {
+	case f.p.format != nil:
+		f.p.format(f.v, s, verb)
+	case verb == 'v' && s.Flag('#'):
+		if f.p.goString != nil {
+			io.WriteString(s, f.p.goString(f.v))
+			return
+		}
+		fmt.Fprintf(s, "%#v", f.v.Interface())
+	case f.str != nil && strings.ContainsRune("vsqxX", verb):
+		fmt.Fprintf(s, fmt.FormatString(s, verb), f.str(f.v))
+	default:
+		fmt.Fprintf(s, fmt.FormatString(s, verb), f.v.Interface())
 	}
 }
 
@@ -570,6 +704,12 @@ func (st *stringers) formatValue(rv reflect.Value) any {
 			return nil
 		}
 	}
+	st.mu.RLock()
+	p, prints := st.printers[rv.Type()]
+	st.mu.RUnlock()
+	if prints && !(rv.Kind() == reflect.Pointer && rv.IsNil()) {
+		return printerFormatter{rv, p, st.method(rv.Type())}
+	}
 	if m := st.method(rv.Type()); m != nil {
 		if rv.Kind() == reflect.Pointer && rv.IsNil() {
 			return rv.Interface() // fmt prints <nil> for a nil pointer receiver
@@ -694,7 +834,11 @@ func (st *stringers) formatTyped(rv reflect.Value, t ast.Expr) any {
 		st.mu.RLock()
 		m := st.named[types.ExprString(t)]
 		fields := st.fieldTypes[types.ExprString(t)]
+		p, prints := st.namedPrinters[types.ExprString(t)]
 		st.mu.RUnlock()
+		if prints {
+			return printerFormatter{rv, p, m}
+		}
 		if m != nil {
 			return formatter{rv, m}
 		}
@@ -894,7 +1038,13 @@ func (f typedStruct) Format(s fmt.State, verb rune) {
 			fmt.Fprintf(s, format, field)
 			continue
 		}
-		fmt.Fprintf(s, format, f.st.formatTyped(field, f.fields[i]))
+		v := f.st.formatTyped(field, f.fields[i])
+		if _, formats := v.(fmt.Formatter); !formats && field.Kind() == reflect.Pointer && !field.IsNil() {
+			// fmt prints a pointer below the top level as its address.
+			fmt.Fprintf(s, "%p", field.Interface())
+			continue
+		}
+		fmt.Fprintf(s, format, v)
 	}
 	io.WriteString(s, "}")
 }
@@ -998,7 +1148,7 @@ func (st *stringers) formatArgs(format string, a []any) (string, []any) {
 			}
 		}
 		switch {
-		case verbs[i] == '+' && isTyped(v):
+		case (verbs[i] == '+' || verbs[i] == '#') && isTyped(v):
 			w, made = st.format(v) // by its type's name, field names shown
 		case verbs[i] == '+' || verbs[i] == '#':
 			if fw, ok := st.fields(v, verbs[i] == '#'); ok {
