@@ -1284,6 +1284,7 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 			c.captureReceivers(n, off)
 			c.typedNils(n.Type, n.Body, off)
 			c.nameParams(n, off)
+			c.localResults(n, off)
 		case *ast.FuncLit:
 			c.typedNils(n.Type, n.Body, off)
 		case *ast.TypeAssertExpr:
@@ -1769,6 +1770,66 @@ func (c *compiler) selectAssign(cc *ast.CommClause, as *ast.AssignStmt, off func
 		return
 	}
 	c.edits = append(c.edits, edit{off(as.TokPos), off(as.TokPos) + 1, ":="})
+}
+
+// localResults gives a recursive func with named results local variables
+// of those names instead: in yaegi a recursive call's named results could
+// start with its caller's values, not zero (count([]any{1, []any{2, 3},
+// 4}), adding to its named result, gave 5). The results get hidden names,
+// the locals start at zero, and a bare return returns the locals. Not
+// where a defer may set the results.
+func (c *compiler) localResults(fd *ast.FuncDecl, off func(token.Pos) int) {
+	if fd.Body == nil || fd.Type.Results == nil || len(fd.Type.Results.List) == 0 || len(fd.Type.Results.List[0].Names) == 0 {
+		return
+	}
+	recursive, defers := false, false
+	var bare []*ast.ReturnStmt
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.DeferStmt:
+			defers = true
+		case *ast.ReturnStmt:
+			if len(n.Results) == 0 {
+				bare = append(bare, n)
+			}
+		case *ast.CallExpr:
+			switch f := n.Fun.(type) {
+			case *ast.Ident:
+				recursive = recursive || f.Name == fd.Name.Name
+			case *ast.SelectorExpr:
+				recursive = recursive || fd.Recv != nil && f.Sel.Name == fd.Name.Name
+			}
+		}
+		return true
+	})
+	if !recursive || defers {
+		return
+	}
+	var locals []string
+	init := ""
+	i := 0
+	for _, f := range fd.Type.Results.List {
+		for _, id := range f.Names {
+			hidden := fmt.Sprintf("%sres%d_%d", helperPrefix, off(fd.Pos()), i)
+			i++
+			c.edits = append(c.edits, edit{off(id.Pos()), off(id.End()), hidden})
+			if id.Name == "_" {
+				locals = append(locals, hidden)
+				continue
+			}
+			locals = append(locals, id.Name)
+			// Its zero value, not the hidden result's: a recursive call
+			// of yaegi's can find its named results holding its caller's.
+			init += fmt.Sprintf(" var %s %s; _ = %s;", id.Name, c.typeText(f.Type, off), id.Name)
+		}
+	}
+	p := off(fd.Body.Lbrace) + 1
+	c.edits = append(c.edits, edit{p, p, init})
+	for _, r := range bare {
+		c.edits = append(c.edits, edit{off(r.Pos()), off(r.End()), "return " + strings.Join(locals, ", ")})
+	}
 }
 
 // conversion reports whether call converts to a type the syntax names: a
