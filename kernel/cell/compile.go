@@ -2143,7 +2143,7 @@ func (c *compiler) program(units []Unit) (*Program, error) {
 		group = group[:0]
 	}
 	p.DeclChunk = map[string]int{}
-	for _, u := range units {
+	for _, u := range c.orderVars(units) {
 		if u.Kind == Import {
 			continue
 		}
@@ -2180,6 +2180,77 @@ func (c *compiler) aliasChunk(p *Program) {
 			p.DeclChunk[n] = i + 1
 		}
 	}
+}
+
+// orderVars moves the cell's top-level var statements (var x = f(...),
+// which run as statements) to where Go's order of declarations has them:
+// before the funcs of the cell that use them when those come first in
+// the cell (a func's body is compiled with its declaration, and needs the
+// var), and after the funcs their values call when those come later. A
+// var moves across declarations only, never across other statements (it
+// would run at another time), and only where it depends on nothing in
+// between.
+func (c *compiler) orderVars(units []Unit) []Unit {
+	names := func(u Unit) map[string]bool {
+		out := map[string]bool{}
+		for n, at := range c.defineAt {
+			if at >= u.Start && at < u.End {
+				out[n] = true
+			}
+		}
+		return out
+	}
+	uses := func(u Unit, declared map[string]bool) bool {
+		for _, f := range c.free {
+			if f.off >= u.Start && f.off < u.End && declared[f.name] {
+				return true
+			}
+		}
+		return false
+	}
+	out := slices.Clone(units)
+	for i := 0; i < len(out); i++ {
+		v := out[i]
+		if v.Kind != Stmt || !strings.HasPrefix(strings.TrimSpace(c.src[v.Start:v.End]), "var ") {
+			continue
+		}
+		vars := names(v)
+		if len(vars) == 0 {
+			continue
+		}
+		// Earlier: before the first declaration that uses it, if only
+		// declarations that do not declare what it uses come between.
+		to := -1
+		for j := i - 1; j >= 0 && out[j].Kind == Decl; j-- {
+			if uses(v, names(out[j])) {
+				break
+			}
+			if uses(out[j], vars) {
+				to = j
+			}
+		}
+		if to >= 0 {
+			out = slices.Insert(slices.Delete(out, i, i+1), to, v)
+			continue
+		}
+		// Later: after the last declaration it uses, if only declarations
+		// that do not use it come between.
+		to = -1
+		for j := i + 1; j < len(out) && out[j].Kind == Decl; j++ {
+			if uses(out[j], vars) {
+				break
+			}
+			if uses(v, names(out[j])) {
+				to = j
+			}
+		}
+		if to >= 0 {
+			out = slices.Insert(out, to+1, v)
+			out = slices.Delete(out, i, i+1)
+			i-- // the unit now at i is still to be seen
+		}
+	}
+	return out
 }
 
 // addPromoted puts the forwarding methods of embedded types of the cells

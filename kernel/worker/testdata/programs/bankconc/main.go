@@ -44,10 +44,6 @@ func merge[T any](cs ...<-chan T) <-chan T {
 	return out
 }
 
-// A func of a cell can use only the vars declared before it (in a Go file,
-// anywhere).
-var errBad = errors.New("bad item")
-
 type Result struct {
 	ID  int
 	Val int
@@ -60,6 +56,8 @@ func process(id int) (int, error) {
 	}
 	return id * id, nil
 }
+
+var errBad = errors.New("bad item")
 
 func main() {
 	ctx := context.Background()
