@@ -385,6 +385,30 @@ func (c *compiler) spelledType(e ast.Expr, depth int) string {
 					return c.spelledType(d.Rhs[i], depth+1)
 				}
 			}
+			// A range's variable: an element (or key) of a spelled slice,
+			// array or map.
+			if r, ok := ast.Unparen(d.Rhs[0]).(*ast.UnaryExpr); ok && r.Op == token.RANGE && len(d.Rhs) == 1 {
+				e, err := parser.ParseExpr(c.spelledType(r.X, depth+1))
+				if err != nil {
+					return ""
+				}
+				for i, l := range d.Lhs {
+					if id, ok := l.(*ast.Ident); !ok || id.Name != x.Name {
+						continue
+					}
+					switch t := e.(type) {
+					case *ast.ArrayType:
+						if i == 1 {
+							return types.ExprString(t.Elt)
+						}
+					case *ast.MapType:
+						if i == 0 {
+							return types.ExprString(t.Key)
+						}
+						return types.ExprString(t.Value)
+					}
+				}
+			}
 		}
 	}
 	return ""
