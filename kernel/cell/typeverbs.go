@@ -345,6 +345,13 @@ func (c *compiler) spelledType(e ast.Expr, depth int) string {
 		if t := c.spelledType(x.X, depth+1); x.Op == token.AND && t != "" {
 			return "*" + t
 		}
+	case *ast.SelectorExpr:
+		// A field of a value of a spelled struct type.
+		if _, _, pkg := c.packageMember(x); !pkg {
+			if t := c.spelledType(x.X, depth+1); t != "" {
+				return c.fieldType(strings.TrimPrefix(t, "*"), x.Sel.Name)
+			}
+		}
 	case *ast.IndexExpr:
 		// An element of a spelled slice, array or map.
 		if e, err := parser.ParseExpr(c.spelledType(x.X, depth+1)); err == nil {
