@@ -242,10 +242,17 @@ func (c *compiler) writtenType(e ast.Expr, defined map[*ast.Object]string, done 
 		}
 		return t
 	case *ast.IndexExpr:
-		// An element of a slice, array or map of a written type.
-		t, err := parser.ParseExpr(c.writtenType(x.X, defined, done, off))
+		// An element of a slice, array or map of a written type (or of
+		// a type of the cells over one).
+		text := c.writtenType(x.X, defined, done, off)
+		t, err := parser.ParseExpr(text)
 		if err != nil {
 			return ""
+		}
+		if _, named := t.(*ast.Ident); named {
+			if u, _ := c.underlying(versionedRE.ReplaceAllString(text, "$1"), 0); u != nil {
+				t = u
+			}
 		}
 		switch t := t.(type) {
 		case *ast.ArrayType:

@@ -1291,6 +1291,7 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 			c.concreteAsserts(n, off)
 		case *ast.BinaryExpr:
 			c.errorEquality(n, off)
+			c.untypedShifts(n, off)
 		case *ast.CallExpr:
 			if id, ok := n.Fun.(*ast.Ident); ok && id.Name == "recover" && id.Obj == nil && !c.userDefined("recover") && len(n.Args) == 0 {
 				// The value as Go has it (yaegi's is its reflect.Value); an
@@ -1830,6 +1831,65 @@ func (c *compiler) localResults(fd *ast.FuncDecl, off func(token.Pos) int) {
 	for _, r := range bare {
 		c.edits = append(c.edits, edit{off(r.Pos()), off(r.End()), "return " + strings.Join(locals, ", ")})
 	}
+}
+
+// untypedShifts gives the untyped constant of a shift by a variable its
+// type from the expression it is in, as Go does: in b[i/64]&(1<<(i%64)),
+// 1 is a uint64, and yaegi took it for an int ("reflect: call of
+// reflect.Value.Uint on int Value"). Where the other operand's written
+// type is a sized integer type, the constant is converted to it.
+func (c *compiler) untypedShifts(n *ast.BinaryExpr, off func(token.Pos) int) {
+	switch n.Op {
+	case token.AND, token.OR, token.XOR, token.AND_NOT, token.ADD, token.SUB, token.MUL, token.QUO, token.REM,
+		token.EQL, token.NEQ, token.LSS, token.GTR, token.LEQ, token.GEQ:
+	default:
+		return
+	}
+	for _, pair := range [][2]ast.Expr{{n.X, n.Y}, {n.Y, n.X}} {
+		sh, ok := ast.Unparen(pair[0]).(*ast.BinaryExpr)
+		if !ok || sh.Op != token.SHL && sh.Op != token.SHR {
+			continue
+		}
+		lit, ok := ast.Unparen(sh.X).(*ast.BasicLit)
+		if _, constant := ast.Unparen(sh.Y).(*ast.BasicLit); !ok || lit.Kind != token.INT || constant {
+			continue
+		}
+		if t := c.intTypeOf(pair[1], off); t != "" {
+			c.edits = append(c.edits, edit{off(lit.Pos()), off(lit.Pos()), t + "("}, edit{off(lit.End()), off(lit.End()), ")"})
+		}
+	}
+}
+
+// intTypeOf returns e's written type if it is an integer type (a
+// predeclared one, or a type of the cells over one), as the cell names it
+// now, or "". An int is "": the untyped constant's own default.
+func (c *compiler) intTypeOf(e ast.Expr, off func(token.Pos) int) string {
+	if hasCall(e) {
+		return ""
+	}
+	written := c.writtenType(e, nil, nil, off)
+	t := versionedRE.ReplaceAllString(written, "$1")
+	if t == "int" {
+		return ""
+	}
+	for range 4 {
+		if t == "" || integerTypes[t] {
+			if t != "" {
+				return written
+			}
+			return ""
+		}
+		spec := c.cellTypeDecl(t)
+		if spec == nil || spec.TypeParams != nil {
+			return ""
+		}
+		id, ok := spec.Type.(*ast.Ident)
+		if !ok {
+			return ""
+		}
+		t = id.Name
+	}
+	return ""
 }
 
 // conversion reports whether call converts to a type the syntax names: a

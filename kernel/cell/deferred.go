@@ -96,8 +96,9 @@ func (c *compiler) bindDefer(d *ast.DeferStmt, body *ast.BlockStmt, loops []ast.
 	if id, ok := fun.(*ast.Ident); ok && id.Obj == nil && universe[id.Name] && !c.userDefined(id.Name) && !atEnd {
 		return false // yaegi evaluates a builtin's operands at the defer
 	}
-	if c.recovers(fun) {
-		// recover works only in the func yaegi's defer calls itself.
+	if c.recovers(fun) && !atEnd {
+		// recover works only in the func yaegi's defer calls itself. (The
+		// cell's own: the evaluator hands the cell's panic to it.)
 		return false
 	}
 	// Arguments are evaluated at the defer statement, by value: those

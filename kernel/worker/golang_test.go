@@ -1,8 +1,11 @@
 package worker
 
 import (
+	"context"
 	"reflect"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/traefik/yaegi/interp"
 )
@@ -661,9 +664,39 @@ func TestWholeProgramFindings(t *testing.T) {
 		{"Format and GoString of your types inside values", "type Money int64\nfunc (m Money) Format(f fmt.State, verb rune) { fmt.Fprintf(f, \"$%d.%02d\", int64(m/100), int64(m%100)) }\ntype Secret string\nfunc (s Secret) GoString() string { return `Secret(\"***\")` }\nfunc (s Secret) String() string { return \"***\" }\ntype Acct struct { Bal Money; Next *Acct }\ns := Secret(\"pw\")\na := Acct{250, &Acct{}}\nout := fmt.Sprintf(\"%v %#v %v %v\", []Money{100, 5}, s, s, a)\nstrings.Contains(out, \"[$1.00 $0.05] Secret(\\\"***\\\") *** {$2.50 0x\")", "true"},
 		{"recursive funcs adding to named results", "func count(v any) (n int) {\n\tswitch x := v.(type) {\n\tcase []any:\n\t\tfor _, e := range x {\n\t\t\tn += count(e)\n\t\t}\n\tdefault:\n\t\tn = 1\n\t}\n\treturn\n}\nfunc depth(v any) (d int, leaves int) {\n\tif xs, ok := v.([]any); ok {\n\t\tfor _, x := range xs {\n\t\t\tcd, cl := depth(x)\n\t\t\td = max(d, cd)\n\t\t\tleaves += cl\n\t\t}\n\t\td++\n\t\treturn\n\t}\n\treturn 0, 1\n}\nt := []any{1, []any{2, []any{3}}, 4}\nd, l := depth(t)\nfmt.Sprint(count(t), d, l)", "4 3 4"},
 		{"vars declared after the funcs that use them, and before the funcs they call", "func f() error { return fmt.Errorf(\"f: %w\", errBad) }\nvar errBad = errors.New(\"bad\")\nvar x = g()\nfunc g() int { return 7 }\nfmt.Sprint(f(), x)", "f: bad 7"},
+		{"untyped constants shifted by variables", "type Bits []uint64\nfunc (b Bits) Has(i int) bool { return b[i/64]&(1<<(i%64)) != 0 }\ntype Flag uint8\nfunc (f Flag) Has(i int) bool { return f&(1<<i) != 0 }\ntype K int\nfunc (k K) Has(i int) bool { return k&(1<<i) != 0 }\nvar w uint32 = 6\nn := 2\nfmt.Sprint(K(4).Has(2), Bits{5}.Has(2), Bits{5}.Has(1), Flag(4).Has(2), w&(1<<n) != 0, w|1<<n)", "true true false true true 6"},
 		{"json text methods inside values", "type Status int\nfunc (s Status) MarshalText() ([]byte, error) { return []byte([]string{\"off\", \"on\"}[s]), nil }\nfunc (s *Status) UnmarshalText(b []byte) error { if string(b) == \"on\" { *s = 1 } else { *s = 0 }; return nil }\ntype Dev struct { Name string; State Status }\nb, _ := json.Marshal([]Dev{{\"a\", 1}})\nvar back []Dev\nerr := json.Unmarshal([]byte(`[{\"Name\":\"b\",\"State\":\"on\"}]`), &back)\nfmt.Sprint(string(b), err, back[0].State == 1)", "[{\"Name\":\"a\",\"State\":\"on\"}]<nil> true"},
 		{"errors below your error types' Unwrap", "type Multi struct{ errs []error }\nfunc (m Multi) Error() string { return \"multi\" }\nfunc (m Multi) Unwrap() []error { return m.errs }\ntype FieldErr struct{ F string }\nfunc (e *FieldErr) Error() string { return e.F }\ntype Wrap struct{ inner error }\nfunc (w *Wrap) Error() string { return \"wrap: \" + w.inner.Error() }\nfunc (w *Wrap) Unwrap() error { return w.inner }\nvar ErrX = errors.New(\"x\")\n_, perr := strconv.Atoi(\"q\")\nvar err error = Multi{[]error{&FieldErr{\"name\"}, &Wrap{fmt.Errorf(\"age: %w\", perr)}, &Wrap{ErrX}}}\nvar fe *FieldErr\nvar ne *strconv.NumError\nfmt.Sprint(errors.As(err, &fe), fe.F, errors.As(err, &ne), ne.Num, errors.Is(err, ErrX), errors.Is(err, strconv.ErrSyntax), errors.Is(err, io.EOF))", "truenametrueqtrue true false"},
 		{"goroutines started in a loop", "var mu sync.Mutex\nvar wg sync.WaitGroup\nbad := 0\nfor run := range 20 {\n\ttotal := 0\n\tfor i := range 50 { wg.Add(1); go func() { defer wg.Done(); mu.Lock(); total += i; mu.Unlock() }() }\n\twg.Wait()\n\tif total != 1225 { bad++ }\n\t_ = run\n}\nbad", "0"},
 		{"generic call in the cell declaring the generic types", tree + "var t Tree[string, int]\nt.Put(\"a\", 1)\nt.Put(\"b\", 2)\nnums := &Tree[float64, string]{}\nnums.Put(1.5, \"x\")\nvar out []string\nfor k, v := range t.All() { out = append(out, fmt.Sprint(k, v)) }\nfmt.Sprint(Keys(&t), Keys(nums), out)", "[a b] [1.5] [a1 b2]"},
 	})
+}
+
+// TestCellDeferRecovers: a recover in a defer among a cell's own
+// statements recovers the cell's panic, once, as Go's main would (yaegi ran
+// such a defer when its statement's chunk ended, with nothing to recover,
+// and again for every later cell, recovering their panics too).
+func TestCellDeferRecovers(t *testing.T) {
+	s := newTestSession(t)
+	run := func(src string) error {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		_, err := s.Run(ctx, src)
+		return err
+	}
+	if err := run(`func mayPanic() { panic("a problem") }` + "\nvar got []any"); err != nil {
+		t.Fatal(err)
+	}
+	if err := run("defer func() { got = append(got, recover()) }()\nmayPanic()\ngot = append(got, \"not reached\")"); err != nil {
+		t.Fatalf("the recovered panic was reported: %v", err)
+	}
+	if v := value(t, s, "fmt.Sprint(got)"); v != "[a problem]" {
+		t.Errorf("the deferred call saw %s, want [a problem]", v)
+	}
+	if err := run(`panic("again")`); err == nil || !strings.Contains(err.Error(), "again") {
+		t.Errorf("a later cell's panic: %v, want it reported", err)
+	}
+	if v := value(t, s, "fmt.Sprint(got)"); v != "[a problem]" {
+		t.Errorf("the earlier cell's defer ran again: %s", v)
+	}
 }

@@ -15,6 +15,9 @@ type hooks struct {
 	result func(display.Bundle)
 	// atEnd holds the calls the running cell deferred, to run when it ends.
 	atEnd []func()
+	// panicked is the panic of the cell's statements while its deferred
+	// calls run, for a recover among them to take (see Recovered).
+	panicked *cellPanic
 	// stringers format values of the cells' types with their String or
 	// Error methods in compiled code.
 	stringers stringers
@@ -183,6 +186,12 @@ func (r *hooks) symbols() map[string]reflect.Value {
 		// reflect.Value of the cell's value, whose type is lost on the way
 		// (a value with an Error method is made an error, see asError).
 		"Recovered": reflect.ValueOf(func(v any) any {
+			if p := r.panicked; v == nil && p != nil && !p.taken {
+				// A deferred call of the cell's own, as the cell ends in
+				// a panic: yaegi has no panic left to recover, Go would.
+				p.taken = true
+				return goPanicValue(p.value)
+			}
 			v = goPanicValue(v)
 			if rv, ok := v.(reflect.Value); ok && rv.IsValid() && rv.CanInterface() {
 				v = rv.Interface()
@@ -301,6 +310,13 @@ func clearValue(v any) {
 	default:
 		panic(fmt.Sprintf("invalid argument: clear(%T): argument must be a map or slice", v))
 	}
+}
+
+// cellPanic is a panic of a cell's statements, and whether one of the
+// cell's deferred calls recovered it.
+type cellPanic struct {
+	value any
+	taken bool
 }
 
 // goPanic reports a panic that a cell's goroutine recovered from.

@@ -521,7 +521,21 @@ func (s *Session) Run(ctx context.Context, code string) (*display.Bundle, error)
 			st.end()
 			return nil, s.stoppedError(st)
 		}
-		s.runAtEnd() // as Go runs defers in a panic
+		// As Go runs defers in a panic: one that recovers it ends the
+		// cell as if it had returned.
+		var p interp.Panic
+		if errors.As(err, &p) {
+			s.rt.panicked = &cellPanic{value: p.Value}
+		}
+		endErr := s.runAtEnd()
+		recovered := s.rt.panicked != nil && s.rt.panicked.taken
+		s.rt.panicked = nil
+		if recovered {
+			if endErr != nil {
+				return nil, s.runError(ctx, code, endErr)
+			}
+			return nil, nil
+		}
 		return nil, s.runError(ctx, code, err)
 	}
 	s.record(prog)
