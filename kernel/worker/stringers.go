@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"go/types"
 	"io"
+	"maps"
 	"reflect"
 	"regexp"
 	"sort"
@@ -1229,6 +1230,7 @@ func fmtSymbols(st *stringers, w io.Writer, yaegiLog map[string]reflect.Value) (
 	for name, v := range logSyms {
 		wrappers[v] = stdlib.MapTypes[stdlib.Symbols["log/log"][name]]
 	}
+	maps.Copy(logSyms, loggerSymbols(st))
 	// "fmt/<not fmt>" replaces members of fmt without yaegi setting fmt
 	// up again (which "fmt/fmt" would); the same for log.
 	return interp.Exports{"fmt/fountainfmt": syms, "log/fountainlog": logSyms}, wrappers
