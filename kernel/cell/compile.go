@@ -1377,6 +1377,15 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 				c.rangeOverInt(n, off)
 				return true
 			}
+			if t := c.intTypeOf(n.X, off); t != "" || !hasCall(n.X) && c.writtenType(n.X, nil, nil, off) == "int" {
+				// An integer the source spells (a field: d.size), also in a
+				// generic body, where no probe can tell.
+				if t == "" {
+					t = "int"
+				}
+				c.rangeOverIntOf(n, t, off)
+				return true
+			}
 			mode, declared := c.declaredIterator(n.X, off)
 			if m, ok := c.bodyRanges[n]; ok && !declared {
 				mode, declared = m, true

@@ -25,6 +25,9 @@ type inferCall struct {
 	n    *ast.CallExpr
 	decl *ast.FuncDecl
 	args []inferArg
+	// given are the type arguments the call writes, fewer than the func's
+	// type parameters (Convert[float64](ints)): Go infers the others.
+	given []string
 }
 
 // inferArg is one argument of an inferCall.
@@ -42,7 +45,11 @@ func (c *compiler) genericCall(n *ast.CallExpr, off func(token.Pos) int) (inferC
 		return inferCall{}, false
 	}
 	var decl *ast.FuncDecl
-	switch f := n.Fun.(type) {
+	fun, indices := instance(n.Fun)
+	if fun == nil {
+		fun = n.Fun
+	}
+	switch f := fun.(type) {
 	case *ast.Ident:
 		if f.Obj == nil || f.Obj.Kind == ast.Fun {
 			decl = genericDecl(c.declSource(f.Name), f.Name)
@@ -55,10 +62,17 @@ func (c *compiler) genericCall(n *ast.CallExpr, off func(token.Pos) int) (inferC
 			}
 		}
 	}
-	if decl == nil {
+	if decl == nil || len(indices) > 0 && len(indices) >= len(typeParamList(decl.Type.TypeParams)) {
 		return inferCall{}, false
 	}
 	call := inferCall{n: n, decl: decl}
+	for _, ix := range indices {
+		if off(ix.Pos()) < 0 { // genericCallOf's: no source offsets
+			call.given = append(call.given, types.ExprString(ix))
+			continue
+		}
+		call.given = append(call.given, c.typeText(ix, off))
+	}
 	for _, a := range n.Args {
 		arg := inferArg{e: a, at: -1, untyped: untypedDefault(a)}
 		if id, ok := a.(*ast.Ident); arg.untyped == "" && !(ok && id.Name == "nil" && id.Obj == nil) {
@@ -161,6 +175,20 @@ func (c *compiler) writeTypeArgs(call *ast.CallExpr, decl *ast.FuncDecl, targs [
 	written := make([]string, len(targs))
 	for i, t := range targs {
 		written[i] = c.aliasInstances(t)
+	}
+	if _, given := instance(call.Fun); given != nil {
+		// Some are written (Convert[float64]): all of them replace those,
+		// first among the edits there, hiding those inside.
+		var lbrack, rbrack token.Pos
+		switch f := call.Fun.(type) {
+		case *ast.IndexExpr:
+			lbrack, rbrack = f.Lbrack, f.Rbrack
+		case *ast.IndexListExpr:
+			lbrack, rbrack = f.Lbrack, f.Rbrack
+		}
+		from, to := off(lbrack), off(rbrack)+1
+		c.edits = append([]edit{{from, to, "[" + strings.Join(written, ", ") + "]" + newlines(c.src[from:to])}}, c.edits...)
+		return
 	}
 	c.edits = append(c.edits, edit{off(call.Fun.End()), off(call.Fun.End()), "[" + strings.Join(written, ", ") + "]"})
 	if len(targs) > 1 && c.positional[call] {
@@ -542,6 +570,11 @@ func (c *compiler) inferTypeArgs(call inferCall) ([]string, bool, *conflict) {
 	u := &unifier{c: c, params: map[string]bool{}, bound: map[string]string{}}
 	for _, n := range names {
 		u.params[n] = true
+	}
+	for i, g := range call.given {
+		if i < len(names) {
+			u.bound[names[i]] = g
+		}
 	}
 	params := paramTypes(call.decl.Type, len(call.args), call.n.Ellipsis.IsValid())
 	for i, a := range call.args {

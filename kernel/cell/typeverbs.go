@@ -128,11 +128,22 @@ func (c *compiler) staticType(e ast.Expr, off func(token.Pos) int) (name string,
 	if t == "" {
 		t = c.spelledType(e, 0)
 	}
+	if ce, isCall := ast.Unparen(e).(*ast.CallExpr); isCall && t == "" {
+		t = c.callResult(ce, off) // a generic func's, told by its arguments
+	}
 	x, err := parser.ParseExpr(versionedRE.ReplaceAllString(t, "$1"))
 	if t == "" || err != nil {
 		return "", false
 	}
 	cells, ok := false, true
+	// yaegi hands fmt a call's result of a type that is not a struct, or
+	// of an instance of a generic type, without the type's methods. (A
+	// conversion's it gets right.)
+	call := false
+	if ce, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+		id, isIdent := ce.Fun.(*ast.Ident)
+		call = !isIdent || c.cellTypeDecl(id.Name) == nil
+	}
 	var visit func(n ast.Node) bool
 	// An instance of a generic type of the cells with String or Error
 	// (Pair[string, int]): the evaluator makes the method's entry for it
@@ -155,21 +166,13 @@ func (c *compiler) staticType(e ast.Expr, off func(token.Pos) int) (name string,
 		}
 		cells = true
 		if value {
-			elems = elems || n != x
+			elems = elems || n != x || call
 			name := types.ExprString(n)
 			if !slices.Contains(c.instances, name) {
 				c.instances = append(c.instances, name)
 			}
 		}
 		return false
-	}
-	// yaegi hands fmt a call's result of a type that is not a struct as
-	// its underlying type, without the type's methods.
-	// (A conversion's it gets right.)
-	call := false
-	if ce, ok := ast.Unparen(e).(*ast.CallExpr); ok {
-		id, isIdent := ce.Fun.(*ast.Ident)
-		call = !isIdent || c.cellTypeDecl(id.Name) == nil
 	}
 	visit = func(n ast.Node) bool {
 		switch n := n.(type) {
