@@ -185,7 +185,32 @@ func (c *compiler) errorEquality(n *ast.BinaryExpr, off func(token.Pos) int) {
 		x, err := parser.ParseExpr(t)
 		return err == nil && (c.isErrorType(x) || c.hasErrorMethod(x))
 	}
-	if !isError(n.X) && !isError(n.Y) {
+	// Or interface values: yaegi compared its wrappers of the values
+	// (var a, b any = T("x"), T("x"); a == b was false).
+	isIface := func(e ast.Expr) bool {
+		t := c.spelledType(e, 0)
+		if t == "" && !hasCall(e) {
+			t = c.writtenType(e, nil, nil, off)
+		}
+		x, err := parser.ParseExpr(versionedRE.ReplaceAllString(t, "$1"))
+		if err != nil {
+			return false
+		}
+		if id, ok := x.(*ast.Ident); ok && id.Name == "any" && !c.userDefined("any") {
+			return true
+		}
+		if it, ok := x.(*ast.InterfaceType); ok {
+			return it.Methods == nil || len(it.Methods.List) == 0
+		}
+		if id, ok := x.(*ast.Ident); ok {
+			if spec := c.cellTypeDecl(id.Name); spec != nil {
+				_, iface := spec.Type.(*ast.InterfaceType)
+				return iface && spec.TypeParams == nil
+			}
+		}
+		return false
+	}
+	if !isError(n.X) && !isError(n.Y) && !(isIface(n.X) && isIface(n.Y)) {
 		return
 	}
 	not := ""

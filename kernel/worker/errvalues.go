@@ -109,8 +109,8 @@ func sameError(a, b any) bool {
 	if !va.IsValid() || !vb.IsValid() {
 		return va.IsValid() == vb.IsValid()
 	}
-	if va.Type() != vb.Type() {
-		return false
+	if va.Type() != vb.Type() || dynamicType(a, va) != dynamicType(b, vb) {
+		return false // (a Token("x") and a string "x" are both strings to reflect)
 	}
 	if !va.Type().Comparable() {
 		panic("runtime error: comparing uncomparable type " + va.Type().String())
@@ -118,15 +118,25 @@ func sameError(a, b any) bool {
 	return va.Equal(vb)
 }
 
-// comparedValue is what == compares of an error: the value of a cell's
-// type it holds (see handedOver), or the error itself.
+// comparedValue is what == compares of an error or an interface value:
+// the value of a cell's type it holds (see handedOver), or the value
+// itself.
 func comparedValue(e any) reflect.Value {
 	if v, ok := handedOver(e); ok {
 		return reflect.ValueOf(v)
 	}
 	rv := reflect.ValueOf(e)
-	if rv.IsValid() && isWrapper(rv.Type()) {
+	if rv.IsValid() && (isWrapper(rv.Type()) || isValueInterface(rv.Type())) {
 		return yaegiInner(rv) // a pointer, or a value of a named basic type
 	}
 	return rv
+}
+
+// dynamicType names the type of the value a holds (v, its comparedValue):
+// the cells' name for it where yaegi's wrapper tells it, else reflect's.
+func dynamicType(a any, v reflect.Value) string {
+	if name := heldTypeName(reflect.ValueOf(a)); name != "" {
+		return name
+	}
+	return v.Type().String()
 }

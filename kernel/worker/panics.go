@@ -42,6 +42,9 @@ func goPanicValue(v any) any {
 	var msg string
 	switch x := v.(type) {
 	case string:
+		if strings.HasPrefix(x, "interface conversion: ") {
+			return runtimeError{x} // a failed assertion of the cell compiler's
+		}
 		msg = x
 	case *reflect.ValueError:
 		msg = x.Error()

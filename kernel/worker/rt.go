@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"reflect"
+	"strings"
 	"unsafe"
 
 	"github.com/fountain-go/fountain/display"
@@ -181,7 +182,17 @@ func (r *hooks) symbols() map[string]reflect.Value {
 		// Error is error as a compiled interface of its own: in a type
 		// switch, yaegi matches no value to "case error" (see cell.typeAsserts).
 		"Error": reflect.ValueOf((*compiledError)(nil)),
-		"Has":   reflect.ValueOf(func(v any, names string) bool { return r.stringers.has(unwrap(reflect.ValueOf(v)), names) }),
+		"Has": reflect.ValueOf(func(v any, names string) bool {
+			// A value of a cell's type in an any names its type (reflect
+			// sees a Token as a string): the methods the cells declared on
+			// it decide, not yaegi's match by method shapes.
+			if held := heldTypeName(reflect.ValueOf(v)); strings.HasPrefix(strings.TrimLeft(held, "*"), "main.") {
+				if ok, known := r.stringers.hasNamed(held, names); known {
+					return ok
+				}
+			}
+			return r.stringers.has(unwrap(reflect.ValueOf(v)), names)
+		}),
 		// Recovered is what recover returns, as in Go: yaegi panics with the
 		// reflect.Value of the cell's value, whose type is lost on the way
 		// (a value with an Error method is made an error, see asError).
@@ -190,16 +201,15 @@ func (r *hooks) symbols() map[string]reflect.Value {
 				// A deferred call of the cell's own, as the cell ends in
 				// a panic: yaegi has no panic left to recover, Go would.
 				p.taken = true
-				return goPanicValue(p.value)
+				v = p.value
 			}
-			v = goPanicValue(v)
 			if rv, ok := v.(reflect.Value); ok && rv.IsValid() && rv.CanInterface() {
 				v = rv.Interface()
 				if e := r.stringers.asError(v); e != nil {
 					return e
 				}
 			}
-			return v
+			return goPanicValue(v)
 		}),
 		"AtEnd": reflect.ValueOf(func(f func()) { r.atEnd = append(r.atEnd, f) }),
 		// The hand-over of values of the cells' types from errors (see

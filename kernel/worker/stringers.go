@@ -137,10 +137,35 @@ func (st *stringers) note(typ, method, src string) {
 // types that lacks one does not (yaegi matches interfaces by the shapes of
 // methods, not by their names); for other values it leaves the answer to
 // yaegi's type switch.
+// hasNamed is has for a value of the cells' type held (as yaegi names it:
+// main.Token, *main.File), and whether it could tell: for a type of the
+// cells that is not a generic instance.
+func (st *stringers) hasNamed(held, names string) (ok, known bool) {
+	ptr := strings.HasPrefix(held, "*")
+	base := strings.TrimPrefix(strings.TrimLeft(held, "*"), "main.")
+	if strings.ContainsAny(base, "[.*") || strings.Count(held, "*") > 1 {
+		return false, false
+	}
+	st.mu.RLock()
+	defer st.mu.RUnlock()
+	if _, declared := st.sets[base]; !declared {
+		return false, false // no methods the cells declared, or not theirs
+	}
+	for _, m := range strings.Fields(names) {
+		if !st.hasMethod(base, m, ptr, 0) {
+			return false, true
+		}
+	}
+	return true, true
+}
+
 func (st *stringers) has(v any, names string) bool {
 	t := reflect.TypeOf(v)
-	if t == nil || names == "" {
+	if names == "" {
 		return true
+	}
+	if t == nil {
+		return false // a nil interface has no methods (yaegi's switch matched it)
 	}
 	ptr := t.Kind() == reflect.Pointer
 	if ptr {
