@@ -33,6 +33,27 @@ func (c *compiler) promoted() string {
 	var methods []method
 	from := map[string]int{} // how many embedded fields of a struct have the method
 	for _, e := range c.embeds {
+		// An embedded interface of the cells: its methods, called on the
+		// struct itself (l.Name() of a struct embedding Plugin), failed in
+		// yaegi ("invalid interface value").
+		if spec := c.cellTypeDecl(e.field); spec != nil && spec.TypeParams == nil {
+			if it, ok := spec.Type.(*ast.InterfaceType); ok {
+				for _, m := range it.Methods.List {
+					ft, ok := m.Type.(*ast.FuncType)
+					if !ok || len(m.Names) != 1 {
+						continue // an embedded interface, or a type set
+					}
+					name := m.Names[0].Name
+					if _, own := c.sources[e.strct+"."+name]; own || c.env.Source(e.strct+"."+name) != "" {
+						continue
+					}
+					fd := &ast.FuncDecl{Recv: &ast.FieldList{List: []*ast.Field{{Type: ast.NewIdent(e.field)}}}, Name: ast.NewIdent(name), Type: ft}
+					methods = append(methods, method{e, fd})
+					from[e.strct+"."+name]++
+				}
+				continue
+			}
+		}
 		for _, src := range c.methodSources(e.field) {
 			f, err := parser.ParseFile(token.NewFileSet(), "", "package p;"+src, 0)
 			if err != nil {
