@@ -1454,6 +1454,9 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 	if has("select") {
 		c.selectBreaks(f, parentOf(), off)
 	}
+	if has("[") {
+		c.commaOKMaps(f, parentOf(), off)
+	}
 	if has("for") {
 		funcLoops := map[ast.Node]bool{}
 		for _, s := range sites {
@@ -1739,6 +1742,49 @@ func (c *compiler) iotaConsts(d *ast.GenDecl, off func(token.Pos) int) {
 			}
 		}
 	}
+}
+
+// commaOKMaps makes a comma-ok read of a map that finds no key give the
+// zero value: yaegi left the variable holding what it held before when the
+// map's values are structs or arrays (in a loop, the previous key's
+// value). After the statement, the variable is set again from the map,
+// which gives the zero value for a missing key:
+//
+//	e, ok := m[k]  ->  e, ok := m[k]; if !ok { e = m[k] }
+//
+// Only for a statement of a block (an if's or a for's init cannot take a
+// second statement) whose key has no calls (it is evaluated again).
+func (c *compiler) commaOKMaps(f *ast.File, parent map[ast.Node]ast.Node, off func(token.Pos) int) {
+	ast.Inspect(f, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || len(as.Lhs) != 2 || len(as.Rhs) != 1 {
+			return true
+		}
+		ix, isIndex := ast.Unparen(as.Rhs[0]).(*ast.IndexExpr)
+		v, vIdent := as.Lhs[0].(*ast.Ident)
+		found, fIdent := as.Lhs[1].(*ast.Ident)
+		if !isIndex || !vIdent || !fIdent || v.Name == "_" || hasCall(ix) {
+			return true
+		}
+		if found.Name == "_" {
+			// e, _ := m[k] is e := m[k], which yaegi gets right.
+			c.edits = append(c.edits, edit{off(v.End()), off(found.End()), ""})
+			return true
+		}
+		switch p := parent[as].(type) {
+		case *ast.BlockStmt:
+			if fd, ok := parent[p].(*ast.FuncDecl); ok && fd.Name.Name == "_" && fd.Recv == nil {
+				return true // a cell's own statement: see multiDefineSite
+			}
+		case *ast.CaseClause, *ast.CommClause:
+		default:
+			return true
+		}
+		end := off(as.End())
+		c.copies = append(c.copies, copyEdit{off: end, from: off(ix.Pos()), to: off(ix.End()),
+			text: fmt.Sprintf("; if !%s { %s = ", found.Name, v.Name), suffix: " }", flat: true})
+		return true
+	})
 }
 
 // parenReceives puts the receive operations among es (the results of a
