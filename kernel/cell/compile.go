@@ -1454,7 +1454,7 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 	if has("select") {
 		c.selectBreaks(f, parentOf(), off)
 	}
-	if has("[") {
+	if has("[") || has(".(") {
 		c.commaOKMaps(f, parentOf(), off)
 	}
 	if has("for") {
@@ -1760,10 +1760,40 @@ func (c *compiler) commaOKMaps(f *ast.File, parent map[ast.Node]ast.Node, off fu
 		if !ok || len(as.Lhs) != 2 || len(as.Rhs) != 1 {
 			return true
 		}
-		ix, isIndex := ast.Unparen(as.Rhs[0]).(*ast.IndexExpr)
 		v, vIdent := as.Lhs[0].(*ast.Ident)
 		found, fIdent := as.Lhs[1].(*ast.Ident)
-		if !isIndex || !vIdent || !fIdent || v.Name == "_" || hasCall(ix) {
+		if !vIdent || !fIdent || v.Name == "_" {
+			return true
+		}
+		if ta, ok := ast.Unparen(as.Rhs[0]).(*ast.TypeAssertExpr); ok && ta.Type != nil && (found.Name != "_" || as.Tok == token.DEFINE) {
+			// The same for a failed assertion to a concrete type: the
+			// variable is set to its zero value.
+			if _, instance := ta.Type.(*ast.IndexExpr); instance || c.isInterfaceType(ta.Type) {
+				return true
+			}
+			switch parent[as].(type) {
+			case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+			default:
+				return true
+			}
+			if p, ok := parent[as].(*ast.BlockStmt); ok {
+				if fd, ok := parent[p].(*ast.FuncDecl); ok && fd.Name.Name == "_" && fd.Recv == nil {
+					return true
+				}
+			}
+			okName := found.Name
+			if okName == "_" {
+				// a, _ := v.(T): the result is needed, under a name of its own.
+				okName = fmt.Sprintf("%sok%d", helperPrefix, off(as.Pos()))
+				c.edits = append(c.edits, edit{off(found.Pos()), off(found.End()), okName})
+			}
+			end := off(as.End())
+			c.copies = append(c.copies, copyEdit{off: end, from: off(ta.Type.Pos()), to: off(ta.Type.End()),
+				text: fmt.Sprintf("; if !%s { %s = *new(", okName, v.Name), suffix: ") }", flat: true})
+			return true
+		}
+		ix, isIndex := ast.Unparen(as.Rhs[0]).(*ast.IndexExpr)
+		if !isIndex || hasCall(ix) {
 			return true
 		}
 		if found.Name == "_" {
