@@ -181,18 +181,9 @@ func learnUnwrap(in *interp.Interpreter, n *int, typ, src string) {
 	if !ok {
 		return
 	}
-	receivers := []string{"*" + typ}
-	if !ptr {
-		receivers = append(receivers, typ)
-	}
-	for _, r := range receivers {
-		*n++
-		name := fmt.Sprintf("_fountain_unwrap%d", *n)
-		if _, err := safeEval(in, fmt.Sprintf("%s := func(v %s) []error { %s }", name, r, body)); err != nil {
-			continue
-		}
-		fn, err := safeEval(in, name)
-		if err != nil || fn.Kind() != reflect.Func || fn.Type().NumIn() != 1 {
+	for _, r := range receiverTypes(typ, ptr) {
+		fn, ok := methodEntry(in, n, fmt.Sprintf("func(v %s) []error { %s }", r, body))
+		if !ok {
 			continue
 		}
 		cellUnwraps.Store(fn.Type().In(0), func(v reflect.Value) []error {

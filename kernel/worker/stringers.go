@@ -323,21 +323,9 @@ func (st *stringers) learn(in *interp.Interpreter, types []string, sources map[s
 		if !ok {
 			continue
 		}
-		name := rename(typ)
-		receivers := []string{"*" + name}
-		if !ptr {
-			receivers = append(receivers, name)
-		}
-		for _, r := range receivers {
-			// A func value of a variable is callable from Go (a func
-			// literal's own value is not).
-			st.n++
-			v := fmt.Sprintf("_fountain_stringer%d", st.n)
-			if _, err := safeEval(in, fmt.Sprintf("%s := func(v %s) string { return v.%s() }", v, r, method)); err != nil {
-				continue
-			}
-			fn, err := safeEval(in, v)
-			if err != nil || fn.Kind() != reflect.Func || fn.Type().NumIn() != 1 {
+		for _, r := range receiverTypes(rename(typ), ptr) {
+			fn, ok := methodEntry(in, &st.n, fmt.Sprintf("func(v %s) string { return v.%s() }", r, method))
+			if !ok {
 				continue
 			}
 			t := fn.Type().In(0)
@@ -403,19 +391,9 @@ func (st *stringers) learnPrinter(in *interp.Interpreter, typ, method, src strin
 	if !ok {
 		return
 	}
-	name := rename(typ)
-	receivers := []string{"*" + name}
-	if !ptr {
-		receivers = append(receivers, name)
-	}
-	for _, r := range receivers {
-		st.n++
-		v := fmt.Sprintf("_fountain_printer%d", st.n)
-		if _, err := safeEval(in, v+" := "+fmt.Sprintf(call, r)); err != nil {
-			continue
-		}
-		fn, err := safeEval(in, v)
-		if err != nil || fn.Kind() != reflect.Func || fn.Type().NumIn() < 1 {
+	for _, r := range receiverTypes(rename(typ), ptr) {
+		fn, ok := methodEntry(in, &st.n, fmt.Sprintf(call, r))
+		if !ok {
 			continue
 		}
 		t := fn.Type().In(0)
@@ -527,13 +505,8 @@ func (st *stringers) learnInstances(in *interp.Interpreter, names []string, sour
 		}
 		// The type as the interpreter names it now (Pair__2[string, int]).
 		typ := mainNameRE.ReplaceAllStringFunc(name, func(m string) string { return rename(strings.TrimPrefix(m, "main.")) })
-		st.n++
-		v := fmt.Sprintf("_fountain_stringer%d", st.n)
-		if _, err := safeEval(in, fmt.Sprintf("%s := func(v %s) string { return v.%s() }", v, typ, method)); err != nil {
-			continue
-		}
-		fn, err := safeEval(in, v)
-		if err != nil || fn.Kind() != reflect.Func || fn.Type().NumIn() != 1 {
+		fn, ok := methodEntry(in, &st.n, fmt.Sprintf("func(v %s) string { return v.%s() }", typ, method))
+		if !ok {
 			continue
 		}
 		param := fn.Type().In(0)
@@ -588,6 +561,34 @@ func instanceBase(x ast.Expr) (string, bool) {
 		return "", false
 	}
 	return sel.Sel.Name, true
+}
+
+// receiverTypes lists what a method of the cells' type name (its internal
+// name) of that receiver can be called on: a pointer to it, and the value
+// too for a value receiver.
+func receiverTypes(name string, ptr bool) []string {
+	if ptr {
+		return []string{"*" + name}
+	}
+	return []string{"*" + name, name}
+}
+
+// methodEntry makes literal, a func literal of one or more parameters
+// calling a method of the cells (the first parameter its receiver), into
+// a func compiled code can call: it is set to a variable of its own (a
+// variable's func value is callable from Go, a literal's own is not). n
+// numbers the variables.
+func methodEntry(in *interp.Interpreter, n *int, literal string) (reflect.Value, bool) {
+	*n++
+	v := fmt.Sprintf("_fountain_entry%d", *n)
+	if _, err := safeEval(in, v+" := "+literal); err != nil {
+		return reflect.Value{}, false
+	}
+	fn, err := safeEval(in, v)
+	if err != nil || fn.Kind() != reflect.Func || fn.Type().NumIn() < 1 {
+		return reflect.Value{}, false
+	}
+	return fn, true
 }
 
 // safeEval is in.Eval, with a panic of yaegi's compiler as an error.
