@@ -872,32 +872,8 @@ func (c *compiler) multiDefineSite(st *ast.AssignStmt, commaOK bool, off func(to
 	}
 	first, last := st.Rhs[0], st.Rhs[len(st.Rhs)-1]
 	head := c.src[off(st.Pos()):off(first.Pos())]
-	if call, ok := first.(*ast.CallExpr); ok && !probing && !known && len(st.Rhs) == 1 {
-		// A generic call whose type arguments inferCalls writes in from
-		// the arguments' written types: its results are known then.
-		c.late = append(c.late, func() {
-			rs := c.inferredResult[call]
-			if len(rs) != len(names) {
-				return
-			}
-			var decl, zero []string
-			for i, n := range names {
-				if n != "_" {
-					decl = append(decl, n)
-					zero = append(zero, zeroOf(rs[i]))
-				}
-			}
-			c.typeSelectors(rs)
-			c.edits = append(c.edits, edit{off(st.Pos()), off(first.Pos()),
-				strings.Join(decl, ", ") + " := " + strings.Join(zero, ", ") + "; " + strings.Join(names, ", ") + " = " + newlines(head)})
-		})
-		return
-	}
-	switch {
-	case probing:
-		c.edits = append(c.edits, edit{off(st.Pos()), off(st.Pos()), "_ = func() { "},
-			edit{off(last.End()), off(last.End()), "; " + strings.Join(probes, "; ") + " }"})
-	case known:
+	// a, b := zero(A), zero(B); a, b = X
+	zeroDefine := func(types []string) {
 		var decl, zero []string
 		for i, n := range names {
 			if n != "_" {
@@ -908,6 +884,23 @@ func (c *compiler) multiDefineSite(st *ast.AssignStmt, commaOK bool, off func(to
 		c.typeSelectors(types)
 		c.edits = append(c.edits, edit{off(st.Pos()), off(first.Pos()),
 			strings.Join(decl, ", ") + " := " + strings.Join(zero, ", ") + "; " + strings.Join(names, ", ") + " = " + newlines(head)})
+	}
+	if call, ok := first.(*ast.CallExpr); ok && !probing && !known && len(st.Rhs) == 1 {
+		// A generic call whose type arguments inferCalls writes in from
+		// the arguments' written types: its results are known then.
+		c.late = append(c.late, func() {
+			if rs := c.inferredResult[call]; len(rs) == len(names) {
+				zeroDefine(rs)
+			}
+		})
+		return
+	}
+	switch {
+	case probing:
+		c.edits = append(c.edits, edit{off(st.Pos()), off(st.Pos()), "_ = func() { "},
+			edit{off(last.End()), off(last.End()), "; " + strings.Join(probes, "; ") + " }"})
+	case known:
+		zeroDefine(types)
 	}
 }
 

@@ -464,22 +464,9 @@ func (c *compiler) inferCalls(calls []inferCall, parent map[ast.Node]ast.Node, o
 			// yaegi would make the type parameter the constant's untyped
 			// type (Twice(3, inc) instantiated Twice for "untyped int",
 			// and a generic call in its body then panicked): Go takes the
-			// other arguments' types first, which the source may tell.
-			nonConstants := 0
-			for _, a := range call.args {
-				if a.untyped == "" {
-					nonConstants++
-				}
-			}
-			// Only when the source spells every other argument's type: the
-			// constant's default type would stand in for what it does not.
-			if written, known := c.writtenCall(call, off); known == nonConstants {
-				if targs, ok, _ := c.inferTypeArgs(written); ok {
-					c.writeTypeArgs(call.n, call.decl, targs, off)
-					continue
-				}
-			}
-			// Else probes tell, before the cell runs.
+			// other arguments' types first. Where the source spells them
+			// all, the branch above wrote the type arguments in; else
+			// probes tell, before the cell runs.
 			for _, a := range call.args {
 				if a.at >= 0 && !a.mode.Probe {
 					c.eager = append(c.eager, a.at)

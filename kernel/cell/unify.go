@@ -240,6 +240,10 @@ func (u *unifier) unifyFields(p, a *ast.FieldList, src string) bool {
 	return true
 }
 
+// FieldTypes lists a field list's types, one per name (a parameter list's
+// types, as a call passes them).
+func FieldTypes(l *ast.FieldList) []ast.Expr { return fieldTypes(l) }
+
 // fieldTypes lists a field list's types, one per name.
 func fieldTypes(l *ast.FieldList) []ast.Expr {
 	var out []ast.Expr

@@ -377,7 +377,7 @@ func (st *stringers) learnPrinter(in *interp.Interpreter, typ, method, src strin
 	if fd == nil {
 		return
 	}
-	ps, rs := listTypes(fd.Type.Params), listTypes(fd.Type.Results)
+	ps, rs := cell.FieldTypes(fd.Type.Params), cell.FieldTypes(fd.Type.Results)
 	call := ""
 	switch {
 	case method == "Format" && len(ps) == 2 && len(rs) == 0 && types.ExprString(ps[0]) == "fmt.State" && types.ExprString(ps[1]) == "rune":
@@ -424,20 +424,6 @@ func (st *stringers) learnPrinter(in *interp.Interpreter, typ, method, src strin
 		st.of = nil // a type seen before may hold this one
 		st.mu.Unlock()
 	}
-}
-
-// listTypes lists a field list's types, one per name.
-func listTypes(l *ast.FieldList) []ast.Expr {
-	var out []ast.Expr
-	if l == nil {
-		return nil
-	}
-	for _, f := range l.List {
-		for range max(len(f.Names), 1) {
-			out = append(out, f.Type)
-		}
-	}
-	return out
 }
 
 func mergePrinter(a, b printer) printer {
