@@ -291,6 +291,36 @@ func (c *compiler) writtenType(e ast.Expr, defined map[*ast.Object]string, done 
 		// Defined from an expression of a written type (&Tree[K, V]{},
 		// a conversion) or a generic call that one settles; not another
 		// call, whose type settle would write in.
+		if as, ok := x.Obj.Decl.(*ast.AssignStmt); ok && as.Tok == token.DEFINE && len(as.Rhs) == 1 {
+			// A range's variable: a key or element of a written operand.
+			if r, ok := as.Rhs[0].(*ast.UnaryExpr); ok && r.Op == token.RANGE {
+				if hasCall(r.X) {
+					return "" // settle would write into the calls
+				}
+				t, err := parser.ParseExpr(c.writtenType(r.X, defined, done, off))
+				if err != nil {
+					return ""
+				}
+				for i, l := range as.Lhs {
+					if l, ok := l.(*ast.Ident); !ok || l.Name != x.Name {
+						continue
+					}
+					switch t := t.(type) {
+					case *ast.ArrayType:
+						if i == 1 {
+							return types.ExprString(t.Elt)
+						}
+						return "int"
+					case *ast.MapType:
+						if i == 0 {
+							return types.ExprString(t.Key)
+						}
+						return types.ExprString(t.Value)
+					}
+				}
+				return ""
+			}
+		}
 		if as, ok := x.Obj.Decl.(*ast.AssignStmt); ok && as.Tok == token.DEFINE && len(as.Lhs) == len(as.Rhs) {
 			for i, l := range as.Lhs {
 				if l, ok := l.(*ast.Ident); !ok || l.Name != x.Name {

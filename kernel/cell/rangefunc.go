@@ -469,22 +469,38 @@ func (c *compiler) fail(at int, msg string) {
 //
 // yaegi takes the value variable for the range's operand, and a channel
 // there for a range over that channel ("reflect: call of reflect.Value.Len
-// on int Value" at run time). The operand must be a variable whose type is
-// written (a parameter, a var, a define of a typed composite literal),
-// known from a probe, or an earlier cell's. It reports whether it
-// rewrote n.
+// on int Value" at run time). The operand's type must be written (a
+// parameter, a var, a define of a typed composite literal, a field or an
+// element of one), known from a probe, or an earlier cell's; an operand
+// that is not a variable must have no calls (it is evaluated again for
+// each element). It reports whether it rewrote n.
 func (c *compiler) rangeOverChans(n *ast.RangeStmt, mode Typed, off func(token.Pos) int) bool {
 	x, ok := n.X.(*ast.Ident)
 	v, okV := n.Value.(*ast.Ident)
 	k, okK := n.Key.(*ast.Ident)
-	if !ok || !okV || !okK || v.Name == "_" || n.Tok != token.DEFINE && n.Tok != token.ASSIGN {
+	if !okV || !okK || v.Name == "_" || n.Tok != token.DEFINE && n.Tok != token.ASSIGN {
 		return false
 	}
-	t := writtenOperandType(x)
-	if t == nil && mode.Type != "" {
-		t, _ = parser.ParseExpr(mode.Type)
+	if !ok && hasCall(n.X) {
+		return false // the operand is evaluated again for each element
 	}
-	if t == nil && x.Obj == nil && !c.localDefs[x.Name] && c.env.HoldsChans(x.Name) {
+	var t ast.Expr
+	if ok {
+		t = writtenOperandType(x)
+	}
+	if t == nil {
+		// As the source spells it otherwise: a field, an element
+		// (b.subs[topic], in a generic body too).
+		if w, err := parser.ParseExpr(c.writtenType(n.X, nil, nil, off)); err == nil {
+			t = w
+		}
+	}
+	if t == nil && mode.Type != "" {
+		if w, err := parser.ParseExpr(mode.Type); err == nil {
+			t = w
+		}
+	}
+	if t == nil && ok && x.Obj == nil && !c.localDefs[x.Name] && c.env.HoldsChans(x.Name) {
 		t = &ast.ArrayType{Elt: &ast.ChanType{Dir: ast.RECV}} // an earlier cell's
 	}
 	var elem ast.Expr
@@ -504,8 +520,14 @@ func (c *compiler) rangeOverChans(n *ast.RangeStmt, mode Typed, off func(token.P
 		key = helperPrefix + "k"
 		c.edits = append(c.edits, edit{off(k.Pos()), off(k.End()), key})
 	}
-	c.edits = append(c.edits, edit{off(k.End()), off(v.End()), newlines(c.src[off(k.End()):off(v.End())])},
-		edit{off(n.Body.Lbrace), off(n.Body.Lbrace) + 1, "{ " + v.Name + " " + map[token.Token]string{token.DEFINE: ":=", token.ASSIGN: "="}[n.Tok] + " " + x.Name + "[" + key + "];"})
+	c.edits = append(c.edits, edit{off(k.End()), off(v.End()), newlines(c.src[off(k.End()):off(v.End())])})
+	bind := " " + v.Name + " " + map[token.Token]string{token.DEFINE: ":=", token.ASSIGN: "="}[n.Tok] + " "
+	if ok {
+		c.edits = append(c.edits, edit{off(n.Body.Lbrace), off(n.Body.Lbrace) + 1, "{" + bind + x.Name + "[" + key + "];"})
+		return true
+	}
+	// The operand again, with the edits inside it.
+	c.copies = append(c.copies, copyEdit{off: off(n.Body.Lbrace) + 1, from: off(n.X.Pos()), to: off(n.X.End()), text: bind, suffix: "[" + key + "];", flat: true})
 	return true
 }
 
