@@ -1234,7 +1234,7 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 	var generic []inferCall
 	settled := c.genericBodies(f, off)
 	addressed := map[*ast.CompositeLit]bool{}
-	comms := map[*ast.AssignStmt]bool{} // a select case's receive, met before its statement
+	comms := map[*ast.AssignStmt]bool{}       // a select case's receive, met before its statement
 	parentLabel := map[*ast.SelectStmt]bool{} // a labeled select, met before the select
 	ast.Inspect(f, func(n ast.Node) bool {
 		switch n := n.(type) {
