@@ -277,11 +277,15 @@ func (c *compiler) printingFields(spec *ast.TypeSpec, depth int) bool {
 	return found
 }
 
+// mainTypeRE matches a type of the cells in type text as staticType names
+// them (main.T).
+var mainTypeRE = regexp.MustCompile(`main\.([A-Za-z_][A-Za-z0-9_]*)`)
+
 // goStringIn reports whether type text t (as staticType names it, main.T)
 // names a type of the cells with a GoString method.
 func (c *compiler) goStringIn(t string) bool {
 	found := false
-	for _, m := range regexp.MustCompile(`main\.([A-Za-z_][A-Za-z0-9_]*)`).FindAllStringSubmatch(t, -1) {
+	for _, m := range mainTypeRE.FindAllStringSubmatch(t, -1) {
 		found = found || len(c.methodsNamed(m[1], "GoString")) > 0
 	}
 	return found
