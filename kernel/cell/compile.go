@@ -1459,6 +1459,9 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 	if has("[") || has(".(") {
 		c.commaOKMaps(f, parentOf(), off)
 	}
+	if has("nil, nil") {
+		c.nilAssigns(f, parentOf(), off)
+	}
 	if has("for") {
 		funcLoops := map[ast.Node]bool{}
 		for _, s := range sites {
@@ -1744,6 +1747,38 @@ func (c *compiler) iotaConsts(d *ast.GenDecl, off func(token.Pos) int) {
 			}
 		}
 	}
+}
+
+// nilAssigns writes an assignment of nil to two or more variables as one
+// assignment each (e.prev, e.next = nil, nil  ->  e.prev = nil; e.next =
+// nil): yaegi panicked on the parallel form for fields of a generic type
+// that refers to itself ("reflect: New(nil)"). With constants on the right
+// the order of the assignments does not matter. Only for a statement of a
+// block.
+func (c *compiler) nilAssigns(f *ast.File, parent map[ast.Node]ast.Node, off func(token.Pos) int) {
+	ast.Inspect(f, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || as.Tok != token.ASSIGN || len(as.Lhs) < 2 || len(as.Lhs) != len(as.Rhs) {
+			return true
+		}
+		for _, r := range as.Rhs {
+			if !isNilIdent(r) {
+				return true
+			}
+		}
+		switch parent[as].(type) {
+		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+		default:
+			return true
+		}
+		for i := 0; i+1 < len(as.Lhs); i++ {
+			from, to := off(as.Lhs[i].End()), off(as.Lhs[i+1].Pos())
+			c.edits = append(c.edits, edit{from, to, " = nil; " + newlines(c.src[from:to])})
+		}
+		from, to := off(as.Lhs[len(as.Lhs)-1].End()), off(as.End())
+		c.edits = append(c.edits, edit{from, to, " = nil" + newlines(c.src[from:to])})
+		return true
+	})
 }
 
 // commaOKMaps makes a comma-ok read of a map that finds no key give the
