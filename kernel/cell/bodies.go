@@ -297,28 +297,7 @@ func (c *compiler) writtenType(e ast.Expr, defined map[*ast.Object]string, done 
 				if hasCall(r.X) {
 					return "" // settle would write into the calls
 				}
-				t, err := parser.ParseExpr(c.writtenType(r.X, defined, done, off))
-				if err != nil {
-					return ""
-				}
-				for i, l := range as.Lhs {
-					if l, ok := l.(*ast.Ident); !ok || l.Name != x.Name {
-						continue
-					}
-					switch t := t.(type) {
-					case *ast.ArrayType:
-						if i == 1 {
-							return types.ExprString(t.Elt)
-						}
-						return "int"
-					case *ast.MapType:
-						if i == 0 {
-							return types.ExprString(t.Key)
-						}
-						return types.ExprString(t.Value)
-					}
-				}
-				return ""
+				return rangeVarType(c.writtenType(r.X, defined, done, off), as.Lhs, x.Name)
 			}
 		}
 		if as, ok := x.Obj.Decl.(*ast.AssignStmt); ok && as.Tok == token.DEFINE && len(as.Lhs) == len(as.Rhs) {

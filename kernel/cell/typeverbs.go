@@ -402,27 +402,36 @@ func (c *compiler) spelledType(e ast.Expr, depth int) string {
 			// A range's variable: an element (or key) of a spelled slice,
 			// array or map.
 			if r, ok := ast.Unparen(d.Rhs[0]).(*ast.UnaryExpr); ok && r.Op == token.RANGE && len(d.Rhs) == 1 {
-				e, err := parser.ParseExpr(c.spelledType(r.X, depth+1))
-				if err != nil {
-					return ""
-				}
-				for i, l := range d.Lhs {
-					if id, ok := l.(*ast.Ident); !ok || id.Name != x.Name {
-						continue
-					}
-					switch t := e.(type) {
-					case *ast.ArrayType:
-						if i == 1 {
-							return types.ExprString(t.Elt)
-						}
-					case *ast.MapType:
-						if i == 0 {
-							return types.ExprString(t.Key)
-						}
-						return types.ExprString(t.Value)
-					}
-				}
+				return rangeVarType(c.spelledType(r.X, depth+1), d.Lhs, x.Name)
 			}
+		}
+	}
+	return ""
+}
+
+// rangeVarType returns the type of the range variable name among lhs
+// (key, value) when the operand's type is operand, a slice, array or map
+// type as source spells it, else "".
+func rangeVarType(operand string, lhs []ast.Expr, name string) string {
+	t, err := parser.ParseExpr(operand)
+	if err != nil {
+		return ""
+	}
+	for i, l := range lhs {
+		if id, ok := l.(*ast.Ident); !ok || id.Name != name {
+			continue
+		}
+		switch t := t.(type) {
+		case *ast.ArrayType:
+			if i == 1 {
+				return types.ExprString(t.Elt)
+			}
+			return "int"
+		case *ast.MapType:
+			if i == 0 {
+				return types.ExprString(t.Key)
+			}
+			return types.ExprString(t.Value)
 		}
 	}
 	return ""
