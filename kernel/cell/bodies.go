@@ -291,6 +291,9 @@ func (c *compiler) writtenType(e ast.Expr, defined map[*ast.Object]string, done 
 		// Defined from an expression of a written type (&Tree[K, V]{},
 		// a conversion) or a generic call that one settles; not another
 		// call, whose type settle would write in.
+		if as, ok := x.Obj.Decl.(*ast.AssignStmt); ok && c.switchOf[as] != nil {
+			return c.switchVarType(c.switchOf[as], x, defined, done, off)
+		}
 		if as, ok := x.Obj.Decl.(*ast.AssignStmt); ok && as.Tok == token.DEFINE && len(as.Rhs) == 1 {
 			// A range's variable: a key or element of a written operand.
 			if r, ok := as.Rhs[0].(*ast.UnaryExpr); ok && r.Op == token.RANGE {
@@ -313,6 +316,26 @@ func (c *compiler) writtenType(e ast.Expr, defined map[*ast.Object]string, done 
 				}
 			}
 		}
+	}
+	return ""
+}
+
+// switchVarType returns the type of x, the variable a type switch binds,
+// where x is: the case's type in a case of one type, else the switch's
+// operand's.
+func (c *compiler) switchVarType(ts *ast.TypeSwitchStmt, x *ast.Ident, defined map[*ast.Object]string, done map[*ast.CallExpr]bool, off func(token.Pos) int) string {
+	for _, cl := range ts.Body.List {
+		cc := cl.(*ast.CaseClause)
+		if x.Pos() < cc.Colon || x.Pos() >= cc.End() {
+			continue
+		}
+		if len(cc.List) == 1 && !isNilIdent(cc.List[0]) {
+			return c.typeText(cc.List[0], off)
+		}
+		break
+	}
+	if ta, ok := ts.Assign.(*ast.AssignStmt).Rhs[0].(*ast.TypeAssertExpr); ok && !hasCall(ta.X) {
+		return c.writtenType(ta.X, defined, done, off)
 	}
 	return ""
 }

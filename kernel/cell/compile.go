@@ -174,7 +174,7 @@ func Compile(src string, env Env) (*Program, error) {
 	if err != nil {
 		return nil, syntaxError(err)
 	}
-	c := &compiler{src: src, env: env, localDefs: map[string]bool{}, sources: map[string]string{}, defineAt: map[string]int{}, refs: map[string][]string{}, methodAt: map[string]int{}, compound: map[int]int{}, selectors: map[string]bool{}, genericSpecs: map[string]genericSpec{}, positional: map[*ast.CallExpr]bool{}, bodyRanges: map[*ast.RangeStmt]Typed{}, inferredResult: map[*ast.CallExpr][]string{}, typeUnits: map[int]bool{}}
+	c := &compiler{src: src, env: env, localDefs: map[string]bool{}, sources: map[string]string{}, defineAt: map[string]int{}, refs: map[string][]string{}, methodAt: map[string]int{}, compound: map[int]int{}, selectors: map[string]bool{}, genericSpecs: map[string]genericSpec{}, positional: map[*ast.CallExpr]bool{}, bodyRanges: map[*ast.RangeStmt]Typed{}, switchOf: map[*ast.AssignStmt]*ast.TypeSwitchStmt{}, inferredResult: map[*ast.CallExpr][]string{}, typeUnits: map[int]bool{}}
 	c.declareAhead(units)
 	var stmtUnits []Unit
 	earlier := map[string]bool{} // variables the units so far define
@@ -275,6 +275,9 @@ type compiler struct {
 	positional map[*ast.CallExpr]bool
 	// ranges in generic bodies over iterators calls return (genericBodies)
 	bodyRanges map[*ast.RangeStmt]Typed
+	// switchOf maps the assignment of a type switch that binds a variable
+	// to the switch (see switchVarType), for the switches the rewrites saw.
+	switchOf map[*ast.AssignStmt]*ast.TypeSwitchStmt
 	// aliases are the top-level type aliases aliasInstances made: name,
 	// type.
 	aliases [][2]string
@@ -1185,6 +1188,10 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 	notRef := map[*ast.Ident]bool{}
 	ast.Inspect(f, func(n ast.Node) bool {
 		switch n := n.(type) {
+		case *ast.TypeSwitchStmt:
+			if as, ok := n.Assign.(*ast.AssignStmt); ok {
+				c.switchOf[as] = n
+			}
 		case *ast.SelectorExpr:
 			notRef[n.Sel] = true
 		case *ast.CompositeLit:
@@ -1414,6 +1421,9 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 				return true
 			}
 			byIndex := c.rangeOverChans(n, mode, off)
+			if n.Tok == token.ASSIGN && !byIndex {
+				c.rangeAssign(n, off)
+			}
 			if n.Tok == token.DEFINE {
 				for _, e := range []ast.Expr{n.Key, n.Value} {
 					if !byIndex || e != n.Value {
@@ -1459,7 +1469,16 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 	if has("[") || has(".(") {
 		c.commaOKMaps(f, parentOf(), off)
 	}
-	if has("nil, nil") {
+	if has("switch") {
+		c.interfaceSwitches(f, off)
+	}
+	if has(", ") {
+		c.parallelAnys(f, parentOf(), off)
+	}
+	if has("return") {
+		c.boolResults(f, parentOf(), off)
+	}
+	if has("nil,") || has(", nil") {
 		c.nilAssigns(f, parentOf(), off)
 	}
 	if has("for") {
@@ -1609,14 +1628,64 @@ func (c *compiler) rangeOverInt(n *ast.RangeStmt, off func(token.Pos) int) {
 // bindRangeKey sets the range's key, a fresh copy each iteration, to the
 // counter k first thing in the body.
 func (c *compiler) bindRangeKey(n *ast.RangeStmt, k string, off func(token.Pos) int) {
-	if id, ok := n.Key.(*ast.Ident); ok && id.Name != "_" {
-		bind := fmt.Sprintf(" %s := %s; _ = %s;", id.Name, k, id.Name)
-		if n.Tok == token.ASSIGN {
-			bind = fmt.Sprintf(" %s = %s;", id.Name, k)
-		}
-		p := off(n.Body.Lbrace) + 1
-		c.edits = append(c.edits, edit{p, p, bind})
+	p := off(n.Body.Lbrace) + 1
+	if id, ok := n.Key.(*ast.Ident); ok && id.Name != "_" && n.Tok == token.DEFINE {
+		c.edits = append(c.edits, edit{p, p, fmt.Sprintf(" %s := %s; _ = %s;", id.Name, k, id.Name)})
+	} else if lhs := c.assignable(n.Key, off); lhs != "" && n.Tok == token.ASSIGN {
+		c.edits = append(c.edits, edit{p, p, fmt.Sprintf(" %s = %s;", lhs, k)})
 	}
+}
+
+// rangeAssign rewrites a range that assigns to variables declared before
+// it, which yaegi leaves as they were (for i = range xs ended with i 0):
+//
+//	for k, v = range X {  ->  for k1, v1 := range X { k, v = k1, v1;
+//
+// so that they hold the last iteration's key and value after the loop, as
+// in Go. Operands it cannot copy (calls in them) are left to yaegi.
+func (c *compiler) rangeAssign(n *ast.RangeStmt, off func(token.Pos) int) {
+	var lhs, rhs []string
+	for i, e := range []ast.Expr{n.Key, n.Value} {
+		if e == nil {
+			continue
+		}
+		if id, ok := e.(*ast.Ident); ok && id.Name == "_" {
+			continue
+		}
+		text := c.assignable(e, off)
+		if text == "" {
+			return
+		}
+		lhs = append(lhs, text)
+		rhs = append(rhs, fmt.Sprintf("%sr%s%d", helperPrefix, string("kv"[i]), off(n.For)))
+	}
+	if len(lhs) == 0 {
+		return
+	}
+	for i, e := range []ast.Expr{n.Key, n.Value} {
+		if e == nil {
+			continue
+		}
+		if id, ok := e.(*ast.Ident); !ok || id.Name != "_" {
+			c.edits = append(c.edits, edit{off(e.Pos()), off(e.End()), fmt.Sprintf("%sr%s%d", helperPrefix, string("kv"[i]), off(n.For))})
+		}
+	}
+	c.edits = append(c.edits, edit{off(n.TokPos), off(n.TokPos) + 1, ":="})
+	p := off(n.Body.Lbrace) + 1
+	c.edits = append(c.edits, edit{p, p, " " + strings.Join(lhs, ", ") + " = " + strings.Join(rhs, ", ") + ";"})
+}
+
+// assignable returns the source of e, the left side of an assignment, if
+// it is a name, a field, an element or a pointer's target with no calls
+// (none of which the cell compiler rewrites): else "".
+func (c *compiler) assignable(e ast.Expr, off func(token.Pos) int) string {
+	switch e.(type) {
+	case *ast.Ident, *ast.SelectorExpr, *ast.IndexExpr, *ast.StarExpr, *ast.ParenExpr:
+		if !hasCall(e) {
+			return c.src[off(e.Pos()):off(e.End())]
+		}
+	}
+	return ""
 }
 
 // rangeOverIntOf is rangeOverInt for an operand of type typ, known from a
@@ -1751,9 +1820,13 @@ func (c *compiler) iotaConsts(d *ast.GenDecl, off func(token.Pos) int) {
 
 // nilAssigns writes an assignment of nil to two or more variables as one
 // assignment each (e.prev, e.next = nil, nil  ->  e.prev = nil; e.next =
-// nil): yaegi panicked on the parallel form for fields of a generic type
-// that refers to itself ("reflect: New(nil)"). With constants on the right
-// the order of the assignments does not matter. Only for a statement of a
+// nil), and one that assigns nil and other values as the others' then the
+// nils' (line, n = nil, 0  ->  n = 0; line = nil): yaegi panicked on the
+// parallel form ("reflect: New(nil)"). The nils go last, so the other
+// values are read before any is set, as in Go; a variable that both sides
+// name (a, b = nil, a) or that an index of a nil's target reads is fine
+// for that reason, and a target of a nil that another target sets (m[i],
+// i = nil, 2) leaves the statement as it is. Only for a statement of a
 // block.
 func (c *compiler) nilAssigns(f *ast.File, parent map[ast.Node]ast.Node, off func(token.Pos) int) {
 	ast.Inspect(f, func(n ast.Node) bool {
@@ -1761,24 +1834,265 @@ func (c *compiler) nilAssigns(f *ast.File, parent map[ast.Node]ast.Node, off fun
 		if !ok || as.Tok != token.ASSIGN || len(as.Lhs) < 2 || len(as.Lhs) != len(as.Rhs) {
 			return true
 		}
-		for _, r := range as.Rhs {
-			if !isNilIdent(r) {
+		switch parent[as].(type) {
+		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+		default:
+			return true
+		}
+		nils := make([]bool, len(as.Rhs))
+		set := map[string]bool{} // the variables the others' targets set
+		some := false
+		for i, r := range as.Rhs {
+			nils[i] = isNilIdent(r)
+			some = some || nils[i]
+			if !nils[i] {
+				if id := rootIdent(as.Lhs[i]); id != nil {
+					set[id.Name] = true
+				} else {
+					return true
+				}
+			}
+		}
+		if !some {
+			return true
+		}
+		var after []string
+		for i, l := range as.Lhs {
+			if !nils[i] {
+				continue
+			}
+			text := c.assignable(l, off)
+			if text == "" || readsAny(l, set) {
 				return true
 			}
+			after = append(after, text+" = nil")
+		}
+		if len(after) == len(as.Lhs) {
+			// Only nils: one assignment each, in place.
+			for i := 0; i+1 < len(as.Lhs); i++ {
+				from, to := off(as.Lhs[i].End()), off(as.Lhs[i+1].Pos())
+				c.edits = append(c.edits, edit{from, to, " = nil; " + newlines(c.src[from:to])})
+			}
+			from, to := off(as.Lhs[len(as.Lhs)-1].End()), off(as.End())
+			c.edits = append(c.edits, edit{from, to, " = nil" + newlines(c.src[from:to])})
+			return true
+		}
+		c.dropElems(as.Lhs, nils, off)
+		c.dropElems(as.Rhs, nils, off)
+		c.edits = append(c.edits, edit{off(as.End()), off(as.End()), "; " + strings.Join(after, "; ")})
+		return true
+	})
+}
+
+// parallelAnys writes an assignment of two or more values where one goes
+// to a variable of an empty interface type (x, y = y, x with x and y of
+// type any) as a define of the values and one assignment each:
+//
+//	x, n = y, m  ->  t0, t1 := y, m; x = t0; n = t1
+//
+// yaegi panicked on the parallel form ("reflect.Set: value of type
+// interface {} is not assignable to type interp.valueInterface"). The
+// values are all read first, as in Go; a constant is assigned as written
+// (a temporary would take its default type). Targets must have no calls,
+// and none may read a variable an earlier one sets (i, a[i] = ...): else
+// the statement stays. Only for a statement of a block.
+func (c *compiler) parallelAnys(f *ast.File, parent map[ast.Node]ast.Node, off func(token.Pos) int) {
+	ast.Inspect(f, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || as.Tok != token.ASSIGN || len(as.Lhs) < 2 || len(as.Lhs) != len(as.Rhs) {
+			return true
 		}
 		switch parent[as].(type) {
 		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
 		default:
 			return true
 		}
-		for i := 0; i+1 < len(as.Lhs); i++ {
-			from, to := off(as.Lhs[i].End()), off(as.Lhs[i+1].Pos())
-			c.edits = append(c.edits, edit{from, to, " = nil; " + newlines(c.src[from:to])})
+		some := false
+		set := map[string]bool{}
+		for i, l := range as.Lhs {
+			if isNilIdent(as.Rhs[i]) || c.assignable(l, off) == "" || readsTarget(l, set) {
+				return true // (nils are nilAssigns')
+			}
+			set[types.ExprString(l)] = true
+			if t := c.operandType(l, off); t != nil && c.isEmptyInterface(t) && !c.isConstant(as.Rhs[i]) {
+				some = true
+			}
 		}
-		from, to := off(as.Lhs[len(as.Lhs)-1].End()), off(as.End())
-		c.edits = append(c.edits, edit{from, to, " = nil" + newlines(c.src[from:to])})
+		if !some {
+			return true
+		}
+		at := off(as.Pos())
+		var temps, after []string
+		for i, l := range as.Lhs {
+			if id, ok := l.(*ast.Ident); ok && id.Name == "_" || c.isConstant(as.Rhs[i]) {
+				temps = append(temps, "_")
+				if !(ok && id.Name == "_") {
+					// The constant again, after the others.
+					c.copies = append(c.copies, copyEdit{off: off(as.End()), from: off(l.Pos()), to: off(l.End()), text: "; ", suffix: " = " + c.src[off(as.Rhs[i].Pos()):off(as.Rhs[i].End())]})
+				}
+				continue
+			}
+			t := fmt.Sprintf("%spa%d_%d", helperPrefix, at, i)
+			temps = append(temps, t)
+			after = append(after, t)
+			c.copies = append(c.copies, copyEdit{off: off(as.End()), from: off(l.Pos()), to: off(l.End()), text: "; ", suffix: " = " + t})
+		}
+		if len(after) == 0 {
+			return true
+		}
+		c.edits = append(c.edits, edit{off(as.Lhs[0].Pos()), off(as.TokPos) + len("="), strings.Join(temps, ", ") + " :=" + newlines(c.src[off(as.Lhs[0].Pos()):off(as.TokPos)])})
 		return true
 	})
+}
+
+// readsTarget reports whether finding where the target l is reads one of
+// the targets before it (i, a[i]; p, p.x), each in set as it is written.
+func readsTarget(l ast.Expr, set map[string]bool) bool {
+	found := false
+	ast.Inspect(l, func(n ast.Node) bool {
+		if e, ok := n.(ast.Expr); ok && e != l && set[types.ExprString(e)] {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// boolResults writes a comparison or a negation returned as a result of an
+// empty interface type as a conversion to bool (return x < y  ->  return
+// bool(x < y)): yaegi panicked on such a return ("reflect: call of
+// reflect.Value.SetBool on interface Value").
+func (c *compiler) boolResults(f *ast.File, parent map[ast.Node]ast.Node, off func(token.Pos) int) {
+	if c.userDefined("bool") {
+		return
+	}
+	ast.Inspect(f, func(n ast.Node) bool {
+		ret, ok := n.(*ast.ReturnStmt)
+		if !ok || len(ret.Results) == 0 {
+			return true
+		}
+		_, ft := enclosingFunc(ret, parent)
+		rs := fieldTypes(ft.Results)
+		if len(rs) != len(ret.Results) {
+			return true
+		}
+		for i, r := range ret.Results {
+			switch x := r.(type) {
+			case *ast.BinaryExpr:
+				switch x.Op {
+				case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
+				default:
+					continue
+				}
+			case *ast.UnaryExpr:
+				if x.Op != token.NOT {
+					continue
+				}
+			default:
+				continue
+			}
+			if c.isEmptyInterface(rs[i]) {
+				c.edits = append(c.edits, edit{off(r.Pos()), off(r.Pos()), "bool("}, edit{off(r.End()), off(r.End()), ")"})
+			}
+		}
+		return true
+	})
+}
+
+// isEmptyInterface reports whether t is an interface type with no
+// methods: any, interface{}, or a type of the cells declared as one.
+func (c *compiler) isEmptyInterface(t ast.Expr) bool {
+	switch x := t.(type) {
+	case *ast.Ident:
+		if x.Name == "any" && !c.userDefined("any") {
+			return true
+		}
+		if spec := c.cellTypeDecl(x.Name); spec != nil && spec.TypeParams == nil {
+			it, ok := spec.Type.(*ast.InterfaceType)
+			return ok && (it.Methods == nil || len(it.Methods.List) == 0)
+		}
+	case *ast.InterfaceType:
+		return x.Methods == nil || len(x.Methods.List) == 0
+	}
+	return false
+}
+
+// isConstant reports whether e is a constant expression as the syntax
+// tells: literals, true, false, constants of the cell or the cells, and
+// operations on those.
+func (c *compiler) isConstant(e ast.Expr) bool {
+	switch x := e.(type) {
+	case *ast.BasicLit:
+		return true
+	case *ast.ParenExpr:
+		return c.isConstant(x.X)
+	case *ast.UnaryExpr:
+		return x.Op != token.AND && x.Op != token.ARROW && c.isConstant(x.X)
+	case *ast.BinaryExpr:
+		return c.isConstant(x.X) && c.isConstant(x.Y)
+	case *ast.Ident:
+		if x.Obj != nil {
+			return x.Obj.Kind == ast.Con
+		}
+		if (x.Name == "true" || x.Name == "false") && !c.userDefined(x.Name) {
+			return true
+		}
+		return strings.HasPrefix(c.declSource(x.Name), "const")
+	}
+	return false
+}
+
+// dropElems deletes the elements of list that drop marks, with their
+// commas; at least one element stays.
+func (c *compiler) dropElems(list []ast.Expr, drop []bool, off func(token.Pos) int) {
+	last := -1 // the last element kept
+	for i := range list {
+		if !drop[i] {
+			last = i
+		}
+	}
+	cut := func(from, to int) { c.edits = append(c.edits, edit{from, to, newlines(c.src[from:to])}) }
+	for i := 0; i < last; i++ {
+		if drop[i] {
+			cut(off(list[i].Pos()), off(list[i+1].Pos()))
+		}
+	}
+	if last < len(list)-1 {
+		cut(off(list[last].End()), off(list[len(list)-1].End()))
+	}
+}
+
+// rootIdent returns the variable an assignment to e sets, in part or
+// whole: x of x, x.f, x[i] and *x. Else nil.
+func rootIdent(e ast.Expr) *ast.Ident {
+	for {
+		switch x := e.(type) {
+		case *ast.Ident:
+			return x
+		case *ast.SelectorExpr:
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		case *ast.ParenExpr:
+			e = x.X
+		default:
+			return nil
+		}
+	}
+}
+
+// readsAny reports whether e names any of the variables in names.
+func readsAny(e ast.Expr, names map[string]bool) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && names[id.Name] {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // commaOKMaps makes a comma-ok read of a map that finds no key give the

@@ -1,6 +1,7 @@
 package cell
 
 import (
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -178,37 +179,14 @@ func (c *compiler) errorEquality(n *ast.BinaryExpr, off func(token.Pos) int) {
 		return
 	}
 	isError := func(e ast.Expr) bool {
-		t := c.spelledType(e, 0)
-		if t == "" && !hasCall(e) {
-			t = c.writtenType(e, nil, nil, off)
-		}
-		x, err := parser.ParseExpr(t)
-		return err == nil && (c.isErrorType(x) || c.hasErrorMethod(x))
+		x := c.operandType(e, off)
+		return x != nil && (c.isErrorType(x) || c.hasErrorMethod(x))
 	}
 	// Or interface values: yaegi compared its wrappers of the values
 	// (var a, b any = T("x"), T("x"); a == b was false).
 	isIface := func(e ast.Expr) bool {
-		t := c.spelledType(e, 0)
-		if t == "" && !hasCall(e) {
-			t = c.writtenType(e, nil, nil, off)
-		}
-		x, err := parser.ParseExpr(versionedRE.ReplaceAllString(t, "$1"))
-		if err != nil {
-			return false
-		}
-		if id, ok := x.(*ast.Ident); ok && id.Name == "any" && !c.userDefined("any") {
-			return true
-		}
-		if it, ok := x.(*ast.InterfaceType); ok {
-			return it.Methods == nil || len(it.Methods.List) == 0
-		}
-		if id, ok := x.(*ast.Ident); ok {
-			if spec := c.cellTypeDecl(id.Name); spec != nil {
-				_, iface := spec.Type.(*ast.InterfaceType)
-				return iface && spec.TypeParams == nil
-			}
-		}
-		return false
+		x := c.operandType(e, off)
+		return x != nil && c.isInterface(x, false)
 	}
 	if !isError(n.X) && !isError(n.Y) && !(isIface(n.X) && isIface(n.Y)) {
 		return
@@ -219,6 +197,94 @@ func (c *compiler) errorEquality(n *ast.BinaryExpr, off func(token.Pos) int) {
 	}
 	c.edits = append(c.edits, edit{off(n.X.Pos()), off(n.X.Pos()), not + HelperSameError + "("},
 		edit{off(n.X.End()), off(n.Y.Pos()), ", "}, edit{off(n.Y.End()), off(n.Y.End()), ")"})
+}
+
+// operandType returns the type of e as the source spells it, or nil.
+func (c *compiler) operandType(e ast.Expr, off func(token.Pos) int) ast.Expr {
+	t := c.spelledType(e, 0)
+	if t == "" && !hasCall(e) {
+		t = c.writtenType(e, nil, nil, off)
+	}
+	x, err := parser.ParseExpr(versionedRE.ReplaceAllString(t, "$1"))
+	if err != nil {
+		return nil
+	}
+	return x
+}
+
+// isInterface reports whether t is an interface type: any, an empty
+// interface literal or an interface type of the cells (not generic); with
+// methods true, also a literal with methods and error.
+func (c *compiler) isInterface(t ast.Expr, methods bool) bool {
+	switch x := t.(type) {
+	case *ast.Ident:
+		if x.Name == "any" && !c.userDefined("any") || methods && c.isErrorType(x) {
+			return true
+		}
+		if spec := c.cellTypeDecl(x.Name); spec != nil {
+			_, iface := spec.Type.(*ast.InterfaceType)
+			return iface && spec.TypeParams == nil
+		}
+	case *ast.InterfaceType:
+		return methods || x.Methods == nil || len(x.Methods.List) == 0
+	}
+	return false
+}
+
+// interfaceSwitches writes a switch on a value of an interface type whose
+// cases are values as a switch on conditions, comparing with
+// HelperSameError as == between interface values does (see
+// errorEquality):
+//
+//	switch v { case Symbol("quote"), 1:  ->  switch s := v; { case same(s, Symbol("quote")) || same(s, 1):
+//
+// yaegi panicked on such a switch ("reflect.Value.Convert: value of type
+// interface {} cannot be converted to type string"). A switch with an init
+// statement is rewritten only if its tag is a name, which each case reads
+// again.
+func (c *compiler) interfaceSwitches(f *ast.File, off func(token.Pos) int) {
+	ast.Inspect(f, func(n ast.Node) bool {
+		sw, ok := n.(*ast.SwitchStmt)
+		if !ok || sw.Tag == nil {
+			return true
+		}
+		some := false
+		for _, cc := range sw.Body.List {
+			for _, e := range cc.(*ast.CaseClause).List {
+				some = some || !isNilIdent(e)
+			}
+		}
+		t := c.operandType(sw.Tag, off)
+		if !some || t == nil || !c.isInterface(t, true) {
+			return true
+		}
+		tag := fmt.Sprintf("%ssw%d", helperPrefix, off(sw.Switch))
+		if sw.Init == nil {
+			c.edits = append(c.edits, edit{off(sw.Tag.Pos()), off(sw.Tag.Pos()), tag + " := "},
+				edit{off(sw.Tag.End()), off(sw.Tag.End()), ";"})
+		} else if id, ok := sw.Tag.(*ast.Ident); ok {
+			tag = id.Name
+			c.edits = append(c.edits, edit{off(sw.Tag.Pos()), off(sw.Tag.End()), ""})
+		} else {
+			return true
+		}
+		for _, cc := range sw.Body.List {
+			list := cc.(*ast.CaseClause).List
+			for i, e := range list {
+				if isNilIdent(e) {
+					c.edits = append(c.edits, edit{off(e.Pos()), off(e.Pos()), tag + " == "})
+				} else {
+					c.edits = append(c.edits, edit{off(e.Pos()), off(e.Pos()), HelperSameError + "(" + tag + ", " + HelperAny + "("},
+						edit{off(e.End()), off(e.End()), "))"})
+				}
+				if i+1 < len(list) {
+					from, to := off(e.End()), off(list[i+1].Pos())
+					c.edits = append(c.edits, edit{from, to, " || " + newlines(c.src[from:to])})
+				}
+			}
+		}
+		return true
+	})
 }
 
 // interfaceArgs passes values into compiled interfaces where yaegi does not

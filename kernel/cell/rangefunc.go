@@ -516,12 +516,22 @@ func (c *compiler) rangeOverChans(n *ast.RangeStmt, mode Typed, off func(token.P
 		return false
 	}
 	key := k.Name
+	bind := " " + v.Name + " := "
+	if n.Tok == token.ASSIGN {
+		// The key too is assigned from a key of the loop's own (yaegi
+		// does not assign a range's variables: see rangeAssign).
+		bind = " " + v.Name + " = "
+		if key != "_" {
+			bind = " " + key + " = " + helperPrefix + "k;" + bind
+		}
+		key = "_"
+		c.edits = append(c.edits, edit{off(n.TokPos), off(n.TokPos) + 1, ":="})
+	}
 	if key == "_" {
 		key = helperPrefix + "k"
 		c.edits = append(c.edits, edit{off(k.Pos()), off(k.End()), key})
 	}
 	c.edits = append(c.edits, edit{off(k.End()), off(v.End()), newlines(c.src[off(k.End()):off(v.End())])})
-	bind := " " + v.Name + " " + map[token.Token]string{token.DEFINE: ":=", token.ASSIGN: "="}[n.Tok] + " "
 	if ok {
 		c.edits = append(c.edits, edit{off(n.Body.Lbrace), off(n.Body.Lbrace) + 1, "{" + bind + x.Name + "[" + key + "];"})
 		return true

@@ -334,6 +334,15 @@ func (c *compiler) spelledType(e ast.Expr, depth int) string {
 		if id, ok := x.Fun.(*ast.Ident); ok && len(x.Args) == 1 && !x.Ellipsis.IsValid() && (c.cellTypeDecl(id.Name) != nil || c.isErrorType(id)) {
 			return id.Name // a conversion: MyInt(5), error(e)
 		}
+		if id, ok := x.Fun.(*ast.Ident); ok && (id.Name == "min" || id.Name == "max") && id.Obj == nil && !c.userDefined(id.Name) {
+			// Of the type of its typed arguments: min(T(2), 3).
+			for _, a := range x.Args {
+				if t := c.spelledType(a, depth+1); t != "" {
+					return t
+				}
+			}
+			return ""
+		}
 		if sel, ok := x.Fun.(*ast.SelectorExpr); ok {
 			// a method's: m.Mul(o) of a spelled m
 			if _, _, pkg := c.packageMember(sel); !pkg {

@@ -136,14 +136,14 @@ func _fountain_try(f func()) {
 	f()
 }
 
-func _fountain_min[T _fountain_cmp.Ordered](a, b T) T {
+func _fountain_min[_fountain_T _fountain_cmp.Ordered](a, b _fountain_T) _fountain_T {
 	if a < b {
 		return a
 	}
 	return b
 }
 
-func _fountain_max[T _fountain_cmp.Ordered](a, b T) T {
+func _fountain_max[_fountain_T _fountain_cmp.Ordered](a, b _fountain_T) _fountain_T {
 	if a > b {
 		return a
 	}
