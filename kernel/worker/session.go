@@ -53,6 +53,9 @@ type Session struct {
 	// stops them (yaegi's run id), so they are made again after one.
 	funcValues map[string]string
 	funcOrder  []string
+	// typeParams are the type parameters of generic funcs, by source
+	// (see typeParamClash).
+	typeParams map[string][]string
 	// shimsLoaded are the shims compiled so far (see Shim).
 	shimsLoaded map[string]bool
 	// runID is the interpreter's run id (see interrupt.go), nil if this
@@ -113,6 +116,7 @@ func NewSession(stdin io.Reader) (*Session, error) {
 		defined:  map[string]bool{},
 		sources:  map[string]string{},
 		docs:     map[string]*pkgDocs{}, fromSource: sourceDocs, stdDocs: stdDocsFile,
+		typeParams:  map[string][]string{},
 		refs:        map[string][]string{},
 		types:       map[string]bool{},
 		methods:     map[string]map[string]string{},
@@ -668,6 +672,9 @@ var pkgTypeRE = regexp.MustCompile(`\b([a-z][A-Za-z0-9_]*)\.([A-Z][A-Za-z0-9_]*)
 func (s *Session) prepare(code string) (*cell.Program, []string, []cell.Chunk, error) {
 	prog, err := cell.Compile(code, s)
 	if err != nil {
+		return nil, nil, nil, err
+	}
+	if err := s.typeParamClash(code, prog); err != nil {
 		return nil, nil, nil, err
 	}
 	// A type the cell redefines, or whose method it redefines, lives on

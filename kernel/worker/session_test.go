@@ -3,6 +3,7 @@ package worker
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"log"
 	"os"
@@ -218,6 +219,31 @@ func TestGenericFuncsHaveNamesOfTheirOwn(t *testing.T) {
 	if err == nil || strings.Contains(err.Error(), "__") {
 		t.Errorf("error %v: want one in the user's names", err)
 	}
+}
+
+// TestTypeParamClash: a generic func's type parameter named as a
+// top-level name of the cells broke both in yaegi (it declares the
+// parameter among the package's names): the cell that makes the clash,
+// either way round, is refused with a message that points at it and
+// changes nothing; a generic type's parameters do not clash.
+func TestTypeParamClash(t *testing.T) {
+	s := newTestSession(t)
+	value(t, s, "func Map[T, U any](xs []T, f func(T) U) []U { var out []U; for _, x := range xs { out = append(out, f(x)) }; return out }")
+	_, err := s.Run(t.Context(), "x := 1\ntype T int")
+	var ce *CellError
+	if !errors.As(err, &ce) || !strings.Contains(ce.Value, "T is both a type parameter of Map and a name of your cells") || !strings.Contains(strings.Join(ce.Traceback, "\n"), "line 2") {
+		t.Fatalf("type T after Map[T]: %v", err)
+	}
+	if _, err := s.Run(t.Context(), "x"); err == nil {
+		t.Fatal("the refused cell defined x")
+	}
+	_, err = s.Run(t.Context(), "type K struct{}\nfunc Keys[K comparable, V any](m map[K]V) []K { return nil }")
+	if err == nil || !strings.Contains(err.Error(), "K is both a type parameter of Keys") {
+		t.Fatalf("Keys[K] in the cell of type K: %v", err)
+	}
+	expectValues(t, s, []cellValue{
+		{"type E int\nfunc (e E) String() string { return \"e\" }\ntype Box[E any] struct{ v E }\nfmt.Sprint(E(1), Map([]int{1, 2}, func(i int) E { return E(i) }), Box[int]{3}.v)", "e [e e] 3"},
+	})
 }
 
 // TestGenericCycles: a generic type yaegi would expand until the stack
