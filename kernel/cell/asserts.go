@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"slices"
 	"strings"
 )
 
@@ -20,6 +21,16 @@ const (
 	// the cells' declarations tell: yaegi matches a value of a cell's type
 	// to an interface by the shapes of its methods, not their names.
 	HelperHas = "_fountain_rt.Has"
+	// HelperWrapped reports whether a value is in yaegi's wrapper of a
+	// compiled interface (an error holding a value of the cells' type).
+	HelperWrapped = "_fountain_rt.Wrapped"
+	// HelperNamed reports whether a value is of a type of the cells that
+	// yaegi can tell apart from its underlying type: one with methods.
+	HelperNamed = "_fountain_rt.Named"
+	// HelperOwned reports whether the value an error (or a fmt.Stringer)
+	// holds is of the named struct type of the cells (or a pointer to
+	// one), and no other type of theirs has its structure.
+	HelperOwned = "_fountain_rt.Owned"
 )
 
 // yaegi gets a type assertion to an interface wrong when the value is of a
@@ -99,7 +110,7 @@ func (c *compiler) typeAsserts(f *ast.File, off func(token.Pos) int) {
 		}
 		p.text(" { if !" + c.hasCall(arg, ta.Type, literal) + " { ")
 		fail()
-		p.text(" }; switch " + y + " := " + arg + ".(type) { case ")
+		p.text(" }; " + c.implementerChecks(arg, y, ta.Type, literal, ret) + "switch " + y + " := " + arg + ".(type) { case ")
 		c.caseOf(p, ta.Type, c.alsoCases(ta.Type, literal, ret)+": "+ret+"; default: ")
 		fail()
 		p.text(" } }(")
@@ -353,6 +364,10 @@ func (c *compiler) typeSwitches(f *ast.File, parent map[ast.Node]ast.Node, off f
 				switch {
 				case isNilIdent(t):
 					piece(end, t, "if "+v+" == ", ret)
+				case !isIface && c.isBasicType(t):
+					// yaegi matched a value of a type of the cells over
+					// string to case string; one with methods tells.
+					piece(end, t, "if _, ok := "+v+".(", "); ok && !"+HelperNamed+"("+v+")"+ret)
 				case !isIface:
 					piece(end, t, "if _, ok := "+c.concreteOperand(v, t)+".(", "); ok"+ret)
 				default:
@@ -361,7 +376,7 @@ func (c *compiler) typeSwitches(f *ast.File, parent map[ast.Node]ast.Node, off f
 					// One type a case: yaegi's cases of several types match
 					// what none of them does.
 					yes := "_ = " + y + "; return true"
-					caseOf(end, t, "if func("+arg+" any) bool { if !"+c.hasCall(arg, t, literal)+" { return false }; switch "+y+" := "+arg+".(type) { case ",
+					caseOf(end, t, "if func("+arg+" any) bool { if !"+c.hasCall(arg, t, literal)+" { return false }; "+c.implementerChecks(arg, y, t, literal, yes)+"switch "+y+" := "+arg+".(type) { case ",
 						c.alsoCases(t, literal, yes)+": "+yes+" }; return false }("+v+")"+ret)
 				}
 			}
@@ -380,12 +395,95 @@ func (c *compiler) typeSwitches(f *ast.File, parent map[ast.Node]ast.Node, off f
 			}
 			// The case matched: the bound switch in the func literal does too.
 			arg := helperPrefix + "x"
-			piece(at, t, " "+name+" := func("+arg+" any) ", " { switch "+y+" := "+arg+".(type) { case ")
+			piece(at, t, " "+name+" := func("+arg+" any) ", " { "+c.implementerChecks(arg, y, t, literal, "return "+y)+"switch "+y+" := "+arg+".(type) { case ")
 			caseOf(at, t, "", c.alsoCases(t, literal, "return "+y)+": return "+y+" }; panic(\"unreachable\") }("+v+"); _ = "+name+";")
 		}
 		c.copies = append(c.copies, copyEdit{off: end, from: end, to: end, suffix: "return -1 }()"})
 		return true
 	})
+}
+
+// implementerChecks returns, for an assertion of x to t, an interface type
+// of the cells or an interface literal with methods other than Error and
+// String, a check of x, if it is in yaegi's wrapper, against each type of
+// the cells that has those methods (pointers, and structs whose Error or
+// String hands them over), each running ret with y bound to the value:
+//
+//	if Wrapped(x) { if y, ok := Concrete(x).(*Conn); ok && Owned(x, "Conn") { ret }; ... };
+//
+// yaegi matched no value held in an error (err.(Temporary)) to such an
+// interface: its wrapper of the value has only error's method. Methods a
+// type gets by embedding are not looked at. Else "".
+func (c *compiler) implementerChecks(x, y string, t ast.Expr, literal, ret string) string {
+	if literal != "" || c.isErrorType(t) {
+		return ""
+	}
+	names := c.methodNames(t, "", 0)
+	if !slices.ContainsFunc(names, func(n string) bool { return n != "Error" && n != "String" }) {
+		return ""
+	}
+	c.implementers = true // types declared later change the list
+	var b strings.Builder
+	for _, typ := range c.allTypes() {
+		spec := c.cellTypeDecl(typ)
+		if spec == nil || spec.TypeParams != nil {
+			continue
+		}
+		if _, iface := spec.Type.(*ast.InterfaceType); iface {
+			continue
+		}
+		if st, ok := spec.Type.(*ast.StructType); ok && (st.Fields == nil || len(st.Fields.List) == 0) {
+			// yaegi panics asserting what an error holds to an empty
+			// struct or a pointer to one ("reflect: Field index out
+			// of bounds").
+			continue
+		}
+		found, ptr := map[string]bool{}, false
+		for _, fd := range c.methodsNamed(typ, names...) {
+			found[fd.Name.Name] = true
+			_, star := fd.Recv.List[0].Type.(*ast.StarExpr)
+			ptr = ptr || star
+		}
+		if len(found) != len(names) {
+			continue
+		}
+		// yaegi's assertion matches a value of any type of the same
+		// structure: HelperOwned tells whose it is.
+		name, owned := c.env.Rename(typ), fmt.Sprintf("%s(%s, %q)", HelperOwned, x, typ)
+		fmt.Fprintf(&b, "if %s, ok := %s(%s).(*%s); ok && %s { %s }; ", y, HelperConcrete, x, name, owned, ret)
+		if !ptr && c.isValuePrinter(ast.NewIdent(typ)) {
+			// (A struct whose Error hands it over: of other values,
+			// yaegi's wrapper keeps what an assertion cannot match.)
+			fmt.Fprintf(&b, "if %s, ok := %s(%s).(%s); ok && %s { %s }; ", y, HelperConcrete, x, name, owned, ret)
+		}
+	}
+	if b.Len() == 0 {
+		return ""
+	}
+	return "if " + HelperWrapped + "(" + x + ") { " + b.String() + "}; "
+}
+
+// isBasicType reports whether t is a predeclared type of a value yaegi
+// confuses with the cells' types over it: string, bool or a number type.
+func (c *compiler) isBasicType(t ast.Expr) bool {
+	id, ok := t.(*ast.Ident)
+	if !ok || id.Obj != nil || c.userDefined(id.Name) {
+		return false
+	}
+	return id.Name == "string" || id.Name == "bool" || integerTypes[id.Name] || id.Name == "float32" || id.Name == "float64" || id.Name == "complex64" || id.Name == "complex128"
+}
+
+// allTypes returns the types of the cells, this cell's (before or after
+// the statement at hand) and earlier ones', in name order.
+func (c *compiler) allTypes() []string {
+	all := c.env.Types()
+	for name, src := range c.sources {
+		if !strings.Contains(name, ".") && strings.HasPrefix(src, "type ") {
+			all = append(all, name)
+		}
+	}
+	slices.Sort(all)
+	return slices.Compact(all)
 }
 
 // alsoCases returns what follows an interface type t in a case list of
@@ -409,11 +507,12 @@ func (c *compiler) alsoCases(t ast.Expr, literal, ret string) string {
 }
 
 // needsIndexSwitch reports whether a type switch has a case yaegi gets
-// wrong: an interface, or a concrete type of the cells' with methods.
+// wrong: an interface, a concrete type of the cells' with methods, or nil
+// (which a nil value of one of the cells' interfaces did not match).
 func (c *compiler) needsIndexSwitch(ts *ast.TypeSwitchStmt) bool {
 	for _, s := range ts.Body.List {
 		for _, t := range s.(*ast.CaseClause).List {
-			if _, isIface := c.interfaceCase(t); isIface || c.hasMethods(recvName(t)) {
+			if _, isIface := c.interfaceCase(t); isIface || c.hasMethods(recvName(t)) || isNilIdent(t) {
 				return true
 			}
 		}

@@ -86,6 +86,8 @@ type Env interface {
 	// member of a compiled package (sync.OnceValue): symbol tables cannot
 	// hold generics, so such selectors are rewritten to it.
 	Shim(path, name string) (pkg string, ok bool)
+	// Types returns the names of the types earlier cells declared.
+	Types() []string
 	// Source returns the declaration source of a top-level name an
 	// earlier cell defined, or of a func of a package the interpreter has
 	// from source ("slices.Index"), or "": generic calls need their func's.
@@ -98,6 +100,11 @@ type ImportSpec struct {
 	Path string
 	Auto bool // added because the cell used the package without importing it
 }
+
+// RefTypes is among the references of a func (Program.Refs) that asserts
+// values to an interface with the list of the cells' types that implement
+// it written in: a cell declaring types or methods makes it stale.
+const RefTypes = helperPrefix + "types"
 
 // Chunk is a piece of source for the interpreter. Its text keeps the cell's
 // line and column layout, so positions in interpreter errors are cell positions.
@@ -262,7 +269,11 @@ type compiler struct {
 	defineAt  map[string]int    // where each defined name is declared
 	refs      map[string][]string
 	types     []string
-	generic   []string // generic funcs the cell declares
+	// implementers is set when a rewrite wrote in the cells' types that
+	// implement an interface (implementerChecks): the func doing so
+	// refers to RefTypes.
+	implementers bool
+	generic      []string // generic funcs the cell declares
 	// generic types the cell declares
 	genericSpecs map[string]genericSpec
 	late         []func()   // rewrites that need the whole cell read (multiInstance)
@@ -532,6 +543,7 @@ func (c *compiler) addDecl(u Unit) error {
 		}
 	}
 	first := len(c.free)
+	c.implementers = false
 	c.rewrite(f, fset, len("package p;"))
 	for _, d := range f.Decls {
 		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil {
@@ -542,6 +554,9 @@ func (c *compiler) addDecl(u Unit) error {
 					seen[fr.name] = true
 					c.refs[fd.Name.Name] = append(c.refs[fd.Name.Name], fr.name)
 				}
+			}
+			if c.implementers {
+				c.refs[fd.Name.Name] = append(c.refs[fd.Name.Name], RefTypes)
 			}
 		}
 	}

@@ -76,6 +76,8 @@ func (e *env) Source(n string) string { return e.sources[n] }
 func (e *env) Shim(p, n string) (string, bool) {
 	return "fountainsync", p == "sync" && n == "OnceValue"
 }
+func (e *env) Types() []string { return nil }
+
 func (e *env) Rename(n string) string {
 	if r, ok := e.renames[n]; ok {
 		return r
@@ -795,15 +797,18 @@ func compilesTo(t *testing.T, defined []string, cases []struct{ src, want string
 }
 
 // TestAssertionRewrites: assertions to interfaces and type switches with
-// cases yaegi gets wrong go through func literals; others stay.
+// cases yaegi gets wrong go through func literals, where a value in
+// yaegi's wrapper is checked against the cells' types that implement the
+// interface (implementerChecks); others stay.
 func TestAssertionRewrites(t *testing.T) {
 	decl := "type Shape interface{ Area() float64 }\ntype Sq struct{}\nfunc (Sq) Area() float64 { return 1 }\n"
 	compilesTo(t, []string{"v", "ch"}, []struct{ src, want string }{
 		{decl + "s, ok := v.(Shape)", "func(_fountain_x0 any) (Shape, bool) { if !" + HelperHas + "(_fountain_x0, \"Area\") { var z Shape; return z, false }; switch _fountain_y0 := _fountain_x0.(type) { case Shape: return _fountain_y0, true; default: var z Shape; return z, false } }(v)"},
+		{"type Shape interface{ Area() float64 }\ntype Rect struct{ W, H float64 }\nfunc (r *Rect) Area() float64 { return r.W * r.H }\nfunc (r *Rect) Error() string { return \"rect\" }\ns, ok := v.(Shape)", "if " + HelperWrapped + "(_fountain_x0) { if _fountain_y0, ok := " + HelperConcrete + "(_fountain_x0).(*Rect); ok && " + HelperOwned + "(_fountain_x0, \"Rect\") { return _fountain_y0, true }; }; switch"},
 		{"e := v.(error)", "case " + HelperError + ": return _fountain_y0; case interface{ Error() string }: return _fountain_y0; default: panic(" + HelperNotImpl + "(_fountain_x0, \"error\"))"},
 		{"s := v.(fmt.Stringer)", "case fmt.Stringer: return _fountain_y0; case interface{ String() (string) }: return _fountain_y0"},
 		{"n := v.(int)", "n := v.(int)"},
-		{decl + "switch x := v.(type) { case Sq: _ = x; case int: }", "switch func() int { if _, ok := v.(Sq); ok { return 0 }; if _, ok := v.(int); ok { return 1 }; return -1 }() { case 0: x, _ := v.(Sq); _ = x; _ = x; case 1: x, _ := v.(int); _ = x; }"},
+		{decl + "switch x := v.(type) { case Sq: _ = x; case int: }", "switch func() int { if _, ok := v.(Sq); ok { return 0 }; if _, ok := v.(int); ok && !" + HelperNamed + "(v) { return 1 }; return -1 }() { case 0: x, _ := v.(Sq); _ = x; _ = x; case 1: x, _ := v.(int); _ = x; }"},
 		{"switch x := v.(type) { case int, string: _ = x }", "switch x := v.(type) { case int, string: _ = x }"},
 		{"r := recover()", "r := " + HelperRecovered + "(recover())"},
 		{"loop:\nfor { select { case <-ch: break loop; default: break } }", "case <-ch: goto _fountain_brk_loop; default: break } }; _fountain_brk_loop: ;"},

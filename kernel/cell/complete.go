@@ -96,6 +96,7 @@ func (syntaxOnly) FuncSig(string, string) ([]string, []string, bool, bool) {
 }
 func (syntaxOnly) Interface(string, string) (string, bool) { return "", false }
 func (syntaxOnly) Rename(n string) string                  { return n }
+func (syntaxOnly) Types() []string                         { return nil }
 func (syntaxOnly) Source(string) string                    { return "" }
 func (syntaxOnly) Shim(string, string) (string, bool)      { return "", false }
 func (syntaxOnly) Typed(int) Typed                         { return Typed{} }

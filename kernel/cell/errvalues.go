@@ -86,10 +86,15 @@ func (c *compiler) isCellStruct(name string) bool {
 }
 
 // isValuePrinter reports whether t names a struct type of the cells with
-// an Error or String method of value receiver.
+// an Error or String method of value receiver. Not an empty struct: there
+// is nothing of it to lose, and yaegi panicked asserting a value handed
+// over to one ("reflect: Field index out of bounds").
 func (c *compiler) isValuePrinter(t ast.Expr) bool {
 	id, ok := t.(*ast.Ident)
 	if !ok || !c.isCellStruct(id.Name) {
+		return false
+	}
+	if st := c.cellTypeDecl(id.Name).Type.(*ast.StructType); st.Fields == nil || len(st.Fields.List) == 0 {
 		return false
 	}
 	return slices.ContainsFunc(c.methodsNamed(id.Name, "String", "Error"), isPrintMethod)

@@ -388,6 +388,8 @@ func (c *compiler) spelledType(e ast.Expr, depth int) string {
 					decl = gd.Specs[0]
 				}
 			}
+		} else if strings.HasPrefix(src, "const") {
+			return c.constType(src, x.Name, depth)
 		}
 		switch d := decl.(type) {
 		case *ast.Field: // a parameter or receiver
@@ -412,6 +414,37 @@ func (c *compiler) spelledType(e ast.Expr, depth int) string {
 			// array or map.
 			if r, ok := ast.Unparen(d.Rhs[0]).(*ast.UnaryExpr); ok && r.Op == token.RANGE && len(d.Rhs) == 1 {
 				return rangeVarType(c.spelledType(r.X, depth+1), d.Lhs, x.Name)
+			}
+		}
+	}
+	return ""
+}
+
+// constType returns the type of the constant name that src declares, as
+// spelled there, following Go's rule that a constant with neither type nor
+// value repeats the ones before it (Monday after Sunday Weekday = iota).
+func (c *compiler) constType(src, name string, depth int) string {
+	f, err := parser.ParseFile(token.NewFileSet(), "", "package p;"+src, parser.SkipObjectResolution)
+	if err != nil || len(f.Decls) != 1 {
+		return ""
+	}
+	gd, ok := f.Decls[0].(*ast.GenDecl)
+	if !ok || gd.Tok != token.CONST {
+		return ""
+	}
+	var from *ast.ValueSpec // the spec giving this one its type and values
+	for _, sp := range gd.Specs {
+		vs := sp.(*ast.ValueSpec)
+		if vs.Type != nil || len(vs.Values) > 0 {
+			from = vs
+		}
+		for i, n := range vs.Names {
+			switch {
+			case n.Name != name || from == nil:
+			case from.Type != nil:
+				return types.ExprString(from.Type)
+			case i < len(from.Values):
+				return c.spelledType(from.Values[i], depth+1)
 			}
 		}
 	}

@@ -47,6 +47,13 @@ func concreteValue(e any) any {
 	if v, ok := handedOver(e); ok {
 		return v
 	}
+	if rv := reflect.ValueOf(e); rv.IsValid() && isWrapper(rv.Type()) {
+		// A pointer yaegi's wrapper keeps whole: the pointer, which an
+		// assertion to its type matches.
+		if in := yaegiInner(rv); in.IsValid() && in.Kind() == reflect.Pointer && in.CanInterface() {
+			return in.Interface()
+		}
+	}
 	return e
 }
 

@@ -232,9 +232,11 @@ func (j *jsonValues) structPlan(t reflect.Type, st *ast.StructType, depth int) *
 		return nil
 	}
 	var decls []ast.Expr
+	var embedded []bool
 	for _, f := range st.Fields.List {
 		for range max(len(f.Names), 1) {
 			decls = append(decls, f.Type)
+			embedded = append(embedded, len(f.Names) == 0)
 		}
 	}
 	if len(decls) != t.NumField() {
@@ -247,6 +249,11 @@ func (j *jsonValues) structPlan(t reflect.Type, st *ast.StructType, depth int) *
 		fields[i] = t.Field(i)
 		if p.fields[i] = j.planOf(fields[i].Type, decls[i], depth+1); p.fields[i] != nil {
 			fields[i].Type, shadowed = p.fields[i].shadow, true
+		}
+		if embedded[i] && !fields[i].Anonymous {
+			// yaegi's field of an embedded struct is a plain one, so
+			// json wrote {"Meta":{"id":7}} for {"id":7}.
+			fields[i].Anonymous, shadowed = true, true
 		}
 		fields[i].Offset, fields[i].Index = 0, nil
 	}
@@ -599,16 +606,47 @@ func (j *jsonValues) decode(v any, dec func(any) error) error {
 	if elemDecl == decl {
 		elemDecl = ""
 	}
-	p := j.topPlan(rv.Type().Elem(), elemDecl)
+	t := rv.Type().Elem()
+	p := j.topPlan(t, elemDecl)
 	if p == nil {
-		return dec(v)
+		return j.named(dec(v), t, elemDecl)
 	}
 	s := reflect.New(p.shadow)
 	s.Elem().Set(p.shadowOf(rv.Elem()))
 	if err := dec(s.Interface()); err != nil {
-		return err
+		return j.named(err, t, elemDecl)
 	}
 	return p.fromShadow(rv.Elem(), s.Elem())
+}
+
+// named gives a type error of a field of the cells' struct type t
+// (declared as decl, if known) the type's name, which reflect does not
+// know: "cannot unmarshal string into Go struct field Click.X", not
+// "field .X". Only for a field of t itself: a nested struct's name would
+// need the path's JSON names mapped back to fields.
+func (j *jsonValues) named(err error, t reflect.Type, decl string) error {
+	te, ok := err.(*json.UnmarshalTypeError)
+	if !ok || te.Struct != "" || strings.Contains(te.Field, ".") || t.Kind() != reflect.Struct {
+		return err
+	}
+	name := decl
+	if name == "" {
+		j.st.mu.RLock()
+		owner, ok := j.st.owner[t]
+		shared := j.st.shared[t]
+		j.st.mu.RUnlock()
+		if !ok || shared {
+			return err
+		}
+		name = owner
+	}
+	if e, perr := typeExpr(name); perr != nil {
+		return err
+	} else if _, ident := e.(*ast.Ident); !ident {
+		return err
+	}
+	te.Struct = demangle(name)
+	return te
 }
 
 // encode is a json.Encoder's Encode for the cells' values, typ their

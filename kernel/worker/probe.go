@@ -26,6 +26,11 @@ func (s *Session) Typed(off int) cell.Typed { return s.typed[off] }
 // Source implements cell.Env: the declaration of an earlier cell's name,
 // or of a func of a package the interpreter has from source ("slices.Sort").
 func (s *Session) Source(name string) string {
+	if p := s.preparing; p != nil {
+		if src, ok := p.Sources[name]; ok {
+			return src
+		}
+	}
 	if src, ok := s.sources[name]; ok {
 		return src
 	}

@@ -217,6 +217,14 @@ func (r *hooks) symbols() map[string]reflect.Value {
 		"Capturing": reflect.ValueOf(capturing),
 		"Capture":   reflect.ValueOf(capture),
 		"Concrete":  reflect.ValueOf(concreteValue),
+		"Named": reflect.ValueOf(func(v any) bool {
+			return strings.HasPrefix(strings.TrimLeft(heldTypeName(reflect.ValueOf(v)), "*"), "main.")
+		}),
+		"Owned": reflect.ValueOf(r.stringers.owned),
+		"Wrapped": reflect.ValueOf(func(v any) bool {
+			rv := reflect.ValueOf(v)
+			return rv.IsValid() && isWrapper(rv.Type())
+		}),
 		"SameError": reflect.ValueOf(sameError),
 		// TypedNil is a nil pointer to a cell's error type as a non-nil
 		// error (see cell.typedNils).

@@ -53,6 +53,9 @@ type Session struct {
 	// stops them (yaegi's run id), so they are made again after one.
 	funcValues map[string]string
 	funcOrder  []string
+	// preparing is the cell whose stale funcs insertRebind compiles: they
+	// see its types and methods (Types, Methods, Source).
+	preparing *cell.Program
 	// typeParams are the type parameters of generic funcs, by source
 	// (see typeParamClash).
 	typeParams map[string][]string
@@ -424,6 +427,13 @@ func (s *Session) Methods(t string) []string {
 			out = append(out, src)
 		}
 	}
+	if p := s.preparing; p != nil {
+		for k, src := range p.Sources {
+			if strings.HasPrefix(k, t+".") && !slices.Contains(out, src) {
+				out = append(out, src)
+			}
+		}
+	}
 	return out
 }
 
@@ -721,6 +731,17 @@ func (s *Session) insertRebind(prog *cell.Program, versioned []string) {
 	for _, t := range versioned {
 		changed[t] = true
 	}
+	// Funcs that assert to interfaces list the types that implement them
+	// (cell.RefTypes): a type or a method the cell declares may be one.
+	typesAt := -1
+	for n, i := range prog.DeclChunk {
+		if t, _, method := strings.Cut(n, "."); method || slices.Contains(prog.Types, t) {
+			typesAt = max(typesAt, i)
+		}
+	}
+	if typesAt >= 0 {
+		changed[cell.RefTypes] = true
+	}
 	s.stale = s.staleFuncs(changed, prog)
 	if len(s.stale) == 0 {
 		return
@@ -732,7 +753,12 @@ func (s *Session) insertRebind(prog *cell.Program, versioned []string) {
 			at = max(at, i)
 		}
 	}
+	if typesAt >= 0 && slices.ContainsFunc(s.stale, func(f string) bool { return slices.Contains(s.refs[f], cell.RefTypes) }) {
+		at = max(at, typesAt)
+	}
+	s.preparing = prog // its types and methods, for the stale funcs to see
 	src, err := s.funcsChunk(s.stale)
+	s.preparing = nil
 	if err != nil || at < 0 {
 		fmt.Fprintf(os.Stderr, "note: %s not updated for the new definition: %v\n", strings.Join(s.stale, ", "), err)
 		return
@@ -1080,6 +1106,16 @@ func (s *Session) withCarried(versioned []string, prog *cell.Program) ([]cell.Ch
 		}
 	}
 	return chunks, nil
+}
+
+// Types returns the types the cells declared, in name order (cell.Env).
+func (s *Session) Types() []string {
+	all := slices.Collect(maps.Keys(s.types))
+	if p := s.preparing; p != nil {
+		all = append(all, p.Types...)
+	}
+	slices.Sort(all)
+	return slices.Compact(all)
 }
 
 // Rename implements cell.Env.

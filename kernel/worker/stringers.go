@@ -137,6 +137,19 @@ func (st *stringers) note(typ, method, src string) {
 // types that lacks one does not (yaegi matches interfaces by the shapes of
 // methods, not by their names); for other values it leaves the answer to
 // yaegi's type switch.
+// owned reports whether the value v (in yaegi's wrapper, see
+// concreteValue) holds is of the cells' struct type name, or a pointer to
+// one, and no other of their types has its structure (cell.HelperOwned).
+func (st *stringers) owned(v any, name string) bool {
+	t := reflect.TypeOf(concreteValue(v))
+	if t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	st.mu.RLock()
+	defer st.mu.RUnlock()
+	return t != nil && st.owner[t] == name && !st.shared[t]
+}
+
 // hasNamed is has for a value of the cells' type held (as yaegi names it:
 // main.Token, *main.File), and whether it could tell: for a type of the
 // cells that is not a generic instance.
@@ -1180,6 +1193,12 @@ func (st *stringers) formatArgs(format string, a []any) (string, []any) {
 				w, made = inner.Interface(), true
 			}
 		case verbs[i] == 'T':
+			if rv := reflect.ValueOf(v); rv.IsValid() && isValueInterface(rv.Type()) && unwrap(rv) == nil {
+				// A nil value of one of the cells' interface types
+				// (a type switch's variable where no case matched).
+				w, made = nil, true
+				break
+			}
 			// The cell's name for its type, not reflect's structure nor
 			// the underlying type (see cell's fmtTypes).
 			name := ""
