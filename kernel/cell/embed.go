@@ -38,11 +38,8 @@ func (c *compiler) promoted() string {
 		// yaegi ("invalid interface value").
 		if spec := c.cellTypeDecl(e.field); spec != nil && spec.TypeParams == nil {
 			if it, ok := spec.Type.(*ast.InterfaceType); ok {
-				for _, m := range it.Methods.List {
-					ft, ok := m.Type.(*ast.FuncType)
-					if !ok || len(m.Names) != 1 {
-						continue // an embedded interface, or a type set
-					}
+				for _, m := range c.interfaceMethods(it, 0) {
+					ft := m.Type.(*ast.FuncType)
 					name := m.Names[0].Name
 					if _, own := c.sources[e.strct+"."+name]; own || c.env.Source(e.strct+"."+name) != "" {
 						continue
@@ -82,6 +79,37 @@ func (c *compiler) promoted() string {
 		}
 	}
 	return strings.Join(out, "; ")
+}
+
+// interfaceMethods returns the methods of the interface type it, with
+// those of the interfaces of the cells it embeds (and error's), each a
+// field of one name and a func type.
+func (c *compiler) interfaceMethods(it *ast.InterfaceType, depth int) []*ast.Field {
+	var out []*ast.Field
+	if it.Methods == nil || depth > 8 {
+		return nil
+	}
+	for _, m := range it.Methods.List {
+		if _, ok := m.Type.(*ast.FuncType); ok && len(m.Names) == 1 {
+			out = append(out, m)
+			continue
+		}
+		id, ok := m.Type.(*ast.Ident)
+		if !ok || len(m.Names) != 0 {
+			continue // a type set, or a compiled interface
+		}
+		if c.isErrorType(id) {
+			result := &ast.FieldList{List: []*ast.Field{{Type: ast.NewIdent("string")}}}
+			out = append(out, &ast.Field{Names: []*ast.Ident{ast.NewIdent("Error")}, Type: &ast.FuncType{Params: &ast.FieldList{}, Results: result}})
+			continue
+		}
+		if spec := c.cellTypeDecl(id.Name); spec != nil && spec.TypeParams == nil {
+			if embedded, ok := spec.Type.(*ast.InterfaceType); ok {
+				out = append(out, c.interfaceMethods(embedded, depth+1)...)
+			}
+		}
+	}
+	return out
 }
 
 // forwarder writes the method of e's struct that calls method fd of the

@@ -154,14 +154,17 @@ func (c *compiler) signature(fd *ast.FuncDecl, bound map[string]string) (params,
 	return params, results, variadic, true
 }
 
-// bindMethodValues binds the receiver of a method value of a value-receiver
-// method of the cells' types where the value is made, as Go does: yaegi's
-// f := c.Get read c when f ran, so that changing c afterwards changed f's
-// result.
+// bindMethodValues binds the receiver of a method value where the value is
+// made, as Go does:
 //
 //	c.Get  ->  func(r T) func() int { return r.Get }(c)
 //
-// for a variable c the source shows is of the cells' type T.
+// for c of the cells' type T and a value-receiver method (yaegi's f :=
+// c.Get read c when f ran, so that changing c afterwards changed f's
+// result); for p of type *T, the same with *p (p.Get copies *p in Go);
+// and for a variable of one of the cells' interface types, the interface
+// value (yaegi's compiler crashed on g.Greet among a cell's statements,
+// "index out of range [0] with length 0").
 func (c *compiler) bindMethodValues(f *ast.File, off func(token.Pos) int) {
 	called := map[ast.Expr]bool{}
 	ast.Inspect(f, func(n ast.Node) bool {
@@ -178,33 +181,74 @@ func (c *compiler) bindMethodValues(f *ast.File, off func(token.Pos) int) {
 }
 
 func (c *compiler) bindMethodValue(n *ast.SelectorExpr, off func(token.Pos) int) {
-	id, ok := n.X.(*ast.Ident)
-	if !ok || id.Obj == nil || id.Obj.Kind != ast.Var {
+	// The receiver: a variable, or a pointer variable dereferenced.
+	x := ast.Unparen(n.X)
+	deref := false
+	if st, ok := x.(*ast.StarExpr); ok {
+		x, deref = ast.Unparen(st.X), true
+	}
+	id, ok := x.(*ast.Ident)
+	if !ok || id.Obj != nil && id.Obj.Kind != ast.Var || id.Obj == nil && !c.userDefined(id.Name) {
 		return
 	}
 	t := c.spelledType(id, 0)
-	tid, ok := parseIdent(t)
-	if !ok || c.cellTypeDecl(tid) == nil {
+	ptr := strings.HasPrefix(t, "*")
+	if deref && !ptr {
 		return
 	}
-	fds := c.methodsNamed(tid, n.Sel.Name)
-	if len(fds) != 1 {
-		return
-	}
-	if _, ptr := fds[0].Recv.List[0].Type.(*ast.StarExpr); ptr || len(recvTypeParams(fds[0])) > 0 {
-		return // a pointer receiver reads the variable itself, as in Go
-	}
-	params, results, variadic, ok := c.methodSig(tid, n.Sel.Name)
+	tid, ok := parseIdent(strings.TrimPrefix(t, "*"))
 	if !ok {
 		return
+	}
+	spec := c.cellTypeDecl(tid)
+	if spec == nil || spec.TypeParams != nil {
+		return
+	}
+	var params, results []string
+	var variadic bool
+	arg := "" // what goes before the receiver as written
+	if it, iface := spec.Type.(*ast.InterfaceType); iface {
+		if ptr {
+			return
+		}
+		if params, results, variadic, ok = c.interfaceMethodSig(it, n.Sel.Name); !ok {
+			return
+		}
+	} else {
+		fds := c.methodsNamed(tid, n.Sel.Name)
+		if len(fds) != 1 {
+			return
+		}
+		if _, ptrRecv := fds[0].Recv.List[0].Type.(*ast.StarExpr); ptrRecv || len(recvTypeParams(fds[0])) > 0 {
+			return // a pointer receiver reads the variable itself, as in Go
+		}
+		if params, results, variadic, ok = c.methodSig(tid, n.Sel.Name); !ok {
+			return
+		}
+		if ptr && !deref {
+			arg = "*"
+		}
 	}
 	if variadic && len(params) > 0 {
 		params[len(params)-1] = "..." + strings.TrimPrefix(params[len(params)-1], "[]")
 	}
 	ft := "func(" + strings.Join(params, ", ") + ")" + forwarding(nil, results, false).results
 	r := helperPrefix + "r"
-	c.edits = append(c.edits, edit{off(n.Pos()), off(n.Pos()), "func(" + r + " " + c.current(t) + ") " + ft + " { return " + r + "." + n.Sel.Name + " }("},
-		edit{off(id.End()), off(n.End()), ")"})
+	c.edits = append(c.edits, edit{off(n.Pos()), off(n.Pos()), "func(" + r + " " + c.current(tid) + ") " + ft + " { return " + r + "." + n.Sel.Name + " }(" + arg},
+		edit{off(n.X.End()), off(n.End()), ")"})
+}
+
+// interfaceMethodSig returns the parameter and result types of the method
+// m of the interface type it, as methodSig does for a type's method.
+func (c *compiler) interfaceMethodSig(it *ast.InterfaceType, m string) (params, results []string, variadic, ok bool) {
+	for _, f := range c.interfaceMethods(it, 0) {
+		ft := f.Type.(*ast.FuncType)
+		if f.Names[0].Name != m {
+			continue
+		}
+		return c.signature(&ast.FuncDecl{Type: ft}, nil)
+	}
+	return nil, nil, false, false
 }
 
 // parseIdent returns the name type text t is, if it is a plain name.

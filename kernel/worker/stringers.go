@@ -246,6 +246,16 @@ func embeddedTypes(src, name string) (cells []embed, compiled []int, ok bool) {
 	if ts == nil {
 		return nil, nil, false
 	}
+	if it, isIface := ts.Type.(*ast.InterfaceType); isIface && it.Methods != nil {
+		// An interface embeds interfaces: a struct embedding it has
+		// their methods too (see learn).
+		for _, f := range it.Methods.List {
+			if id, isIdent := f.Type.(*ast.Ident); isIdent && len(f.Names) == 0 {
+				cells = append(cells, embed{id.Name, false})
+			}
+		}
+		return cells, nil, true
+	}
 	st, isStruct := ts.Type.(*ast.StructType)
 	if !isStruct {
 		return nil, nil, false
@@ -302,6 +312,18 @@ func (st *stringers) learn(in *interp.Interpreter, types []string, sources map[s
 			}
 			st.embeds[name], st.compiled[name] = embedded, compiled
 			st.mu.Unlock()
+		}
+	}
+	for _, name := range types {
+		// An interface's methods, for the structs embedding it (has).
+		if ts := cell.TypeDecl(sources[name], name); ts != nil && ts.TypeParams == nil {
+			if it, isIface := ts.Type.(*ast.InterfaceType); isIface && it.Methods != nil {
+				for _, f := range it.Methods.List {
+					if _, isFunc := f.Type.(*ast.FuncType); isFunc && len(f.Names) == 1 {
+						st.note(name, f.Names[0].Name, "func (v "+name+") "+f.Names[0].Name+"() {}")
+					}
+				}
+			}
 		}
 	}
 	for _, name := range types {
