@@ -146,11 +146,7 @@ func (j *jsonValues) planOf(t reflect.Type, decl ast.Expr, depth int) *jsonPlan 
 		return nil
 	}
 	if decl == nil && t.Kind() == reflect.Struct {
-		j.st.mu.RLock()
-		name, ok := j.st.owner[t]
-		shared := j.st.shared[t]
-		j.st.mu.RUnlock()
-		if ok && !shared {
+		if name, ok := j.st.ownerOf(t); ok {
 			decl = ast.NewIdent(name)
 		}
 	}
@@ -631,11 +627,8 @@ func (j *jsonValues) named(err error, t reflect.Type, decl string) error {
 	}
 	name := decl
 	if name == "" {
-		j.st.mu.RLock()
-		owner, ok := j.st.owner[t]
-		shared := j.st.shared[t]
-		j.st.mu.RUnlock()
-		if !ok || shared {
+		owner, ok := j.st.ownerOf(t)
+		if !ok {
 			return err
 		}
 		name = owner

@@ -145,9 +145,20 @@ func (st *stringers) owned(v any, name string) bool {
 	if t != nil && t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
+	owner, ok := st.ownerOf(t)
+	return ok && owner == name
+}
+
+// ownerOf returns the cells' struct type whose structure t is, if one
+// and only one of their types is.
+func (st *stringers) ownerOf(t reflect.Type) (string, bool) {
+	if t == nil {
+		return "", false
+	}
 	st.mu.RLock()
 	defer st.mu.RUnlock()
-	return t != nil && st.owner[t] == name && !st.shared[t]
+	name, ok := st.owner[t]
+	return name, ok && !st.shared[t]
 }
 
 // hasNamed is has for a value of the cells' type held (as yaegi names it:
@@ -1479,11 +1490,7 @@ func (f fieldFormatter) typeName(t reflect.Type) string {
 	case reflect.Pointer:
 		return "*" + f.typeName(t.Elem())
 	case reflect.Struct:
-		f.st.mu.RLock()
-		name, ok := f.st.owner[t]
-		shared := f.st.shared[t]
-		f.st.mu.RUnlock()
-		if ok && !shared {
+		if name, ok := f.st.ownerOf(t); ok {
 			return "main." + name
 		}
 	}
