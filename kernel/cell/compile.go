@@ -1839,10 +1839,9 @@ func (c *compiler) iotaConsts(d *ast.GenDecl, off func(token.Pos) int) {
 // nils' (line, n = nil, 0  ->  n = 0; line = nil): yaegi panicked on the
 // parallel form ("reflect: New(nil)"). The nils go last, so the other
 // values are read before any is set, as in Go; a variable that both sides
-// name (a, b = nil, a) or that an index of a nil's target reads is fine
-// for that reason, and a target of a nil that another target sets (m[i],
-// i = nil, 2) leaves the statement as it is. Only for a statement of a
-// block.
+// name (a, b = nil, a) is fine for that reason; a nil's target that is,
+// or reads, another target (m[i], i = nil, 2: see readsTarget) leaves the
+// statement as it is. Only for a statement of a block.
 func (c *compiler) nilAssigns(f *ast.File, parent map[ast.Node]ast.Node, off func(token.Pos) int) {
 	ast.Inspect(f, func(n ast.Node) bool {
 		as, ok := n.(*ast.AssignStmt)
@@ -1855,17 +1854,13 @@ func (c *compiler) nilAssigns(f *ast.File, parent map[ast.Node]ast.Node, off fun
 			return true
 		}
 		nils := make([]bool, len(as.Rhs))
-		set := map[string]bool{} // the variables the others' targets set
+		set := map[string]bool{} // the others' targets, as written
 		some := false
 		for i, r := range as.Rhs {
 			nils[i] = isNilIdent(r)
 			some = some || nils[i]
 			if !nils[i] {
-				if id := rootIdent(as.Lhs[i]); id != nil {
-					set[id.Name] = true
-				} else {
-					return true
-				}
+				set[types.ExprString(as.Lhs[i])] = true
 			}
 		}
 		if !some {
@@ -1877,7 +1872,7 @@ func (c *compiler) nilAssigns(f *ast.File, parent map[ast.Node]ast.Node, off fun
 				continue
 			}
 			text := c.assignable(l, off)
-			if text == "" || readsAny(l, set) {
+			if text == "" || set[types.ExprString(l)] || readsTarget(l, set) {
 				return true
 			}
 			after = append(after, text+" = nil")
@@ -2075,39 +2070,6 @@ func (c *compiler) dropElems(list []ast.Expr, drop []bool, off func(token.Pos) i
 	if last < len(list)-1 {
 		cut(off(list[last].End()), off(list[len(list)-1].End()))
 	}
-}
-
-// rootIdent returns the variable an assignment to e sets, in part or
-// whole: x of x, x.f, x[i] and *x. Else nil.
-func rootIdent(e ast.Expr) *ast.Ident {
-	for {
-		switch x := e.(type) {
-		case *ast.Ident:
-			return x
-		case *ast.SelectorExpr:
-			e = x.X
-		case *ast.IndexExpr:
-			e = x.X
-		case *ast.StarExpr:
-			e = x.X
-		case *ast.ParenExpr:
-			e = x.X
-		default:
-			return nil
-		}
-	}
-}
-
-// readsAny reports whether e names any of the variables in names.
-func readsAny(e ast.Expr, names map[string]bool) bool {
-	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && names[id.Name] {
-			found = true
-		}
-		return !found
-	})
-	return found
 }
 
 // commaOKMaps makes a comma-ok read of a map that finds no key give the
