@@ -31,6 +31,10 @@ const (
 	// holds is of the named struct type of the cells (or a pointer to
 	// one), and no other type of theirs has its structure.
 	HelperOwned = "_fountain_rt.Owned"
+	// HelperBare reports whether a value is a struct (or a pointer to
+	// one) of the cells' type as compiled code hands it back: without
+	// yaegi's wrapper that gives it its methods.
+	HelperBare = "_fountain_rt.Bare"
 )
 
 // yaegi gets a type assertion to an interface wrong when the value is of a
@@ -404,63 +408,152 @@ func (c *compiler) typeSwitches(f *ast.File, parent map[ast.Node]ast.Node, off f
 }
 
 // implementerChecks returns, for an assertion of x to t, an interface type
-// of the cells or an interface literal with methods other than Error and
-// String, a check of x, if it is in yaegi's wrapper, against each type of
-// the cells that has those methods (pointers, and structs whose Error or
-// String hands them over), each running ret with y bound to the value:
+// (literal: a compiled one's methods), checks of x against each struct type of the cells that has
+// t's methods (its own or promoted), each running ret with y bound to the
+// value. Two kinds of values need them:
+//
+//   - one in yaegi's wrapper of a compiled interface (an error holding a
+//     value of the cells' type, err.(Temporary)): the wrapper has only
+//     error's methods, and yaegi matched no such value to an interface of
+//     the cells; for an interface of the cells with methods other than
+//     Error and String;
+//   - a bare struct, which is what compiled code hands back of a value of
+//     the cells' type it was given as an any (container/heap's Push,
+//     list.Element.Value): yaegi sees no methods on it.
+//
+// They become
 //
 //	if Wrapped(x) { if y, ok := Concrete(x).(*Conn); ok && Owned(x, "Conn") { ret }; ... };
+//	if Bare(x) { if y, ok := x.(Conn); ok && Owned(x, "Conn") { ret }; ... };
 //
-// yaegi matched no value held in an error (err.(Temporary)) to such an
-// interface: its wrapper of the value has only error's method. Methods a
-// type gets by embedding are not looked at. Else "".
+// Else "".
 func (c *compiler) implementerChecks(x, y string, t ast.Expr, literal, ret string) string {
-	if literal != "" || c.isErrorType(t) {
+	names := c.methodNames(t, literal, 0)
+	if len(names) == 0 {
 		return ""
 	}
-	names := c.methodNames(t, "", 0)
-	if !slices.ContainsFunc(names, func(n string) bool { return n != "Error" && n != "String" }) {
-		return ""
-	}
+	wrapped := literal == "" && !c.isErrorType(t) && slices.ContainsFunc(names, func(n string) bool { return n != "Error" && n != "String" })
 	c.implementers = true // types declared later change the list
-	var b strings.Builder
+	var w, b strings.Builder
 	for _, typ := range c.allTypes() {
 		spec := c.cellTypeDecl(typ)
 		if spec == nil || spec.TypeParams != nil {
 			continue
 		}
-		if _, iface := spec.Type.(*ast.InterfaceType); iface {
+		st, ok := spec.Type.(*ast.StructType)
+		if !ok || st.Fields == nil || len(st.Fields.List) == 0 {
+			// Only a struct's structure tells its type (Owned); and yaegi
+			// panics asserting what an error holds to an empty struct
+			// or a pointer to one ("reflect: Field index out of bounds").
 			continue
 		}
-		if st, ok := spec.Type.(*ast.StructType); ok && (st.Fields == nil || len(st.Fields.List) == 0) {
-			// yaegi panics asserting what an error holds to an empty
-			// struct or a pointer to one ("reflect: Field index out
-			// of bounds").
+		set := c.methodSet(typ, 0)
+		if !allIn(names, set) {
 			continue
 		}
-		found, ptr := map[string]bool{}, false
-		for _, fd := range c.methodsNamed(typ, names...) {
-			found[fd.Name.Name] = true
-			_, star := fd.Recv.List[0].Type.(*ast.StarExpr)
-			ptr = ptr || star
-		}
-		if len(found) != len(names) {
-			continue
+		ptr := false // only *typ has them
+		for _, n := range names {
+			ptr = ptr || set[n]
 		}
 		// yaegi's assertion matches a value of any type of the same
 		// structure: HelperOwned tells whose it is.
 		name, owned := c.env.Rename(typ), fmt.Sprintf("%s(%s, %q)", HelperOwned, x, typ)
-		fmt.Fprintf(&b, "if %s, ok := %s(%s).(*%s); ok && %s { %s }; ", y, HelperConcrete, x, name, owned, ret)
-		if !ptr && c.isValuePrinter(ast.NewIdent(typ)) {
-			// (A struct whose Error hands it over: of other values,
-			// yaegi's wrapper keeps what an assertion cannot match.)
-			fmt.Fprintf(&b, "if %s, ok := %s(%s).(%s); ok && %s { %s }; ", y, HelperConcrete, x, name, owned, ret)
+		if wrapped {
+			fmt.Fprintf(&w, "if %s, ok := %s(%s).(*%s); ok && %s { %s }; ", y, HelperConcrete, x, name, owned, ret)
+			if !ptr && c.isValuePrinter(ast.NewIdent(typ)) {
+				// (A struct whose Error hands it over: of other values,
+				// yaegi's wrapper keeps what an assertion cannot match.)
+				fmt.Fprintf(&w, "if %s, ok := %s(%s).(%s); ok && %s { %s }; ", y, HelperConcrete, x, name, owned, ret)
+			}
+		}
+		fmt.Fprintf(&b, "if %s, ok := %s.(*%s); ok && %s { %s }; ", y, x, name, owned, ret)
+		if !ptr {
+			fmt.Fprintf(&b, "if %s, ok := %s.(%s); ok && %s { %s }; ", y, x, name, owned, ret)
 		}
 	}
-	if b.Len() == 0 {
-		return ""
+	out := ""
+	if w.Len() > 0 {
+		out += "if " + HelperWrapped + "(" + x + ") { " + w.String() + "}; "
 	}
-	return "if " + HelperWrapped + "(" + x + ") { " + b.String() + "}; "
+	if b.Len() > 0 {
+		out += "if " + HelperBare + "(" + x + ") { " + b.String() + "}; "
+	}
+	return out
+}
+
+// allIn reports whether set has every one of names.
+func allIn(names []string, set map[string]bool) bool {
+	for _, n := range names {
+		if _, ok := set[n]; !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// methodSet returns the methods of the cells' type typ, its own and those
+// its embedded fields of the cells' types promote, each with whether only
+// a pointer to typ has it.
+func (c *compiler) methodSet(typ string, depth int) map[string]bool {
+	set := map[string]bool{}
+	if depth > 8 {
+		return set
+	}
+	for _, fd := range c.methodDecls(typ) {
+		_, star := fd.Recv.List[0].Type.(*ast.StarExpr)
+		set[fd.Name.Name] = star
+	}
+	spec := c.cellTypeDecl(typ)
+	if spec == nil {
+		return set
+	}
+	st, ok := spec.Type.(*ast.StructType)
+	if !ok || st.Fields == nil {
+		return set
+	}
+	seen := map[string]int{} // promoted names at this depth: two are ambiguous
+	promoted := map[string]bool{}
+	for _, f := range st.Fields.List {
+		if len(f.Names) != 0 {
+			continue
+		}
+		ft, viaPtr := f.Type, false
+		if s, ok := ft.(*ast.StarExpr); ok {
+			ft, viaPtr = s.X, true
+		}
+		id, ok := ft.(*ast.Ident)
+		if !ok {
+			continue
+		}
+		for m, p := range c.methodSet(id.Name, depth+1) {
+			seen[m]++
+			promoted[m] = p && !viaPtr
+		}
+	}
+	for m, p := range promoted {
+		if _, own := set[m]; !own && seen[m] == 1 {
+			set[m] = p
+		}
+	}
+	return set
+}
+
+// methodDecls returns the declarations of all methods of the cells'
+// type t.
+func (c *compiler) methodDecls(t string) []*ast.FuncDecl {
+	var out []*ast.FuncDecl
+	for _, src := range c.methodSources(t) {
+		f, err := parser.ParseFile(token.NewFileSet(), "", "package p;"+src, parser.SkipObjectResolution)
+		if err != nil {
+			continue
+		}
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil && len(fd.Recv.List) == 1 {
+				out = append(out, fd)
+			}
+		}
+	}
+	return out
 }
 
 // isBasicType reports whether t is a predeclared type of a value yaegi

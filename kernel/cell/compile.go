@@ -1269,6 +1269,13 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 			if !addressed[n] {
 				c.late = append(c.late, func() { c.multiInstance(n, nil, off) })
 			}
+			for _, e := range n.Elts {
+				if kv, ok := e.(*ast.KeyValueExpr); ok {
+					if id, ok := kv.Key.(*ast.Ident); ok && id.Obj == nil {
+						c.embeddedField(id, off)
+					}
+				}
+			}
 			c.freshElements(n, off)
 		case *ast.Ident:
 			if n.Obj == nil && !notRef[n] && n.Name != "_" {
@@ -1279,8 +1286,14 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 				c.selectors[id.Name] = true
 				c.shim(id, n.Sel.Name, off)
 			}
+			if id, ok := n.X.(*ast.Ident); !ok || !c.importsName(id.Name) || id.Obj != nil {
+				c.embeddedField(n.Sel, off)
+			}
 			c.late = append(c.late, func() { c.methodExpr(n, off) })
 		case *ast.ValueSpec, *ast.AssignStmt:
+			if vs, ok := n.(*ast.ValueSpec); ok {
+				c.nestedInstance(vs, off)
+			}
 			c.interfaceValues(n, off)
 			if as, ok := n.(*ast.AssignStmt); ok && as.Tok == token.ASSIGN && len(as.Lhs) == len(as.Rhs) && !comms[as] {
 				c.parenReceives(as.Rhs, off)

@@ -142,7 +142,7 @@ func (c *compiler) forwarder(e embedded, fd *ast.FuncDecl) (string, bool) {
 		star = "*"
 	}
 	return fmt.Sprintf("func (s %s%s) %s(%s)%s { %ss.%s.%s(%s) }", star, c.env.Rename(e.strct), fd.Name.Name,
-		strings.Join(f.decl, ", "), f.results, f.ret, e.field, fd.Name.Name, f.args), true
+		strings.Join(f.decl, ", "), f.results, f.ret, c.env.Rename(e.field), fd.Name.Name, f.args), true
 }
 
 // methodSources returns the declarations of the methods of the cells'
@@ -166,19 +166,7 @@ func (c *compiler) methodSources(t string) []string {
 // methodsNamed returns the declarations of the methods of the cells' type t
 // (see methodSources) that have one of names.
 func (c *compiler) methodsNamed(t string, names ...string) []*ast.FuncDecl {
-	var out []*ast.FuncDecl
-	for _, src := range c.methodSources(t) {
-		f, err := parser.ParseFile(token.NewFileSet(), "", "package p;"+src, parser.SkipObjectResolution)
-		if err != nil {
-			continue
-		}
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil && len(fd.Recv.List) == 1 && slices.Contains(names, fd.Name.Name) {
-				out = append(out, fd)
-			}
-		}
-	}
-	return out
+	return slices.DeleteFunc(c.methodDecls(t), func(fd *ast.FuncDecl) bool { return !slices.Contains(names, fd.Name.Name) })
 }
 
 // noteEmbeds notes the types of the cells (instances of generic types
@@ -210,4 +198,69 @@ func (c *compiler) noteEmbeds(fset *token.FileSet, spec *ast.TypeSpec) {
 		}
 		c.embeds = append(c.embeds, embedded{spec.Name.Name, id.Name, texts})
 	}
+}
+
+// embeddedField points id, a selected field or a struct literal's key, at
+// the current version of the cells' type it names (Base__2), when a
+// struct of the cells embeds that type: a redefined type gets a name of
+// its own in the interpreter, and the field embedding it takes that name
+// (d.Base was "undefined selector" once the cell declaring Base and
+// Derived ran again). Not when a type of the cells has a field or method
+// of that name, which id may be.
+func (c *compiler) embeddedField(id *ast.Ident, off func(token.Pos) int) {
+	r := c.env.Rename(id.Name)
+	if r == id.Name || !c.embedsOnly(id.Name) {
+		return
+	}
+	c.edits = append(c.edits, edit{off(id.Pos()), off(id.End()), r})
+}
+
+// embedsOnly reports whether a struct type of the cells embeds the type
+// name, and none has a field or method of that name.
+func (c *compiler) embedsOnly(name string) bool {
+	embeds := false
+	for _, typ := range c.allTypes() {
+		spec := c.cellTypeDecl(typ)
+		if spec == nil {
+			continue
+		}
+		if st, ok := spec.Type.(*ast.StructType); ok && st.Fields != nil {
+			for _, f := range st.Fields.List {
+				if len(f.Names) == 0 {
+					embeds = embeds || embeddedName(f.Type) == name
+					continue
+				}
+				for _, n := range f.Names {
+					if n.Name == name {
+						return false
+					}
+				}
+			}
+		}
+		if len(c.methodsNamed(typ, name)) > 0 {
+			return false
+		}
+	}
+	return embeds
+}
+
+// embeddedName returns the name of the type of an embedded field (T, *T,
+// T[int], pkg.T), which is the field's name.
+func embeddedName(t ast.Expr) string {
+	if s, ok := t.(*ast.StarExpr); ok {
+		t = s.X
+	}
+	switch x := t.(type) {
+	case *ast.IndexExpr:
+		t = x.X
+	case *ast.IndexListExpr:
+		t = x.X
+	}
+	if s, ok := t.(*ast.SelectorExpr); ok {
+		t = s.Sel
+	}
+	if id, ok := t.(*ast.Ident); ok {
+		return id.Name
+	}
+	return ""
 }

@@ -25,6 +25,9 @@ const multiVar = helperPrefix + "z"
 // their place, and with it the other rewrites inside them. It runs once
 // the whole cell is read, when the cell's generic types are all known.
 func (c *compiler) multiInstance(n ast.Node, parent ast.Node, off func(token.Pos) int) {
+	if c.nestedInstance(n, off) {
+		return
+	}
 	switch n := n.(type) {
 	case *ast.CallExpr:
 		id, ok := n.Fun.(*ast.Ident)
@@ -117,24 +120,7 @@ func fieldNames(st *ast.StructType) []string {
 	var out []string
 	for _, f := range st.Fields.List {
 		if len(f.Names) == 0 {
-			t := f.Type
-			if s, ok := t.(*ast.StarExpr); ok {
-				t = s.X
-			}
-			switch x := t.(type) {
-			case *ast.IndexExpr:
-				t = x.X
-			case *ast.IndexListExpr:
-				t = x.X
-			}
-			if s, ok := t.(*ast.SelectorExpr); ok {
-				t = s.Sel
-			}
-			if id, ok := t.(*ast.Ident); ok {
-				out = append(out, id.Name)
-			} else {
-				out = append(out, "")
-			}
+			out = append(out, embeddedName(f.Type))
 			continue
 		}
 		for _, n := range f.Names {
@@ -142,4 +128,70 @@ func fieldNames(st *ast.StructType) []string {
 		}
 	}
 	return out
+}
+
+// nestedInstance rewrites the expressions that make a value of an
+// instance of a generic type whose type argument is an instance of two or
+// more type parameters (List[Pair[K, V]], List[*Pair[K, V]]), and reports
+// whether n is one. yaegi's compiler crashed on such a type in a
+// composite literal, new's argument or a var declaration (it gives the
+// inner instance no type there), though not inside a slice type, whose
+// element types it works out apart. So the value is made in a slice:
+//
+//	&List[Pair[K, V]]{items: xs}  ->  &[]List[Pair[K, V]]{{items: xs}}[0]
+//	new(List[Pair[K, V]])         ->  &make([]List[Pair[K, V]], 1)[0]
+//	var l List[Pair[K, V]]        ->  var l = make([]List[Pair[K, V]], 1)[0]
+//
+// The type and the elements keep their place, and with it the other
+// rewrites inside them.
+func (c *compiler) nestedInstance(n ast.Node, off func(token.Pos) int) bool {
+	switch n := n.(type) {
+	case *ast.CallExpr:
+		id, ok := n.Fun.(*ast.Ident)
+		if !ok || id.Name != "new" || id.Obj != nil || c.userDefined("new") || len(n.Args) != 1 || !hasNestedInstance(n.Args[0]) {
+			return false
+		}
+		c.edits = append(c.edits, edit{off(n.Fun.Pos()), off(n.Lparen) + 1, "&make([]"},
+			edit{off(n.Rparen), off(n.Rparen) + 1, ", 1)[0]"})
+	case *ast.CompositeLit:
+		if n.Type == nil || !hasNestedInstance(n.Type) {
+			return false
+		}
+		c.edits = append(c.edits, edit{off(n.Type.Pos()), off(n.Type.Pos()), "[]"},
+			edit{off(n.Lbrace), off(n.Lbrace), "{"},
+			edit{off(n.Rbrace) + 1, off(n.Rbrace) + 1, "}[0]"})
+	case *ast.ValueSpec:
+		if n.Type == nil || len(n.Values) != 0 || !hasNestedInstance(n.Type) {
+			return false
+		}
+		from, to := off(n.Type.Pos()), off(n.Type.End())
+		c.edits = append(c.edits, edit{from, from, "= make([]"}, edit{to, to, ", 1)[0]"})
+		for range n.Names[1:] {
+			c.copies = append(c.copies, copyEdit{off: to, from: from, to: to, text: ", make([]", suffix: ", 1)[0]"})
+		}
+	default:
+		return false
+	}
+	return true
+}
+
+// hasNestedInstance reports whether the type t, outside the type literals
+// in it, has an instance of a generic type whose type argument is an
+// instance of two or more type parameters (see nestedInstance).
+func hasNestedInstance(t ast.Expr) bool {
+	found := false
+	ast.Inspect(t, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.ArrayType, *ast.MapType, *ast.ChanType, *ast.FuncType, *ast.StructType, *ast.InterfaceType:
+			return false
+		case *ast.IndexExpr:
+			ix := ast.Unparen(n.Index)
+			if s, ok := ix.(*ast.StarExpr); ok {
+				ix = ast.Unparen(s.X)
+			}
+			_, found = ix.(*ast.IndexListExpr)
+		}
+		return !found
+	})
+	return found
 }

@@ -221,6 +221,19 @@ func (r *hooks) symbols() map[string]reflect.Value {
 			return strings.HasPrefix(strings.TrimLeft(heldTypeName(reflect.ValueOf(v)), "*"), "main.")
 		}),
 		"Owned": reflect.ValueOf(r.stringers.owned),
+		// Bare reports a struct of a cell's type (or a pointer to one)
+		// that compiled code handed back (see cell.implementerChecks).
+		"Bare": reflect.ValueOf(func(v any) bool {
+			t := reflect.TypeOf(v)
+			if t != nil && t.Kind() == reflect.Pointer {
+				t = t.Elem()
+			}
+			if t == nil || t.Kind() != reflect.Struct || isValueInterface(t) || isWrapper(t) {
+				return false
+			}
+			_, ok := r.stringers.ownerOf(t)
+			return ok
+		}),
 		"Wrapped": reflect.ValueOf(func(v any) bool {
 			rv := reflect.ValueOf(v)
 			return rv.IsValid() && isWrapper(rv.Type())
