@@ -1377,7 +1377,7 @@ func cellStructs(t reflect.Type, depth int) bool {
 		return cellStructs(t.Elem(), depth+1)
 	case reflect.Struct:
 		for i := range t.NumField() {
-			if _, renamed := fieldName(t.Field(i)); renamed || cellStructs(t.Field(i).Type, depth+1) {
+			if name, renamed := fieldName(t.Field(i)); renamed || name != t.Field(i).Name || cellStructs(t.Field(i).Type, depth+1) {
 				return true
 			}
 		}
@@ -1385,11 +1385,20 @@ func cellStructs(t reflect.Type, depth int) bool {
 	return false
 }
 
+// versionedRE matches the name of a type's version (see Session.Rename).
+var versionedRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*?__\d+$`)
+
 // fieldName returns the name a struct field has in the cell, and whether
-// yaegi renamed it.
+// yaegi renamed it (an unexported field). An embedded field of a type a
+// later cell declared again is named for the type's version (Base__2);
+// its name in the cell is the type's (Base).
 func fieldName(f reflect.StructField) (string, bool) {
 	if strings.HasPrefix(f.Name, "X") && f.Tag.Get("frame") == "-" && f.Tag.Get("json") == "-" && f.Tag.Get("xml") == "-" {
 		return f.Name[1:], true
+	}
+	if versionedRE.MatchString(f.Name) {
+		// (yaegi does not mark embedded fields Anonymous.)
+		return demangle(f.Name), false
 	}
 	return f.Name, false
 }
