@@ -1499,12 +1499,14 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 	}
 	if has("switch") {
 		c.interfaceSwitches(f, off)
+		c.caseLists(f, off)
 	}
 	if has(", ") {
 		c.parallelAnys(f, parentOf(), off)
 	}
 	if has("return") {
 		c.boolResults(f, parentOf(), off)
+		c.anyResults(f, parentOf(), off)
 	}
 	if has("nil,") || has(", nil") {
 		c.nilAssigns(f, parentOf(), off)
@@ -2020,6 +2022,84 @@ func (c *compiler) boolResults(f *ast.File, parent map[ast.Node]ast.Node, off fu
 		}
 		return true
 	})
+}
+
+// caseLists writes the list of a tagless switch's case as one condition:
+// yaegi tested only the first of them (case x == 1, x == 2: did not run
+// for 2). Go tests them in order and stops at the first true one, as ||
+// does:
+//
+//	case a, b:  ->  case (a) || (b):
+func (c *compiler) caseLists(f *ast.File, off func(token.Pos) int) {
+	ast.Inspect(f, func(n ast.Node) bool {
+		sw, ok := n.(*ast.SwitchStmt)
+		if !ok {
+			return true
+		}
+		if id, isIdent := sw.Tag.(*ast.Ident); sw.Tag != nil && !(isIdent && id.Name == "true" && id.Obj == nil && !c.userDefined("true")) {
+			return true
+		}
+		for _, s := range sw.Body.List {
+			cl := s.(*ast.CaseClause)
+			if len(cl.List) < 2 {
+				continue
+			}
+			c.edits = append(c.edits, edit{off(cl.List[0].Pos()), off(cl.List[0].Pos()), "("})
+			for i := 1; i < len(cl.List); i++ {
+				from, to := off(cl.List[i-1].End()), off(cl.List[i].Pos())
+				c.edits = append(c.edits, edit{from, to, ") ||" + newlines(c.src[from:to]) + " ("})
+			}
+			last := off(cl.List[len(cl.List)-1].End())
+			c.edits = append(c.edits, edit{last, last, ")"})
+		}
+		return true
+	})
+}
+
+// anyResults passes a value returned as an any through a call, as
+// interfaceValues does for a variable: yaegi returned a value of a named
+// type of the cells that is not a struct (type Num float64) as its
+// underlying type, so an assertion of the result to an interface of the
+// cells failed ("float64 is not main.Node").
+func (c *compiler) anyResults(f *ast.File, parent map[ast.Node]ast.Node, off func(token.Pos) int) {
+	ast.Inspect(f, func(n ast.Node) bool {
+		ret, ok := n.(*ast.ReturnStmt)
+		if !ok || len(ret.Results) == 0 {
+			return true
+		}
+		_, ft := enclosingFunc(ret, parent)
+		rs := fieldTypes(ft.Results)
+		if len(rs) != len(ret.Results) {
+			return true
+		}
+		for i, r := range ret.Results {
+			if !c.isEmptyInterface(rs[i]) || !mayBeNamed(r) {
+				continue
+			}
+			c.edits = append(c.edits, edit{off(r.Pos()), off(r.Pos()), HelperAny + "("}, edit{off(r.End()), off(r.End()), ")"})
+		}
+		return true
+	})
+}
+
+// mayBeNamed reports whether e, an expression returned as an any, may be
+// of a named type of the cells: not nil, a literal or a comparison (see
+// boolResults).
+func mayBeNamed(e ast.Expr) bool {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.BasicLit, *ast.FuncLit:
+		return false
+	case *ast.Ident:
+		return x.Name != "nil" && x.Name != "true" && x.Name != "false" || x.Obj != nil
+	case *ast.BinaryExpr:
+		switch x.Op {
+		case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ, token.LAND, token.LOR:
+			return false
+		}
+	case *ast.UnaryExpr:
+		return x.Op != token.NOT
+	}
+	return true
 }
 
 // isEmptyInterface reports whether t is an interface type with no
