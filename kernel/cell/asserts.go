@@ -35,6 +35,9 @@ const (
 	// one) of the cells' type as compiled code hands it back: without
 	// yaegi's wrapper that gives it its methods.
 	HelperBare = "_fountain_rt.Bare"
+	// HelperAssertInto sets *dst to a value if it is of *dst's type (see
+	// multiAsserts).
+	HelperAssertInto = "_fountain_rt.AssertInto"
 )
 
 // yaegi gets a type assertion to an interface wrong when the value is of a
@@ -61,23 +64,7 @@ const (
 //
 // and v.(Shape) one that panics with Go's message when nothing matches.
 func (c *compiler) typeAsserts(f *ast.File, off func(token.Pos) int) {
-	commaOK := map[*ast.TypeAssertExpr]bool{}
-	ast.Inspect(f, func(n ast.Node) bool {
-		var lhs int
-		var rhs []ast.Expr
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			lhs, rhs = len(n.Lhs), n.Rhs
-		case *ast.ValueSpec:
-			lhs, rhs = len(n.Names), n.Values
-		}
-		if lhs == 2 && len(rhs) == 1 {
-			if ta, ok := ast.Unparen(rhs[0]).(*ast.TypeAssertExpr); ok {
-				commaOK[ta] = true
-			}
-		}
-		return true
-	})
+	commaOK := commaOKAsserts(f)
 	n := 0
 	ast.Inspect(f, func(x ast.Node) bool {
 		ta, ok := x.(*ast.TypeAssertExpr)
@@ -122,6 +109,87 @@ func (c *compiler) typeAsserts(f *ast.File, off func(token.Pos) int) {
 		c.edits = append(c.edits, edit{off(ta.X.End()), off(ta.End()), newlines(c.src[off(ta.X.End()):off(ta.End())]) + ")"})
 		return true
 	})
+}
+
+// commaOKAsserts returns the type assertions of f whose result is two
+// values (v, ok := x.(T)).
+func commaOKAsserts(f *ast.File) map[*ast.TypeAssertExpr]bool {
+	commaOK := map[*ast.TypeAssertExpr]bool{}
+	ast.Inspect(f, func(n ast.Node) bool {
+		var lhs int
+		var rhs []ast.Expr
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			lhs, rhs = len(n.Lhs), n.Rhs
+		case *ast.ValueSpec:
+			lhs, rhs = len(n.Names), n.Values
+		}
+		if lhs == 2 && len(rhs) == 1 {
+			if ta, ok := ast.Unparen(rhs[0]).(*ast.TypeAssertExpr); ok {
+				commaOK[ta] = true
+			}
+		}
+		return true
+	})
+	return commaOK
+}
+
+// multiAsserts writes each assertion to an instance of a generic type of
+// two or more type parameters (x.(*Entry[K, V]), or one over such an
+// instance) without the type in the assertion, which crashed yaegi's
+// compiler (it gives such an instance no type there). The value goes into
+// an element of a slice of the type, which yaegi makes right (see
+// nestedInstance), by HelperAssertInto, which panics as Go's assertion
+// would (or, for v, ok := ..., reports):
+//
+//	x.(*Entry[K, V])  ->  func() *Entry[K, V] { p := make([]*Entry[K, V], 1); AssertInto(&p[0], "*main.Entry[K, V]", true, x); return p[0] }()
+//
+// Values of two such types of the same structure are not told apart.
+func (c *compiler) multiAsserts(f *ast.File, off func(token.Pos) int) {
+	commaOK := commaOKAsserts(f)
+	ast.Inspect(f, func(x ast.Node) bool {
+		ta, ok := x.(*ast.TypeAssertExpr)
+		if !ok || ta.Type == nil || !hasMultiInstance(ta.Type) {
+			return true
+		}
+		typ := c.src[off(ta.Type.Pos()):off(ta.Type.End())]
+		name := "main." + strings.TrimPrefix(typ, "*")
+		if strings.HasPrefix(typ, "*") {
+			name = "*" + name
+		}
+		p := pieces{c, off(ta.Pos()), ta.Type, off, true}
+		const slot = helperPrefix + "p"
+		p.text("func() ")
+		tail := "); return " + slot + "[0] }()"
+		if commaOK[ta] {
+			p.text("(")
+			p.typ(", bool) { " + slot + " := make([]")
+			p.typ(fmt.Sprintf(", 1); ok := %s(&%s[0], %q, false, ", HelperAssertInto, slot, name))
+			tail = "); return " + slot + "[0], ok }()"
+		} else {
+			p.typ(" { " + slot + " := make([]")
+			p.typ(fmt.Sprintf(", 1); %s(&%s[0], %q, true, ", HelperAssertInto, slot, name))
+		}
+		c.edits = append(c.edits, edit{off(ta.X.End()), off(ta.End()), newlines(c.src[off(ta.X.End()):off(ta.End())]) + tail})
+		return true
+	})
+}
+
+// hasMultiInstance reports whether the type t, outside the type literals
+// in it, is or has an instance of a generic type of two or more type
+// parameters.
+func hasMultiInstance(t ast.Expr) bool {
+	found := false
+	ast.Inspect(t, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.ArrayType, *ast.MapType, *ast.ChanType, *ast.FuncType, *ast.StructType, *ast.InterfaceType:
+			return false
+		case *ast.IndexListExpr:
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // pieces writes text at an offset made of literal text and copies of a

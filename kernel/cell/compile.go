@@ -1489,6 +1489,7 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 	}
 	if has(".(") {
 		c.typeAsserts(f, off)
+		c.multiAsserts(f, off)
 		c.typeSwitches(f, parentOf(), off)
 	}
 	if has("select") {

@@ -132,8 +132,8 @@ func fieldNames(st *ast.StructType) []string {
 
 // nestedInstance rewrites the expressions that make a value of an
 // instance of a generic type whose type argument is an instance of two or
-// more type parameters (List[Pair[K, V]], List[*Pair[K, V]]), and reports
-// whether n is one. yaegi's compiler crashed on such a type in a
+// more type parameters (List[Pair[K, V]], List[*Pair[K, V]]), or of a
+// pointer to one of those (*Pair[K, V]), and reports whether n is one. yaegi's compiler crashed on such a type in a
 // composite literal, new's argument or a var declaration (it gives the
 // inner instance no type there), though not inside a slice type, whose
 // element types it works out apart. So the value is made in a slice:
@@ -177,7 +177,8 @@ func (c *compiler) nestedInstance(n ast.Node, off func(token.Pos) int) bool {
 
 // hasNestedInstance reports whether the type t, outside the type literals
 // in it, has an instance of a generic type whose type argument is an
-// instance of two or more type parameters (see nestedInstance).
+// instance of two or more type parameters, or a pointer to such an
+// instance (see nestedInstance).
 func hasNestedInstance(t ast.Expr) bool {
 	found := false
 	ast.Inspect(t, func(n ast.Node) bool {
@@ -190,6 +191,10 @@ func hasNestedInstance(t ast.Expr) bool {
 				ix = ast.Unparen(s.X)
 			}
 			_, found = ix.(*ast.IndexListExpr)
+		case *ast.StarExpr:
+			// A pointer to an instance of several type parameters too
+			// (var p *Entry[K, V]).
+			_, found = ast.Unparen(n.X).(*ast.IndexListExpr)
 		}
 		return !found
 	})

@@ -238,7 +238,8 @@ func (r *hooks) symbols() map[string]reflect.Value {
 			rv := reflect.ValueOf(v)
 			return rv.IsValid() && isWrapper(rv.Type())
 		}),
-		"SameError": reflect.ValueOf(sameError),
+		"AssertInto": reflect.ValueOf(r.assertInto),
+		"SameError":  reflect.ValueOf(sameError),
 		// TypedNil is a nil pointer to a cell's error type as a non-nil
 		// error (see cell.typedNils).
 		"TypedNil": reflect.ValueOf(func(v any) error {
@@ -256,6 +257,34 @@ func (r *hooks) symbols() map[string]reflect.Value {
 		// functions as cells see them, and a cell's value, get.
 		"Typed": reflect.ValueOf(func(v any, name string) any { return typedArg{v, name} }),
 	}
+}
+
+// assertInto sets *dst to v and reports true if v is of *dst's type, for
+// an assertion to an instance of a generic type of several type
+// parameters (see cell.multiAsserts); if not, it panics as Go's assertion
+// to want does when must, else reports false.
+func (r *hooks) assertInto(dst any, want string, must bool, v any) bool {
+	d := reflect.ValueOf(dst).Elem()
+	rv := reflect.ValueOf(unwrap(reflect.ValueOf(v)))
+	if rv.IsValid() && rv.Type() == d.Type() {
+		d.Set(rv)
+		return true
+	}
+	if !must {
+		return false
+	}
+	if !rv.IsValid() {
+		panic(runtimeError{"interface conversion: interface is nil, not " + want})
+	}
+	held := heldTypeName(reflect.ValueOf(v))
+	if held == "" {
+		held = fieldFormatter{st: &r.stringers}.typeName(rv.Type())
+	}
+	if strings.Contains(held, "struct {") {
+		// A generic instance's structure, which reflect cannot name.
+		panic(runtimeError{"interface conversion: interface {} holds another type, not " + want})
+	}
+	panic(runtimeError{"interface conversion: interface {} is " + held + ", not " + want})
 }
 
 // typedNil is a nil pointer as a non-nil error, when its type's Error
