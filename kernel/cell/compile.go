@@ -181,7 +181,7 @@ func Compile(src string, env Env) (*Program, error) {
 	if err != nil {
 		return nil, syntaxError(err)
 	}
-	c := &compiler{src: src, env: env, localDefs: map[string]bool{}, sources: map[string]string{}, defineAt: map[string]int{}, refs: map[string][]string{}, methodAt: map[string]int{}, compound: map[int]int{}, selectors: map[string]bool{}, genericSpecs: map[string]genericSpec{}, positional: map[*ast.CallExpr]bool{}, bodyRanges: map[*ast.RangeStmt]Typed{}, switchOf: map[*ast.AssignStmt]*ast.TypeSwitchStmt{}, inferredResult: map[*ast.CallExpr][]string{}, typeUnits: map[int]bool{}}
+	c := &compiler{src: src, env: env, localDefs: map[string]bool{}, sources: map[string]string{}, defineAt: map[string]int{}, refs: map[string][]string{}, methodAt: map[string]int{}, compound: map[int]int{}, selectors: map[string]bool{}, genericSpecs: map[string]genericSpec{}, positional: map[*ast.CallExpr]bool{}, bodyRanges: map[*ast.RangeStmt]Typed{}, switchOf: map[*ast.AssignStmt]*ast.TypeSwitchStmt{}, inferredResult: map[*ast.CallExpr][]string{}, typeUnits: map[int]bool{}, genMethods: map[int]genMethod{}}
 	c.declareAhead(units)
 	var stmtUnits []Unit
 	earlier := map[string]bool{} // variables the units so far define
@@ -281,7 +281,8 @@ type compiler struct {
 	// indices in edits of type arguments written in: the type parameters a
 	// declaration around them renames (renameTypeParams) are renamed there
 	typeArgEdits []int
-	typeUnits    map[int]bool // starts of the units that declare types or consts
+	typeUnits    map[int]bool      // starts of the units that declare types or consts
+	genMethods   map[int]genMethod // the units that declare methods of generic types
 	// calls that are elements of composite literals without keys
 	positional map[*ast.CallExpr]bool
 	// ranges in generic bodies over iterators calls return (genericBodies)
@@ -499,6 +500,9 @@ func (c *compiler) addDecl(u Unit) error {
 				key := recvName(d.Recv.List[0].Type) + "." + d.Name.Name
 				c.sources[key] = text
 				c.methodAt[key] = u.Start
+				if m, ok := genericMethod(d); ok {
+					c.genMethods[u.Start] = m
+				}
 			}
 			if d.Recv == nil {
 				c.sources[d.Name.Name] = text
@@ -2917,6 +2921,9 @@ func (c *compiler) declChunks(p *Program, group []Unit) {
 	parts := [][]Unit{first, rest}
 	if len(first) == 0 || len(rest) == 0 {
 		parts = [][]Unit{group}
+	}
+	if ordered := c.calleesFirst(parts[len(parts)-1]); ordered != nil {
+		parts = append(parts[:len(parts)-1], ordered...)
 	}
 	for _, part := range parts {
 		for _, u := range part {

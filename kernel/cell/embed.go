@@ -264,3 +264,107 @@ func embeddedName(t ast.Expr) string {
 	}
 	return ""
 }
+
+// genMethod is a method of a generic type: the type, and the methods of
+// that type its body calls on its receiver.
+type genMethod struct {
+	typ, name string
+	calls     []string
+}
+
+// genericMethod returns d as a genMethod if its receiver is an instance
+// of a generic type (s *Cache[K, V]).
+func genericMethod(d *ast.FuncDecl) (genMethod, bool) {
+	field := d.Recv.List[0]
+	t := field.Type
+	if s, ok := t.(*ast.StarExpr); ok {
+		t = s.X
+	}
+	switch t.(type) {
+	case *ast.IndexExpr, *ast.IndexListExpr:
+	default:
+		return genMethod{}, false
+	}
+	m := genMethod{typ: recvName(field.Type), name: d.Name.Name}
+	if len(field.Names) != 1 || d.Body == nil {
+		return m, true
+	}
+	recv := field.Names[0].Name
+	ast.Inspect(d.Body, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok {
+			if id, ok := sel.X.(*ast.Ident); ok && id.Name == recv && !slices.Contains(m.calls, sel.Sel.Name) {
+				m.calls = append(m.calls, sel.Sel.Name)
+			}
+		}
+		return true
+	})
+	return m, true
+}
+
+// calleesFirst returns units, a group of declarations, as parts to compile
+// in order, when a method of a generic type in it uses a method of that
+// type declared after it; else nil. yaegi instantiates a generic type's
+// methods in the order they were declared, each compiled as it comes, so
+// a method using a later one failed ("undefined selector: evict"). The
+// methods of generic types go first, callees before their callers, each
+// run of them in source order one part (a part keeps its units' places in
+// the cell, for positions in messages); the other declarations follow as
+// one part. Methods that use each other both ways stay in source order:
+// yaegi cannot instantiate them.
+func (c *compiler) calleesFirst(units []Unit) [][]Unit {
+	var methods, others []Unit
+	declared := map[string]int{} // Type.method: its index in methods
+	for _, u := range units {
+		if m, ok := c.genMethods[u.Start]; ok {
+			declared[m.typ+"."+m.name] = len(methods)
+			methods = append(methods, u)
+		} else {
+			others = append(others, u)
+		}
+	}
+	// after[i]: the methods declared after method i that it uses.
+	after := make([][]int, len(methods))
+	needed := false
+	for i, u := range methods {
+		m := c.genMethods[u.Start]
+		for _, callee := range m.calls {
+			if j, ok := declared[m.typ+"."+callee]; ok && j > i {
+				after[i] = append(after[i], j)
+				needed = true
+			}
+		}
+	}
+	if !needed {
+		return nil
+	}
+	// Depth-first, callees first; a cycle keeps the order it is met in.
+	state := make([]int, len(methods)) // 0 new, 1 visiting, 2 done
+	var order []int
+	var visit func(i int)
+	visit = func(i int) {
+		if state[i] != 0 {
+			return
+		}
+		state[i] = 1
+		for _, j := range after[i] {
+			visit(j)
+		}
+		state[i] = 2
+		order = append(order, i)
+	}
+	for i := range methods {
+		visit(i)
+	}
+	var parts [][]Unit
+	for k, i := range order {
+		if k > 0 && i > order[k-1] {
+			parts[len(parts)-1] = append(parts[len(parts)-1], methods[i])
+			continue
+		}
+		parts = append(parts, []Unit{methods[i]})
+	}
+	if len(others) > 0 {
+		parts = append(parts, others)
+	}
+	return parts
+}
