@@ -158,7 +158,7 @@ func (c *compiler) multiAsserts(f *ast.File, off func(token.Pos) int) {
 			name = "*" + name
 		}
 		p := pieces{c, off(ta.Pos()), ta.Type, off, true}
-		const slot = helperPrefix + "p"
+		const slot = multiSlot
 		p.text("func() ")
 		tail := "); return " + slot + "[0] }()"
 		if commaOK[ta] {
@@ -174,6 +174,9 @@ func (c *compiler) multiAsserts(f *ast.File, off func(token.Pos) int) {
 		return true
 	})
 }
+
+// multiSlot is the slice multiAsserts puts a value in.
+const multiSlot = helperPrefix + "p"
 
 // hasMultiInstance reports whether the type t, outside the type literals
 // in it, is or has an instance of a generic type of two or more type
@@ -440,6 +443,9 @@ func (c *compiler) typeSwitches(f *ast.File, parent map[ast.Node]ast.Node, off f
 					// yaegi matched a value of a type of the cells over
 					// string to case string; one with methods tells.
 					piece(end, t, "if _, ok := "+v+".(", "); ok && !"+HelperNamed+"("+v+")"+ret)
+				case hasMultiInstance(t):
+					// (see multiAsserts)
+					piece(end, t, "if func() bool { "+multiSlot+" := make([]", fmt.Sprintf(", 1); return %s(&%s[0], \"\", false, %s) }()%s", HelperAssertInto, multiSlot, v, ret))
 				case !isIface:
 					piece(end, t, "if _, ok := "+c.concreteOperand(v, t)+".(", "); ok"+ret)
 				default:
@@ -461,6 +467,11 @@ func (c *compiler) typeSwitches(f *ast.File, parent map[ast.Node]ast.Node, off f
 				continue
 			}
 			literal, isIface := c.interfaceCase(t)
+			if hasMultiInstance(t) {
+				piece(at, t, " "+name+" := func() ", " { "+multiSlot+" := make([]")
+				piece(at, t, "", fmt.Sprintf(", 1); %s(&%s[0], \"\", false, %s); return %s[0] }(); _ = %s;", HelperAssertInto, multiSlot, v, multiSlot, name))
+				continue
+			}
 			if !isIface {
 				piece(at, t, " "+name+", _ := "+c.concreteOperand(v, t)+".(", "); _ = "+name+";")
 				continue
@@ -673,7 +684,7 @@ func (c *compiler) alsoCases(t ast.Expr, literal, ret string) string {
 func (c *compiler) needsIndexSwitch(ts *ast.TypeSwitchStmt) bool {
 	for _, s := range ts.Body.List {
 		for _, t := range s.(*ast.CaseClause).List {
-			if _, isIface := c.interfaceCase(t); isIface || c.hasMethods(recvName(t)) || isNilIdent(t) {
+			if _, isIface := c.interfaceCase(t); isIface || c.hasMethods(recvName(t)) || isNilIdent(t) || hasMultiInstance(t) {
 				return true
 			}
 		}
