@@ -103,7 +103,8 @@ func forwarding(params, results []string, variadic bool) forward {
 }
 
 // methodSig returns the parameter and result types of method m of the
-// cells' type t, as the cells would write them now.
+// cells' type t (declared, or in t's interface type), as the cells would
+// write them now.
 func (c *compiler) methodSig(t, m string) (params, results []string, variadic, ok bool) {
 	f, err := parser.ParseFile(token.NewFileSet(), "", "package p;"+c.declSource(t+"."+m), 0)
 	if err != nil {
@@ -115,6 +116,14 @@ func (c *compiler) methodSig(t, m string) (params, results []string, variadic, o
 			continue
 		}
 		return c.signature(fd, nil)
+	}
+	// A method of an interface of the cells (Shape.Name).
+	if it := c.cellInterface(t); it != nil {
+		for _, m2 := range c.interfaceMethods(it, 0) {
+			if ft, isFunc := m2.Type.(*ast.FuncType); isFunc && m2.Names[0].Name == m {
+				return c.signature(&ast.FuncDecl{Name: m2.Names[0], Type: ft}, nil)
+			}
+		}
 	}
 	return nil, nil, false, false
 }
