@@ -420,9 +420,15 @@ func instance(e ast.Expr) (ast.Expr, []ast.Expr) {
 }
 
 // declaredType returns the type an identifier's declaration writes out:
-// a parameter's, or a variable's declared with one; else nil.
+// a parameter's, or a variable's declared with one, or the element type of
+// one a range's value variable ranges over (for _, s := range seqs); else
+// nil.
 func declaredType(id *ast.Ident) ast.Expr {
-	if id.Obj == nil {
+	return declaredTypeDepth(id, 0)
+}
+
+func declaredTypeDepth(id *ast.Ident, depth int) ast.Expr {
+	if id.Obj == nil || depth > 4 {
 		return nil
 	}
 	switch d := id.Obj.Decl.(type) {
@@ -430,6 +436,31 @@ func declaredType(id *ast.Ident) ast.Expr {
 		return d.Type
 	case *ast.ValueSpec:
 		return d.Type
+	case *ast.AssignStmt:
+		// The parser declares a range's variables in an assignment from
+		// a unary RANGE of the operand.
+		if len(d.Rhs) != 1 || len(d.Lhs) != 2 {
+			return nil
+		}
+		if v, ok := d.Lhs[1].(*ast.Ident); !ok || v.Obj != id.Obj {
+			return nil
+		}
+		u, ok := d.Rhs[0].(*ast.UnaryExpr)
+		if !ok || u.Op != token.RANGE {
+			return nil
+		}
+		x, ok := ast.Unparen(u.X).(*ast.Ident)
+		if !ok || x.Obj == id.Obj {
+			return nil
+		}
+		switch t := declaredTypeDepth(x, depth+1).(type) {
+		case *ast.ArrayType:
+			return t.Elt
+		case *ast.Ellipsis:
+			return t.Elt
+		case *ast.MapType:
+			return t.Value
+		}
 	}
 	return nil
 }
