@@ -421,9 +421,13 @@ func (c *compiler) inferCalls(calls []inferCall, parent map[ast.Node]ast.Node, o
 		// Arguments that are all untyped constants tell their types
 		// without a probe: the call gets them at once.
 		probed, constants := false, true
-		for _, a := range call.args {
+		ps := paramTypes(call.decl.Type, len(call.args), call.n.Ellipsis.IsValid())
+		tparams := funcTypeParams(call.decl)
+		for i, a := range call.args {
 			probed = probed || a.mode.Type != ""
-			constants = constants && a.at < 0
+			// An argument whose parameter has no type parameter in it
+			// (ctx in Source(ctx, 1, 2)) tells none.
+			constants = constants && (a.at < 0 || ps[i] != nil && !mentions(ps[i], tparams))
 		}
 		targs, ok, conflict := c.inferTypeArgs(call)
 		if conflict == nil && !probed {
@@ -710,12 +714,7 @@ func (c *compiler) constantBinds(call inferCall) bool {
 		return false
 	}
 	params := paramTypes(call.decl.Type, len(call.args), call.n.Ellipsis.IsValid())
-	names := map[string]bool{}
-	for _, f := range call.decl.Type.TypeParams.List {
-		for _, n := range f.Names {
-			names[n.Name] = true
-		}
-	}
+	names := funcTypeParams(call.decl)
 	binds, others := false, false
 	for i, a := range call.args {
 		id, bare := params[i].(*ast.Ident)
@@ -723,6 +722,17 @@ func (c *compiler) constantBinds(call inferCall) bool {
 		others = others || a.untyped == ""
 	}
 	return binds && others
+}
+
+// funcTypeParams returns the names of the type parameters of decl.
+func funcTypeParams(decl *ast.FuncDecl) map[string]bool {
+	names := map[string]bool{}
+	for _, f := range decl.Type.TypeParams.List {
+		for _, n := range f.Names {
+			names[n.Name] = true
+		}
+	}
+	return names
 }
 
 // conflict is two types inferred for one type parameter.
