@@ -376,7 +376,12 @@ func (p *jsonPlan) toShadow(v reflect.Value) (reflect.Value, error) {
 		out := reflect.MakeMapWithSize(p.shadow, v.Len())
 		for it := v.MapRange(); it.Next(); {
 			k, e := it.Key(), it.Value()
-			if p.text != nil {
+			switch {
+			case p.text != nil && k.Kind() == reflect.String:
+				// encoding/json writes a key of a string type as it is,
+				// its MarshalText unused (UnmarshalText still reads it).
+				k = reflect.ValueOf(k.String())
+			case p.text != nil:
 				b, err := callMarshal(p.text.marshalText, p.text.marshalTextPtr, k)
 				if err != nil {
 					return reflect.Value{}, err
