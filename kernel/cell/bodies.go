@@ -404,9 +404,41 @@ func (c *compiler) plainResult(call *ast.CallExpr) string {
 // cells (or a pointer to one), given as source text, with the type
 // arguments of an instance put in, when it has one result; or "".
 func (c *compiler) methodResult(t, name string) string {
+	return c.methodResultDepth(t, name, 0)
+}
+
+func (c *compiler) methodResultDepth(t, name string, depth int) string {
 	_, ts, _, targs := c.namedType(strings.TrimPrefix(t, "*"))
-	if ts == nil {
+	if ts == nil || depth > 4 {
 		return ""
+	}
+	if ts.TypeParams == nil {
+		switch x := ts.Type.(type) {
+		case *ast.InterfaceType:
+			// A method of an interface of the cells (w.Balance()).
+			for _, m := range c.interfaceMethods(x, 0) {
+				if ft, ok := m.Type.(*ast.FuncType); ok && m.Names[0].Name == name {
+					if rs := fieldTypes(ft.Results); len(rs) == 1 {
+						return types.ExprString(rs[0])
+					}
+				}
+			}
+			return ""
+		case *ast.StructType:
+			if c.declSource(ts.Name.Name+"."+name) == "" && x.Fields != nil {
+				// A method an embedded field promotes (l.Balance() of
+				// a struct embedding *Account).
+				for _, f := range x.Fields.List {
+					if len(f.Names) != 0 {
+						continue
+					}
+					if r := c.methodResultDepth(types.ExprString(f.Type), name, depth+1); r != "" {
+						return r
+					}
+				}
+				return ""
+			}
+		}
 	}
 	f, err := parser.ParseFile(token.NewFileSet(), "", "package p;"+c.declSource(ts.Name.Name+"."+name), 0)
 	if err != nil {
