@@ -1510,7 +1510,6 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 		c.parallelAnys(f, parentOf(), off)
 	}
 	if has("return") {
-		c.boolResults(f, parentOf(), off)
 		c.anyResults(f, parentOf(), off)
 	}
 	if has("nil,") || has(", nil") {
@@ -1988,47 +1987,6 @@ func readsTarget(l ast.Expr, set map[string]bool) bool {
 	return found
 }
 
-// boolResults writes a comparison or a negation returned as a result of an
-// empty interface type as a conversion to bool (return x < y  ->  return
-// bool(x < y)): yaegi panicked on such a return ("reflect: call of
-// reflect.Value.SetBool on interface Value").
-func (c *compiler) boolResults(f *ast.File, parent map[ast.Node]ast.Node, off func(token.Pos) int) {
-	if c.userDefined("bool") {
-		return
-	}
-	ast.Inspect(f, func(n ast.Node) bool {
-		ret, ok := n.(*ast.ReturnStmt)
-		if !ok || len(ret.Results) == 0 {
-			return true
-		}
-		_, ft := enclosingFunc(ret, parent)
-		rs := fieldTypes(ft.Results)
-		if len(rs) != len(ret.Results) {
-			return true
-		}
-		for i, r := range ret.Results {
-			switch x := r.(type) {
-			case *ast.BinaryExpr:
-				switch x.Op {
-				case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
-				default:
-					continue
-				}
-			case *ast.UnaryExpr:
-				if x.Op != token.NOT {
-					continue
-				}
-			default:
-				continue
-			}
-			if c.isEmptyInterface(rs[i]) {
-				c.edits = append(c.edits, edit{off(r.Pos()), off(r.Pos()), "bool("}, edit{off(r.End()), off(r.End()), ")"})
-			}
-		}
-		return true
-	})
-}
-
 // caseLists writes the list of a tagless switch's case as one condition:
 // yaegi tested only the first of them (case x == 1, x == 2: did not run
 // for 2). Go tests them in order and stops at the first true one, as ||
@@ -2061,11 +2019,17 @@ func (c *compiler) caseLists(f *ast.File, off func(token.Pos) int) {
 	})
 }
 
-// anyResults passes a value returned as an any through a call, as
-// interfaceValues does for a variable: yaegi returned a value of a named
-// type of the cells that is not a struct (type Num float64) as its
-// underlying type, so an assertion of the result to an interface of the
-// cells failed ("float64 is not main.Node").
+// anyResults rewrites the values returned as a result of an empty
+// interface type that yaegi got wrong:
+//
+//   - a comparison or a negation becomes a conversion to bool (return x < y
+//     ->  return bool(x < y)): yaegi panicked ("reflect: call of
+//     reflect.Value.SetBool on interface Value");
+//   - a value that may be of a named type of the cells goes through a call,
+//     as interfaceValues does for a variable: yaegi returned one that is not
+//     a struct (type Num float64) as its underlying type, so an assertion of
+//     the result to an interface of the cells failed ("float64 is not
+//     main.Node").
 func (c *compiler) anyResults(f *ast.File, parent map[ast.Node]ast.Node, off func(token.Pos) int) {
 	ast.Inspect(f, func(n ast.Node) bool {
 		ret, ok := n.(*ast.ReturnStmt)
@@ -2078,18 +2042,38 @@ func (c *compiler) anyResults(f *ast.File, parent map[ast.Node]ast.Node, off fun
 			return true
 		}
 		for i, r := range ret.Results {
-			if !c.isEmptyInterface(rs[i]) || !mayBeNamed(r) {
+			if !c.isEmptyInterface(rs[i]) {
 				continue
 			}
-			c.edits = append(c.edits, edit{off(r.Pos()), off(r.Pos()), HelperAny + "("}, edit{off(r.End()), off(r.End()), ")"})
+			switch {
+			case isBoolOp(r):
+				if !c.userDefined("bool") {
+					c.edits = append(c.edits, edit{off(r.Pos()), off(r.Pos()), "bool("}, edit{off(r.End()), off(r.End()), ")"})
+				}
+			case mayBeNamed(r):
+				c.edits = append(c.edits, edit{off(r.Pos()), off(r.Pos()), HelperAny + "("}, edit{off(r.End()), off(r.End()), ")"})
+			}
 		}
 		return true
 	})
 }
 
+// isBoolOp reports whether e is a comparison or a negation.
+func isBoolOp(e ast.Expr) bool {
+	switch x := e.(type) {
+	case *ast.BinaryExpr:
+		switch x.Op {
+		case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
+			return true
+		}
+	case *ast.UnaryExpr:
+		return x.Op == token.NOT
+	}
+	return false
+}
+
 // mayBeNamed reports whether e, an expression returned as an any, may be
-// of a named type of the cells: not nil, a literal or a comparison (see
-// boolResults).
+// of a named type of the cells: not nil, a literal or a boolean operation.
 func mayBeNamed(e ast.Expr) bool {
 	switch x := ast.Unparen(e).(type) {
 	case *ast.BasicLit, *ast.FuncLit:
