@@ -1504,6 +1504,7 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 	}
 	if has("switch") {
 		c.interfaceSwitches(f, off)
+		c.compositeCaseLists(f, off)
 		c.caseLists(f, off)
 	}
 	if has(", ") {

@@ -263,31 +263,74 @@ func (c *compiler) interfaceSwitches(f *ast.File, off func(token.Pos) int) {
 		if !some || t == nil || !c.isInterface(t, true) {
 			return true
 		}
-		tag := fmt.Sprintf("%ssw%d", helperPrefix, off(sw.Switch))
-		if sw.Init == nil {
-			c.edits = append(c.edits, edit{off(sw.Tag.Pos()), off(sw.Tag.Pos()), tag + " := "},
-				edit{off(sw.Tag.End()), off(sw.Tag.End()), ";"})
-		} else if id, ok := sw.Tag.(*ast.Ident); ok {
-			tag = id.Name
-			c.edits = append(c.edits, edit{off(sw.Tag.Pos()), off(sw.Tag.End()), ""})
-		} else {
-			return true
-		}
-		for _, cc := range sw.Body.List {
-			list := cc.(*ast.CaseClause).List
-			for i, e := range list {
-				if isNilIdent(e) {
-					c.edits = append(c.edits, edit{off(e.Pos()), off(e.Pos()), tag + " == "})
-				} else {
-					c.edits = append(c.edits, edit{off(e.Pos()), off(e.Pos()), HelperSameError + "(" + tag + ", " + HelperAny + "("},
-						edit{off(e.End()), off(e.End()), "))"})
-				}
-				if i+1 < len(list) {
-					from, to := off(e.End()), off(list[i+1].Pos())
-					c.edits = append(c.edits, edit{from, to, " || " + newlines(c.src[from:to])})
-				}
+		c.conditionSwitch(sw, off, func(tag string, e ast.Expr) {
+			if isNilIdent(e) {
+				c.edits = append(c.edits, edit{off(e.Pos()), off(e.Pos()), tag + " == "})
+			} else {
+				c.edits = append(c.edits, edit{off(e.Pos()), off(e.Pos()), HelperSameError + "(" + tag + ", " + HelperAny + "("},
+					edit{off(e.End()), off(e.End()), "))"})
+			}
+		})
+		return true
+	})
+}
+
+// conditionSwitch writes the switch sw on a tag as a switch on conditions,
+// each case's expressions joined with ||, compare writing each as a
+// comparison with the tag's value (the variable named tag), and reports
+// whether it could: a switch with an init statement only if its tag is a
+// name, which each case reads again.
+func (c *compiler) conditionSwitch(sw *ast.SwitchStmt, off func(token.Pos) int, compare func(tag string, e ast.Expr)) bool {
+	tag := fmt.Sprintf("%ssw%d", helperPrefix, off(sw.Switch))
+	if sw.Init == nil {
+		c.edits = append(c.edits, edit{off(sw.Tag.Pos()), off(sw.Tag.Pos()), tag + " := "},
+			edit{off(sw.Tag.End()), off(sw.Tag.End()), ";"})
+	} else if id, ok := sw.Tag.(*ast.Ident); ok {
+		tag = id.Name
+		c.edits = append(c.edits, edit{off(sw.Tag.Pos()), off(sw.Tag.End()), ""})
+	} else {
+		return false
+	}
+	for _, cc := range sw.Body.List {
+		list := cc.(*ast.CaseClause).List
+		for i, e := range list {
+			compare(tag, e)
+			if i+1 < len(list) {
+				from, to := off(e.End()), off(list[i+1].Pos())
+				c.edits = append(c.edits, edit{from, to, " || " + newlines(c.src[from:to])})
 			}
 		}
+	}
+	return true
+}
+
+// compositeCaseLists writes a switch on a tag with a case of several
+// expressions, one of them a composite literal (case Point{1, 0},
+// Point{0, 1}:), as a switch on conditions (see conditionSwitch): yaegi
+// tested only the first of such a list.
+func (c *compiler) compositeCaseLists(f *ast.File, off func(token.Pos) int) {
+	ast.Inspect(f, func(n ast.Node) bool {
+		sw, ok := n.(*ast.SwitchStmt)
+		if !ok || sw.Tag == nil {
+			return true
+		}
+		found := false
+		for _, cc := range sw.Body.List {
+			list := cc.(*ast.CaseClause).List
+			found = found || len(list) > 1 && slices.ContainsFunc(list, func(e ast.Expr) bool {
+				_, lit := ast.Unparen(e).(*ast.CompositeLit)
+				return lit
+			})
+		}
+		if !found {
+			return true
+		}
+		if t := c.operandType(sw.Tag, off); t != nil && c.isInterface(t, true) {
+			return true // interfaceSwitches'
+		}
+		c.conditionSwitch(sw, off, func(tag string, e ast.Expr) {
+			c.edits = append(c.edits, edit{off(e.Pos()), off(e.Pos()), tag + " == ("}, edit{off(e.End()), off(e.End()), ")"})
+		})
 		return true
 	})
 }
