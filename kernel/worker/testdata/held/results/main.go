@@ -43,7 +43,7 @@ type Result[T any] struct {
 	err error
 }
 
-func Ok[T any](v T) Result[T]        { return Result[T]{val: v} }
+func Ok[T any](v T) Result[T]         { return Result[T]{val: v} }
 func Fail[T any](err error) Result[T] { return Result[T]{err: err} }
 
 func (r Result[T]) Unwrap() (T, error) { return r.val, r.err }
