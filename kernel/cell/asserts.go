@@ -182,17 +182,10 @@ const multiSlot = helperPrefix + "p"
 // in it, is or has an instance of a generic type of two or more type
 // parameters.
 func hasMultiInstance(t ast.Expr) bool {
-	found := false
-	ast.Inspect(t, func(n ast.Node) bool {
-		switch n.(type) {
-		case *ast.ArrayType, *ast.MapType, *ast.ChanType, *ast.FuncType, *ast.StructType, *ast.InterfaceType:
-			return false
-		case *ast.IndexListExpr:
-			found = true
-		}
-		return !found
+	return outsideTypeLiterals(t, func(n ast.Node) bool {
+		_, found := n.(*ast.IndexListExpr)
+		return found
 	})
-	return found
 }
 
 // pieces writes text at an offset made of literal text and copies of a

@@ -180,22 +180,36 @@ func (c *compiler) nestedInstance(n ast.Node, off func(token.Pos) int) bool {
 // instance of two or more type parameters, or a pointer to such an
 // instance (see nestedInstance).
 func hasNestedInstance(t ast.Expr) bool {
-	found := false
-	ast.Inspect(t, func(n ast.Node) bool {
+	return outsideTypeLiterals(t, func(n ast.Node) bool {
 		switch n := n.(type) {
-		case *ast.ArrayType, *ast.MapType, *ast.ChanType, *ast.FuncType, *ast.StructType, *ast.InterfaceType:
-			return false
 		case *ast.IndexExpr:
 			ix := ast.Unparen(n.Index)
 			if s, ok := ix.(*ast.StarExpr); ok {
 				ix = ast.Unparen(s.X)
 			}
-			_, found = ix.(*ast.IndexListExpr)
+			_, found := ix.(*ast.IndexListExpr)
+			return found
 		case *ast.StarExpr:
 			// A pointer to an instance of several type parameters too
 			// (var p *Entry[K, V]).
-			_, found = ast.Unparen(n.X).(*ast.IndexListExpr)
+			_, found := ast.Unparen(n.X).(*ast.IndexListExpr)
+			return found
 		}
+		return false
+	})
+}
+
+// outsideTypeLiterals reports whether match holds for a node of the type
+// t outside the type literals in it (slices, maps, chans, funcs, structs,
+// interfaces), whose element types yaegi works out on their own.
+func outsideTypeLiterals(t ast.Expr, match func(ast.Node) bool) bool {
+	found := false
+	ast.Inspect(t, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.ArrayType, *ast.MapType, *ast.ChanType, *ast.FuncType, *ast.StructType, *ast.InterfaceType:
+			return false
+		}
+		found = found || match(n)
 		return !found
 	})
 	return found
