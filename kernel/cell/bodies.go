@@ -309,7 +309,17 @@ func (c *compiler) writtenType(e ast.Expr, defined map[*ast.Object]string, done 
 					continue
 				}
 				if call, ok := as.Rhs[i].(*ast.CallExpr); ok {
-					return c.callResult(call, off)
+					if t := c.callResult(call, off); t != "" {
+						return t
+					}
+					// A method's result, on an operand without calls
+					// (va := w.stock[a].Value()).
+					if sel, ok := call.Fun.(*ast.SelectorExpr); ok && !hasCall(sel.X) {
+						if t := c.writtenType(sel.X, defined, done, off); t != "" {
+							return c.methodResult(t, sel.Sel.Name)
+						}
+					}
+					return ""
 				}
 				if !hasCall(as.Rhs[i]) {
 					return c.writtenType(as.Rhs[i], defined, done, off)
