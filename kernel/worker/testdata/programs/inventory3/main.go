@@ -42,9 +42,9 @@ type Restockable interface {
 	Restock(n int)
 }
 
-func (i *Item) Key() SKU         { return i.SKU }
-func (i *Item) Value() float64   { return float64(i.Qty) * i.Price }
-func (i *Item) Restock(n int)    { i.Qty += n }
+func (i *Item) Key() SKU       { return i.SKU }
+func (i *Item) Value() float64 { return float64(i.Qty) * i.Price }
+func (i *Item) Restock(n int)  { i.Qty += n }
 func (p *Perishable) Value() float64 {
 	v := p.Item.Value()
 	if p.DaysLeft < 3 {
