@@ -64,6 +64,7 @@ const (
 //
 // and v.(Shape) one that panics with Go's message when nothing matches.
 func (c *compiler) typeAsserts(f *ast.File, off func(token.Pos) int) {
+	c.methodSets = map[string]map[string]bool{} // the cells' methods as this file sees them
 	commaOK := commaOKAsserts(f)
 	n := 0
 	ast.Inspect(f, func(x ast.Node) bool {
@@ -358,6 +359,7 @@ func (c *compiler) cellInterface(name string) *ast.InterfaceType {
 // so that break, continue and the clauses' scopes keep their meaning.
 // Switches on basic and compiled types only, which yaegi gets right, stay.
 func (c *compiler) typeSwitches(f *ast.File, parent map[ast.Node]ast.Node, off func(token.Pos) int) {
+	c.methodSets = map[string]map[string]bool{}
 	n := 0
 	ast.Inspect(f, func(x ast.Node) bool {
 		ts, ok := x.(*ast.TypeSwitchStmt)
@@ -519,7 +521,11 @@ func (c *compiler) implementerChecks(x, y string, t ast.Expr, literal, ret strin
 			// or a pointer to one ("reflect: Field index out of bounds").
 			continue
 		}
-		set := c.methodSet(typ, 0)
+		set, ok := c.methodSets[typ]
+		if !ok {
+			set = c.methodSet(typ, 0)
+			c.methodSets[typ] = set
+		}
 		if !allIn(names, set) {
 			continue
 		}

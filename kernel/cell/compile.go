@@ -283,6 +283,10 @@ type compiler struct {
 	typeArgEdits []int
 	typeUnits    map[int]bool      // starts of the units that declare types or consts
 	genMethods   map[int]genMethod // the units that declare methods of generic types
+	// the method sets implementerChecks looked up, for one pass of
+	// typeAsserts or typeSwitches (the cells' sources do not change
+	// within one)
+	methodSets map[string]map[string]bool
 	// calls that are elements of composite literals without keys
 	positional map[*ast.CallExpr]bool
 	// ranges in generic bodies over iterators calls return (genericBodies)
