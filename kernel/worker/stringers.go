@@ -1396,7 +1396,7 @@ func fieldName(f reflect.StructField) (string, bool) {
 	if strings.HasPrefix(f.Name, "X") && f.Tag.Get("frame") == "-" && f.Tag.Get("json") == "-" && f.Tag.Get("xml") == "-" {
 		return f.Name[1:], true
 	}
-	if versionedRE.MatchString(f.Name) {
+	if strings.Contains(f.Name, "__") && versionedRE.MatchString(f.Name) {
 		// (yaegi does not mark embedded fields Anonymous.)
 		return demangle(f.Name), false
 	}
