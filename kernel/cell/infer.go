@@ -684,6 +684,12 @@ func (c *compiler) callResult(call *ast.CallExpr, off func(token.Pos) int) strin
 	if t := c.writtenResult(call, off); t != "" {
 		return t
 	}
+	if _, ok := call.Fun.(*ast.Ident); !ok {
+		// All type arguments written (NewIndex[User]()).
+		if t := c.explicitResult(call, off); t != "" {
+			return t
+		}
+	}
 	if t := c.packageResult(call); t != "" {
 		return t
 	}
