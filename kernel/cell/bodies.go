@@ -326,6 +326,34 @@ func (c *compiler) writtenType(e ast.Expr, defined map[*ast.Object]string, done 
 				}
 			}
 		}
+		if as, ok := x.Obj.Decl.(*ast.AssignStmt); ok && as.Tok == token.DEFINE && len(as.Rhs) == 1 && len(as.Lhs) > 1 {
+			// One of the results of a method, on an operand without
+			// calls (sum, err := m.Mul(o)) or a call whose result the
+			// source tells (New[Score](2).Mul(o)).
+			call, ok := as.Rhs[0].(*ast.CallExpr)
+			if !ok {
+				return ""
+			}
+			sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+			if !ok {
+				return ""
+			}
+			t := ""
+			if recv, isCall := sel.X.(*ast.CallExpr); isCall {
+				t = c.callResult(recv, off)
+			} else if !hasCall(sel.X) {
+				t = c.writtenType(sel.X, defined, done, off)
+			}
+			if t == "" {
+				return ""
+			}
+			rs := c.methodResults(versionedRE.ReplaceAllString(t, "$1"), sel.Sel.Name, 0)
+			for i, l := range as.Lhs {
+				if l, ok := l.(*ast.Ident); ok && l.Name == x.Name && len(rs) == len(as.Lhs) {
+					return rs[i]
+				}
+			}
+		}
 	}
 	return ""
 }
@@ -414,13 +442,19 @@ func (c *compiler) plainResult(call *ast.CallExpr) string {
 // cells (or a pointer to one), given as source text, with the type
 // arguments of an instance put in, when it has one result; or "".
 func (c *compiler) methodResult(t, name string) string {
-	return c.methodResultDepth(t, name, 0)
+	if rs := c.methodResults(t, name, 0); len(rs) == 1 {
+		return rs[0]
+	}
+	return ""
 }
 
-func (c *compiler) methodResultDepth(t, name string, depth int) string {
+// methodResults returns the result types of method name of a type of the
+// cells (or a pointer to one), as methodResult does, or nil if one cannot
+// be written.
+func (c *compiler) methodResults(t, name string, depth int) []string {
 	_, ts, _, targs := c.namedType(strings.TrimPrefix(t, "*"))
 	if ts == nil || depth > 4 {
-		return ""
+		return nil
 	}
 	if ts.TypeParams == nil {
 		switch x := ts.Type.(type) {
@@ -428,12 +462,14 @@ func (c *compiler) methodResultDepth(t, name string, depth int) string {
 			// A method of an interface of the cells (w.Balance()).
 			for _, m := range c.interfaceMethods(x, 0) {
 				if ft, ok := m.Type.(*ast.FuncType); ok && m.Names[0].Name == name {
-					if rs := fieldTypes(ft.Results); len(rs) == 1 {
-						return types.ExprString(rs[0])
+					var out []string
+					for _, r := range fieldTypes(ft.Results) {
+						out = append(out, types.ExprString(r))
 					}
+					return out
 				}
 			}
-			return ""
+			return nil
 		case *ast.StructType:
 			if c.declSource(ts.Name.Name+"."+name) == "" && x.Fields != nil {
 				// A method an embedded field promotes (l.Balance() of
@@ -442,26 +478,22 @@ func (c *compiler) methodResultDepth(t, name string, depth int) string {
 					if len(f.Names) != 0 {
 						continue
 					}
-					if r := c.methodResultDepth(types.ExprString(f.Type), name, depth+1); r != "" {
-						return r
+					if rs := c.methodResults(types.ExprString(f.Type), name, depth+1); rs != nil {
+						return rs
 					}
 				}
-				return ""
+				return nil
 			}
 		}
 	}
 	f, err := parser.ParseFile(token.NewFileSet(), "", "package p;"+c.declSource(ts.Name.Name+"."+name), 0)
 	if err != nil {
-		return ""
+		return nil
 	}
 	for _, d := range f.Decls {
 		fd, ok := d.(*ast.FuncDecl)
 		if !ok || fd.Recv == nil || fd.Name.Name != name {
 			continue
-		}
-		rs := fieldTypes(fd.Type.Results)
-		if len(rs) != 1 {
-			return ""
 		}
 		// The receiver's own names for the type parameters.
 		bound := map[string]string{}
@@ -476,13 +508,17 @@ func (c *compiler) methodResultDepth(t, name string, depth int) string {
 				}
 			}
 		}
-		rt, ok := substitute(rs[0], bound, true)
-		if !ok {
-			return ""
+		var out []string
+		for _, r := range fieldTypes(fd.Type.Results) {
+			rt, ok := substitute(r, bound, true)
+			if !ok {
+				return nil
+			}
+			out = append(out, rt)
 		}
-		return rt
+		return out
 	}
-	return ""
+	return nil
 }
 
 // fieldType returns the type of field name of a struct type of the cells
