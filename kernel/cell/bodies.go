@@ -274,6 +274,10 @@ func (c *compiler) writtenType(e ast.Expr, defined map[*ast.Object]string, done 
 		if t := c.writtenType(x.X, defined, done, off); x.Op == token.AND && t != "" {
 			return "*" + t // &T{...}, &v
 		}
+	case *ast.StarExpr:
+		if t := c.writtenType(x.X, defined, done, off); strings.HasPrefix(t, "*") {
+			return t[1:] // *p
+		}
 	case *ast.Ident:
 		if x.Obj == nil {
 			return c.declaredVar(x.Name)
@@ -534,14 +538,16 @@ func (c *compiler) fieldType(t, name string) string {
 		return ""
 	}
 	for _, fl := range st.Fields.List {
+		named := len(fl.Names) == 0 && embeddedName(fl.Type) == name // a.Owner of an embedded *Owner
 		for _, n := range fl.Names {
-			if n.Name == name {
-				ft, ok := substitute(fl.Type, bindings(ts.TypeParams, targs), true)
-				if !ok {
-					return ""
-				}
-				return ft
+			named = named || n.Name == name
+		}
+		if named {
+			ft, ok := substitute(fl.Type, bindings(ts.TypeParams, targs), true)
+			if !ok {
+				return ""
 			}
+			return ft
 		}
 	}
 	return ""
