@@ -500,6 +500,7 @@ func (c *compiler) addDecl(u Unit) error {
 		case *ast.FuncDecl:
 			c.late = append(c.late, func() { c.renameTypeParams(fset, d) })
 			c.late = append(c.late, func() { c.inlineConstraints(fset, d.Type.TypeParams) })
+			c.late = append(c.late, func() { c.hideTypeParams(fset, d) })
 			if d.Recv != nil && len(d.Recv.List) == 1 {
 				key := recvName(d.Recv.List[0].Type) + "." + d.Name.Name
 				c.sources[key] = text
@@ -1361,7 +1362,7 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 			if il, ok := n.Fun.(*ast.IndexListExpr); ok && c.positional[n] {
 				// Type arguments written by the user: as writeTypeArgs.
 				if id, ok := il.X.(*ast.Ident); ok && id.Obj == nil {
-					if decl := genericDecl(c.declSource(id.Name), id.Name); decl != nil {
+					if decl := c.genericFunc(id.Name); decl != nil {
 						var targs []string
 						for _, ix := range il.Indices {
 							targs = append(targs, c.src[off(ix.Pos()):off(ix.End())])
@@ -1513,6 +1514,9 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 	}
 	if has(", ") {
 		c.parallelAnys(f, parentOf(), off)
+		if has("]") {
+			c.mapTuples(f, parentOf(), off)
+		}
 	}
 	if has("return") {
 		c.anyResults(f, parentOf(), off)
@@ -1975,6 +1979,69 @@ func (c *compiler) parallelAnys(f *ast.File, parent map[ast.Node]ast.Node, off f
 			return true
 		}
 		c.edits = append(c.edits, edit{off(as.Lhs[0].Pos()), off(as.TokPos) + len("="), strings.Join(temps, ", ") + " :=" + newlines(c.src[off(as.Lhs[0].Pos()):off(as.TokPos)])})
+		return true
+	})
+}
+
+// mapTuples writes an assignment of a call's results, or of a comma-ok
+// form's two values, to targets among which an element is (m[k], err =
+// f()) as a define of the values and one assignment each:
+//
+//	m[k], err = f()  ->  { t0, t1 := f(); m[k] = t0; err = t1 }
+//
+// yaegi stored nothing in a map that way (nor with m[k], ok = v.(T)). The
+// targets must have no calls (they are evaluated after the values now),
+// and none may read a variable an earlier one sets (i, a[i] = f()): else
+// the statement stays. Only for a statement of a block.
+func (c *compiler) mapTuples(f *ast.File, parent map[ast.Node]ast.Node, off func(token.Pos) int) {
+	ast.Inspect(f, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || as.Tok != token.ASSIGN || len(as.Lhs) < 2 || len(as.Rhs) != 1 {
+			return true
+		}
+		switch parent[as].(type) {
+		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+		default:
+			return true
+		}
+		element := false
+		set := map[string]bool{}
+		for _, l := range as.Lhs {
+			if c.assignable(l, off) == "" || readsTarget(l, set) {
+				return true
+			}
+			set[types.ExprString(l)] = true
+			_, isIndex := ast.Unparen(l).(*ast.IndexExpr)
+			element = element || isIndex
+		}
+		if !element {
+			return true
+		}
+		at := off(as.Pos())
+		var temps []string
+		for i, l := range as.Lhs {
+			if id, ok := l.(*ast.Ident); ok && id.Name == "_" {
+				temps = append(temps, "_")
+				continue
+			}
+			t := fmt.Sprintf("%smt%d_%d", helperPrefix, at, i)
+			temps = append(temps, t)
+			c.copies = append(c.copies, copyEdit{off: off(as.End()), from: off(l.Pos()), to: off(l.End()), text: "; ", suffix: " = " + t})
+		}
+		// In a block of its own; among a cell's own statements, in a func
+		// literal called at once: yaegi cannot define two variables from
+		// a comma-ok form there ("nil type"), nor in a block.
+		open, closing := "{ ", " }"
+		if p, ok := parent[as].(*ast.BlockStmt); ok {
+			if fd, ok := parent[p].(*ast.FuncDecl); ok && fd.Name.Name == "_" && fd.Recv == nil {
+				open, closing = "func() { ", " }()"
+			}
+		}
+		end := off(as.End())
+		// (Copies, so that the copies of the targets hold neither.)
+		c.copies = append(c.copies, copyEdit{off: end, from: end, to: end, text: closing},
+			copyEdit{off: at, from: at, to: at, text: open, first: true})
+		c.edits = append(c.edits, edit{at, off(as.TokPos) + len("="), strings.Join(temps, ", ") + " :=" + newlines(c.src[at:off(as.TokPos)])})
 		return true
 	})
 }

@@ -52,7 +52,7 @@ func (c *compiler) genericCall(n *ast.CallExpr, off func(token.Pos) int) (inferC
 	switch f := fun.(type) {
 	case *ast.Ident:
 		if f.Obj == nil || f.Obj.Kind == ast.Fun {
-			decl = genericDecl(c.declSource(f.Name), f.Name)
+			decl = c.genericFunc(f.Name)
 		}
 	case *ast.SelectorExpr:
 		// A generic func of a package the interpreter has from source.
@@ -244,7 +244,7 @@ func (c *compiler) aliasTypeArgs(n *ast.CallExpr, off func(token.Pos) int) {
 	}
 	switch f := fun.(type) {
 	case *ast.Ident:
-		if genericDecl(c.declSource(f.Name), f.Name) == nil {
+		if c.genericFunc(f.Name) == nil {
 			return
 		}
 	case *ast.SelectorExpr:
@@ -318,8 +318,21 @@ func (c *compiler) instanceResult(decl *ast.FuncDecl, targs []string) string {
 // targs, as the cell writes them now, or nil if one cannot be written.
 func (c *compiler) instanceResults(decl *ast.FuncDecl, targs []string) []string {
 	var out []string
+	bound := bindings(decl.Type.TypeParams, targs)
+	if names := typeParamList(decl.Type.TypeParams); len(targs) < len(names) {
+		// The user's type arguments, before the hidden ones (see hide).
+		core := map[string]ast.Expr{}
+		for _, f := range decl.Type.TypeParams.List {
+			for _, n := range f.Names {
+				if ct := coreType(f.Type); ct != nil {
+					core[n.Name] = ct
+				}
+			}
+		}
+		coreBound(names, core, bound)
+	}
 	for _, r := range fieldTypes(decl.Type.Results) {
-		typ, ok := substitute(r, bindings(decl.Type.TypeParams, targs), true)
+		typ, ok := substitute(r, bound, true)
 		if !ok {
 			return nil
 		}
@@ -369,7 +382,7 @@ func (c *compiler) explicitResult(value ast.Expr, off func(token.Pos) int) strin
 	if id == nil || id.Obj != nil {
 		return ""
 	}
-	decl := genericDecl(c.declSource(id.Name), id.Name)
+	decl := c.genericFunc(id.Name)
 	if decl == nil || decl.Type.TypeParams.NumFields() != len(indices) {
 		return ""
 	}
@@ -596,6 +609,7 @@ func (c *compiler) inferTypeArgs(call inferCall) ([]string, bool, *conflict) {
 			break
 		}
 	}
+	coreBound(names, core, u.bound)
 	rank := map[string]int{"int": 1, "rune": 2, "float64": 3, "complex128": 4}
 	for i, a := range call.args {
 		if id, ok := params[i].(*ast.Ident); ok && a.untyped != "" && u.params[id.Name] {
@@ -619,6 +633,33 @@ func (c *compiler) inferTypeArgs(call inferCall) ([]string, bool, *conflict) {
 		targs = append(targs, t)
 	}
 	return targs, true, nil
+}
+
+// coreBound binds the type parameters among names that are not bound to
+// their constraints' core types, once the type parameters those name are
+// bound (S ~[]E is []int once E is int), as Go infers them.
+func coreBound(names []string, core map[string]ast.Expr, bound map[string]string) {
+	for progress := true; progress; {
+		progress = false
+		for _, n := range names {
+			ct := core[n]
+			if _, ok := bound[n]; ok || ct == nil {
+				continue
+			}
+			free := map[string]bool{}
+			for _, m := range names {
+				if _, ok := bound[m]; !ok {
+					free[m] = true
+				}
+			}
+			if mentions(ct, free) {
+				continue
+			}
+			if t, ok := substitute(ct, bound, true); ok {
+				bound[n], progress = t, true
+			}
+		}
+	}
 }
 
 // writtenConflict returns the conflict the types the source spells out
@@ -782,7 +823,7 @@ func (c *compiler) callsGeneric(body *ast.BlockStmt) bool {
 		} else if ix, ok := fun.(*ast.IndexListExpr); ok {
 			fun = ix.X
 		}
-		if id, ok := fun.(*ast.Ident); ok && genericDecl(c.declSource(id.Name), id.Name) != nil {
+		if id, ok := fun.(*ast.Ident); ok && c.genericFunc(id.Name) != nil {
 			found = true
 		}
 		return !found
