@@ -1512,6 +1512,9 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 		c.compositeCaseLists(f, off)
 		c.caseLists(f, off)
 	}
+	if has("[") {
+		c.funcInstances(f, parentOf(), off)
+	}
 	if has(", ") {
 		c.parallelAnys(f, parentOf(), off)
 		if has("]") {

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 )
 
 // yaegi crashes declaring a generic func whose signature gives a generic
@@ -141,4 +142,129 @@ func (c *compiler) hideTypeParams(fset *token.FileSet, decl *ast.FuncDecl) {
 		c.copies = append(c.copies, copyEdit{off: closing, from: off(lit.Pos()), to: off(lit.End()),
 			text: ", " + hiddenName(i) + " ~", replaced: true, flat: true})
 	}
+}
+
+// visibleParams returns how many of decl's type parameters are the
+// user's, not hidden (see hide).
+func visibleParams(decl *ast.FuncDecl) int {
+	n := 0
+	for _, name := range typeParamList(decl.Type.TypeParams) {
+		if !strings.HasPrefix(name, helperPrefix) {
+			n++
+		}
+	}
+	return n
+}
+
+// funcInstances writes in the hidden type arguments (see hide) of the
+// instances of the cells' generic funcs that the source gives all the
+// others (f := Collect[int], Collect[int](xs)), from the constraints'
+// core types; genericCall leaves those calls alone. And it makes an
+// instance that is not called a func literal calling it (yaegi: "not a
+// generic type", or "constant definition loop" for one type argument):
+//
+//	g := Map[int, string]  ->  g := func(p0 []int, p1 func(int) string) []string { return Map[int, string](p0, p1) }
+func (c *compiler) funcInstances(f *ast.File, parent map[ast.Node]ast.Node, off func(token.Pos) int) {
+	ast.Inspect(f, func(n ast.Node) bool {
+		base, given := instance(asExpr(n))
+		id, ok := base.(*ast.Ident)
+		if !ok || id.Obj != nil && id.Obj.Kind != ast.Fun {
+			return true
+		}
+		decl := c.genericFunc(id.Name)
+		if decl == nil {
+			return true
+		}
+		names := typeParamList(decl.Type.TypeParams)
+		if len(given) != visibleParams(decl) {
+			return true
+		}
+		var targs []string
+		for _, ix := range given {
+			targs = append(targs, c.typeText(ix, off))
+		}
+		bound := bindings(decl.Type.TypeParams, targs)
+		coreBound(names, coreTypes(decl), bound)
+		if call, ok := parent[n].(*ast.CallExpr); !ok || call.Fun != n {
+			c.instanceValue(n.(ast.Expr), decl, bound, off)
+		}
+		if len(given) == len(names) {
+			return true
+		}
+		written := make([]string, len(names))
+		for i, name := range names {
+			t, ok := bound[name]
+			if !ok {
+				return true
+			}
+			written[i] = c.aliasInstances(t)
+		}
+		var lbrack, rbrack token.Pos
+		switch x := n.(type) {
+		case *ast.IndexExpr:
+			lbrack, rbrack = x.Lbrack, x.Rbrack
+		case *ast.IndexListExpr:
+			lbrack, rbrack = x.Lbrack, x.Rbrack
+		}
+		from, to := off(lbrack), off(rbrack)+1
+		// First among the edits there, hiding those inside (as
+		// writeTypeArgs).
+		c.edits = append([]edit{{from, to, "[" + strings.Join(written, ", ") + "]" + newlines(c.src[from:to])}}, c.edits...)
+		return true
+	})
+}
+
+// coreTypes returns the core types of the constraints of decl's type
+// parameters that have one, by name.
+func coreTypes(decl *ast.FuncDecl) map[string]ast.Expr {
+	core := map[string]ast.Expr{}
+	for _, f := range decl.Type.TypeParams.List {
+		for _, n := range f.Names {
+			if ct := coreType(f.Type); ct != nil {
+				core[n.Name] = ct
+			}
+		}
+	}
+	return core
+}
+
+// instanceValue makes the instance x of the generic func decl, its type
+// parameters bound, a func literal calling it (see funcInstances).
+func (c *compiler) instanceValue(x ast.Expr, decl *ast.FuncDecl, bound map[string]string, off func(token.Pos) int) {
+	var params, args []string
+	spread := ""
+	for i, p := range fieldTypes(decl.Type.Params) {
+		t := p
+		if ell, ok := p.(*ast.Ellipsis); ok {
+			t, spread = &ast.ArrayType{Elt: ell.Elt}, "..."
+		}
+		text, ok := substitute(t, bound, true)
+		if !ok {
+			return
+		}
+		if spread != "" {
+			text = "..." + strings.TrimPrefix(text, "[]")
+		}
+		name := fmt.Sprintf("%sp%d", helperPrefix, i)
+		params = append(params, name+" "+c.current(text))
+		args = append(args, name)
+	}
+	var results []string
+	for _, r := range fieldTypes(decl.Type.Results) {
+		text, ok := substitute(r, bound, true)
+		if !ok {
+			return
+		}
+		results = append(results, c.current(text))
+	}
+	sig, ret := "func("+strings.Join(params, ", ")+")", ""
+	switch len(results) {
+	case 0:
+	case 1:
+		sig, ret = sig+" "+results[0], "return "
+	default:
+		sig, ret = sig+" ("+strings.Join(results, ", ")+")", "return "
+	}
+	from, to := off(x.Pos()), off(x.End())
+	c.edits = append(c.edits, edit{from, from, sig + " { " + ret}, edit{to, to, "(" + strings.Join(args, ", ") + spread + ") }"})
 }

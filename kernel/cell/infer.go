@@ -62,8 +62,8 @@ func (c *compiler) genericCall(n *ast.CallExpr, off func(token.Pos) int) (inferC
 			}
 		}
 	}
-	if decl == nil || len(indices) > 0 && len(indices) >= len(typeParamList(decl.Type.TypeParams)) {
-		return inferCall{}, false
+	if decl == nil || len(indices) > 0 && len(indices) >= visibleParams(decl) {
+		return inferCall{}, false // all written (funcInstances writes the hidden ones)
 	}
 	call := inferCall{n: n, decl: decl}
 	for _, ix := range indices {
@@ -321,15 +321,7 @@ func (c *compiler) instanceResults(decl *ast.FuncDecl, targs []string) []string 
 	bound := bindings(decl.Type.TypeParams, targs)
 	if names := typeParamList(decl.Type.TypeParams); len(targs) < len(names) {
 		// The user's type arguments, before the hidden ones (see hide).
-		core := map[string]ast.Expr{}
-		for _, f := range decl.Type.TypeParams.List {
-			for _, n := range f.Names {
-				if ct := coreType(f.Type); ct != nil {
-					core[n.Name] = ct
-				}
-			}
-		}
-		coreBound(names, core, bound)
+		coreBound(names, coreTypes(decl), bound)
 	}
 	for _, r := range fieldTypes(decl.Type.Results) {
 		typ, ok := substitute(r, bound, true)
@@ -561,16 +553,7 @@ func paramTypes(ft *ast.FuncType, n int, spread bool) []ast.Expr {
 // underlying type with its constraint's core type, and last giving type
 // parameters that only untyped constants tell their default type.
 func (c *compiler) inferTypeArgs(call inferCall) ([]string, bool, *conflict) {
-	var names []string
-	core := map[string]ast.Expr{}
-	for _, f := range call.decl.Type.TypeParams.List {
-		for _, n := range f.Names {
-			names = append(names, n.Name)
-			if ct := coreType(f.Type); ct != nil {
-				core[n.Name] = ct
-			}
-		}
-	}
+	names, core := typeParamList(call.decl.Type.TypeParams), coreTypes(call.decl)
 	u := &unifier{c: c, params: map[string]bool{}, bound: map[string]string{}}
 	for _, n := range names {
 		u.params[n] = true
