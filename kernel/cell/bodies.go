@@ -325,6 +325,9 @@ func (c *compiler) writtenType(e ast.Expr, defined map[*ast.Object]string, done 
 					}
 					return ""
 				}
+				if t := untypedDefault(as.Rhs[i]); t != "" {
+					return t // x := 5
+				}
 				if !hasCall(as.Rhs[i]) {
 					return c.writtenType(as.Rhs[i], defined, done, off)
 				}

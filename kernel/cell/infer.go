@@ -434,6 +434,10 @@ func (c *compiler) inferCalls(calls []inferCall, parent map[ast.Node]ast.Node, o
 			// (ctx in Source(ctx, 1, 2)) tells none.
 			constants = constants && (a.at < 0 || ps[i] != nil && !mentions(ps[i], tparams))
 		}
+		if at, msg := c.shapeMismatch(call, ps, tparams, off); msg != "" {
+			c.fail(at, msg)
+			continue
+		}
 		targs, ok, conflict := c.inferTypeArgs(call)
 		if conflict == nil && !probed {
 			conflict = c.writtenConflict(call, off)
@@ -616,6 +620,58 @@ func (c *compiler) inferTypeArgs(call inferCall) ([]string, bool, *conflict) {
 		targs = append(targs, t)
 	}
 	return targs, true, nil
+}
+
+// shapeMismatch returns Go's error for an argument that cannot be passed
+// to its parameter of a type literal over type parameters whatever they
+// are ([]T, map[K]V, *T, func(T)): an untyped constant, or a value of a
+// predeclared type whose type is known. yaegi's compiler panicked on such
+// a call ("CFG post-order panic").
+func (c *compiler) shapeMismatch(call inferCall, ps []ast.Expr, tparams map[string]bool, off func(token.Pos) int) (int, string) {
+	if len(call.given) > 0 {
+		return 0, ""
+	}
+	for i, a := range call.args {
+		if i >= len(ps) || ps[i] == nil || !mentions(ps[i], tparams) {
+			continue
+		}
+		switch ps[i].(type) {
+		case *ast.ArrayType, *ast.MapType, *ast.StarExpr, *ast.ChanType, *ast.FuncType:
+		default:
+			continue
+		}
+		first := ""
+		ast.Inspect(ps[i], func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && tparams[id.Name] && first == "" {
+				first = id.Name
+			}
+			return first == ""
+		})
+		from, to := off(a.e.Pos()), off(a.e.End())
+		typ := a.mode.Type
+		if typ == "" && a.untyped == "" && !hasCall(a.e) {
+			typ = c.writtenType(a.e, nil, nil, off)
+		}
+		switch {
+		case a.untyped != "":
+			for _, b := range call.args {
+				if b.untyped == "" && !isNilIdent(b.e) {
+					// Another argument may tell the type parameters.
+					kind := map[string]string{"float64": "float", "complex128": "complex"}[a.untyped]
+					if kind == "" {
+						kind = a.untyped
+					}
+					return from, fmt.Sprintf("cannot use %s (untyped %s constant) as %s value in argument to %s",
+						c.src[from:to], kind, types.ExprString(ps[i]), call.decl.Name.Name)
+				}
+			}
+			return from, fmt.Sprintf("in call to %s, cannot infer %s", call.decl.Name.Name, first)
+		case universe[typ] && !c.userDefined(typ) && typ != "any" && typ != "error":
+			return from, fmt.Sprintf("in call to %s, type %s of %s does not match %s (cannot infer %s)",
+				call.decl.Name.Name, typ, c.src[from:to], types.ExprString(ps[i]), first)
+		}
+	}
+	return 0, ""
 }
 
 // coreBound binds the type parameters among names that are not bound to

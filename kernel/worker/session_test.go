@@ -702,6 +702,11 @@ func TestGenericInference(t *testing.T) {
 		"ran++\nMap([]int{1}, func(s string) int { return len(s) })":                "in call to Map, cannot infer T: it would be both int and string",
 		"ran++\nMap([]P{{1, 2}}, func(s string) int { return len(s) })":             "in call to Map, cannot infer T: it would be both P and string",
 		"ran++\nfunc bad() { _ = Map([]float64{1}, func(i int) int { return i }) }": "both float64 and int",
+		// An argument of a kind its parameter cannot be (yaegi's compiler
+		// panicked on these).
+		"ran++\nx := 5\nMap(x, strconv.Itoa)": "in call to Map, type int of x does not match []T (cannot infer T)",
+		"ran++\nMap(5, strconv.Itoa)":         "cannot use 5 (untyped int constant) as []T value in argument to Map",
+		"ran++\nMap(\"s\", nil)":              "in call to Map, cannot infer T",
 	} {
 		if _, err := s.Run(context.Background(), code); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%q: %v, want an error with %q", code, err, want)
