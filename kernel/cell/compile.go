@@ -1927,12 +1927,14 @@ func (c *compiler) nilAssigns(f *ast.File, parent map[ast.Node]ast.Node, off fun
 
 // parallelAnys writes an assignment of two or more values where one goes
 // to a variable of an empty interface type (x, y = y, x with x and y of
-// type any) as a define of the values and one assignment each:
+// type any), or one has a call, as a define of the values and one
+// assignment each:
 //
 //	x, n = y, m  ->  t0, t1 := y, m; x = t0; n = t1
 //
 // yaegi panicked on the parallel form ("reflect.Set: value of type
-// interface {} is not assignable to type interp.valueInterface"). The
+// interface {} is not assignable to type interp.valueInterface"), and
+// with a call it assigned the other values wrong or not at all. The
 // values are all read first, as in Go; a constant is assigned as written
 // (a temporary would take its default type). Targets must have no calls,
 // and none may read a variable an earlier one sets (i, a[i] = ...): else
@@ -1943,8 +1945,12 @@ func (c *compiler) parallelAnys(f *ast.File, parent map[ast.Node]ast.Node, off f
 		if !ok || as.Tok != token.ASSIGN || len(as.Lhs) < 2 || len(as.Lhs) != len(as.Rhs) {
 			return true
 		}
-		switch parent[as].(type) {
+		wrap := false
+		switch p := parent[as].(type) {
 		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+		case *ast.ForStmt, *ast.IfStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt:
+			// An init or a post statement: one statement, a call.
+			wrap = p != nil
 		default:
 			return true
 		}
@@ -1955,6 +1961,9 @@ func (c *compiler) parallelAnys(f *ast.File, parent map[ast.Node]ast.Node, off f
 				return true // (nils are nilAssigns')
 			}
 			set[types.ExprString(l)] = true
+			// A value with a call: yaegi assigned the others wrong, or
+			// not at all (i, j = 1, n() left i as it was).
+			some = some || hasCall(as.Rhs[i])
 			if t := c.operandType(l, off); t != nil && c.isEmptyInterface(t) && !c.isConstant(as.Rhs[i]) {
 				some = true
 			}
@@ -1982,6 +1991,9 @@ func (c *compiler) parallelAnys(f *ast.File, parent map[ast.Node]ast.Node, off f
 			return true
 		}
 		c.edits = append(c.edits, edit{off(as.Lhs[0].Pos()), off(as.TokPos) + len("="), strings.Join(temps, ", ") + " :=" + newlines(c.src[off(as.Lhs[0].Pos()):off(as.TokPos)])})
+		if wrap {
+			c.enclose(off(as.Pos()), off(as.End()), "func() { ", " }()")
+		}
 		return true
 	})
 }
@@ -2040,13 +2052,18 @@ func (c *compiler) mapTuples(f *ast.File, parent map[ast.Node]ast.Node, off func
 				open, closing = "func() { ", " }()"
 			}
 		}
-		end := off(as.End())
-		// (Copies, so that the copies of the targets hold neither.)
-		c.copies = append(c.copies, copyEdit{off: end, from: end, to: end, text: closing},
-			copyEdit{off: at, from: at, to: at, text: open, first: true})
+		c.enclose(at, off(as.End()), open, closing)
 		c.edits = append(c.edits, edit{at, off(as.TokPos) + len("="), strings.Join(temps, ", ") + " :=" + newlines(c.src[at:off(as.TokPos)])})
 		return true
 	})
+}
+
+// enclose writes open before and closing after the statement [from, to),
+// around the copies already made to go after it. (As copies themselves,
+// so that copies of what the statement holds hold neither.)
+func (c *compiler) enclose(from, to int, open, closing string) {
+	c.copies = append(c.copies, copyEdit{off: to, from: to, to: to, text: closing},
+		copyEdit{off: from, from: from, to: from, text: open, first: true})
 }
 
 // readsTarget reports whether finding where the target l is reads one of
