@@ -1516,6 +1516,9 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 		c.funcInstances(f, parentOf(), off)
 	}
 	if has(", ") {
+		if has("<-") {
+			c.receiveDefines(f, parentOf(), off)
+		}
 		c.parallelAnys(f, parentOf(), off)
 		if has("]") {
 			c.mapTuples(f, parentOf(), off)
@@ -1961,9 +1964,9 @@ func (c *compiler) parallelAnys(f *ast.File, parent map[ast.Node]ast.Node, off f
 				return true // (nils are nilAssigns')
 			}
 			set[types.ExprString(l)] = true
-			// A value with a call: yaegi assigned the others wrong, or
-			// not at all (i, j = 1, n() left i as it was).
-			some = some || hasCall(as.Rhs[i])
+			// A value with a call or a receive: yaegi assigned the others
+			// wrong, or not at all (i, j = 1, n() left i as it was).
+			some = some || hasCall(as.Rhs[i]) || hasReceive(as.Rhs[i])
 			if t := c.operandType(l, off); t != nil && c.isEmptyInterface(t) && !c.isConstant(as.Rhs[i]) {
 				some = true
 			}
@@ -1990,12 +1993,35 @@ func (c *compiler) parallelAnys(f *ast.File, parent map[ast.Node]ast.Node, off f
 		if len(after) == 0 {
 			return true
 		}
-		c.edits = append(c.edits, edit{off(as.Lhs[0].Pos()), off(as.TokPos) + len("="), strings.Join(temps, ", ") + " :=" + newlines(c.src[off(as.Lhs[0].Pos()):off(as.TokPos)])})
+		c.defineEach(as.Lhs[0].Pos(), as.Rhs, temps, off)
 		if wrap {
 			c.enclose(off(as.Pos()), off(as.End()), "func() { ", " }()")
 		}
 		return true
 	})
+}
+
+// defineEach writes the values of an assignment that starts at from as a
+// define of each in turn, of temps ("_" for one not kept):
+//
+//	x, y = a, b  ->  t0 := a; t1 := b
+//
+// One define of them all is no better: yaegi left values of it unset, or
+// failed to compile it ("nil type"), when one is a receive (a, b := <-ch,
+// 2 left b 0).
+func (c *compiler) defineEach(from token.Pos, values []ast.Expr, temps []string, off func(token.Pos) int) {
+	define := func(i int) string {
+		if temps[i] == "_" {
+			return "_ = "
+		}
+		return temps[i] + " := "
+	}
+	start, end := off(from), off(values[0].Pos())
+	c.edits = append(c.edits, edit{start, end, define(0) + newlines(c.src[start:end])})
+	for i := 1; i < len(values); i++ {
+		start, end := off(values[i-1].End()), off(values[i].Pos())
+		c.edits = append(c.edits, edit{start, end, "; " + define(i) + newlines(c.src[start:end])})
+	}
 }
 
 // mapTuples writes an assignment of a call's results, or of a comma-ok
@@ -2056,6 +2082,51 @@ func (c *compiler) mapTuples(f *ast.File, parent map[ast.Node]ast.Node, off func
 		c.edits = append(c.edits, edit{at, off(as.TokPos) + len("="), strings.Join(temps, ", ") + " :=" + newlines(c.src[at:off(as.TokPos)])})
 		return true
 	})
+}
+
+// receiveDefines writes a define of two or more values where one has a
+// receive (a, b := <-ch, 2) as a define of each value and then of the
+// variables from them:
+//
+//	a, b := <-ch, 2  ->  t0 := <-ch; t1 := 2; a, b := t0, t1
+//
+// yaegi left the other values unset (b was 0), or failed to compile it
+// ("nil type"). Only for a statement of a block.
+func (c *compiler) receiveDefines(f *ast.File, parent map[ast.Node]ast.Node, off func(token.Pos) int) {
+	ast.Inspect(f, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || as.Tok != token.DEFINE || len(as.Lhs) < 2 || len(as.Lhs) != len(as.Rhs) || !slices.ContainsFunc(as.Rhs, hasReceive) {
+			return true
+		}
+		switch parent[as].(type) {
+		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+		default:
+			return true
+		}
+		at := off(as.Pos())
+		temps := make([]string, len(as.Rhs))
+		for i := range temps {
+			temps[i] = fmt.Sprintf("%srd%d_%d", helperPrefix, at, i)
+		}
+		c.defineEach(as.Pos(), as.Rhs, temps, off)
+		end := off(as.End())
+		c.copies = append(c.copies, copyEdit{off: end, from: off(as.Lhs[0].Pos()), to: off(as.Lhs[len(as.Lhs)-1].End()),
+			text: "; ", suffix: " := " + strings.Join(temps, ", ")})
+		return true
+	})
+}
+
+// hasReceive reports whether e receives from a channel.
+func hasReceive(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+			found = true
+		}
+		_, lit := n.(*ast.FuncLit)
+		return !found && !lit
+	})
+	return found
 }
 
 // enclose writes open before and closing after the statement [from, to),
