@@ -1518,6 +1518,7 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 	if has(", ") {
 		if has("<-") {
 			c.receiveDefines(f, parentOf(), off)
+			c.receiveLists(f, parentOf(), off)
 		}
 		c.parallelAnys(f, parentOf(), off)
 		if has("]") {
@@ -2112,6 +2113,57 @@ func (c *compiler) receiveDefines(f *ast.File, parent map[ast.Node]ast.Node, off
 		end := off(as.End())
 		c.copies = append(c.copies, copyEdit{off: end, from: off(as.Lhs[0].Pos()), to: off(as.Lhs[len(as.Lhs)-1].End()),
 			text: "; ", suffix: " := " + strings.Join(temps, ", ")})
+		return true
+	})
+}
+
+// receiveLists gives the values of a return, or of a var declaration in a
+// func, of two or more values one of which has a receive, temporaries
+// defined before it, one each in order (constants and nil stay):
+//
+//	return <-ch, x  ->  t0 := <-ch; t1 := x; return t0, t1
+//
+// yaegi panicked on the return ("reflect.Value.Set using unaddressable
+// value") and left the other values unset in the var declaration.
+func (c *compiler) receiveLists(f *ast.File, parent map[ast.Node]ast.Node, off func(token.Pos) int) {
+	ast.Inspect(f, func(n ast.Node) bool {
+		var values []ast.Expr
+		var stmt ast.Stmt
+		switch x := n.(type) {
+		case *ast.ReturnStmt:
+			values, stmt = x.Results, x
+		case *ast.DeclStmt:
+			gd, ok := x.Decl.(*ast.GenDecl)
+			if !ok || gd.Tok != token.VAR || len(gd.Specs) != 1 {
+				return true
+			}
+			if p, ok := parent[x].(*ast.BlockStmt); ok {
+				if fd, ok := parent[p].(*ast.FuncDecl); ok && fd.Name.Name == "_" && fd.Recv == nil {
+					return true // a cell's own: declared at top level
+				}
+			}
+			values, stmt = gd.Specs[0].(*ast.ValueSpec).Values, x
+		default:
+			return true
+		}
+		if len(values) < 2 || !slices.ContainsFunc(values, hasReceive) {
+			return true
+		}
+		switch parent[stmt].(type) {
+		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+		default:
+			return true
+		}
+		at := off(stmt.Pos())
+		for i, v := range values {
+			if c.isConstant(v) || isNilIdent(v) {
+				continue
+			}
+			t := fmt.Sprintf("%srl%d_%d", helperPrefix, at, i)
+			from, to := off(v.Pos()), off(v.End())
+			c.copies = append(c.copies, copyEdit{off: at, from: from, to: to, text: t + " := ", suffix: "; ", replaced: true})
+			c.edits = append(c.edits, edit{from, to, t + newlines(c.src[from:to])})
+		}
 		return true
 	})
 }
