@@ -1518,7 +1518,9 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 	if has(", ") {
 		if has("<-") {
 			c.receiveDefines(f, parentOf(), off)
-			c.receiveLists(f, parentOf(), off)
+		}
+		if has("<-") || has("return") {
+			c.valueLists(f, parentOf(), off)
 		}
 		c.parallelAnys(f, parentOf(), off)
 		if has("]") {
@@ -2117,15 +2119,19 @@ func (c *compiler) receiveDefines(f *ast.File, parent map[ast.Node]ast.Node, off
 	})
 }
 
-// receiveLists gives the values of a return, or of a var declaration in a
-// func, of two or more values one of which has a receive, temporaries
-// defined before it, one each in order (constants and nil stay):
+// valueLists gives the values of a return, or of a var declaration in a
+// func, of two or more values one of which has a receive, or of a return
+// of two or more values one of which after the first is a call of a
+// builtin (len, append), temporaries defined before it, one each in order
+// (constants and nil stay):
 //
 //	return <-ch, x  ->  t0 := <-ch; t1 := x; return t0, t1
 //
-// yaegi panicked on the return ("reflect.Value.Set using unaddressable
-// value") and left the other values unset in the var declaration.
-func (c *compiler) receiveLists(f *ast.File, parent map[ast.Node]ast.Node, off func(token.Pos) int) {
+// yaegi panicked on the return with a receive ("reflect.Value.Set using
+// unaddressable value") and left the other values unset in the var
+// declaration; it put the builtin's result in another result's place
+// (return "a", len(s) panicked, return 5, len(s) returned 5, 5).
+func (c *compiler) valueLists(f *ast.File, parent map[ast.Node]ast.Node, off func(token.Pos) int) {
 	ast.Inspect(f, func(n ast.Node) bool {
 		var values []ast.Expr
 		var stmt ast.Stmt
@@ -2146,7 +2152,11 @@ func (c *compiler) receiveLists(f *ast.File, parent map[ast.Node]ast.Node, off f
 		default:
 			return true
 		}
-		if len(values) < 2 || !slices.ContainsFunc(values, hasReceive) {
+		if len(values) < 2 {
+			return true
+		}
+		_, isReturn := stmt.(*ast.ReturnStmt)
+		if !slices.ContainsFunc(values, hasReceive) && !(isReturn && slices.ContainsFunc(values[1:], c.isBuiltinCall)) {
 			return true
 		}
 		switch parent[stmt].(type) {
@@ -2166,6 +2176,24 @@ func (c *compiler) receiveLists(f *ast.File, parent map[ast.Node]ast.Node, off f
 		}
 		return true
 	})
+}
+
+// isBuiltinCall reports whether e is a call of a builtin func with a
+// result.
+func (c *compiler) isBuiltinCall(e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok || id.Obj != nil || c.userDefined(id.Name) {
+		return false
+	}
+	switch id.Name {
+	case "len", "cap", "append", "make", "new", "real", "imag", "complex", "copy", "min", "max":
+		return true
+	}
+	return false
 }
 
 // hasReceive reports whether e receives from a channel.
