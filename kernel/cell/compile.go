@@ -181,10 +181,13 @@ func Compile(src string, env Env) (*Program, error) {
 	if err != nil {
 		return nil, syntaxError(err)
 	}
-	c := &compiler{src: src, env: env, localDefs: map[string]bool{}, sources: map[string]string{}, defineAt: map[string]int{}, refs: map[string][]string{}, methodAt: map[string]int{}, compound: map[int]int{}, selectors: map[string]bool{}, genericSpecs: map[string]genericSpec{}, positional: map[*ast.CallExpr]bool{}, bodyRanges: map[*ast.RangeStmt]Typed{}, switchOf: map[*ast.AssignStmt]*ast.TypeSwitchStmt{}, inferredResult: map[*ast.CallExpr][]string{}, typeUnits: map[int]bool{}, genMethods: map[int]genMethod{}}
+	c := &compiler{src: src, env: env, localDefs: map[string]bool{}, sources: map[string]string{}, defineAt: map[string]int{}, refs: map[string][]string{}, methodAt: map[string]int{}, compound: map[int]int{}, selectors: map[string]bool{}, genericSpecs: map[string]genericSpec{}, positional: map[*ast.CallExpr]bool{}, bodyRanges: map[*ast.RangeStmt]Typed{}, switchOf: map[*ast.AssignStmt]*ast.TypeSwitchStmt{}, inferredResult: map[*ast.CallExpr][]string{}, sitesDefined: map[*ast.AssignStmt]bool{}, typeUnits: map[int]bool{}, genMethods: map[int]genMethod{}}
 	c.declareAhead(units)
 	var stmtUnits []Unit
 	earlier := map[string]bool{} // variables the units so far define
+	// Variables declarations before the statements so far declare: in a
+	// chunk before the next one (a var reading one is a define).
+	var pending []string
 	for i, u := range units {
 		if u.Kind == Decl && isVarDefine(src, u, env, earlier) {
 			// A top-level var initialized by calls, or from variables,
@@ -201,6 +204,12 @@ func Compile(src string, env Env) (*Program, error) {
 					earlier[strings.TrimSpace(n)] = true
 				}
 			}
+			for _, n := range pending {
+				earlier[n] = true
+			}
+			pending = pending[:0]
+		} else if u.Kind == Decl {
+			pending = append(pending, varNames(src, u)...)
 		}
 		switch u.Kind {
 		case Import:
@@ -302,11 +311,13 @@ type compiler struct {
 	// inferredResult holds the result types of the generic calls
 	// inferCalls wrote type arguments in.
 	inferredResult map[*ast.CallExpr][]string
-	methodAt       map[string]int // where each method is declared
-	free           []freeIdent    // unresolved identifiers, checked after the whole cell is read
-	compound       map[int]int    // compound statements that run as declared funcs: start -> end
-	sites          []int          // statements that need a type (see Typed), by offset
-	eager          []int          // those of them to probe before the cell runs (Program.Eager)
+	// sitesDefined are the cell's own defines multiDefineSite rewrote.
+	sitesDefined map[*ast.AssignStmt]bool
+	methodAt     map[string]int // where each method is declared
+	free         []freeIdent    // unresolved identifiers, checked after the whole cell is read
+	compound     map[int]int    // compound statements that run as declared funcs: start -> end
+	sites        []int          // statements that need a type (see Typed), by offset
+	eager        []int          // those of them to probe before the cell runs (Program.Eager)
 	// Top-level variables set to func literals (Program.FuncValues).
 	funcValues map[string]string
 	funcOrder  []string
@@ -909,8 +920,38 @@ func (c *compiler) multiDefineSite(st *ast.AssignStmt, commaOK bool, off func(to
 			}
 		}
 		c.typeSelectors(types)
-		c.edits = append(c.edits, edit{off(st.Pos()), off(first.Pos()),
-			strings.Join(decl, ", ") + " := " + strings.Join(zero, ", ") + "; " + strings.Join(names, ", ") + " = " + newlines(head)})
+		zeros := strings.Join(decl, ", ") + " := " + strings.Join(zero, ", ") + "; "
+		if len(st.Rhs) == 1 {
+			c.edits = append(c.edits, edit{off(st.Pos()), off(first.Pos()), zeros + strings.Join(names, ", ") + " = " + newlines(head)})
+			return
+		}
+		// Two or more values: a variable of each, then the assignments
+		// (see parallelAnys: yaegi assigns a, b = X, f() wrong). Each
+		// made as the names are: a cell's define from a generic call
+		// fails in yaegi ("nil reflect type"), and its var declarations
+		// run before its statements.
+		at := off(st.Pos())
+		var sets []string
+		for i, n := range names {
+			v := off(st.Rhs[i].Pos())
+			from := off(st.Rhs[max(i-1, 0)].End())
+			if i == 0 {
+				from = at
+			}
+			text := "_ = "
+			if n != "_" {
+				t := fmt.Sprintf("%smd%d_%d", helperPrefix, at, i)
+				text = t + " := " + zeroOf(types[i]) + "; " + t + " = "
+				sets = append(sets, n+" = "+t)
+			}
+			if i == 0 {
+				text = zeros + text
+			} else {
+				text = "; " + text
+			}
+			c.edits = append(c.edits, edit{from, v, text + newlines(c.src[from:v])})
+		}
+		c.edits = append(c.edits, edit{off(last.End()), off(last.End()), "; " + strings.Join(sets, "; ")})
 	}
 	if call, ok := first.(*ast.CallExpr); ok && !probing && !known && len(st.Rhs) == 1 {
 		// A generic call whose type arguments inferCalls writes in from
@@ -926,8 +967,10 @@ func (c *compiler) multiDefineSite(st *ast.AssignStmt, commaOK bool, off func(to
 	case probing:
 		c.edits = append(c.edits, edit{off(st.Pos()), off(st.Pos()), "_ = func() { "},
 			edit{off(last.End()), off(last.End()), "; " + strings.Join(probes, "; ") + " }"})
+		c.sitesDefined[st] = true
 	case known:
 		zeroDefine(types)
+		c.sitesDefined[st] = true
 	}
 }
 
@@ -969,22 +1012,46 @@ func isVarDefine(src string, u Unit, env Env, earlier map[string]bool) bool {
 	return ok && g.Tok == token.VAR && varDefines(g, func(n string) bool { return earlier[n] || env.Defined(n) })
 }
 
+// varNames returns the names a unit's var declaration declares.
+func varNames(src string, u Unit) []string {
+	if !strings.HasPrefix(strings.TrimSpace(src[u.Start:u.End]), "var") {
+		return nil
+	}
+	f, _, err := parseFile(src, u)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, d := range f.Decls {
+		if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.VAR {
+			for _, sp := range g.Specs {
+				for _, n := range sp.(*ast.ValueSpec).Names {
+					out = append(out, n.Name)
+				}
+			}
+		}
+	}
+	return out
+}
+
 // defineRE finds the names a statement unit defines at its top level
 // ("a, b :=", "var a" once made a define), roughly: for isVarDefine.
-var defineRE = regexp.MustCompile(`(?m)^\s*(?:var\s+)?([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*(?::=|\s[^=]*=)`)
+var defineRE = regexp.MustCompile(`(?m)^\s*(?:var\s+)?([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*(?::=|\s[^=\n]*=)`)
 
-// varDefines reports a var declaration whose specs each give one name
-// one value, one of them a call or a name defined before (earlier): yaegi
+// varDefines reports a var declaration whose specs each give each name
+// a value, one of them a call or a name defined before (earlier): yaegi
 // fails on a top-level var initialized from a variable defined in an
 // earlier compile ("variable definition loop"), and does defines.
 func varDefines(g *ast.GenDecl, earlier func(string) bool) bool {
 	found := false
 	for _, sp := range g.Specs {
 		vs := sp.(*ast.ValueSpec)
-		if len(vs.Names) != 1 || vs.Names[0].Name == "_" || len(vs.Values) != 1 {
+		if len(vs.Names) != len(vs.Values) || slices.ContainsFunc(vs.Names, func(n *ast.Ident) bool { return n.Name == "_" }) {
 			return false
 		}
-		found = found || hasCall(vs.Values[0]) || refersToEarlier(vs.Values[0], earlier)
+		for _, v := range vs.Values {
+			found = found || hasCall(v) || refersToEarlier(v, earlier)
+		}
 	}
 	return found
 }
@@ -1108,23 +1175,34 @@ func (c *compiler) addStmts(units []Unit) error {
 			}
 			for _, sp := range g.Specs {
 				vs := sp.(*ast.ValueSpec)
-				name := vs.Names[0].Name
-				at := off(vs.Pos())
+				start := off(vs.Pos())
 				if !g.Lparen.IsValid() {
-					at = off(g.Pos())
-				}
-				for _, u := range units {
-					if at >= u.Start && at < u.End {
-						c.define(name, u.Start)
-						c.sources[name] = strings.TrimSpace(c.src[u.Start:u.End])
-					}
+					start = off(g.Pos())
 				}
 				typ := ""
 				if vs.Type != nil {
 					typ = c.typeText(vs.Type, off)
 				}
-				c.funcValue(name, vs.Values[0], off)
-				c.defineSite(at, name, typ, true, vs.Values[0], off)
+				// var a, b = x, y: a define each, in order.
+				for i, id := range vs.Names {
+					at := start
+					if i > 0 {
+						// The comma becomes a semicolon (after what edits
+						// add at the value's end), the rest a define.
+						comma := off(vs.Values[i-1].End())
+						comma += strings.IndexByte(c.src[comma:], ',')
+						c.edits = append(c.edits, edit{comma, comma + 1, ";"})
+						at = comma + 1
+					}
+					for _, u := range units {
+						if start >= u.Start && start < u.End {
+							c.define(id.Name, u.Start)
+							c.sources[id.Name] = strings.TrimSpace(c.src[u.Start:u.End])
+						}
+					}
+					c.funcValue(id.Name, vs.Values[i], off)
+					c.defineSite(at, id.Name, typ, true, vs.Values[i], off)
+				}
 			}
 		}
 	}
@@ -1172,8 +1250,27 @@ func isCompound(st ast.Stmt) bool {
 		return true
 	case *ast.LabeledStmt:
 		return isCompound(st.Stmt)
+	case *ast.ExprStmt:
+		// A func literal called at once: yaegi ran it again with each
+		// later compile of the session.
+		call, ok := ast.Unparen(st.X).(*ast.CallExpr)
+		if ok {
+			_, lit := ast.Unparen(call.Fun).(*ast.FuncLit)
+			return lit
+		}
 	}
 	return false
+}
+
+// cellOwn reports whether st is one of the cell's own statements (at its
+// top level).
+func (c *compiler) cellOwn(st ast.Stmt, parent map[ast.Node]ast.Node) bool {
+	p, ok := parent[st].(*ast.BlockStmt)
+	if !ok {
+		return false
+	}
+	fd, ok := parent[p].(*ast.FuncDecl)
+	return ok && fd.Name.Name == "_" && fd.Recv == nil
 }
 
 // atEnd moves an error found in the wrapper's closing brace to the end of
@@ -1952,11 +2049,18 @@ func (c *compiler) parallelAnys(f *ast.File, parent map[ast.Node]ast.Node, off f
 			return true
 		}
 		wrap := false
-		switch p := parent[as].(type) {
-		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+		switch parent[as].(type) {
+		case *ast.BlockStmt:
+			if c.cellOwn(as, parent) {
+				// yaegi fails on a top-level define of a generic call's
+				// result ("nil reflect type"): the statement goes into a
+				// func of its own (see isCompound).
+				c.compound[off(as.Pos())] = off(as.End())
+			}
+		case *ast.CaseClause, *ast.CommClause:
 		case *ast.ForStmt, *ast.IfStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt:
 			// An init or a post statement: one statement, a call.
-			wrap = p != nil
+			wrap = true
 		default:
 			return true
 		}
@@ -2073,15 +2177,13 @@ func (c *compiler) mapTuples(f *ast.File, parent map[ast.Node]ast.Node, off func
 			c.copies = append(c.copies, copyEdit{off: off(as.End()), from: off(l.Pos()), to: off(l.End()), text: "; ", suffix: " = " + t})
 		}
 		// In a block of its own; among a cell's own statements, in a func
-		// literal called at once: yaegi cannot define two variables from
-		// a comma-ok form there ("nil type"), nor in a block.
-		open, closing := "{ ", " }"
-		if p, ok := parent[as].(*ast.BlockStmt); ok {
-			if fd, ok := parent[p].(*ast.FuncDecl); ok && fd.Name.Name == "_" && fd.Recv == nil {
-				open, closing = "func() { ", " }()"
-			}
+		// of its own (see isCompound): yaegi cannot define two variables
+		// from a comma-ok form there ("nil type"), nor in a block.
+		if c.cellOwn(as, parent) {
+			c.compound[at] = off(as.End())
+		} else {
+			c.enclose(at, off(as.End()), "{ ", " }")
 		}
-		c.enclose(at, off(as.End()), open, closing)
 		c.edits = append(c.edits, edit{at, off(as.TokPos) + len("="), strings.Join(temps, ", ") + " :=" + newlines(c.src[at:off(as.TokPos)])})
 		return true
 	})
@@ -2105,6 +2207,9 @@ func (c *compiler) receiveDefines(f *ast.File, parent map[ast.Node]ast.Node, off
 		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
 		default:
 			return true
+		}
+		if c.sitesDefined[as] {
+			return true // a cell's own, multiDefineSite's
 		}
 		at := off(as.Pos())
 		temps := make([]string, len(as.Rhs))

@@ -90,8 +90,9 @@ func Split(src string) ([]Unit, error) {
 }
 
 // classify decides a unit's kind from its leading tokens. A func keyword
-// starts a declaration when a name, or a receiver and then a name, follows;
-// otherwise it begins a function literal in a statement.
+// starts a declaration when a name, or a receiver and then a name and its
+// parameters, follows; otherwise it begins a function literal in a
+// statement.
 func classify(first token.Token, toks []tok) Kind {
 	switch first {
 	case token.IMPORT:
@@ -111,7 +112,10 @@ func classify(first token.Token, toks []tok) Kind {
 				case token.RPAREN:
 					d--
 					if d == 0 {
-						return declIf(i+1 < len(toks) && toks[i+1].t == token.IDENT)
+						// A method's name and its parameters; a func
+						// literal's result type (func() int { ... }()) is
+						// no name followed by a parenthesis.
+						return declIf(i+2 < len(toks) && toks[i+1].t == token.IDENT && toks[i+2].t == token.LPAREN)
 					}
 				}
 			}
