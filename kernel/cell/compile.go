@@ -512,6 +512,7 @@ func (c *compiler) addDecl(u Unit) error {
 			c.late = append(c.late, func() { c.renameTypeParams(fset, d) })
 			c.late = append(c.late, func() { c.inlineConstraints(fset, d.Type.TypeParams) })
 			c.late = append(c.late, func() { c.hideTypeParams(fset, d) })
+			c.instantiationCycle(fset, d)
 			if d.Recv != nil && len(d.Recv.List) == 1 {
 				key := recvName(d.Recv.List[0].Type) + "." + d.Name.Name
 				c.sources[key] = text

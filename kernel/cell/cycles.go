@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 	"strings"
 )
 
@@ -145,4 +146,43 @@ func typeParamNames(spec *ast.TypeSpec) []string {
 		}
 	}
 	return out
+}
+
+// instantiationCycle reports, as Go does, a method of a generic type that
+// names the type over a type built from its own type parameters
+// (Result[[]T] in a method of Result[T]), and a generic func that calls
+// itself so (F[[]T]()): each instance would need another, without end.
+// yaegi went on instantiating them for ever, and the cell never ended.
+func (c *compiler) instantiationCycle(fset *token.FileSet, fd *ast.FuncDecl) {
+	params, self := recvTypeParams(fd), ""
+	if len(params) > 0 {
+		self = recvName(fd.Recv.List[0].Type)
+	} else if fd.Recv == nil && fd.Type.TypeParams != nil {
+		params, self = funcTypeParams(fd), fd.Name.Name
+	}
+	if self == "" {
+		return
+	}
+	ast.Inspect(fd, func(n ast.Node) bool {
+		base, args := instance(asExpr(n))
+		id, ok := base.(*ast.Ident)
+		if !ok || id.Name != self {
+			return true
+		}
+		for _, a := range args {
+			if _, plain := a.(*ast.Ident); plain || !mentions(a, params) {
+				continue
+			}
+			name := ""
+			ast.Inspect(a, func(n ast.Node) bool {
+				if id, ok := n.(*ast.Ident); ok && params[id.Name] && name == "" {
+					name = id.Name
+				}
+				return name == ""
+			})
+			c.fail(offsetIn(fset, a.Pos(), len("package p;")), fmt.Sprintf("instantiation cycle: %s instantiated as %s", name, types.ExprString(a)))
+			return false
+		}
+		return true
+	})
 }

@@ -707,6 +707,9 @@ func TestGenericInference(t *testing.T) {
 		"ran++\nx := 5\nMap(x, strconv.Itoa)": "in call to Map, type int of x does not match []T (cannot infer T)",
 		"ran++\nMap(5, strconv.Itoa)":         "cannot use 5 (untyped int constant) as []T value in argument to Map",
 		"ran++\nMap(\"s\", nil)":              "in call to Map, cannot infer T",
+		// Go's error, where yaegi instantiated for ever.
+		"ran++\ntype Box[T any] struct{ v T }\nfunc (b Box[T]) Wrap() Box[[]T] { return Box[[]T]{} }": "instantiation cycle: T instantiated as []T",
+		"ran++\nfunc Deep[T any](n int) int { if n == 0 { return 0 }; return Deep[*T](n - 1) }":       "instantiation cycle: T instantiated as *T",
 	} {
 		if _, err := s.Run(context.Background(), code); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%q: %v, want an error with %q", code, err, want)
