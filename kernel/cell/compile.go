@@ -1613,6 +1613,9 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 	if has("[") {
 		c.funcInstances(f, parentOf(), off)
 	}
+	if has(", ") && has("{") {
+		c.compositeValues(f, off)
+	}
 	if has(", ") {
 		if has("<-") {
 			c.receiveDefines(f, parentOf(), off)
@@ -2051,14 +2054,7 @@ func (c *compiler) parallelAnys(f *ast.File, parent map[ast.Node]ast.Node, off f
 		}
 		wrap := false
 		switch parent[as].(type) {
-		case *ast.BlockStmt:
-			if c.cellOwn(as, parent) {
-				// yaegi fails on a top-level define of a generic call's
-				// result ("nil reflect type"): the statement goes into a
-				// func of its own (see isCompound).
-				c.compound[off(as.Pos())] = off(as.End())
-			}
-		case *ast.CaseClause, *ast.CommClause:
+		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
 		case *ast.ForStmt, *ast.IfStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt:
 			// An init or a post statement: one statement, a call.
 			wrap = true
@@ -2075,12 +2071,20 @@ func (c *compiler) parallelAnys(f *ast.File, parent map[ast.Node]ast.Node, off f
 			// A value with a call or a receive: yaegi assigned the others
 			// wrong, or not at all (i, j = 1, n() left i as it was).
 			some = some || hasCall(as.Rhs[i]) || hasReceive(as.Rhs[i])
-			if t := c.operandType(l, off); t != nil && c.isEmptyInterface(t) && !c.isConstant(as.Rhs[i]) {
+			// (A value going to an error gets a helper's call, see
+			// interfaceValues.)
+			if t := c.operandType(l, off); t != nil && (c.isEmptyInterface(t) || c.isErrorType(t)) && !c.isConstant(as.Rhs[i]) {
 				some = true
 			}
 		}
 		if !some {
 			return true
+		}
+		if c.cellOwn(as, parent) {
+			// yaegi fails on a top-level define of a generic call's
+			// result ("nil reflect type"): the statement goes into a func
+			// of its own (see isCompound).
+			c.compound[off(as.Pos())] = off(as.End())
 		}
 		at := off(as.Pos())
 		var temps, after []string
@@ -2313,6 +2317,32 @@ func hasReceive(e ast.Expr) bool {
 		return !found && !lit
 	})
 	return found
+}
+
+// compositeValues parenthesizes composite literals among two or more
+// values assigned, defined or declared at once: yaegi lost the others
+// (n, xs := 1, []int{} left n 0, and err, p := e, P{} left err nil), and
+// gets them right in parentheses.
+func (c *compiler) compositeValues(f *ast.File, off func(token.Pos) int) {
+	paren := func(values []ast.Expr) {
+		if len(values) < 2 {
+			return
+		}
+		for _, v := range values {
+			if _, ok := v.(*ast.CompositeLit); ok {
+				c.edits = append(c.edits, edit{off(v.Pos()), off(v.Pos()), "("}, edit{off(v.End()), off(v.End()), ")"})
+			}
+		}
+	}
+	ast.Inspect(f, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			paren(n.Rhs)
+		case *ast.ValueSpec:
+			paren(n.Values)
+		}
+		return true
+	})
 }
 
 // enclose writes open before and closing after the statement [from, to),
