@@ -390,7 +390,7 @@ func (c *compiler) typeSwitches(f *ast.File, parent map[ast.Node]ast.Node, off f
 			// The variable itself: yaegi loses a value's type when one
 			// variable of type any is set to another.
 			v = c.rendered(id, off)
-			c.edits = append(c.edits, edit{off(ts.Assign.Pos()), end, "func() int { "})
+			c.edits = append(c.edits, edit{off(ts.Assign.Pos()), end, "func() int { " + newlines(c.src[off(ts.Assign.Pos()):end])})
 		} else {
 			// { init; ts := any(x); switch func() int { ... }() { ... } }:
 			// the func literal in the switch does not see a variable the
@@ -400,8 +400,8 @@ func (c *compiler) typeSwitches(f *ast.File, parent map[ast.Node]ast.Node, off f
 				return true // the block cannot take the label
 			}
 			c.edits = append(c.edits, edit{off(ts.Switch), off(ts.Switch) + len("switch"), "{"},
-				edit{off(ts.Assign.Pos()), off(ta.X.Pos()), v + " := " + HelperAny + "("},
-				edit{off(ta.X.End()), end, "); switch func() int { "},
+				edit{off(ts.Assign.Pos()), off(ta.X.Pos()), v + " := " + HelperAny + "(" + newlines(c.src[off(ts.Assign.Pos()):off(ta.X.Pos())])},
+				edit{off(ta.X.End()), end, "); switch func() int { " + newlines(c.src[off(ta.X.End()):end])},
 				edit{off(ts.End()), off(ts.End()), " }"})
 		}
 		bind := func(at int, text string) {
