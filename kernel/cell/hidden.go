@@ -199,17 +199,7 @@ func (c *compiler) funcInstances(f *ast.File, parent map[ast.Node]ast.Node, off 
 			}
 			written[i] = c.aliasInstances(t)
 		}
-		var lbrack, rbrack token.Pos
-		switch x := n.(type) {
-		case *ast.IndexExpr:
-			lbrack, rbrack = x.Lbrack, x.Rbrack
-		case *ast.IndexListExpr:
-			lbrack, rbrack = x.Lbrack, x.Rbrack
-		}
-		from, to := off(lbrack), off(rbrack)+1
-		// First among the edits there, hiding those inside (as
-		// writeTypeArgs).
-		c.edits = append([]edit{{from, to, "[" + strings.Join(written, ", ") + "]" + newlines(c.src[from:to])}}, c.edits...)
+		c.replaceTypeArgs(n.(ast.Expr), written, off)
 		return true
 	})
 }

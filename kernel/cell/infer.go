@@ -177,23 +177,31 @@ func (c *compiler) writeTypeArgs(call *ast.CallExpr, decl *ast.FuncDecl, targs [
 		written[i] = c.aliasInstances(t)
 	}
 	if _, given := instance(call.Fun); given != nil {
-		// Some are written (Convert[float64]): all of them replace those,
-		// first among the edits there, hiding those inside.
-		var lbrack, rbrack token.Pos
-		switch f := call.Fun.(type) {
-		case *ast.IndexExpr:
-			lbrack, rbrack = f.Lbrack, f.Rbrack
-		case *ast.IndexListExpr:
-			lbrack, rbrack = f.Lbrack, f.Rbrack
-		}
-		from, to := off(lbrack), off(rbrack)+1
-		c.edits = append([]edit{{from, to, "[" + strings.Join(written, ", ") + "]" + newlines(c.src[from:to])}}, c.edits...)
+		// Some are written (Convert[float64]): all of them replace those.
+		c.replaceTypeArgs(call.Fun, written, off)
 		return
 	}
 	c.edits = append(c.edits, edit{off(call.Fun.End()), off(call.Fun.End()), "[" + strings.Join(written, ", ") + "]"})
 	if len(targs) > 1 && c.positional[call] {
 		c.wrapInFunc(call, decl, targs, off)
 	}
+}
+
+// replaceTypeArgs writes targs as the type arguments of the instance x
+// (F[int] or F[int, string]), first among the edits there, hiding those
+// inside.
+func (c *compiler) replaceTypeArgs(x ast.Expr, targs []string, off func(token.Pos) int) {
+	var lbrack, rbrack token.Pos
+	switch x := x.(type) {
+	case *ast.IndexExpr:
+		lbrack, rbrack = x.Lbrack, x.Rbrack
+	case *ast.IndexListExpr:
+		lbrack, rbrack = x.Lbrack, x.Rbrack
+	default:
+		return
+	}
+	from, to := off(lbrack), off(rbrack)+1
+	c.edits = append([]edit{{from, to, "[" + strings.Join(targs, ", ") + "]" + newlines(c.src[from:to])}}, c.edits...)
 }
 
 // aliasInstances writes the instances of generic types of two or more
