@@ -1613,7 +1613,7 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 	if has("[") {
 		c.funcInstances(f, parentOf(), off)
 	}
-	if has(", ") && has("{") {
+	if has(", ") && (has("{") || has("<-")) {
 		c.compositeValues(f, off)
 	}
 	if has(", ") {
@@ -2319,17 +2319,20 @@ func hasReceive(e ast.Expr) bool {
 	return found
 }
 
-// compositeValues parenthesizes composite literals among two or more
-// values assigned, defined or declared at once: yaegi lost the others
-// (n, xs := 1, []int{} left n 0, and err, p := e, P{} left err nil), and
-// gets them right in parentheses.
+// compositeValues parenthesizes composite literals and receives among two
+// or more values assigned, defined or declared at once: yaegi lost the
+// others (n, xs := 1, []int{} left n 0, err, p := e, P{} left err nil,
+// and if a, b := <-ch, 5; ... left b 0), and gets them right in
+// parentheses. (receiveDefines does more for receives in blocks; this is
+// what an if's, a switch's or a for's init statement can take.)
 func (c *compiler) compositeValues(f *ast.File, off func(token.Pos) int) {
 	paren := func(values []ast.Expr) {
 		if len(values) < 2 {
 			return
 		}
 		for _, v := range values {
-			if _, ok := v.(*ast.CompositeLit); ok {
+			_, lit := v.(*ast.CompositeLit)
+			if u, ok := v.(*ast.UnaryExpr); lit || ok && u.Op == token.ARROW {
 				c.edits = append(c.edits, edit{off(v.Pos()), off(v.Pos()), "("}, edit{off(v.End()), off(v.End()), ")"})
 			}
 		}
