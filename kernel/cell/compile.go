@@ -181,7 +181,7 @@ func Compile(src string, env Env) (*Program, error) {
 	if err != nil {
 		return nil, syntaxError(err)
 	}
-	c := &compiler{src: src, env: env, localDefs: map[string]bool{}, sources: map[string]string{}, defineAt: map[string]int{}, refs: map[string][]string{}, methodAt: map[string]int{}, compound: map[int]int{}, selectors: map[string]bool{}, genericSpecs: map[string]genericSpec{}, positional: map[*ast.CallExpr]bool{}, bodyRanges: map[*ast.RangeStmt]Typed{}, switchOf: map[*ast.AssignStmt]*ast.TypeSwitchStmt{}, inferredResult: map[*ast.CallExpr][]string{}, sitesDefined: map[*ast.AssignStmt]bool{}, typeUnits: map[int]bool{}, genMethods: map[int]genMethod{}}
+	c := &compiler{src: src, env: env, localDefs: map[string]bool{}, sources: map[string]string{}, defineAt: map[string]int{}, refs: map[string][]string{}, methodAt: map[string]int{}, compound: map[int]int{}, selectors: map[string]bool{}, genericSpecs: map[string]genericSpec{}, positional: map[*ast.CallExpr]bool{}, bodyRanges: map[*ast.RangeStmt]Typed{}, switchOf: map[*ast.AssignStmt]*ast.TypeSwitchStmt{}, inferredResult: map[*ast.CallExpr][]string{}, typeUnits: map[int]bool{}, genMethods: map[int]genMethod{}}
 	c.declareAhead(units)
 	var stmtUnits []Unit
 	earlier := map[string]bool{} // variables the units so far define
@@ -311,13 +311,11 @@ type compiler struct {
 	// inferredResult holds the result types of the generic calls
 	// inferCalls wrote type arguments in.
 	inferredResult map[*ast.CallExpr][]string
-	// sitesDefined are the cell's own defines multiDefineSite rewrote.
-	sitesDefined map[*ast.AssignStmt]bool
-	methodAt     map[string]int // where each method is declared
-	free         []freeIdent    // unresolved identifiers, checked after the whole cell is read
-	compound     map[int]int    // compound statements that run as declared funcs: start -> end
-	sites        []int          // statements that need a type (see Typed), by offset
-	eager        []int          // those of them to probe before the cell runs (Program.Eager)
+	methodAt       map[string]int // where each method is declared
+	free           []freeIdent    // unresolved identifiers, checked after the whole cell is read
+	compound       map[int]int    // compound statements that run as declared funcs: start -> end
+	sites          []int          // statements that need a type (see Typed), by offset
+	eager          []int          // those of them to probe before the cell runs (Program.Eager)
 	// Top-level variables set to func literals (Program.FuncValues).
 	funcValues map[string]string
 	funcOrder  []string
@@ -968,10 +966,8 @@ func (c *compiler) multiDefineSite(st *ast.AssignStmt, commaOK bool, off func(to
 	case probing:
 		c.edits = append(c.edits, edit{off(st.Pos()), off(st.Pos()), "_ = func() { "},
 			edit{off(last.End()), off(last.End()), "; " + strings.Join(probes, "; ") + " }"})
-		c.sitesDefined[st] = true
 	case known:
 		zeroDefine(types)
-		c.sitesDefined[st] = true
 	}
 }
 
@@ -1613,16 +1609,8 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 	if has("[") {
 		c.funcInstances(f, parentOf(), off)
 	}
-	if has(", ") && (has("{") || has("<-")) {
-		c.compositeValues(f, off)
-	}
 	if has(", ") {
-		if has("<-") {
-			c.receiveDefines(f, parentOf(), off)
-		}
-		if has("<-") || has("return") {
-			c.valueLists(f, parentOf(), off)
-		}
+		c.parenValues(f, off)
 		c.parallelAnys(f, parentOf(), off)
 		if has("]") {
 			c.mapTuples(f, parentOf(), off)
@@ -2068,9 +2056,9 @@ func (c *compiler) parallelAnys(f *ast.File, parent map[ast.Node]ast.Node, off f
 				return true // (nils are nilAssigns')
 			}
 			set[types.ExprString(l)] = true
-			// A value with a call or a receive: yaegi assigned the others
-			// wrong, or not at all (i, j = 1, n() left i as it was).
-			some = some || hasCall(as.Rhs[i]) || hasReceive(as.Rhs[i])
+			// A value with a call: yaegi assigned the others wrong, or
+			// not at all (i, j = 1, n() left i as it was).
+			some = some || hasCall(as.Rhs[i])
 			// (A value going to an error gets a helper's call, see
 			// interfaceValues.)
 			if t := c.operandType(l, off); t != nil && (c.isEmptyInterface(t) || c.isErrorType(t)) && !c.isConstant(as.Rhs[i]) {
@@ -2118,9 +2106,8 @@ func (c *compiler) parallelAnys(f *ast.File, parent map[ast.Node]ast.Node, off f
 //
 //	x, y = a, b  ->  t0 := a; t1 := b
 //
-// One define of them all is no better: yaegi left values of it unset, or
-// failed to compile it ("nil type"), when one is a receive (a, b := <-ch,
-// 2 left b 0).
+// (One define of them all would be a define of several values at once,
+// which yaegi gets wrong in the ways parenValues says.)
 func (c *compiler) defineEach(from token.Pos, values []ast.Expr, temps []string, off func(token.Pos) int) {
 	define := func(i int) string {
 		if temps[i] == "_" {
@@ -2194,100 +2181,6 @@ func (c *compiler) mapTuples(f *ast.File, parent map[ast.Node]ast.Node, off func
 	})
 }
 
-// receiveDefines writes a define of two or more values where one has a
-// receive (a, b := <-ch, 2) as a define of each value and then of the
-// variables from them:
-//
-//	a, b := <-ch, 2  ->  t0 := <-ch; t1 := 2; a, b := t0, t1
-//
-// yaegi left the other values unset (b was 0), or failed to compile it
-// ("nil type"). Only for a statement of a block.
-func (c *compiler) receiveDefines(f *ast.File, parent map[ast.Node]ast.Node, off func(token.Pos) int) {
-	ast.Inspect(f, func(n ast.Node) bool {
-		as, ok := n.(*ast.AssignStmt)
-		if !ok || as.Tok != token.DEFINE || len(as.Lhs) < 2 || len(as.Lhs) != len(as.Rhs) || !slices.ContainsFunc(as.Rhs, hasReceive) {
-			return true
-		}
-		switch parent[as].(type) {
-		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
-		default:
-			return true
-		}
-		if c.sitesDefined[as] {
-			return true // a cell's own, multiDefineSite's
-		}
-		at := off(as.Pos())
-		temps := make([]string, len(as.Rhs))
-		for i := range temps {
-			temps[i] = fmt.Sprintf("%srd%d_%d", helperPrefix, at, i)
-		}
-		c.defineEach(as.Pos(), as.Rhs, temps, off)
-		end := off(as.End())
-		c.copies = append(c.copies, copyEdit{off: end, from: off(as.Lhs[0].Pos()), to: off(as.Lhs[len(as.Lhs)-1].End()),
-			text: "; ", suffix: " := " + strings.Join(temps, ", ")})
-		return true
-	})
-}
-
-// valueLists gives the values of a return, or of a var declaration in a
-// func, of two or more values one of which has a receive, or of a return
-// of two or more values one of which after the first is a call of a
-// builtin (len, append), temporaries defined before it, one each in order
-// (constants and nil stay):
-//
-//	return <-ch, x  ->  t0 := <-ch; t1 := x; return t0, t1
-//
-// yaegi panicked on the return with a receive ("reflect.Value.Set using
-// unaddressable value") and left the other values unset in the var
-// declaration; it put the builtin's result in another result's place
-// (return "a", len(s) panicked, return 5, len(s) returned 5, 5).
-func (c *compiler) valueLists(f *ast.File, parent map[ast.Node]ast.Node, off func(token.Pos) int) {
-	ast.Inspect(f, func(n ast.Node) bool {
-		var values []ast.Expr
-		var stmt ast.Stmt
-		switch x := n.(type) {
-		case *ast.ReturnStmt:
-			values, stmt = x.Results, x
-		case *ast.DeclStmt:
-			gd, ok := x.Decl.(*ast.GenDecl)
-			if !ok || gd.Tok != token.VAR || len(gd.Specs) != 1 {
-				return true
-			}
-			if p, ok := parent[x].(*ast.BlockStmt); ok {
-				if fd, ok := parent[p].(*ast.FuncDecl); ok && fd.Name.Name == "_" && fd.Recv == nil {
-					return true // a cell's own: declared at top level
-				}
-			}
-			values, stmt = gd.Specs[0].(*ast.ValueSpec).Values, x
-		default:
-			return true
-		}
-		if len(values) < 2 {
-			return true
-		}
-		_, isReturn := stmt.(*ast.ReturnStmt)
-		if !slices.ContainsFunc(values, hasReceive) && !(isReturn && slices.ContainsFunc(values[1:], c.isBuiltinCall)) {
-			return true
-		}
-		switch parent[stmt].(type) {
-		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
-		default:
-			return true
-		}
-		at := off(stmt.Pos())
-		for i, v := range values {
-			if c.isConstant(v) || isNilIdent(v) {
-				continue
-			}
-			t := fmt.Sprintf("%srl%d_%d", helperPrefix, at, i)
-			from, to := off(v.Pos()), off(v.End())
-			c.copies = append(c.copies, copyEdit{off: at, from: from, to: to, text: t + " := ", suffix: "; ", replaced: true})
-			c.edits = append(c.edits, edit{from, to, t + newlines(c.src[from:to])})
-		}
-		return true
-	})
-}
-
 // isBuiltinCall reports whether e is a call of a builtin func with a
 // result.
 func (c *compiler) isBuiltinCall(e ast.Expr) bool {
@@ -2300,39 +2193,30 @@ func (c *compiler) isBuiltinCall(e ast.Expr) bool {
 		return false
 	}
 	switch id.Name {
-	case "len", "cap", "append", "make", "new", "real", "imag", "complex", "copy", "min", "max":
+	case "len", "cap", "append", "make", "new", "real", "imag", "copy":
+		// (Not min and max: the cell compiler makes them calls of its
+		// own funcs, which yaegi returns right.)
 		return true
 	}
 	return false
 }
 
-// hasReceive reports whether e receives from a channel.
-func hasReceive(e ast.Expr) bool {
-	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
-		if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.ARROW {
-			found = true
-		}
-		_, lit := n.(*ast.FuncLit)
-		return !found && !lit
-	})
-	return found
-}
-
-// compositeValues parenthesizes composite literals and receives among two
-// or more values assigned, defined or declared at once: yaegi lost the
-// others (n, xs := 1, []int{} left n 0, err, p := e, P{} left err nil,
-// and if a, b := <-ch, 5; ... left b 0), and gets them right in
-// parentheses. (receiveDefines does more for receives in blocks; this is
-// what an if's, a switch's or a for's init statement can take.)
-func (c *compiler) compositeValues(f *ast.File, off func(token.Pos) int) {
+// parenValues parenthesizes, among two or more values assigned, defined,
+// declared or returned at once, the composite literals, the receives and
+// the calls of builtins: yaegi lost the other values (n, xs := 1, []int{}
+// left n 0, a, b := <-ch, 2 left b 0), panicked (return <-ch, 2; return
+// "a", len(s)) or put the builtin's result in another's place (return 5,
+// len(s) returned 5, 5). It gets them all right in parentheses, which fit
+// everywhere a value does (an if's init statement too).
+func (c *compiler) parenValues(f *ast.File, off func(token.Pos) int) {
 	paren := func(values []ast.Expr) {
 		if len(values) < 2 {
 			return
 		}
 		for _, v := range values {
 			_, lit := v.(*ast.CompositeLit)
-			if u, ok := v.(*ast.UnaryExpr); lit || ok && u.Op == token.ARROW {
+			u, unary := v.(*ast.UnaryExpr)
+			if lit || unary && u.Op == token.ARROW || c.isBuiltinCall(v) {
 				c.edits = append(c.edits, edit{off(v.Pos()), off(v.Pos()), "("}, edit{off(v.End()), off(v.End()), ")"})
 			}
 		}
@@ -2343,6 +2227,8 @@ func (c *compiler) compositeValues(f *ast.File, off func(token.Pos) int) {
 			paren(n.Rhs)
 		case *ast.ValueSpec:
 			paren(n.Values)
+		case *ast.ReturnStmt:
+			paren(n.Results)
 		}
 		return true
 	})
