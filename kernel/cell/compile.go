@@ -250,6 +250,19 @@ type edit struct {
 	text     string
 }
 
+// typeArgEdit is an edit that writes type arguments in (see
+// compiler.typeArgEdits); first puts it first among the edits at its
+// offset, hiding those inside what it replaces.
+type typeArgEdit struct {
+	edit
+	first bool
+}
+
+// typeArgEdit adds e to the edits that write type arguments in.
+func (c *compiler) typeArgEdit(e edit, first bool) {
+	c.typeArgEdits = append(c.typeArgEdits, typeArgEdit{e, first})
+}
+
 // copyEdit inserts at off text, then the source in [from, to) as
 // rewritten, then suffix: a probe of an operand written elsewhere.
 type copyEdit struct {
@@ -287,11 +300,14 @@ type compiler struct {
 	genericSpecs map[string]genericSpec
 	late         []func()   // rewrites that need the whole cell read (multiInstance)
 	embeds       []embedded // generic instances the cell's struct types embed
-	// indices in edits of type arguments written in: the type parameters a
-	// declaration around them renames (renameTypeParams) are renamed there
-	typeArgEdits []int
-	typeUnits    map[int]bool      // starts of the units that declare types or consts
-	genMethods   map[int]genMethod // the units that declare methods of generic types
+	// the edits that write type arguments in, kept apart from edits until
+	// the program is assembled: the type parameters a declaration around
+	// them renames (renameTypeParams) are renamed there
+	typeArgEdits []typeArgEdit
+	// vias are the helpers viaHelper declared, as declarations
+	vias       []string
+	typeUnits  map[int]bool      // starts of the units that declare types or consts
+	genMethods map[int]genMethod // the units that declare methods of generic types
 	// the method sets implementerChecks looked up, for one pass of
 	// typeAsserts or typeSwitches (the cells' sources do not change
 	// within one)
@@ -2947,6 +2963,13 @@ func (c *compiler) program(units []Unit) (*Program, error) {
 		a, b := c.edits[i], c.edits[j]
 		return a.off < b.off || a.off == b.off && a.end == a.off && b.end > b.off
 	}
+	for _, e := range c.typeArgEdits {
+		if e.first {
+			c.edits = append([]edit{e.edit}, c.edits...)
+		} else {
+			c.edits = append(c.edits, e.edit)
+		}
+	}
 	sort.SliceStable(c.edits, byOffset)
 	if len(c.copies) > 0 {
 		c.resolveCopies()
@@ -3012,6 +3035,7 @@ func (c *compiler) program(units []Unit) (*Program, error) {
 	}
 	flush()
 	c.aliasChunk(p)
+	c.declareVias(p)
 	return p, nil
 }
 
@@ -3019,15 +3043,33 @@ func (c *compiler) program(units []Unit) (*Program, error) {
 // own, before the first chunk that uses one: after the declarations of
 // the cell's types it names, which come before any use.
 func (c *compiler) aliasChunk(p *Program) {
-	if len(c.aliases) == 0 {
-		return
-	}
-	var decls []string
+	var names, decls []string
 	for _, a := range c.aliases {
+		names = append(names, a[0])
 		decls = append(decls, "type "+a[0]+" = "+a[1])
 	}
+	chunkBefore(p, names, decls)
+}
+
+// declareVias declares the helpers viaHelper made in a chunk of their own,
+// before the first chunk that calls one: yaegi may instantiate the caller
+// while it reads the chunk, before a declaration after it.
+func (c *compiler) declareVias(p *Program) {
+	var names []string
+	for _, v := range c.vias {
+		names = append(names, v[len("func "):strings.IndexByte(v, '[')])
+	}
+	chunkBefore(p, names, c.vias)
+}
+
+// chunkBefore puts decls in a chunk of their own before the first chunk
+// that names one of names.
+func chunkBefore(p *Program, names, decls []string) {
+	if len(decls) == 0 {
+		return
+	}
 	at := slices.IndexFunc(p.Chunks, func(ch Chunk) bool {
-		return slices.ContainsFunc(c.aliases, func(a [2]string) bool { return strings.Contains(ch.Src, a[0]) })
+		return slices.ContainsFunc(names, func(n string) bool { return strings.Contains(ch.Src, n) })
 	})
 	if at < 0 {
 		return

@@ -169,19 +169,21 @@ var untypedDefaults = map[string]string{"int": "int", "float": "float64", "compl
 // where the call is an element of a composite literal without a key: there
 // it gets the call's result type, from a func literal's.
 func (c *compiler) writeTypeArgs(call *ast.CallExpr, decl *ast.FuncDecl, targs []string, off func(token.Pos) int) {
-	c.typeArgEdits = append(c.typeArgEdits, len(c.edits))
 	c.typeSelectors(targs)
 	c.inferredResult[call] = c.instanceResults(decl, targs)
 	written := make([]string, len(targs))
 	for i, t := range targs {
 		written[i] = c.aliasInstances(t)
 	}
+	if slices.ContainsFunc(written, bareInstance) && c.viaHelper(call, decl, written, off) {
+		return
+	}
 	if _, given := instance(call.Fun); given != nil {
 		// Some are written (Convert[float64]): all of them replace those.
 		c.replaceTypeArgs(call.Fun, written, off)
 		return
 	}
-	c.edits = append(c.edits, edit{off(call.Fun.End()), off(call.Fun.End()), "[" + strings.Join(written, ", ") + "]"})
+	c.typeArgEdit(edit{off(call.Fun.End()), off(call.Fun.End()), "[" + strings.Join(written, ", ") + "]"}, false)
 	if len(targs) > 1 && c.positional[call] {
 		c.wrapInFunc(call, decl, targs, off)
 	}
@@ -201,7 +203,7 @@ func (c *compiler) replaceTypeArgs(x ast.Expr, targs []string, off func(token.Po
 		return
 	}
 	from, to := off(lbrack), off(rbrack)+1
-	c.edits = append([]edit{{from, to, "[" + strings.Join(targs, ", ") + "]" + newlines(c.src[from:to])}}, c.edits...)
+	c.typeArgEdit(edit{from, to, "[" + strings.Join(targs, ", ") + "]" + newlines(c.src[from:to])}, true)
 }
 
 // aliasInstances writes the instances of generic types of two or more
@@ -250,9 +252,10 @@ func (c *compiler) aliasTypeArgs(n *ast.CallExpr, off func(token.Pos) int) {
 	if len(indices) == 0 {
 		return
 	}
+	var decl *ast.FuncDecl
 	switch f := fun.(type) {
 	case *ast.Ident:
-		if c.genericFunc(f.Name) == nil {
+		if decl = c.genericFunc(f.Name); decl == nil {
 			return
 		}
 	case *ast.SelectorExpr:
@@ -260,8 +263,21 @@ func (c *compiler) aliasTypeArgs(n *ast.CallExpr, off func(token.Pos) int) {
 		if !ok || pkg.Obj != nil || c.importPath(pkg.Name) == "" {
 			return
 		}
+		decl = genericDecl(c.env.Source(c.importPath(pkg.Name)+"."+f.Sel.Name), f.Sel.Name)
 	default:
 		return
+	}
+	if decl != nil && len(indices) == len(typeParamList(decl.Type.TypeParams)) && slices.ContainsFunc(indices, func(ix ast.Expr) bool {
+		return !c.topLevelType(ix) && bareInstance(types.ExprString(ix))
+	}) {
+		// In a generic body (Insert[[]Pair[K, V], Pair[K, V]]): see viaHelper.
+		written := make([]string, len(indices))
+		for i, ix := range indices {
+			written[i] = c.aliasInstances(c.typeText(ix, off))
+		}
+		if c.viaHelper(n, decl, written, off) {
+			return
+		}
 	}
 	for _, ix := range indices {
 		multi := false

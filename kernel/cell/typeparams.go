@@ -81,9 +81,9 @@ func (c *compiler) renameTypeParams(fset *token.FileSet, decl ast.Node) {
 	})
 	// Type arguments written in inside the declaration name them too.
 	from, to := offsetIn(fset, decl.Pos(), len("package p;")), offsetIn(fset, decl.End(), len("package p;"))
-	for _, i := range c.typeArgEdits {
-		if e := c.edits[i]; e.off >= from && e.off <= to {
-			c.edits[i].text = identRE.ReplaceAllStringFunc(e.text, func(id string) string {
+	for i, e := range c.typeArgEdits {
+		if e.off >= from && e.off <= to {
+			c.typeArgEdits[i].text = identRE.ReplaceAllStringFunc(e.text, func(id string) string {
 				if id[0] != '.' && clash[id] {
 					return id + "__0"
 				}
