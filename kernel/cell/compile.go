@@ -305,9 +305,11 @@ type compiler struct {
 	// them renames (renameTypeParams) are renamed there
 	typeArgEdits []typeArgEdit
 	// vias are the helpers viaHelper declared, as declarations
-	vias       []string
-	typeUnits  map[int]bool      // starts of the units that declare types or consts
-	genMethods map[int]genMethod // the units that declare methods of generic types
+	vias []string
+	// the generic funcs and methods of the file being rewritten
+	paramScopes []paramScope
+	typeUnits   map[int]bool      // starts of the units that declare types or consts
+	genMethods  map[int]genMethod // the units that declare methods of generic types
 	// the method sets implementerChecks looked up, for one pass of
 	// typeAsserts or typeSwitches (the cells' sources do not change
 	// within one)
@@ -1311,6 +1313,7 @@ func offsetIn(fset *token.FileSet, p token.Pos, prefix int) int {
 // interpreter lacks, and collects selector roots for automatic imports.
 func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 	off := func(p token.Pos) int { return offsetIn(fset, p, prefix) }
+	c.noteParamScopes(f)
 	if c.lastExpr != nil {
 		// A cell's value shows as fmt prints it (see fmtTypes).
 		if name, elems := c.staticType(c.lastExpr.X, off); elems {
@@ -3220,6 +3223,9 @@ func (c *compiler) declChunks(p *Program, group []Unit) {
 		parts = append(parts[:len(parts)-1], ordered...)
 	}
 	for _, part := range parts {
+		if t := c.twins(part); t != "" {
+			p.Chunks = append(p.Chunks, Chunk{Kind: Decl, Src: t})
+		}
 		for _, u := range part {
 			for n, at := range c.defineAt {
 				if at == u.Start {

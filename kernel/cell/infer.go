@@ -175,7 +175,10 @@ func (c *compiler) writeTypeArgs(call *ast.CallExpr, decl *ast.FuncDecl, targs [
 	for i, t := range targs {
 		written[i] = c.aliasInstances(t)
 	}
-	if slices.ContainsFunc(written, bareInstance) && c.viaHelper(call, decl, written, off) {
+	if slices.ContainsFunc(written, func(t string) bool { return c.needsVia(t, call.Pos()) }) && c.viaHelper(call, decl, written, off) {
+		return
+	}
+	if len(written) == 1 && c.twinCall(call, decl, written[0], off) {
 		return
 	}
 	if _, given := instance(call.Fun); given != nil {
@@ -268,7 +271,7 @@ func (c *compiler) aliasTypeArgs(n *ast.CallExpr, off func(token.Pos) int) {
 		return
 	}
 	if decl != nil && len(indices) == len(typeParamList(decl.Type.TypeParams)) && slices.ContainsFunc(indices, func(ix ast.Expr) bool {
-		return !c.topLevelType(ix) && bareInstance(types.ExprString(ix))
+		return c.needsVia(types.ExprString(ix), n.Pos())
 	}) {
 		// In a generic body (Insert[[]Pair[K, V], Pair[K, V]]): see viaHelper.
 		written := make([]string, len(indices))
@@ -278,6 +281,9 @@ func (c *compiler) aliasTypeArgs(n *ast.CallExpr, off func(token.Pos) int) {
 		if c.viaHelper(n, decl, written, off) {
 			return
 		}
+	}
+	if decl != nil && len(indices) == 1 && c.twinCall(n, decl, c.typeText(indices[0], off), off) {
+		return
 	}
 	for _, ix := range indices {
 		multi := false

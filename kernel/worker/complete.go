@@ -14,6 +14,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/fountain-go/fountain/kernel/cell"
 	"github.com/fountain-go/fountain/kernel/stdsyms"
 	"github.com/fountain-go/fountain/kernel/symbols"
 	"github.com/traefik/yaegi/stdlib"
@@ -242,6 +243,9 @@ var sourceFuncs = sync.OnceValue(func() map[string]string {
 		for _, d := range f.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && fd.Name.IsExported() && fd.Type.TypeParams.NumFields() > 0 {
 				out[ps.path+"."+fd.Name.Name] = ps.src[fd.Pos()-1 : fd.End()-1]
+				if tw := cell.PackageTwin(out[ps.path+"."+fd.Name.Name]); tw != "" && !isShim(ps.path) {
+					out[ps.path+"."+cell.PackageTwinName(fd.Name.Name)] = tw // see twinFiles
+				}
 			}
 		}
 	}

@@ -79,6 +79,8 @@ type Session struct {
 	// tests replace it to act as a machine without one).
 	fromSource func(path string) *pkgDocs
 	stdDocs    func() map[string]*pkgDocs // the standard library's docs file (stdDocsFile)
+	// twinsLoaded says the standard packages' twins are declared (loadTwins).
+	twinsLoaded bool
 }
 
 // preferred settles the package-name clashes that "shortest import path
@@ -605,6 +607,9 @@ func (s *Session) compileCell(code string) (*cell.Program, []string, []*interp.P
 		if probes == 0 { // the imports it needs are in; a retry has the same
 			s.namePackageTypes(code)
 		}
+		if err := s.loadTwins(chunks); err != nil {
+			return nil, nil, nil, err
+		}
 		if probes < maxProbes && s.probeEager(code, prog, chunks) {
 			continue // the cell again, with what the probe found
 		}
@@ -866,6 +871,22 @@ func (s *Session) funcsChunk(names []string) (string, error) {
 		b.WriteString(ch.Src + "\n")
 	}
 	return b.String(), nil
+}
+
+// loadTwins declares the twins of the standard packages' generic funcs
+// (see twinFiles) the first time chunks call one: few cells do, and a
+// session starts faster without.
+func (s *Session) loadTwins(chunks []cell.Chunk) error {
+	if s.twinsLoaded || !slices.ContainsFunc(chunks, func(ch cell.Chunk) bool { return strings.Contains(ch.Src, cell.PackageTwinName("")) }) {
+		return nil
+	}
+	for _, src := range twinFiles() {
+		if _, err := s.in.Compile(src); err != nil {
+			return fmt.Errorf("twins of generic funcs: %w", err)
+		}
+	}
+	s.twinsLoaded = true
+	return nil
 }
 
 // compileChunks compiles every chunk before any runs: a chunk that does not

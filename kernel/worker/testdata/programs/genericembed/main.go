@@ -6,6 +6,7 @@ package main
 import (
 	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -67,19 +68,12 @@ func NewSorted[K cmp.Ordered, V any]() Sorted[K, V] {
 }
 
 func (s Sorted[K, V]) Set(k K, v V) {
-	// A loop, not slices.BinarySearchFunc and slices.Insert: yaegi cannot
-	// instantiate a generic func with Pair[K, V] inside a generic body.
-	i := 0
-	for i < len(s.items) && s.items[i].K < k {
-		i++
-	}
-	if i < len(s.items) && s.items[i].K == k {
+	i, found := slices.BinarySearchFunc(s.items, k, func(p Pair[K, V], k K) int { return cmp.Compare(p.K, k) })
+	if found {
 		s.items[i].V = v
 		return
 	}
-	s.items = append(s.items, Pair[K, V]{})
-	copy(s.items[i+1:], s.items[i:])
-	s.items[i] = Pair[K, V]{k, v}
+	s.items = slices.Insert(s.items, i, Pair[K, V]{k, v})
 }
 
 func (s Sorted[K, V]) String() string {
