@@ -701,6 +701,9 @@ func (s *Session) prepare(code string) (*cell.Program, []string, []cell.Chunk, e
 	// keeps one instance per func name and type arguments, for all
 	// packages, so the old body, or cmp.Compare's, would answer for it.
 	versioned = append(versioned, prog.Generic...)
+	// So does a generic func of an earlier cell that calls what the cell
+	// redefines: yaegi would keep its instances, made with the old.
+	versioned = append(versioned, s.staleGeneric(prog, versioned)...)
 	for _, n := range prog.Defines {
 		if _, had := s.alias[n]; had && !slices.Contains(versioned, n) {
 			s.pending[n] = n // now a plain func or a var: its own name
@@ -717,6 +720,28 @@ func (s *Session) prepare(code string) (*cell.Program, []string, []cell.Chunk, e
 	s.insertRebind(prog, versioned)
 	chunks, err := s.withCarried(versioned, prog)
 	return prog, versioned, chunks, err
+}
+
+// staleGeneric lists the generic funcs of earlier cells that refer,
+// directly or through other funcs, to what the cell redefines (among it
+// the versioned types and generic funcs), less those versioned.
+func (s *Session) staleGeneric(prog *cell.Program, versioned []string) []string {
+	changed := map[string]bool{}
+	for _, n := range prog.Defines {
+		if s.defined[n] {
+			changed[n] = true
+		}
+	}
+	for _, n := range versioned {
+		changed[n] = true
+	}
+	var out []string
+	for _, f := range s.staleFuncs(changed, prog) {
+		if strings.HasPrefix(s.sources[f], "func "+f+"[") && !slices.Contains(versioned, f) {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // insertRebind puts a chunk that compiles the funcs of earlier cells that
