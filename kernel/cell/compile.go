@@ -1536,12 +1536,20 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 				c.rangeOverInt(n, off)
 				return true
 			}
-			if t := c.intTypeOf(n.X, off); t != "" || !hasCall(n.X) && c.writtenType(n.X, nil, nil, off) == "int" {
+			t := c.intTypeOf(n.X, off)
+			if t == "" && !hasCall(n.X) && c.writtenType(n.X, nil, nil, off) == "int" {
 				// An integer the source spells (a field: d.size), also in a
 				// generic body, where no probe can tell.
-				if t == "" {
-					t = "int"
+				t = "int"
+			}
+			if w := ""; t == "" && hasCall(n.X) && c.typeParamsAt(n.Pos()) != nil {
+				// A call's in a generic body (r.Len()), as its func or
+				// method declares it: no probe can tell there.
+				if w = c.writtenType(n.X, nil, settled, off); integerTypes[w] {
+					t = w
 				}
+			}
+			if t != "" {
 				c.rangeOverIntOf(n, t, off)
 				return true
 			}
