@@ -174,9 +174,24 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Msg)
 }
 
+// CompilerBug is a panic of the cell compiler's own, which Compile
+// returns as the cell's error.
+type CompilerBug struct{ cause any }
+
+func (b *CompilerBug) Error() string {
+	return fmt.Sprintf("the cell compiler failed on this cell (%v); nothing of it ran", b.cause)
+}
+
 // Compile turns a cell into a Program. It reports the first syntax error
 // with its position in the cell; on error nothing of the cell is to be run.
-func Compile(src string, env Env) (*Program, error) {
+func Compile(src string, env Env) (p *Program, err error) {
+	defer func() {
+		// A bug of the compiler's own is the cell's error, not the end of
+		// the session: nothing of the cell has run.
+		if r := recover(); r != nil {
+			p, err = nil, &CompilerBug{r}
+		}
+	}()
 	units, err := Split(src)
 	if err != nil {
 		return nil, syntaxError(err)

@@ -487,7 +487,16 @@ func FuzzCompile(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
-		p, err := Compile(src, newEnv())
+		// Compile recovers its own panics; here they are failures.
+		compile := func(src string, e Env) (*Program, error) {
+			p, err := Compile(src, e)
+			var bug *CompilerBug
+			if errors.As(err, &bug) {
+				t.Fatalf("%q: %v", src, err)
+			}
+			return p, err
+		}
+		p, err := compile(src, newEnv())
 		if err != nil {
 			return
 		}
@@ -499,7 +508,7 @@ func FuzzCompile(f *testing.F) {
 				e.typed[r] = Typed{Func: true, Params: []string{"int", "string"}}
 			}
 		}
-		rewritten, err := Compile(src, e)
+		rewritten, _ := compile(src, e)
 		// Sites given types (defines, generic calls' arguments) and
 		// asked to probe must not crash the compiler either.
 		typed, probed := newEnv(), newEnv()
@@ -509,8 +518,8 @@ func FuzzCompile(f *testing.F) {
 				probed.typed[r] = Typed{Probe: true}
 			}
 		}
-		Compile(src, typed)
-		Compile(src, probed)
+		compile(src, typed)
+		compile(src, probed)
 		for _, q := range []*Program{p, rewritten} {
 			if q == nil {
 				continue
@@ -853,5 +862,21 @@ func TestRangeOverProbedInt(t *testing.T) {
 		if all := chunksText(p); !strings.Contains(all, tc.want) {
 			t.Errorf("%q (%s) compiled to %q, want it to contain %q", tc.src, tc.typ, all, tc.want)
 		}
+	}
+}
+
+// panicky is an Env whose Rename panics, as a bug of the compiler's own
+// would.
+type panicky struct{ *env }
+
+func (panicky) Rename(string) string { panic("boom") }
+
+// TestCompilerPanicIsAnError checks that a panic in the cell compiler is
+// the cell's error, not the end of the evaluator.
+func TestCompilerPanicIsAnError(t *testing.T) {
+	_, err := Compile("type T struct{}\nx := T{}", panicky{newEnv()})
+	var bug *CompilerBug
+	if !errors.As(err, &bug) || !strings.Contains(err.Error(), "boom") {
+		t.Fatalf("got %v, want the compiler's panic as an error", err)
 	}
 }

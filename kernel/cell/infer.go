@@ -101,8 +101,8 @@ func (c *compiler) definedFrom(e ast.Expr, off func(token.Pos) int) Typed {
 		return Typed{}
 	}
 	as, ok := id.Obj.Decl.(*ast.AssignStmt)
-	if !ok || as.Tok != token.DEFINE || len(as.Lhs) != len(as.Rhs) {
-		return Typed{}
+	if !ok || as.Tok != token.DEFINE || len(as.Lhs) != len(as.Rhs) || !as.Rhs[0].Pos().IsValid() {
+		return Typed{} // not the range's assignment the parser makes up, which has no place
 	}
 	for i, l := range as.Lhs {
 		if l, ok := l.(*ast.Ident); ok && l.Name == id.Name {

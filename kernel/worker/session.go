@@ -1188,6 +1188,10 @@ func (s *Session) compileError(code string, err error) error {
 	if errors.As(err, &ce) {
 		return &CellError{Name: "SyntaxError", Value: ce.Msg, Traceback: pointAt(code, ce.Line, ce.Col, ce.Msg)}
 	}
+	var bug *cell.CompilerBug
+	if errors.As(err, &bug) {
+		return &CellError{Name: "InternalError", Value: err.Error(), Traceback: []string{err.Error()}}
+	}
 	return &CellError{Name: "SyntaxError", Value: err.Error(), Traceback: []string{err.Error()}}
 }
 
