@@ -246,6 +246,7 @@ func Compile(src string, env Env) (p *Program, err error) {
 		return nil, c.err
 	}
 	c.autoImports()
+	c.methodCycles()
 	for _, f := range c.late {
 		f()
 	}
@@ -323,8 +324,10 @@ type compiler struct {
 	vias []string
 	// the generic funcs and methods of the file being rewritten
 	paramScopes []paramScope
-	typeUnits   map[int]bool      // starts of the units that declare types or consts
-	genMethods  map[int]genMethod // the units that declare methods of generic types
+	// the methods of generic types the cell declares (see methodCycles)
+	cycleMethods []cycleMethod
+	typeUnits    map[int]bool      // starts of the units that declare types or consts
+	genMethods   map[int]genMethod // the units that declare methods of generic types
 	// the method sets implementerChecks looked up, for one pass of
 	// typeAsserts or typeSwitches (the cells' sources do not change
 	// within one)
@@ -550,6 +553,7 @@ func (c *compiler) addDecl(u Unit) error {
 				c.methodAt[key] = u.Start
 				if m, ok := genericMethod(d); ok {
 					c.genMethods[u.Start] = m
+					c.cycleMethods = append(c.cycleMethods, cycleMethod{d, fset, m})
 				}
 			}
 			if d.Recv == nil {
