@@ -196,14 +196,24 @@ func Compile(src string, env Env) (p *Program, err error) {
 	if err != nil {
 		return nil, syntaxError(err)
 	}
-	c := &compiler{src: src, env: env, localDefs: map[string]bool{}, sources: map[string]string{}, defineAt: map[string]int{}, refs: map[string][]string{}, methodAt: map[string]int{}, compound: map[int]int{}, selectors: map[string]bool{}, genericSpecs: map[string]genericSpec{}, positional: map[*ast.CallExpr]bool{}, bodyRanges: map[*ast.RangeStmt]Typed{}, switchOf: map[*ast.AssignStmt]*ast.TypeSwitchStmt{}, inferredResult: map[*ast.CallExpr][]string{}, typeUnits: map[int]bool{}, genMethods: map[int]genMethod{}}
+	c := &compiler{src: src, env: env, localDefs: map[string]bool{}, sources: map[string]string{}, defineAt: map[string]int{}, refs: map[string][]string{}, methodAt: map[string]int{}, compound: map[int]int{}, selectors: map[string]bool{}, genericSpecs: map[string]genericSpec{}, positional: map[*ast.CallExpr]bool{}, bodyRanges: map[*ast.RangeStmt]Typed{}, switchOf: map[*ast.AssignStmt]*ast.TypeSwitchStmt{}, inferredResult: map[*ast.CallExpr][]string{}, typeUnits: map[int]bool{}, genMethods: map[int]genMethod{}, zeroSpecs: map[*ast.ValueSpec]bool{}}
 	c.declareAhead(units)
 	var stmtUnits []Unit
 	earlier := map[string]bool{} // variables the units so far define
 	// Variables declarations before the statements so far declare: in a
 	// chunk before the next one (a var reading one is a define).
 	var pending []string
+	generic := genericMethodTypes(src, units)
 	for i, u := range units {
+		if u.Kind == Decl && instancesOf(src, u, generic) {
+			// A var of an instance of a generic type the cell declares
+			// methods of runs as a statement, after the declarations: it
+			// instantiates the type with the methods declared so far,
+			// and the evaluator may carry the type's other methods over
+			// to a new version in a chunk after the cell's.
+			u.Kind = Stmt
+			units[i] = u
+		}
 		if u.Kind == Decl && isVarDefine(src, u, env, earlier) {
 			// A top-level var initialized by calls, or from variables,
 			// runs as defines: yaegi gets a var initialized by a generic
@@ -326,8 +336,10 @@ type compiler struct {
 	paramScopes []paramScope
 	// the methods of generic types the cell declares (see methodCycles)
 	cycleMethods []cycleMethod
-	typeUnits    map[int]bool      // starts of the units that declare types or consts
-	genMethods   map[int]genMethod // the units that declare methods of generic types
+	// var specs zeroVar writes as defines
+	zeroSpecs  map[*ast.ValueSpec]bool
+	typeUnits  map[int]bool      // starts of the units that declare types or consts
+	genMethods map[int]genMethod // the units that declare methods of generic types
 	// the method sets implementerChecks looked up, for one pass of
 	// typeAsserts or typeSwitches (the cells' sources do not change
 	// within one)
@@ -1046,6 +1058,76 @@ func isVarDefine(src string, u Unit, env Env, earlier map[string]bool) bool {
 	return ok && g.Tok == token.VAR && varDefines(g, func(n string) bool { return earlier[n] || env.Defined(n) })
 }
 
+// zeroVar writes the var declaration g, of one spec of one name with no
+// value, as a define of the name to a zero value of its type (as
+// nestedInstance writes one: the type stays in place, with the edits
+// inside it).
+func (c *compiler) zeroVar(g *ast.GenDecl, units []Unit, off func(token.Pos) int) {
+	vs := g.Specs[0].(*ast.ValueSpec)
+	for _, u := range units {
+		if off(g.Pos()) >= u.Start && off(g.Pos()) < u.End {
+			c.define(vs.Names[0].Name, u.Start)
+			c.sources[vs.Names[0].Name] = strings.TrimSpace(c.src[u.Start:u.End])
+		}
+	}
+	c.zeroSpecs[vs] = true
+	c.edits = append(c.edits, edit{off(g.Pos()), off(vs.Type.Pos()), vs.Names[0].Name + " := make([]"},
+		edit{off(vs.Type.End()), off(vs.Type.End()), ", 1)[0]"})
+}
+
+// genericMethodTypes returns the generic types whose methods units
+// declare.
+func genericMethodTypes(src string, units []Unit) map[string]bool {
+	out := map[string]bool{}
+	for _, u := range units {
+		if u.Kind != Decl || !strings.HasPrefix(strings.TrimSpace(src[u.Start:u.End]), "func (") {
+			continue
+		}
+		f, _, err := parseFile(src, u)
+		if err != nil {
+			continue
+		}
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil && len(fd.Recv.List) == 1 && recvParamNames(fd.Recv.List[0].Type) != nil {
+				out[recvName(fd.Recv.List[0].Type)] = true
+			}
+		}
+	}
+	return out
+}
+
+// instancesOf reports a unit that declares variables, without values, of
+// instances of the generic types in generic (var s Stack[int]).
+func instancesOf(src string, u Unit, generic map[string]bool) bool {
+	if len(generic) == 0 || !strings.HasPrefix(strings.TrimSpace(src[u.Start:u.End]), "var") {
+		return false
+	}
+	f, _, err := parseFile(src, u)
+	if err != nil || len(f.Decls) != 1 {
+		return false
+	}
+	g, ok := f.Decls[0].(*ast.GenDecl)
+	if !ok || g.Tok != token.VAR || g.Lparen.IsValid() {
+		return false
+	}
+	found := false
+	for _, sp := range g.Specs {
+		vs := sp.(*ast.ValueSpec)
+		if len(vs.Values) > 0 || vs.Type == nil || len(vs.Names) != 1 {
+			return false
+		}
+		ast.Inspect(vs.Type, func(n ast.Node) bool {
+			if fun, idx := instance(asExpr(n)); len(idx) > 0 {
+				if id, ok := fun.(*ast.Ident); ok && generic[id.Name] {
+					found = true
+				}
+			}
+			return !found
+		})
+	}
+	return found
+}
+
 // varNames returns the names a unit's var declaration declares.
 func varNames(src string, u Unit) []string {
 	if !strings.HasPrefix(strings.TrimSpace(src[u.Start:u.End]), "var") {
@@ -1200,6 +1282,12 @@ func (c *compiler) addStmts(units []Unit) error {
 			}
 		case *ast.DeclStmt:
 			g, ok := st.Decl.(*ast.GenDecl)
+			if ok && g.Tok == token.VAR && !g.Lparen.IsValid() && len(g.Specs) == 1 && len(g.Specs[0].(*ast.ValueSpec).Values) == 0 && len(g.Specs[0].(*ast.ValueSpec).Names) == 1 {
+				// var s Stack[int] (see instancesOf): a define of the zero
+				// value.
+				c.zeroVar(g, units, off)
+				break
+			}
 			if !ok || g.Tok != token.VAR || !varDefines(g, func(n string) bool { return c.localDefs[n] || c.env.Defined(n) }) {
 				break
 			}

@@ -161,7 +161,7 @@ func (c *compiler) nestedInstance(n ast.Node, off func(token.Pos) int) bool {
 			edit{off(n.Lbrace), off(n.Lbrace), "{"},
 			edit{off(n.Rbrace) + 1, off(n.Rbrace) + 1, "}[0]"})
 	case *ast.ValueSpec:
-		if n.Type == nil || len(n.Values) != 0 || !hasNestedInstance(n.Type) {
+		if n.Type == nil || len(n.Values) != 0 || !hasNestedInstance(n.Type) || c.zeroSpecs[n] {
 			return false
 		}
 		from, to := off(n.Type.Pos()), off(n.Type.End())
