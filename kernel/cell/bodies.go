@@ -65,7 +65,7 @@ func (c *compiler) genericBodies(f *ast.File, off func(token.Pos) int) map[*ast.
 // settle writes in the type arguments of a generic call in a generic body
 // (see genericBodies) if its arguments' written types settle them, and
 // returns its result type ("" if unknown) and whether it did. A call
-// already settled is not written again.
+// already settled (in done) is not written again, nor any if done is nil.
 func (c *compiler) settle(call *ast.CallExpr, defined map[*ast.Object]string, done map[*ast.CallExpr]bool, off func(token.Pos) int) (string, bool) {
 	ic, ok := c.genericCallOf(call)
 	if !ok {
@@ -80,7 +80,7 @@ func (c *compiler) settle(call *ast.CallExpr, defined map[*ast.Object]string, do
 	if !ok {
 		return "", false
 	}
-	if !done[call] {
+	if done != nil && !done[call] { // nil: only asked what it returns
 		done[call] = true
 		if !yaegiInfers(ic) {
 			c.writeTypeArgs(call, ic.decl, targs, off)
@@ -341,6 +341,15 @@ func (c *compiler) writtenType(e ast.Expr, defined map[*ast.Object]string, done 
 			if !ok {
 				return ""
 			}
+			if rs := c.funcResults(call, defined, done, off); len(rs) == len(as.Lhs) {
+				// One of the results of a func of the cells (ks, rows :=
+				// GroupBy(keys)).
+				for i, l := range as.Lhs {
+					if l, ok := l.(*ast.Ident); ok && l.Name == x.Name {
+						return rs[i]
+					}
+				}
+			}
 			sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 			if !ok {
 				return ""
@@ -443,6 +452,50 @@ func (c *compiler) plainResult(call *ast.CallExpr) string {
 		}
 	}
 	return ""
+}
+
+// funcResults returns the result types of call, of a func of the cells,
+// as its declaration writes them, a generic one's with the type arguments
+// its arguments' written types settle put in; or nil.
+func (c *compiler) funcResults(call *ast.CallExpr, defined map[*ast.Object]string, done map[*ast.CallExpr]bool, off func(token.Pos) int) []string {
+	if ic, ok := c.genericCallOf(call); ok {
+		if _, own := call.Fun.(*ast.Ident); !own {
+			return nil
+		}
+		for i, a := range call.Args {
+			if ic.args[i].untyped == "" {
+				ic.args[i].mode = Typed{Type: c.writtenType(a, defined, done, off)}
+			}
+		}
+		if targs, ok, _ := c.inferTypeArgs(ic); ok {
+			return c.instanceResults(ic.decl, targs)
+		}
+		return nil
+	}
+	id, ok := call.Fun.(*ast.Ident)
+	if !ok || id.Obj != nil && id.Obj.Kind != ast.Fun {
+		return nil
+	}
+	f, err := parser.ParseFile(token.NewFileSet(), "", "package p;"+c.declSource(id.Name), 0)
+	if err != nil {
+		return nil
+	}
+	for _, d := range f.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Recv != nil || fd.Name.Name != id.Name || fd.Type.TypeParams != nil {
+			continue
+		}
+		var out []string
+		for _, r := range fieldTypes(fd.Type.Results) {
+			t, ok := substitute(r, nil, true)
+			if !ok {
+				return nil
+			}
+			out = append(out, t)
+		}
+		return out
+	}
+	return nil
 }
 
 // methodResult returns the result type of method name of a type of the

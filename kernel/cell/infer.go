@@ -79,8 +79,15 @@ func (c *compiler) genericCall(n *ast.CallExpr, off func(token.Pos) int) (inferC
 			arg.at = off(a.Pos())
 			c.sites = append(c.sites, arg.at)
 			arg.mode = c.typed(arg.at)
+			lost := arg.mode.Lost
 			if arg.mode.Type == "" && !arg.mode.Probe {
 				arg.mode = c.definedFrom(a, off)
+			}
+			if call, ok := a.(*ast.CallExpr); ok && lost && arg.mode.Type == "" {
+				// A probe got no type (the chunk failed before it: a
+				// generic call in a func literal can fail as its literal
+				// is compiled): a call's result as the source tells.
+				arg.mode = Typed{Type: c.callResult(call, off)}
 			}
 			if t, ok := strings.CutPrefix(arg.mode.Type, "untyped "); ok {
 				// A constant's name: as its literal would be.

@@ -33,6 +33,8 @@ type Typed struct {
 	// becomes a call of X. Params are the types of yield's parameters.
 	Func   bool
 	Params []string
+	// Lost says a probe of X got no type: the chunk failed before it.
+	Lost bool
 }
 
 // ProbeType is what the probe of the statement at offset off assigns its

@@ -76,7 +76,7 @@ func (s *Session) probe(code string, sites []int, failed int) bool {
 	if m == nil {
 		// No probe got as far as its error: the chunk fails before.
 		for _, at := range unknown {
-			s.typed[at] = cell.Typed{}
+			s.typed[at] = cell.Typed{Lost: true}
 		}
 		return true
 	}
