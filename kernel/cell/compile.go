@@ -196,6 +196,29 @@ func Compile(src string, env Env) (p *Program, err error) {
 	if err != nil {
 		return nil, syntaxError(err)
 	}
+	if s, ok := rewriteErrorsAs(src, units, env); ok {
+		orig, origUnits := src, units
+		if units, err = Split(s); err != nil {
+			return nil, syntaxError(err)
+		}
+		src = s
+		if len(units) == len(origUnits) {
+			// The declarations' sources (for help, and to compile them
+			// again) are the user's.
+			defer func() {
+				if p == nil {
+					return
+				}
+				for name, text := range p.Sources {
+					for i, u := range units {
+						if text == strings.TrimSpace(src[u.Start:u.End]) {
+							p.Sources[name] = strings.TrimSpace(orig[origUnits[i].Start:origUnits[i].End])
+						}
+					}
+				}
+			}()
+		}
+	}
 	c := &compiler{src: src, env: env, localDefs: map[string]bool{}, sources: map[string]string{}, defineAt: map[string]int{}, refs: map[string][]string{}, methodAt: map[string]int{}, compound: map[int]int{}, selectors: map[string]bool{}, genericSpecs: map[string]genericSpec{}, positional: map[*ast.CallExpr]bool{}, bodyRanges: map[*ast.RangeStmt]Typed{}, switchOf: map[*ast.AssignStmt]*ast.TypeSwitchStmt{}, inferredResult: map[*ast.CallExpr][]string{}, typeUnits: map[int]bool{}, genMethods: map[int]genMethod{}, zeroSpecs: map[*ast.ValueSpec]bool{}}
 	c.declareAhead(units)
 	var stmtUnits []Unit

@@ -483,7 +483,9 @@ func FuzzCompile(f *testing.F) {
 		// arguments of fmt with their types' names
 		"type B int\nfunc (b B) String() string { return \"\" }\nvar x B = 1\nbs := []B{x}\nfmt.Printf(\"%T %v %[1]d\", &x, map[string]B{})\nfmt.Println(bs, (bs), B(2))\nbs",
 		// errors of struct types of value receiver
-		"type E struct{ a int }\nfunc (E) Error() string { return \"\" }\nfunc (_ E) M() {}\nvar err error = E{}\ne, ok := err.(E)\nswitch x := err.(type) { case E, nil: _ = x; case error: }"} {
+		"type E struct{ a int }\nfunc (E) Error() string { return \"\" }\nfunc (_ E) M() {}\nvar err error = E{}\ne, ok := err.(E)\nswitch x := err.(type) { case E, nil: _ = x; case error: }",
+		// errors.As into variables of the cells' interface types
+		"type T interface{ M() }\nvar t T\nok := errors.As(err, &t)\nfunc f(e error) bool { var x interface{ M() }; return errors.As(e,\n &x) || errors.As(e, &t) }"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {

@@ -239,7 +239,10 @@ func (r *hooks) symbols() map[string]reflect.Value {
 			return rv.IsValid() && isWrapper(rv.Type())
 		}),
 		"AssertInto": reflect.ValueOf(r.assertInto),
-		"SameError":  reflect.ValueOf(sameError),
+		// ErrorsAsFunc is errors.As into a variable of a cell's interface
+		// type, which compiled code cannot set (see cell.rewriteErrorsAs).
+		"ErrorsAsFunc": reflect.ValueOf(func(err error, match func(error) bool) bool { return anyInTree(err, match) }),
+		"SameError":    reflect.ValueOf(sameError),
 		// TypedNil is a nil pointer to a cell's error type as a non-nil
 		// error (see cell.typedNils).
 		"TypedNil": reflect.ValueOf(func(v any) error {

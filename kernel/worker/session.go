@@ -8,6 +8,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"go/types"
 	"io"
 	"maps"
 	"os"
@@ -459,8 +460,32 @@ func (s *Session) HoldsInterface(name string) string {
 		return ""
 	case v.Type() == reflect.TypeFor[error]():
 		return "error"
-	case v.Type() == reflect.TypeFor[any]() || v.Type().Name() == "valueInterface":
+	case v.Type() == reflect.TypeFor[any]():
 		return "any"
+	case v.Type().Name() == "valueInterface":
+		// yaegi's value of any interface type of the cells' as well: one
+		// declared with another interface type is not an any.
+		if t := declaredVarType(s.sources[name]); t != "" && t != "any" && t != "interface{}" {
+			return ""
+		}
+		return "any"
+	}
+	return ""
+}
+
+// declaredVarType returns the type a var declaration of one name, src,
+// writes, or "".
+func declaredVarType(src string) string {
+	f, err := parser.ParseFile(token.NewFileSet(), "", "package p;"+src, parser.SkipObjectResolution)
+	if err != nil || len(f.Decls) != 1 {
+		return ""
+	}
+	g, ok := f.Decls[0].(*ast.GenDecl)
+	if !ok || g.Tok != token.VAR || len(g.Specs) != 1 {
+		return ""
+	}
+	if vs := g.Specs[0].(*ast.ValueSpec); vs.Type != nil {
+		return types.ExprString(vs.Type)
 	}
 	return ""
 }
