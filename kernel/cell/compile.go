@@ -152,6 +152,10 @@ type Program struct {
 	// probe before the cell runs, though it compiles without them: yaegi
 	// compiles some calls it then runs wrong (see inferCalls).
 	Eager []int
+	// DefineTypes maps the names the cell defines (w := mk()) to their
+	// static types where the source tells them and the evaluator's value
+	// does not: a call of a func of the cells with one result.
+	DefineTypes map[string]string
 	// Instances lists the instances of the cells' generic types with a
 	// String or Error method of value receiver that the cell prints
 	// values of (main.Pair[string, int]), as it names them to fmt
@@ -219,7 +223,7 @@ func Compile(src string, env Env) (p *Program, err error) {
 			}()
 		}
 	}
-	c := &compiler{src: src, env: env, localDefs: map[string]bool{}, sources: map[string]string{}, defineAt: map[string]int{}, refs: map[string][]string{}, methodAt: map[string]int{}, compound: map[int]int{}, selectors: map[string]bool{}, genericSpecs: map[string]genericSpec{}, positional: map[*ast.CallExpr]bool{}, bodyRanges: map[*ast.RangeStmt]Typed{}, switchOf: map[*ast.AssignStmt]*ast.TypeSwitchStmt{}, inferredResult: map[*ast.CallExpr][]string{}, typeUnits: map[int]bool{}, genMethods: map[int]genMethod{}, zeroSpecs: map[*ast.ValueSpec]bool{}}
+	c := &compiler{src: src, env: env, localDefs: map[string]bool{}, sources: map[string]string{}, defineAt: map[string]int{}, refs: map[string][]string{}, methodAt: map[string]int{}, compound: map[int]int{}, selectors: map[string]bool{}, genericSpecs: map[string]genericSpec{}, positional: map[*ast.CallExpr]bool{}, bodyRanges: map[*ast.RangeStmt]Typed{}, switchOf: map[*ast.AssignStmt]*ast.TypeSwitchStmt{}, inferredResult: map[*ast.CallExpr][]string{}, typeUnits: map[int]bool{}, genMethods: map[int]genMethod{}, zeroSpecs: map[*ast.ValueSpec]bool{}, defineTypes: map[string]string{}}
 	c.declareAhead(units)
 	var stmtUnits []Unit
 	earlier := map[string]bool{} // variables the units so far define
@@ -360,9 +364,11 @@ type compiler struct {
 	// the methods of generic types the cell declares (see methodCycles)
 	cycleMethods []cycleMethod
 	// var specs zeroVar writes as defines
-	zeroSpecs  map[*ast.ValueSpec]bool
-	typeUnits  map[int]bool      // starts of the units that declare types or consts
-	genMethods map[int]genMethod // the units that declare methods of generic types
+	zeroSpecs map[*ast.ValueSpec]bool
+	// Program.DefineTypes
+	defineTypes map[string]string
+	typeUnits   map[int]bool      // starts of the units that declare types or consts
+	genMethods  map[int]genMethod // the units that declare methods of generic types
 	// the method sets implementerChecks looked up, for one pass of
 	// typeAsserts or typeSwitches (the cells' sources do not change
 	// within one)
@@ -1294,6 +1300,11 @@ func (c *compiler) addStmts(units []Unit) error {
 			}
 			if id, ok := st.Lhs[0].(*ast.Ident); ok && st.Tok == token.DEFINE && len(st.Lhs) == 1 && len(st.Rhs) == 1 && id.Name != "_" {
 				c.defineSite(off(st.Pos()), id.Name, "", false, st.Rhs[0], off)
+				if call, ok := st.Rhs[0].(*ast.CallExpr); ok {
+					if t := c.plainResult(call); t != "" {
+						c.defineTypes[id.Name] = t
+					}
+				}
 			}
 			if st.Tok == token.DEFINE && len(st.Lhs) > 1 && (len(st.Rhs) == 1 || len(st.Rhs) == len(st.Lhs)) && slices.ContainsFunc(st.Rhs, hasCall) {
 				c.multiDefineSite(st, false, off)
@@ -3097,7 +3108,7 @@ func (c *compiler) autoImports() {
 func (c *compiler) program(units []Unit) (*Program, error) {
 	sort.SliceStable(c.defines, func(i, j int) bool { return c.defineAt[c.defines[i]] < c.defineAt[c.defines[j]] })
 	p := &Program{Imports: c.imports, Defines: c.defines, Sources: c.sources, Refs: c.refs, Types: c.types,
-		FuncValues: c.funcValues, FuncOrder: c.funcOrder, Generic: c.generic, Eager: c.eager, Instances: c.instances}
+		FuncValues: c.funcValues, FuncOrder: c.funcOrder, Generic: c.generic, Eager: c.eager, Instances: c.instances, DefineTypes: c.defineTypes}
 	// By offset; at one offset, insertions before a replacement starting
 	// there (a probe statement before a statement that is rewritten too).
 	byOffset := func(i, j int) bool {

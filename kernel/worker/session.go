@@ -82,6 +82,9 @@ type Session struct {
 	stdDocs    func() map[string]*pkgDocs // the standard library's docs file (stdDocsFile)
 	// twinsLoaded says the standard packages' twins are declared (loadTwins).
 	twinsLoaded bool
+	// defineTypes are the static types of the cells' defines that the
+	// cell compiler tells (cell.Program.DefineTypes).
+	defineTypes map[string]string
 }
 
 // preferred settles the package-name clashes that "shortest import path
@@ -129,6 +132,7 @@ func NewSession(stdin io.Reader) (*Session, error) {
 		alias:       map[string]string{},
 		pending:     map[string]string{},
 		typed:       map[int]cell.Typed{},
+		defineTypes: map[string]string{},
 		funcValues:  map[string]string{},
 		shimsLoaded: map[string]bool{},
 		compiling:   &atomic.Bool{},
@@ -465,7 +469,11 @@ func (s *Session) HoldsInterface(name string) string {
 	case v.Type().Name() == "valueInterface":
 		// yaegi's value of any interface type of the cells' as well: one
 		// declared with another interface type is not an any.
-		if t := declaredVarType(s.sources[name]); t != "" && t != "any" && t != "interface{}" {
+		t := declaredVarType(s.sources[name])
+		if t == "" {
+			t = s.defineTypes[name]
+		}
+		if t != "" && t != "any" && t != "interface{}" {
 			return ""
 		}
 		return "any"
@@ -1074,6 +1082,11 @@ func (s *Session) record(prog *cell.Program) {
 	}
 	for _, n := range prog.Defines {
 		s.defined[n] = true
+		if t, ok := prog.DefineTypes[n]; ok {
+			s.defineTypes[n] = t
+		} else {
+			delete(s.defineTypes, n)
+		}
 	}
 	for _, t := range prog.Types {
 		s.types[t] = true
