@@ -1301,7 +1301,11 @@ func (c *compiler) addStmts(units []Unit) error {
 			if id, ok := st.Lhs[0].(*ast.Ident); ok && st.Tok == token.DEFINE && len(st.Lhs) == 1 && len(st.Rhs) == 1 && id.Name != "_" {
 				c.defineSite(off(st.Pos()), id.Name, "", false, st.Rhs[0], off)
 				if call, ok := st.Rhs[0].(*ast.CallExpr); ok {
-					if t := c.plainResult(call); t != "" {
+					t := c.plainResult(call)
+					if t == "" {
+						t = c.callResult(call, off) // a method's (shop.Item())
+					}
+					if t != "" {
 						c.defineTypes[id.Name] = t
 					}
 				}
