@@ -432,46 +432,15 @@ func (c *compiler) declaredVar(name string) string {
 // plainResult returns the result type of a call of a func of the cells
 // that is not generic and has one result, or "".
 func (c *compiler) plainResult(call *ast.CallExpr) string {
-	id, ok := call.Fun.(*ast.Ident)
-	if !ok || id.Obj != nil && id.Obj.Kind != ast.Fun {
-		return ""
-	}
-	f, err := parser.ParseFile(token.NewFileSet(), "", "package p;"+c.declSource(id.Name), 0)
-	if err != nil {
-		return ""
-	}
-	for _, d := range f.Decls {
-		fd, ok := d.(*ast.FuncDecl)
-		if !ok || fd.Recv != nil || fd.Name.Name != id.Name || fd.Type.TypeParams != nil {
-			continue
-		}
-		if rs := fieldTypes(fd.Type.Results); len(rs) == 1 {
-			if t, ok := substitute(rs[0], nil, true); ok {
-				return t
-			}
-		}
+	if rs := c.plainResults(call); len(rs) == 1 {
+		return rs[0]
 	}
 	return ""
 }
 
-// funcResults returns the result types of call, of a func of the cells,
-// as its declaration writes them, a generic one's with the type arguments
-// its arguments' written types settle put in; or nil.
-func (c *compiler) funcResults(call *ast.CallExpr, defined map[*ast.Object]string, done map[*ast.CallExpr]bool, off func(token.Pos) int) []string {
-	if ic, ok := c.genericCallOf(call); ok {
-		if _, own := call.Fun.(*ast.Ident); !own {
-			return nil
-		}
-		for i, a := range call.Args {
-			if ic.args[i].untyped == "" {
-				ic.args[i].mode = Typed{Type: c.writtenType(a, defined, done, off)}
-			}
-		}
-		if targs, ok, _ := c.inferTypeArgs(ic); ok {
-			return c.instanceResults(ic.decl, targs)
-		}
-		return nil
-	}
+// plainResults returns the result types of call, of a func of the cells
+// that is not generic, as its declaration writes them; or nil.
+func (c *compiler) plainResults(call *ast.CallExpr) []string {
 	id, ok := call.Fun.(*ast.Ident)
 	if !ok || id.Obj != nil && id.Obj.Kind != ast.Fun {
 		return nil
@@ -496,6 +465,27 @@ func (c *compiler) funcResults(call *ast.CallExpr, defined map[*ast.Object]strin
 		return out
 	}
 	return nil
+}
+
+// funcResults returns the result types of call, of a func of the cells,
+// as its declaration writes them, a generic one's with the type arguments
+// its arguments' written types settle put in; or nil.
+func (c *compiler) funcResults(call *ast.CallExpr, defined map[*ast.Object]string, done map[*ast.CallExpr]bool, off func(token.Pos) int) []string {
+	if ic, ok := c.genericCallOf(call); ok {
+		if _, own := call.Fun.(*ast.Ident); !own {
+			return nil
+		}
+		for i, a := range call.Args {
+			if ic.args[i].untyped == "" {
+				ic.args[i].mode = Typed{Type: c.writtenType(a, defined, done, off)}
+			}
+		}
+		if targs, ok, _ := c.inferTypeArgs(ic); ok {
+			return c.instanceResults(ic.decl, targs)
+		}
+		return nil
+	}
+	return c.plainResults(call)
 }
 
 // methodResult returns the result type of method name of a type of the

@@ -755,10 +755,9 @@ func (s *Session) prepare(code string) (*cell.Program, []string, []cell.Chunk, e
 	return prog, versioned, chunks, err
 }
 
-// staleGeneric lists the generic funcs of earlier cells that refer,
-// directly or through other funcs, to what the cell redefines (among it
-// the versioned types and generic funcs), less those versioned.
-func (s *Session) staleGeneric(prog *cell.Program, versioned []string) []string {
+// changedBy returns the names of earlier cells that prog defines again,
+// and the versioned types and generic funcs.
+func (s *Session) changedBy(prog *cell.Program, versioned []string) map[string]bool {
 	changed := map[string]bool{}
 	for _, n := range prog.Defines {
 		if s.defined[n] {
@@ -768,8 +767,15 @@ func (s *Session) staleGeneric(prog *cell.Program, versioned []string) []string 
 	for _, n := range versioned {
 		changed[n] = true
 	}
+	return changed
+}
+
+// staleGeneric lists the generic funcs of earlier cells that refer,
+// directly or through other funcs, to what the cell redefines (among it
+// the versioned types and generic funcs), less those versioned.
+func (s *Session) staleGeneric(prog *cell.Program, versioned []string) []string {
 	var out []string
-	for _, f := range s.staleFuncs(changed, prog) {
+	for _, f := range s.staleFuncs(s.changedBy(prog, versioned), prog) {
 		if strings.HasPrefix(s.sources[f], "func "+f+"[") && !slices.Contains(versioned, f) {
 			out = append(out, f)
 		}
@@ -785,15 +791,7 @@ func (s *Session) staleGeneric(prog *cell.Program, versioned []string) []string 
 // type come before it.
 func (s *Session) insertRebind(prog *cell.Program, versioned []string) {
 	s.rebindAt = -1
-	changed := map[string]bool{}
-	for _, n := range prog.Defines {
-		if s.defined[n] {
-			changed[n] = true
-		}
-	}
-	for _, t := range versioned {
-		changed[t] = true
-	}
+	changed := s.changedBy(prog, versioned)
 	// Funcs that assert to interfaces list the types that implement them
 	// (cell.RefTypes): a type or a method the cell declares may be one.
 	typesAt := -1
