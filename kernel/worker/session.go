@@ -1122,7 +1122,9 @@ func (s *Session) typesToVersion(prog *cell.Program) []string {
 	for n := range prog.Sources {
 		t, m, ok := strings.Cut(n, ".")
 		if ok && s.types[t] && !slices.Contains(prog.Types, t) && !slices.Contains(out, t) {
-			if _, had := s.methods[t][m]; had {
+			// A method added to a generic type too: yaegi cannot add one
+			// to a generic type an earlier compile declared.
+			if _, had := s.methods[t][m]; had || strings.HasPrefix(s.sources[t], "type "+t+"[") {
 				out = append(out, t)
 			}
 		}
@@ -1136,7 +1138,21 @@ func (s *Session) typesToVersion(prog *cell.Program) []string {
 // cell only redefines a method) and the methods the cell does not redefine,
 // all renamed to the new version.
 func (s *Session) withCarried(versioned []string, prog *cell.Program) ([]cell.Chunk, error) {
-	chunks := prog.Chunks
+	// Each carried chunk goes before the chunk of prog's at an index (or
+	// at the end), in the order made: they are put in at the end.
+	type insert struct {
+		at int
+		ch cell.Chunk
+	}
+	var inserts []insert
+	// Carried generic funcs may name the cell's new types: they go after
+	// the chunks that declare those.
+	afterTypes := 0
+	for _, t := range prog.Types {
+		if i, ok := prog.DeclChunk[t]; ok {
+			afterTypes = max(afterTypes, i+1)
+		}
+	}
 	for _, t := range versioned {
 		var before, after []string
 		if _, declared := prog.DeclChunk[t]; !declared {
@@ -1163,9 +1179,20 @@ func (s *Session) withCarried(versioned []string, prog *cell.Program) ([]cell.Ch
 			}
 			return cell.Chunk{Kind: cell.Decl, Src: b.String()}, nil
 		}
-		// The carried methods go right after the cell's last declaration
-		// concerning t, so they can call the cell's new methods; a carried
-		// type declaration goes first.
+		// A carried type declaration goes first; the carried methods go
+		// right after the cell's last declaration concerning t, so they
+		// can call the cell's new methods.
+		if len(before) > 0 {
+			ch, err := carried(before)
+			if err != nil {
+				return nil, err
+			}
+			at := 0
+			if !s.types[t] {
+				at = afterTypes // a generic func's
+			}
+			inserts = append(inserts, insert{at, ch})
+		}
 		at := -1
 		for n, i := range prog.DeclChunk {
 			if n == t || strings.HasPrefix(n, t+".") {
@@ -1177,14 +1204,18 @@ func (s *Session) withCarried(versioned []string, prog *cell.Program) ([]cell.Ch
 			if err != nil {
 				return nil, err
 			}
-			chunks = slices.Insert(slices.Clone(chunks), at+1, ch)
+			inserts = append(inserts, insert{at + 1, ch})
 		}
-		if len(before) > 0 {
-			ch, err := carried(before)
-			if err != nil {
-				return nil, err
+	}
+	var chunks []cell.Chunk
+	for i := 0; i <= len(prog.Chunks); i++ {
+		for _, in := range inserts {
+			if in.at == i {
+				chunks = append(chunks, in.ch)
 			}
-			chunks = append([]cell.Chunk{ch}, chunks...)
+		}
+		if i < len(prog.Chunks) {
+			chunks = append(chunks, prog.Chunks[i])
 		}
 	}
 	return chunks, nil
