@@ -326,6 +326,9 @@ type copyEdit struct {
 	replaced bool
 	// first: before the other insertions at off (it opens what they are in)
 	first bool
+	// ofType: the copy is of a type, and what edits insert at its start
+	// wraps more than the type (a call's argument the type begins)
+	ofType bool
 }
 
 type compiler struct {
@@ -3435,7 +3438,7 @@ func (c *compiler) resolveCopies() {
 		b.WriteString(cp.text)
 		last := cp.from
 		for _, in := range c.edits {
-			if cp.from == cp.to || in.off < last || in.end > cp.to || cp.replaced && in.off == cp.from && in.end == cp.to {
+			if cp.from == cp.to || in.off < last || in.end > cp.to || cp.replaced && in.off == cp.from && in.end == cp.to || cp.ofType && in.off == cp.from && in.end == cp.from {
 				continue
 			}
 			b.WriteString(c.src[last:in.off])

@@ -41,7 +41,7 @@ func (c *compiler) multiInstance(n ast.Node, parent ast.Node, off func(token.Pos
 		from, to := off(arg.Pos()), off(arg.End())
 		c.edits = append(c.edits, edit{off(n.Pos()), from, ""},
 			edit{to, off(n.Rparen) + 1, "; return &" + multiVar + " }()" + newlines(c.src[to:off(n.Rparen)])})
-		c.copies = append(c.copies, copyEdit{off: from, from: from, to: to, text: "func() *", suffix: " { var " + multiVar + " "})
+		c.copies = append(c.copies, copyEdit{off: from, from: from, to: to, text: "func() *", suffix: " { var " + multiVar + " ", ofType: true})
 	case *ast.CompositeLit:
 		typ, st := c.multiStruct(n)
 		if st == nil {
@@ -71,7 +71,7 @@ func (c *compiler) multiInstance(n ast.Node, parent ast.Node, off func(token.Pos
 		}
 		// func() *T { var z T; z.k = v; ...; return &z }(): the copy of
 		// the type goes first, the type itself is the variable's.
-		c.copies = append(c.copies, copyEdit{off: from, from: from, to: to, text: head, suffix: " { var " + multiVar + " "})
+		c.copies = append(c.copies, copyEdit{off: from, from: from, to: to, text: head, suffix: " { var " + multiVar + " ", ofType: true})
 		last := off(n.Lbrace) + 1
 		c.edits = append(c.edits, edit{to, last, newlines(c.src[to:last])})
 		for i, e := range n.Elts {

@@ -1245,7 +1245,7 @@ func (st *stringers) formatArgs(format string, a []any) (string, []any) {
 					f = []byte(format)
 				}
 				f[at[i]] = 's'
-				w, made = name, true
+				w, made = runtimeTypeName(name), true
 			}
 		}
 		if made {
@@ -1504,4 +1504,30 @@ func (f fieldFormatter) typeName(t reflect.Type) string {
 		}
 	}
 	return t.String()
+}
+
+// runtimeTypeName writes a type's name as Go's runtime does: the type
+// arguments of an instance without a space after their commas
+// (main.Pair[string,int]), those of a func's parameters with one.
+func runtimeTypeName(name string) string {
+	var b strings.Builder
+	var open []byte
+	for i := 0; i < len(name); i++ {
+		switch c := name[i]; c {
+		case '[', '(', '{':
+			open = append(open, c)
+		case ']', ')', '}':
+			if len(open) > 0 {
+				open = open[:len(open)-1]
+			}
+		case ',':
+			if len(open) > 0 && open[len(open)-1] == '[' && i+1 < len(name) && name[i+1] == ' ' {
+				b.WriteByte(',')
+				i++ // the space
+				continue
+			}
+		}
+		b.WriteByte(name[i])
+	}
+	return b.String()
 }
