@@ -145,6 +145,7 @@ func (c *compiler) staticType(e ast.Expr, off func(token.Pos) int) (name string,
 		call = !isIdent || c.cellTypeDecl(id.Name) == nil
 	}
 	var visit func(n ast.Node) bool
+	inArgs := 0 // the depth in instances' type arguments
 	// An instance of a generic type of the cells with String or Error
 	// (Pair[string, int]): the evaluator makes the method's entry for it
 	// (Program.Instances); elements of it need its name.
@@ -161,9 +162,11 @@ func (c *compiler) staticType(e ast.Expr, off func(token.Pos) int) (name string,
 		}
 		value, _ := c.printsItself(id.Name)
 		id.Name = "main." + id.Name
+		inArgs++
 		for _, a := range args {
 			ast.Inspect(a, visit)
 		}
+		inArgs--
 		cells = true
 		if value {
 			elems = elems || n != x || call
@@ -200,7 +203,11 @@ func (c *compiler) staticType(e ast.Expr, off func(token.Pos) int) (name string,
 				n.Name = "main." + n.Name
 				cells = true
 			}
-		case *ast.InterfaceType, *ast.FuncType, *ast.StructType, *ast.ChanType:
+		case *ast.FuncType, *ast.ChanType:
+			// In an instance's type arguments: Go names them as the
+			// source writes them (Pair[int, func(int, string)]).
+			ok = ok && inArgs > 0
+		case *ast.InterfaceType, *ast.StructType:
 			ok = false // as fmt has it already, or not worth it
 		}
 		return ok
