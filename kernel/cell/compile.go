@@ -230,7 +230,13 @@ func Compile(src string, env Env) (p *Program, err error) {
 	// Variables declarations before the statements so far declare: in a
 	// chunk before the next one (a var reading one is a define).
 	var pending []string
-	generic := genericMethodTypes(src, units)
+	var generic map[string]bool
+	if slices.ContainsFunc(units, func(u Unit) bool {
+		text := strings.TrimSpace(src[u.Start:u.End])
+		return u.Kind == Decl && strings.HasPrefix(text, "var") && strings.Contains(text, "[")
+	}) {
+		generic = genericMethodTypes(src, units) // only a var of an instance needs them
+	}
 	for i, u := range units {
 		if u.Kind == Decl && instancesOf(src, u, generic) {
 			// A var of an instance of a generic type the cell declares

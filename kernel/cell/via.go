@@ -6,6 +6,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 )
 
@@ -184,8 +185,8 @@ func (c *compiler) viaHelper(call *ast.CallExpr, decl *ast.FuncDecl, targs []str
 	sig += ") (" + strings.Join(results, ", ") + ")"
 	text := sig + " { " + body + " }"
 	name := fmt.Sprintf("%svia%x", helperPrefix, fnv32(text))
-	if !strings.Contains(strings.Join(c.vias, "\n"), "func "+name+"[") {
-		c.vias = append(c.vias, "func "+name+text)
+	if decl := "func " + name + text; !slices.Contains(c.vias, decl) {
+		c.vias = append(c.vias, decl)
 	}
 	// The helper's name in place of the func's, first among the edits
 	// there (it hides those inside), and the type arguments first among
