@@ -232,8 +232,19 @@ func (c *compiler) aliasInstances(t string) string {
 	var out strings.Builder
 	last := 0
 	ast.Inspect(e, func(n ast.Node) bool {
-		x, ok := n.(*ast.IndexListExpr)
-		if !ok {
+		var x ast.Expr
+		switch n := n.(type) {
+		case *ast.IndexListExpr:
+			x = n
+		case *ast.IndexExpr:
+			// An instance of one type parameter over an instance or a
+			// type literal (Envelope[map[string]int]): yaegi's compiler
+			// dereferenced nil on it too.
+			if id, ok := n.X.(*ast.Ident); !ok || c.cellTypeDecl(versionRE.ReplaceAllString(id.Name, "")) == nil || isIdentType(n.Index) {
+				return true
+			}
+			x = n
+		default:
 			return true
 		}
 		if !c.topLevelType(x) {
@@ -253,9 +264,29 @@ func (c *compiler) aliasInstances(t string) string {
 	return out.String()
 }
 
+// hasInstance reports whether the type t has an instance of a generic
+// type in it.
+func hasInstance(t ast.Expr) bool {
+	found := false
+	ast.Inspect(t, func(x ast.Node) bool {
+		switch x.(type) {
+		case *ast.IndexExpr, *ast.IndexListExpr:
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// isIdentType reports whether the type t is a name (int, Point, T).
+func isIdentType(t ast.Expr) bool {
+	_, ok := t.(*ast.Ident)
+	return ok
+}
+
 // aliasTypeArgs writes the type arguments the source gives a generic
-// func's call that are instances of generic types of two or more type
-// parameters (MaxBy[Pair[string, int], int](...)) as aliases, as
+// func's call that are instances of generic types (MaxBy[Pair[string,
+// int], int](...), Decode[Envelope[[]Point]](...)) as aliases, as
 // aliasInstances does for the ones the compiler writes in.
 func (c *compiler) aliasTypeArgs(n *ast.CallExpr, off func(token.Pos) int) {
 	fun, indices := instance(n.Fun)
@@ -293,13 +324,7 @@ func (c *compiler) aliasTypeArgs(n *ast.CallExpr, off func(token.Pos) int) {
 		return
 	}
 	for _, ix := range indices {
-		multi := false
-		ast.Inspect(ix, func(x ast.Node) bool {
-			_, ok := x.(*ast.IndexListExpr)
-			multi = multi || ok
-			return !multi
-		})
-		if !multi {
+		if !hasInstance(ix) {
 			continue
 		}
 		text := c.typeText(ix, off)
