@@ -454,15 +454,7 @@ func (c *compiler) plainResults(call *ast.CallExpr) []string {
 		if !ok || fd.Recv != nil || fd.Name.Name != id.Name || fd.Type.TypeParams != nil {
 			continue
 		}
-		var out []string
-		for _, r := range fieldTypes(fd.Type.Results) {
-			t, ok := substitute(r, nil, true)
-			if !ok {
-				return nil
-			}
-			out = append(out, t)
-		}
-		return out
+		return substituteAll(fd.Type.Results, nil)
 	}
 	return nil
 }
@@ -558,15 +550,7 @@ func (c *compiler) methodResults(t, name string, depth int) []string {
 				}
 			}
 		}
-		var out []string
-		for _, r := range fieldTypes(fd.Type.Results) {
-			rt, ok := substitute(r, bound, true)
-			if !ok {
-				return nil
-			}
-			out = append(out, rt)
-		}
-		return out
+		return substituteAll(fd.Type.Results, bound)
 	}
 	return nil
 }
@@ -597,6 +581,21 @@ func (c *compiler) fieldType(t, name string) string {
 		}
 	}
 	return ""
+}
+
+// substituteAll writes the types of the field list fl (a func's results)
+// with the type parameters in bound replaced, or returns nil if one cannot
+// be written.
+func substituteAll(fl *ast.FieldList, bound map[string]string) []string {
+	var out []string
+	for _, r := range fieldTypes(fl) {
+		t, ok := substitute(r, bound, true)
+		if !ok {
+			return nil
+		}
+		out = append(out, t)
+	}
+	return out
 }
 
 // resultType returns the type of a call of decl with type arguments

@@ -385,11 +385,7 @@ func (c *compiler) instanceResults(decl *ast.FuncDecl, targs []string) []string 
 		// The user's type arguments, before the hidden ones (see hide).
 		coreBound(names, coreTypes(decl), bound)
 	}
-	for _, r := range fieldTypes(decl.Type.Results) {
-		typ, ok := substitute(r, bound, true)
-		if !ok {
-			return nil
-		}
+	for _, typ := range substituteAll(decl.Type.Results, bound) {
 		out = append(out, c.current(typ))
 	}
 	return out

@@ -175,19 +175,13 @@ func (c *compiler) cycleFunc(typ string, cm cycleMethod, methods map[string]cycl
 
 	// The method, after the func on its last line, calls it.
 	var decls, args []string
-	i := 0
-	for _, f := range d.Type.Params.List {
-		for range max(len(f.Names), 1) {
-			name := fmt.Sprintf("%sp%d", helperPrefix, i)
-			i++
-			t := f.Type
-			dots := ""
-			if e, ok := t.(*ast.Ellipsis); ok {
-				t, dots = e.Elt, "..."
-			}
-			decls = append(decls, name+" "+dots+c.typeText(t, off))
-			args = append(args, name+dots)
+	for i, t := range fieldTypes(d.Type.Params) {
+		name, dots := fmt.Sprintf("%sp%d", helperPrefix, i), ""
+		if e, ok := t.(*ast.Ellipsis); ok {
+			t, dots = e.Elt, "..."
 		}
+		decls = append(decls, name+" "+dots+c.typeText(t, off))
+		args = append(args, name+dots)
 	}
 	var rs []string
 	for _, r := range fieldTypes(d.Type.Results) {
