@@ -138,9 +138,17 @@ type Program struct {
 	// Refs maps each declared func to the top-level names its declaration
 	// refers to, so that redefining one of them can re-evaluate the func.
 	Refs map[string][]string
+	// MethodRefs does the same for each method, as "Type.Method": a
+	// method bound to an old definition takes a new version of its type.
+	MethodRefs map[string][]string
+	// TypeRefs maps each declared type to the top-level names its
+	// declaration refers to: a type whose fields name a type that takes a
+	// new version takes one too.
+	TypeRefs map[string][]string
 	// Types lists the types the cell declares. DeclChunk gives the index
 	// of the chunk that declares each type, func, var and const, and each
-	// method as "Type.Method".
+	// method as "Type.Method", and of the statement chunk that ends with
+	// a define of a name of earlier cells (n := ...).
 	Types     []string
 	DeclChunk map[string]int
 	// Generic lists the generic funcs the cell declares. The evaluator
@@ -223,7 +231,7 @@ func Compile(src string, env Env) (p *Program, err error) {
 			}()
 		}
 	}
-	c := &compiler{src: src, env: env, localDefs: map[string]bool{}, sources: map[string]string{}, defineAt: map[string]int{}, refs: map[string][]string{}, methodAt: map[string]int{}, compound: map[int]int{}, selectors: map[string]bool{}, genericSpecs: map[string]genericSpec{}, positional: map[*ast.CallExpr]bool{}, bodyRanges: map[*ast.RangeStmt]Typed{}, switchOf: map[*ast.AssignStmt]*ast.TypeSwitchStmt{}, inferredResult: map[*ast.CallExpr][]string{}, typeUnits: map[int]bool{}, genMethods: map[int]genMethod{}, zeroSpecs: map[*ast.ValueSpec]bool{}, defineTypes: map[string]string{}}
+	c := &compiler{src: src, env: env, localDefs: map[string]bool{}, sources: map[string]string{}, defineAt: map[string]int{}, refs: map[string][]string{}, methodRefs: map[string][]string{}, typeRefs: map[string][]string{}, methodAt: map[string]int{}, compound: map[int]int{}, selectors: map[string]bool{}, genericSpecs: map[string]genericSpec{}, positional: map[*ast.CallExpr]bool{}, bodyRanges: map[*ast.RangeStmt]Typed{}, switchOf: map[*ast.AssignStmt]*ast.TypeSwitchStmt{}, inferredResult: map[*ast.CallExpr][]string{}, typeUnits: map[int]bool{}, genMethods: map[int]genMethod{}, zeroSpecs: map[*ast.ValueSpec]bool{}, defineTypes: map[string]string{}}
 	c.declareAhead(units)
 	var stmtUnits []Unit
 	earlier := map[string]bool{} // variables the units so far define
@@ -338,21 +346,23 @@ type copyEdit struct {
 }
 
 type compiler struct {
-	src       string
-	env       Env
-	imports   []ImportSpec
-	edits     []edit            // rewrites, as offsets into src
-	copies    []copyEdit        // made into edits once all others are known
-	localDefs map[string]bool   // names declared at top level by this cell
-	defines   []string          // the same, in order
-	selectors map[string]bool   // unresolved X of X.Sel, candidates for auto import
-	lastExpr  *ast.ExprStmt     // the cell's last statement when it is an expression
-	lastUnit  Unit              // its unit
-	showType  string            // its type, for HelperTyped (see fmtTypes)
-	sources   map[string]string // declaration source by name
-	defineAt  map[string]int    // where each defined name is declared
-	refs      map[string][]string
-	types     []string
+	src        string
+	env        Env
+	imports    []ImportSpec
+	edits      []edit            // rewrites, as offsets into src
+	copies     []copyEdit        // made into edits once all others are known
+	localDefs  map[string]bool   // names declared at top level by this cell
+	defines    []string          // the same, in order
+	selectors  map[string]bool   // unresolved X of X.Sel, candidates for auto import
+	lastExpr   *ast.ExprStmt     // the cell's last statement when it is an expression
+	lastUnit   Unit              // its unit
+	showType   string            // its type, for HelperTyped (see fmtTypes)
+	sources    map[string]string // declaration source by name
+	defineAt   map[string]int    // where each defined name is declared
+	refs       map[string][]string
+	methodRefs map[string][]string
+	typeRefs   map[string][]string
+	types      []string
 	// implementers is set when a rewrite wrote in the cells' types that
 	// implement an interface (implementerChecks): the func doing so
 	// refers to RefTypes.
@@ -651,19 +661,34 @@ func (c *compiler) addDecl(u Unit) error {
 	first := len(c.free)
 	c.implementers = false
 	c.rewrite(f, fset, len("package p;"))
+	var refs []string
+	seen := map[string]bool{}
+	for _, fr := range c.free[first:] {
+		if !seen[fr.name] && !universe[fr.name] {
+			seen[fr.name] = true
+			refs = append(refs, fr.name)
+		}
+	}
 	for _, d := range f.Decls {
-		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil {
-			c.refs[fd.Name.Name] = []string{} // every func has an entry, even with no references
-			seen := map[string]bool{}
-			for _, fr := range c.free[first:] {
-				if !seen[fr.name] && !universe[fr.name] {
-					seen[fr.name] = true
-					c.refs[fd.Name.Name] = append(c.refs[fd.Name.Name], fr.name)
+		if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.TYPE {
+			for _, sp := range gd.Specs {
+				if ts, ok := sp.(*ast.TypeSpec); ok {
+					c.typeRefs[ts.Name.Name] = refs
 				}
 			}
+		}
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok {
+			continue
+		}
+		switch {
+		case fd.Recv == nil:
 			if c.implementers {
-				c.refs[fd.Name.Name] = append(c.refs[fd.Name.Name], RefTypes)
+				refs = append(refs, RefTypes)
 			}
+			c.refs[fd.Name.Name] = append([]string{}, refs...) // every func has an entry, even with no references
+		case len(fd.Recv.List) == 1:
+			c.methodRefs[recvName(fd.Recv.List[0].Type)+"."+fd.Name.Name] = refs
 		}
 	}
 	return nil
@@ -3120,7 +3145,7 @@ func (c *compiler) autoImports() {
 // in cell order; imports are hoisted out.
 func (c *compiler) program(units []Unit) (*Program, error) {
 	sort.SliceStable(c.defines, func(i, j int) bool { return c.defineAt[c.defines[i]] < c.defineAt[c.defines[j]] })
-	p := &Program{Imports: c.imports, Defines: c.defines, Sources: c.sources, Refs: c.refs, Types: c.types,
+	p := &Program{Imports: c.imports, Defines: c.defines, Sources: c.sources, Refs: c.refs, MethodRefs: c.methodRefs, TypeRefs: c.typeRefs, Types: c.types,
 		FuncValues: c.funcValues, FuncOrder: c.funcOrder, Generic: c.generic, Eager: c.eager, Instances: c.instances, DefineTypes: c.defineTypes}
 	// By offset; at one offset, insertions before a replacement starting
 	// there (a probe statement before a statement that is rewritten too).
@@ -3169,7 +3194,22 @@ func (c *compiler) program(units []Unit) (*Program, error) {
 			}
 			end, ok := c.compound[u.Start]
 			if !ok {
+				names := c.redefinedAt(u)
+				if len(names) > 0 {
+					// A define of a name of earlier cells gets a chunk of
+					// its own: the funcs of earlier cells that use the name
+					// are compiled again right after it, and yaegi gives
+					// the new variable to every use in its chunk, also to
+					// those before it, which all chunks' compiles precede.
+					emit()
+				}
 				simple = append(simple, u)
+				if len(names) > 0 {
+					emit()
+					for _, n := range names {
+						p.DeclChunk[n] = len(p.Chunks) - 1
+					}
+				}
 				continue
 			}
 			// A compound statement may span several units ("for i := 0;
@@ -3362,6 +3402,18 @@ func (c *compiler) addPromoted(units []Unit) {
 	}
 	end := units[at].Start + len(strings.TrimRight(c.src[units[at].Start:units[at].End], " \t\n;"))
 	c.edits = append(c.edits, edit{end, end, "; " + fwd})
+}
+
+// redefinedAt returns the names of earlier cells that statement u
+// defines again (n := ...).
+func (c *compiler) redefinedAt(u Unit) []string {
+	var out []string
+	for _, n := range c.defines {
+		if c.defineAt[n] == u.Start && c.env != nil && c.env.Defined(n) {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // declChunks adds the chunks of a group of declarations: one, or, when

@@ -38,6 +38,8 @@ type Session struct {
 	defined  map[string]bool
 	sources  map[string]string            // declaration source by name, for help
 	refs     map[string][]string          // func -> top-level names it refers to
+	mrefs    map[string][]string          // "Type.Method" -> the same
+	trefs    map[string][]string          // type -> the same
 	funcs    []string                     // funcs in order of first definition
 	types    map[string]bool              // types defined by cells
 	methods  map[string]map[string]string // type -> method -> source
@@ -49,6 +51,13 @@ type Session struct {
 	// stale, and the index of the chunk that compiles them again (-1).
 	stale    []string
 	rebindAt int
+	// staleTypes are the types the running cell versions for what it
+	// redefines (see staleTypesOf); methodsAt is the
+	// index of the chunk with their methods. keepMethods leaves them as
+	// they are, when those methods do not compile with the cell.
+	staleTypes  []string
+	methodsAt   int
+	keepMethods bool
 	// funcValues are the top-level variables cells set to func literals,
 	// with the literals' sources, in the order first set: an interrupt
 	// stops them (yaegi's run id), so they are made again after one.
@@ -127,6 +136,8 @@ func NewSession(stdin io.Reader) (*Session, error) {
 		docs:     map[string]*pkgDocs{}, fromSource: sourceDocs, stdDocs: stdDocsFile,
 		typeParams:  map[string][]string{},
 		refs:        map[string][]string{},
+		mrefs:       map[string][]string{},
+		trefs:       map[string][]string{},
 		types:       map[string]bool{},
 		methods:     map[string]map[string]string{},
 		alias:       map[string]string{},
@@ -624,9 +635,14 @@ func (s *Session) runAtEnd() error {
 // what the failed compile declared is undone as far as it can be.
 func (s *Session) compileCell(code string) (*cell.Program, []string, []*interp.Program, error) {
 	clear(s.typed)
+	s.keepMethods = false
 	var first error // the cell's own error, before any rewrite
 	for probes := 0; ; probes++ {
 		prog, versioned, chunks, err := s.prepare(code)
+		if err != nil && len(s.staleTypes) > 0 && !s.keepMethods {
+			s.keepMethods = true // a method that no longer compiles
+			continue
+		}
 		if err != nil {
 			return nil, nil, nil, s.compileError(code, err)
 		}
@@ -655,6 +671,16 @@ func (s *Session) compileCell(code string) (*cell.Program, []string, []*interp.P
 		}
 		// yaegi keeps what the failed compile declared, half made.
 		s.poisoned(prog, versioned)
+		if len(s.staleTypes) > 0 && failed == s.methodsAt {
+			fmt.Fprintf(os.Stderr, "note: the methods of %s keep what they called before: they do not compile with the new definitions (%s)\n",
+				strings.Join(s.staleTypes, ", "), unplaced(err))
+			s.keepMethods = true
+			// The funcs the failed compile declared half made get their
+			// earlier definitions back.
+			clear(s.pending)
+			s.restore(prog)
+			continue // the cell again, without new versions of those types
+		}
 		if probes < maxProbes && s.probe(code, chunks[failed].Sites, failed) {
 			continue // the cell again, with what the probe found
 		}
@@ -718,6 +744,7 @@ var pkgTypeRE = regexp.MustCompile(`\b([a-z][A-Za-z0-9_]*)\.([A-Z][A-Za-z0-9_]*)
 // prepare compiles the cell to chunks, the types it redefines under new
 // internal names.
 func (s *Session) prepare(code string) (*cell.Program, []string, []cell.Chunk, error) {
+	s.staleTypes = nil
 	prog, err := cell.Compile(code, s)
 	if err != nil {
 		return nil, nil, nil, err
@@ -735,8 +762,22 @@ func (s *Session) prepare(code string) (*cell.Program, []string, []cell.Chunk, e
 	// packages, so the old body, or cmp.Compare's, would answer for it.
 	versioned = append(versioned, prog.Generic...)
 	// So does a generic func of an earlier cell that calls what the cell
-	// redefines: yaegi would keep its instances, made with the old.
-	versioned = append(versioned, s.staleGeneric(prog, versioned)...)
+	// redefines: yaegi would keep its instances, made with the old. And a
+	// type of an earlier cell with a method that does: yaegi keeps a
+	// type's first methods, bound to what they called then. Each of these
+	// may make more stale.
+	for {
+		more := s.staleGeneric(prog, versioned)
+		if !s.keepMethods {
+			types := s.staleTypesOf(prog, append(versioned, more...))
+			s.staleTypes = append(s.staleTypes, types...)
+			more = append(more, types...)
+		}
+		if len(more) == 0 {
+			break
+		}
+		versioned = append(versioned, more...)
+	}
 	for _, n := range prog.Defines {
 		if _, had := s.alias[n]; had && !slices.Contains(versioned, n) {
 			s.pending[n] = n // now a plain func or a var: its own name
@@ -780,6 +821,39 @@ func (s *Session) staleGeneric(prog *cell.Program, versioned []string) []string 
 			out = append(out, f)
 		}
 	}
+	return out
+}
+
+// staleTypesOf lists the types of earlier cells, less those versioned,
+// whose declaration names a type or const the cell redefines or versions
+// (Outer embedding a versioned Sq), or with a method that refers, directly
+// or through funcs, to what the cell redefines (among it the versioned
+// types and generic funcs).
+func (s *Session) staleTypesOf(prog *cell.Program, versioned []string) []string {
+	changed := s.changedBy(prog, versioned)
+	var out []string
+	for t, refs := range s.trefs {
+		if !slices.Contains(versioned, t) && !slices.Contains(prog.Types, t) &&
+			slices.ContainsFunc(refs, func(r string) bool { return r != t && changed[r] }) {
+			out = append(out, t)
+		}
+	}
+	for _, f := range s.staleFuncs(changed, prog) {
+		changed[f] = true
+	}
+	for key, refs := range s.mrefs {
+		t, _, _ := strings.Cut(key, ".")
+		if slices.Contains(versioned, t) || slices.Contains(out, t) || slices.Contains(prog.Types, t) {
+			continue
+		}
+		if _, redefined := prog.Sources[key]; redefined {
+			continue // typesToVersion's
+		}
+		if slices.ContainsFunc(refs, func(r string) bool { return r != t && changed[r] }) {
+			out = append(out, t)
+		}
+	}
+	sort.Strings(out)
 	return out
 }
 
@@ -850,10 +924,7 @@ func (s *Session) rebindEach() (*interp.Program, error) {
 			srcs = append(srcs, src)
 			continue
 		}
-		msg := demangle(err.Error())
-		if i := strings.Index(msg, ": "); i >= 0 && strings.Count(msg[:i], ":") == 1 {
-			msg = msg[i+2:] // the position is in no cell the user sees
-		}
+		msg := unplaced(err)
 		fmt.Fprintf(os.Stderr, "note: %s no longer compiles with the new definitions (%s): define it again\n", f, msg)
 		if stub, ok := panicking(s.sources[f], fmt.Sprintf("%s no longer compiles with the definitions it uses (%s): define it again", f, msg)); ok {
 			if p, err := cell.Compile(stub, s); err == nil {
@@ -868,6 +939,36 @@ func (s *Session) rebindEach() (*interp.Program, error) {
 		}
 	}
 	return s.compile(strings.Join(srcs, "\n"))
+}
+
+// typesApart splits declarations src into its type declarations and the
+// rest.
+func typesApart(src string) (types, rest string) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "", "package p;"+src, 0)
+	if err != nil {
+		return src, ""
+	}
+	text := "package p;" + src
+	var t, r strings.Builder
+	for _, d := range f.Decls {
+		b := &r
+		if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.TYPE {
+			b = &t
+		}
+		b.WriteString(text[fset.Position(d.Pos()).Offset:fset.Position(d.End()).Offset] + "\n")
+	}
+	return t.String(), r.String()
+}
+
+// unplaced returns the message of a compile error of code in no cell the
+// user sees, without its position.
+func unplaced(err error) string {
+	msg := demangle(err.Error())
+	if i := strings.Index(msg, ": "); i >= 0 && strings.Count(msg[:i], ":") == 1 {
+		msg = msg[i+2:]
+	}
+	return msg
 }
 
 // panicking returns the func declared in src with its body replaced by a
@@ -958,7 +1059,7 @@ func (s *Session) compileChunks(chunks []cell.Chunk) ([]*interp.Program, int, er
 			// plain form's error, if any, has the right columns.
 			p, err = s.compile(ch.Plain)
 		}
-		if err != nil && i == s.rebindAt {
+		if err != nil && i == s.rebindAt && i != s.methodsAt {
 			p, err = s.rebindEach()
 		}
 		if err != nil {
@@ -1098,6 +1199,12 @@ func (s *Session) record(prog *cell.Program) {
 		}
 		s.sources[n] = src
 	}
+	for n, refs := range prog.MethodRefs {
+		s.mrefs[n] = refs
+	}
+	for n, refs := range prog.TypeRefs {
+		s.trefs[n] = refs
+	}
 	for _, n := range prog.Defines {
 		refs, ok := prog.Refs[n]
 		if !ok {
@@ -1145,6 +1252,7 @@ func (s *Session) withCarried(versioned []string, prog *cell.Program) ([]cell.Ch
 		ch cell.Chunk
 	}
 	var inserts []insert
+	typeInserts := 0 // those of types come first
 	// Carried generic funcs may name the cell's new types: they go after
 	// the chunks that declare those.
 	afterTypes := 0
@@ -1152,6 +1260,18 @@ func (s *Session) withCarried(versioned []string, prog *cell.Program) ([]cell.Ch
 		if i, ok := prog.DeclChunk[t]; ok {
 			afterTypes = max(afterTypes, i+1)
 		}
+	}
+	// The carried declarations and methods of s.staleTypes.
+	staleDecls, stale := cell.Chunk{Kind: cell.Decl}, cell.Chunk{Kind: cell.Decl}
+	changedAt := s.rebindAt
+	if changedAt < 0 {
+		changed := s.changedBy(prog, versioned)
+		for n, i := range prog.DeclChunk {
+			if t, _, _ := strings.Cut(n, "."); changed[t] {
+				changedAt = max(changedAt, i+1)
+			}
+		}
+		changedAt = max(changedAt, 0)
 	}
 	for _, t := range versioned {
 		var before, after []string
@@ -1182,16 +1302,26 @@ func (s *Session) withCarried(versioned []string, prog *cell.Program) ([]cell.Ch
 		// A carried type declaration goes first; the carried methods go
 		// right after the cell's last declaration concerning t, so they
 		// can call the cell's new methods.
-		if len(before) > 0 {
+		if len(before) > 0 && slices.Contains(s.staleTypes, t) {
+			// With the others, which it may name, and with their methods.
 			ch, err := carried(before)
 			if err != nil {
 				return nil, err
 			}
-			at := 0
-			if !s.types[t] {
-				at = afterTypes // a generic func's
+			types, funcs := typesApart(ch.Src)
+			staleDecls.Src += types
+			stale.Src += funcs
+		} else if len(before) > 0 {
+			ch, err := carried(before)
+			if err != nil {
+				return nil, err
 			}
-			inserts = append(inserts, insert{at, ch})
+			if !s.types[t] {
+				inserts = append(inserts, insert{afterTypes, ch}) // a generic func's
+			} else {
+				inserts = slices.Insert(inserts, typeInserts, insert{0, ch})
+				typeInserts++
+			}
 		}
 		at := -1
 		for n, i := range prog.DeclChunk {
@@ -1199,14 +1329,41 @@ func (s *Session) withCarried(versioned []string, prog *cell.Program) ([]cell.Ch
 				at = max(at, i)
 			}
 		}
-		if len(after) > 0 {
-			ch, err := carried(after)
-			if err != nil {
-				return nil, err
-			}
-			inserts = append(inserts, insert{at + 1, ch})
+		if len(after) == 0 {
+			continue
 		}
+		ch, err := carried(after)
+		if err != nil {
+			return nil, err
+		}
+		if slices.Contains(s.staleTypes, t) {
+			// Versioned for a method that calls what the cell redefines:
+			// the methods go after the new definitions, with the funcs
+			// compiled again, if any (they may call each other).
+			stale.Src += ch.Src
+			continue
+		}
+		inserts = append(inserts, insert{at + 1, ch})
 	}
+	// The types go before the cell's funcs, which may name them, and
+	// after those of the cell's types they name; the methods the cell
+	// compiler writes for them (Outer's promoted Area needs Sq's) go with
+	// their carried methods.
+	if staleDecls.Src != "" {
+		at := 0
+		for _, t := range s.staleTypes {
+			for _, r := range s.trefs[t] {
+				if i, ok := prog.DeclChunk[r]; ok && slices.Contains(prog.Types, r) {
+					at = max(at, i+1)
+				}
+			}
+		}
+		// After the carried types, before carried generic funcs: they
+		// may name the first, the second may name them.
+		inserts = slices.Insert(inserts, typeInserts, insert{at, staleDecls})
+	}
+	rebindAt := s.rebindAt
+	s.rebindAt, s.methodsAt = -1, -1
 	var chunks []cell.Chunk
 	for i := 0; i <= len(prog.Chunks); i++ {
 		for _, in := range inserts {
@@ -1214,8 +1371,20 @@ func (s *Session) withCarried(versioned []string, prog *cell.Program) ([]cell.Ch
 				chunks = append(chunks, in.ch)
 			}
 		}
+		if i == changedAt && stale.Src != "" && rebindAt < 0 {
+			s.methodsAt = len(chunks)
+			chunks = append(chunks, stale)
+		}
 		if i < len(prog.Chunks) {
-			chunks = append(chunks, prog.Chunks[i])
+			ch := prog.Chunks[i]
+			if i == rebindAt {
+				s.rebindAt = len(chunks)
+				if stale.Src != "" {
+					s.methodsAt = len(chunks)
+					ch.Src = stale.Src + ch.Src
+				}
+			}
+			chunks = append(chunks, ch)
 		}
 	}
 	return chunks, nil

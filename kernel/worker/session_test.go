@@ -155,6 +155,42 @@ func TestRedefinitionRebindsCallers(t *testing.T) {
 	expectValues(t, s, []cellValue{{"func k() int { return len(f()) }\nk()", "3"}})
 }
 
+// TestRedefinitionReachesMethods: yaegi binds a method's calls when it
+// compiles it and keeps a type's first methods, so a method went on
+// calling a func, or reading a var, as it was. A type with such a method
+// now takes a new version, as for a redefined method.
+func TestRedefinitionReachesMethods(t *testing.T) {
+	s := newTestSession(t)
+	value(t, s,
+		"func weight(x int) int { return x }\nfunc score(x int) int { return weight(x) + 1 }\nscale := 1\nvar offset = 0",
+		"type Acc struct{ sum int }\nfunc (a *Acc) Add(x int) { a.sum += scale * score(x) + offset }\nfunc (a *Acc) Sum() int { return a.sum }",
+		"type Box[T any] struct{ v T }\nfunc (b Box[T]) Weighed(x int) int { return weight(x) }",
+		"func use(a *Acc) int { a.Add(1); return a.Sum() }",
+		"old := &Acc{}")
+	expectValues(t, s, []cellValue{
+		// Through score, in the cell that redefines weight.
+		{"func weight(x int) int { return 10 * x }\nb := &Acc{}\nb.Add(1)\nb.Sum()", "11"},
+		{"Box[int]{}.Weighed(2)", "20"},
+		// A func of an earlier cell hands the old value the new methods.
+		{"use(old)", "11"},
+		// A var defined again by a statement, then by a declaration.
+		{"scale := 2\nc := &Acc{}\nc.Add(1)\nc.Sum()", "22"},
+		{"var offset = 100\nuse(&Acc{})", "122"},
+		{"func scaled() int { return scale }", ""},
+		{"scale := 3\nscaled()", "3"},
+		// A use before the define in the cell reads the earlier variable.
+		{"before := scale\nscale := 4\nfmt.Sprint(before, scale, scaled())", "3 4 4"},
+	})
+	// A cell that fails leaves the methods as they were.
+	if _, err := s.Run(t.Context(), "func weight(x int) int { return 0 }\nundefinedThing"); err == nil {
+		t.Fatal("a cell with an undefined name compiled")
+	}
+	expectValues(t, s, []cellValue{{"use(&Acc{})", "144"}})
+	// Methods that no longer compile with the new definition keep the
+	// old one (the cell says so on stderr), and the cell runs.
+	expectValues(t, s, []cellValue{{"func weight(x int) string { return \"w\" }\nweight(1)", "w"}, {"use(&Acc{})", "144"}})
+}
+
 func TestRedefineTypeAndMethods(t *testing.T) {
 	s := newTestSession(t)
 	value(t, s,
@@ -178,6 +214,13 @@ func TestRedefineTypeAndMethods(t *testing.T) {
 	if got := value(t, s, "old.M()"); got != "5" {
 		t.Fatalf("old.M() = %s, want 5", got)
 	}
+	// Types that embed or hold a redefined type take new versions too:
+	// yaegi's Outer held the old Sq, and Outer's methods were its methods.
+	value(t, s, "type Sq struct{ n int }\nfunc (s Sq) Area() int { return s.n * s.n }\ntype Outer struct{ Sq; tag string }\ntype Pair struct{ a, b Sq }\nfunc (p Pair) Sum() int { return p.a.Area() + p.b.Area() }")
+	expectValues(t, s, []cellValue{
+		{"func (s Sq) Area() int { return 10 * s.n * s.n }\no2 := Outer{Sq{3}, \"y\"}\nfmt.Sprint(o2.Area(), o2.Sq.Area(), Pair{Sq{1}, Sq{2}}.Sum())", "90 90 50"},
+		{"type Sq struct{ n, m int }\nfunc (s Sq) Area() int { return 100 * s.n * s.m }\no3 := Outer{Sq{3, 1}, \"y\"}\nfmt.Sprint(o3.Area(), o3.Sq.Area(), Pair{Sq{1, 1}, Sq{2, 1}}.Sum())", "300 300 300"},
+	})
 	// Errors name the user's type, not the internal version.
 	_, err := s.Run(context.Background(), "var bad T = 3")
 	if err == nil || strings.Contains(demangle(err.Error()), "__") {
