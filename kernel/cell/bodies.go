@@ -227,10 +227,10 @@ func (c *compiler) writtenType(e ast.Expr, defined map[*ast.Object]string, done 
 			}
 		case *ast.SelectorExpr:
 			if t := c.writtenType(f.X, defined, done, off); t != "" {
-				return c.methodResult(t, f.Sel.Name)
+				return c.current(c.methodResult(t, f.Sel.Name))
 			}
 		}
-		return c.plainResult(x)
+		return c.current(c.plainResult(x))
 	case *ast.SliceExpr:
 		// A slice of a slice is of its type; of an array, a slice of its
 		// elements.
@@ -262,7 +262,8 @@ func (c *compiler) writtenType(e ast.Expr, defined map[*ast.Object]string, done 
 		}
 	case *ast.SelectorExpr:
 		if t := c.writtenType(x.X, defined, done, off); t != "" {
-			return c.fieldType(t, x.Sel.Name)
+			// By the cells' types' names in this compile, as the rest.
+			return c.current(c.fieldType(t, x.Sel.Name))
 		}
 	case *ast.FuncLit:
 		return c.typeText(x.Type, off)

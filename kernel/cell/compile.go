@@ -3189,6 +3189,21 @@ func (c *compiler) program(units []Unit) (*Program, error) {
 				// The last expression gets a chunk of its own so that it
 				// can be run again unwrapped if it has no value.
 				emit()
+				if _, lit := c.compound[u.Start]; lit {
+					// A func literal called at once, in a func of its own
+					// as everywhere else (see isCompound), with its value
+					// shown if it has one.
+					name := fmt.Sprintf("%sblock%x_%d", helperPrefix, fnv32(c.src), u.Start)
+					show := c.showEdits(u)
+					from, to := show[0].off, show[len(show)-1].off
+					show[0].text = "func " + name + "() { " + show[0].text
+					show[len(show)-1].text += " }"
+					plain := []edit{{from, from, "func " + name + "() { "}, {to, to, " }"}}
+					p.Chunks = append(p.Chunks,
+						Chunk{Kind: Decl, Src: c.render([]Unit{u}, show), Show: true, Plain: c.render([]Unit{u}, plain), Sites: c.sitesIn([]Unit{u})},
+						Chunk{Kind: Stmt, Src: c.render(nil, []edit{{u.Start, u.Start, name + "()"}})})
+					continue
+				}
 				p.Chunks = append(p.Chunks, Chunk{Kind: Stmt, Src: c.render([]Unit{u}, c.showEdits(u)), Show: true, Plain: c.render([]Unit{u}, nil), Sites: c.sitesIn([]Unit{u})})
 				continue
 			}

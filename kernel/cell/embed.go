@@ -227,7 +227,12 @@ func (c *compiler) embedsOnly(name string) bool {
 		if st, ok := spec.Type.(*ast.StructType); ok && st.Fields != nil {
 			for _, f := range st.Fields.List {
 				if len(f.Names) == 0 {
-					embeds = embeds || embeddedName(f.Type) == name
+					if embeddedName(f.Type) == name {
+						if qualified(f.Type) {
+							return false // time.Duration's field, not the cells' Duration
+						}
+						embeds = true
+					}
 					continue
 				}
 				for _, n := range f.Names {
@@ -263,6 +268,19 @@ func embeddedName(t ast.Expr) string {
 		return id.Name
 	}
 	return ""
+}
+
+// qualified reports whether the type of an embedded field is a package's
+// (pkg.T, *pkg.T).
+func qualified(t ast.Expr) bool {
+	if s, ok := t.(*ast.StarExpr); ok {
+		t = s.X
+	}
+	if base, _ := instance(t); base != nil {
+		t = base
+	}
+	_, ok := t.(*ast.SelectorExpr)
+	return ok
 }
 
 // genMethod is a method of a generic type: the type, and the methods of

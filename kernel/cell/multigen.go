@@ -81,12 +81,24 @@ func (c *compiler) multiInstance(n ast.Node, parent ast.Node, off func(token.Pos
 			}
 			// "{ k: " or ", k: " becomes "; z.k = ", keeping the lines.
 			gap := c.src[last:off(val.Pos())]
-			c.edits = append(c.edits, edit{last, off(val.Pos()), "; " + newlines(gap) + multiVar + "." + keys[i] + " = "})
+			c.edits = append(c.edits, edit{last, off(val.Pos()), "; " + newlines(gap) + multiVar + "." + c.fieldKey(st, keys[i]) + " = "})
 			last = off(val.End())
 		}
 		end := off(n.Rbrace)
 		c.edits = append(c.edits, edit{last, end + 1, ";" + newlines(c.src[last:end]) + ret})
 	}
+}
+
+// fieldKey returns the name of st's field k as the interpreter has it: a
+// field embedding a type of the cells goes by the type's name in this
+// compile (List__2, once the cell declaring List ran again).
+func (c *compiler) fieldKey(st *ast.StructType, k string) string {
+	for _, f := range st.Fields.List {
+		if len(f.Names) == 0 && embeddedName(f.Type) == k && !qualified(f.Type) {
+			return c.env.Rename(k)
+		}
+	}
+	return k
 }
 
 func isKeyed(e ast.Expr) bool { _, ok := e.(*ast.KeyValueExpr); return ok }

@@ -1253,6 +1253,7 @@ func (s *Session) withCarried(versioned []string, prog *cell.Program) ([]cell.Ch
 	}
 	var inserts []insert
 	typeInserts := 0 // those of types come first
+	appendTo := map[int]string{}
 	// Carried generic funcs may name the cell's new types: they go after
 	// the chunks that declare those.
 	afterTypes := 0
@@ -1343,6 +1344,14 @@ func (s *Session) withCarried(versioned []string, prog *cell.Program) ([]cell.Ch
 			stale.Src += ch.Src
 			continue
 		}
+		if next := at + 1; next < len(prog.Chunks) && prog.Chunks[next].Kind == cell.Decl && next != s.rebindAt {
+			// Compiled with the cell's next declarations, which may be
+			// the methods they use (Withdraw returning a LimitError that
+			// the cell declares again with its Error), or funcs that use
+			// them. At the end: the cell's lines stay where they were.
+			appendTo[next] += ch.Src
+			continue
+		}
 		inserts = append(inserts, insert{at + 1, ch})
 	}
 	// The types go before the cell's funcs, which may name them, and
@@ -1377,6 +1386,9 @@ func (s *Session) withCarried(versioned []string, prog *cell.Program) ([]cell.Ch
 		}
 		if i < len(prog.Chunks) {
 			ch := prog.Chunks[i]
+			if src, ok := appendTo[i]; ok {
+				ch.Src += "\n" + src
+			}
 			if i == rebindAt {
 				s.rebindAt = len(chunks)
 				if stale.Src != "" {

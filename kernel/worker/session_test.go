@@ -191,6 +191,31 @@ func TestRedefinitionReachesMethods(t *testing.T) {
 	expectValues(t, s, []cellValue{{"func weight(x int) string { return \"w\" }\nweight(1)", "w"}, {"use(&Acc{})", "144"}})
 }
 
+// TestCellsRunAgain: a notebook's cells run again ("Run All" twice) as
+// they ran the first time. Running the whole-program tests' cells twice
+// found each case.
+func TestCellsRunAgain(t *testing.T) {
+	account := "type LimitError struct{ Limit, Asked int }\nfunc (e LimitError) Error() string { return fmt.Sprint(\"limit \", e.Limit) }\ntype Account struct{ bal int }"
+	duration := "type Duration struct{ time.Duration }\nfunc (d *Duration) Set(s string) { v, _ := time.ParseDuration(s); d.Duration = v }"
+	pluck := "type P struct{ M float64 }\ntype C struct{ Ps map[string][]P }\nfunc Pluck[T, V any](xs []T, f func(T) V) []V { var out []V; for _, x := range xs { out = append(out, f(x)) }; return out }\nfunc sum(c *C) (s float64) { for _, ps := range c.Ps { for _, m := range Pluck(ps, func(p P) float64 { return p.M }) { s += m } }; return }"
+	tagged := "type Base[T any] struct{ items []T }\nfunc (b *Base[T]) Add(v T) { b.items = append(b.items, v) }\nfunc (b *Base[T]) Len() int { return len(b.items) }\ntype Tagged[T any] struct{ Base[T]; Tag string }\nfunc (t Tagged[T]) String() string { return fmt.Sprintf(\"%s(%d)\", t.Tag, t.Len()) }"
+	sorted := "type List[T any] struct{ items []T }\ntype Pair[K comparable, V any] struct{ K K; V V }\ntype Sorted[K comparable, V any] struct{ *List[Pair[K, V]] }\nfunc NewSorted[K comparable, V any]() Sorted[K, V] { return Sorted[K, V]{&List[Pair[K, V]]{}} }"
+	runCases(t, [][]string{
+		// The carried Withdraw was compiled before the cell's new Error.
+		{"carried methods with the cell's new ones", account, "func (a *Account) Withdraw(n int) error { if n > 500 { return LimitError{500, n} }; return nil }", account, "fmt.Sprint((&Account{}).Withdraw(600))", "limit 500"},
+		// d.Duration became d.Duration__2, time.Duration's field.
+		{"a package's type embedded under the name of one of yours", duration, duration, "var d Duration\nd.Set(\"1m\")\nfmt.Sprint(d.Duration)", "1m0s"},
+		// "cannot infer T: it would be both P and P".
+		{"field types of a type declared again, told to a generic call", pluck, pluck, "sum(&C{map[string][]P{\"g\": {{1}, {2}}}})", "3"},
+		// yaegi ran the literal again with each later compile.
+		{"a func literal called at once, last in its cell", "n := 0", "func() { n++ }()", "x := 1", "x := 2", "n", "1"},
+		// The instance's String was the old type's: fmt printed fields.
+		{"generic instances printing themselves, declared again", tagged, "var tp Tagged[*Tagged[int]]\ntp.Add(nil)\nfmt.Sprint(tp)", tagged, "var tp Tagged[*Tagged[int]]\ntp.Add(nil)\nfmt.Sprint(tp)", "(1)"},
+		// The literal set _fountain_z.List, not List__2: "index out of range".
+		{"a literal of a generic type embedding one of yours, declared again", sorted, "s := NewSorted[string, int]()\nlen(s.items)", sorted, "s := NewSorted[string, int]()\ns.items = append(s.items, Pair[string, int]{})\nlen(s.items)", "1"},
+	})
+}
+
 func TestRedefineTypeAndMethods(t *testing.T) {
 	s := newTestSession(t)
 	value(t, s,

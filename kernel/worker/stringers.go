@@ -52,6 +52,9 @@ type stringers struct {
 	// named holds the String or Error methods of the cells' types that are
 	// not structs, by name ("main.Celsius"), for formatNamed.
 	named map[string]func(reflect.Value) string
+	// instanceAs holds the interpreter's name of each instance in named
+	// (Tagged__2[int]): a type redefined since needs a new entry.
+	instanceAs map[string]string
 	// compiled holds, for each struct type of the cells, the indexes of
 	// the fields that embed a compiled type (time.Time), whose methods
 	// it has (yaegi does not mark such fields embedded for reflect).
@@ -517,8 +520,10 @@ func (f printerFormatter) Format(s fmt.State, verb rune) {
 // ("Pair.String").
 func (st *stringers) learnInstances(in *interp.Interpreter, names []string, source func(string) string, rename func(string) string) {
 	for _, name := range names {
+		// The type as the interpreter names it now (Pair__2[string, int]).
+		typ := mainNameRE.ReplaceAllStringFunc(name, func(m string) string { return rename(strings.TrimPrefix(m, "main.")) })
 		st.mu.RLock()
-		_, known := st.named[name]
+		known := st.instanceAs[name] == typ
 		st.mu.RUnlock()
 		x, err := parser.ParseExpr(name)
 		if known || err != nil {
@@ -535,8 +540,6 @@ func (st *stringers) learnInstances(in *interp.Interpreter, names []string, sour
 		if method == "" {
 			continue
 		}
-		// The type as the interpreter names it now (Pair__2[string, int]).
-		typ := mainNameRE.ReplaceAllStringFunc(name, func(m string) string { return rename(strings.TrimPrefix(m, "main.")) })
 		fn, ok := methodEntry(in, &st.n, fmt.Sprintf("func(v %s) string { return v.%s() }", typ, method))
 		if !ok {
 			continue
@@ -545,7 +548,9 @@ func (st *stringers) learnInstances(in *interp.Interpreter, names []string, sour
 		st.mu.Lock()
 		if st.named == nil {
 			st.named = map[string]func(reflect.Value) string{}
+			st.instanceAs = map[string]string{}
 		}
+		st.instanceAs[name] = typ
 		st.named[name] = func(v reflect.Value) string {
 			if v.Type() != param {
 				// An instance yaegi made apart (see cell.multiInstance).
