@@ -22,7 +22,8 @@ import (
 // per folder) both ways and compares what they print: compiled by the Go
 // toolchain in use, and in a session the way a notebook holds them, once
 // with each top-level declaration a cell of its own and main's body the
-// last cell, and once all in one cell. The toolchain's output is the
+// last cell, then those cells run twice in one session (a notebook run
+// again), and once all in one cell. The toolchain's output is the
 // answer, so a program needs no expected text and one the interpreter gets
 // wrong fails here. (Pointers print as addresses, which differ between
 // the two runs: those are compared as 0xADDR.)
@@ -59,6 +60,16 @@ func TestProgramsAsGoRunsThem(t *testing.T) {
 				got := printedBy(t, append(decls, body)...)
 				if addressRE.ReplaceAllString(got, "0xADDR") != addressRE.ReplaceAllString(string(want), "0xADDR") {
 					t.Errorf("printed\n%s\nGo prints\n%s", got, want)
+				}
+			})
+			// A notebook's cells run again as they ran ("Run All"
+			// twice): declarations of earlier cells made again.
+			t.Run("cells twice", func(t *testing.T) {
+				cells := append(decls, body)
+				got := printedBy(t, append(cells, cells...)...)
+				twice := string(want) + string(want)
+				if addressRE.ReplaceAllString(got, "0xADDR") != addressRE.ReplaceAllString(twice, "0xADDR") {
+					t.Errorf("printed\n%s\nGo prints, twice\n%s", got, twice)
 				}
 			})
 			t.Run("one cell", func(t *testing.T) {

@@ -779,7 +779,7 @@ func (s *Session) prepare(code string) (*cell.Program, []string, []cell.Chunk, e
 		versioned = append(versioned, more...)
 	}
 	for _, n := range prog.Defines {
-		if _, had := s.alias[n]; had && !slices.Contains(versioned, n) {
+		if _, had := s.alias[n]; had && !slices.Contains(versioned, n) && !slices.Contains(prog.Types, n) {
 			s.pending[n] = n // now a plain func or a var: its own name
 		}
 	}
@@ -796,12 +796,14 @@ func (s *Session) prepare(code string) (*cell.Program, []string, []cell.Chunk, e
 	return prog, versioned, chunks, err
 }
 
-// changedBy returns the names of earlier cells that prog defines again,
-// and the versioned types and generic funcs.
+// changedBy returns the names of earlier cells that prog defines again
+// (less the types it declares as they were), and the versioned types and
+// generic funcs.
 func (s *Session) changedBy(prog *cell.Program, versioned []string) map[string]bool {
 	changed := map[string]bool{}
 	for _, n := range prog.Defines {
-		if s.defined[n] {
+		// A type declared again as it was is not versioned: unchanged.
+		if s.defined[n] && (!slices.Contains(prog.Types, n) || slices.Contains(versioned, n)) {
 			changed[n] = true
 		}
 	}
@@ -833,7 +835,7 @@ func (s *Session) staleTypesOf(prog *cell.Program, versioned []string) []string 
 	changed := s.changedBy(prog, versioned)
 	var out []string
 	for t, refs := range s.trefs {
-		if !slices.Contains(versioned, t) && !slices.Contains(prog.Types, t) &&
+		if !slices.Contains(versioned, t) &&
 			slices.ContainsFunc(refs, func(r string) bool { return r != t && changed[r] }) {
 			out = append(out, t)
 		}
@@ -843,11 +845,8 @@ func (s *Session) staleTypesOf(prog *cell.Program, versioned []string) []string 
 	}
 	for key, refs := range s.mrefs {
 		t, _, _ := strings.Cut(key, ".")
-		if slices.Contains(versioned, t) || slices.Contains(out, t) || slices.Contains(prog.Types, t) {
+		if slices.Contains(versioned, t) || slices.Contains(out, t) {
 			continue
-		}
-		if _, redefined := prog.Sources[key]; redefined {
-			continue // typesToVersion's
 		}
 		if slices.ContainsFunc(refs, func(r string) bool { return r != t && changed[r] }) {
 			out = append(out, t)
@@ -1117,8 +1116,8 @@ func (s *Session) commitNames(prog *cell.Program, versioned []string) {
 		s.version[t]++
 	}
 	for _, n := range prog.Defines {
-		if !slices.Contains(versioned, n) {
-			delete(s.alias, n)
+		if !slices.Contains(versioned, n) && !slices.Contains(prog.Types, n) {
+			delete(s.alias, n) // a type declared as it was keeps its name
 		}
 	}
 }
@@ -1222,7 +1221,7 @@ func (s *Session) record(prog *cell.Program) {
 func (s *Session) typesToVersion(prog *cell.Program) []string {
 	var out []string
 	for _, t := range prog.Types {
-		if s.types[t] {
+		if s.types[t] && !s.sameType(prog, t) {
 			out = append(out, t)
 		}
 	}
@@ -1238,6 +1237,26 @@ func (s *Session) typesToVersion(prog *cell.Program) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// sameType reports whether prog declares type t of an earlier cell as it
+// is, and its methods too, as a cell that runs again does: t keeps its
+// version (yaegi ignores the declarations), and with it the values made
+// before. staleTypesOf gives it a new one if what it uses changed.
+func (s *Session) sameType(prog *cell.Program, t string) bool {
+	if prog.Sources[t] != s.sources[t] {
+		return false
+	}
+	generic := strings.HasPrefix(s.sources[t], "type "+t+"[")
+	for n, src := range prog.Sources {
+		if typ, m, ok := strings.Cut(n, "."); ok && typ == t {
+			had, ok := s.methods[t][m]
+			if ok && had != src || !ok && generic {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // withCarried returns the cell's chunks with what a new version of each

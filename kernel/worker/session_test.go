@@ -200,7 +200,14 @@ func TestCellsRunAgain(t *testing.T) {
 	pluck := "type P struct{ M float64 }\ntype C struct{ Ps map[string][]P }\nfunc Pluck[T, V any](xs []T, f func(T) V) []V { var out []V; for _, x := range xs { out = append(out, f(x)) }; return out }\nfunc sum(c *C) (s float64) { for _, ps := range c.Ps { for _, m := range Pluck(ps, func(p P) float64 { return p.M }) { s += m } }; return }"
 	tagged := "type Base[T any] struct{ items []T }\nfunc (b *Base[T]) Add(v T) { b.items = append(b.items, v) }\nfunc (b *Base[T]) Len() int { return len(b.items) }\ntype Tagged[T any] struct{ Base[T]; Tag string }\nfunc (t Tagged[T]) String() string { return fmt.Sprintf(\"%s(%d)\", t.Tag, t.Len()) }"
 	sorted := "type List[T any] struct{ items []T }\ntype Pair[K comparable, V any] struct{ K K; V V }\ntype Sorted[K comparable, V any] struct{ *List[Pair[K, V]] }\nfunc NewSorted[K comparable, V any]() Sorted[K, V] { return Sorted[K, V]{&List[Pair[K, V]]{}} }"
+	node := "type Node[T any] struct{ Val T; Next *Node[T] }"
+	chains := "func Listed[T any](xs ...T) *Node[T] { var head *Node[T]; for i := len(xs) - 1; i >= 0; i-- { head = &Node[T]{xs[i], head} }; return head }\nfunc Chains[T any](xs []T) []*Node[T] { var out []*Node[T]; for i := range xs { out = append(out, Listed(xs[:i+1]...)) }; return slices.Insert(out, 0, Listed(xs...)) }"
 	runCases(t, [][]string{
+		// A type declared as it was keeps its version: yaegi shares a
+		// generic func's instances (slices.Insert's) between recursive
+		// generic types of one shape, and handed back the old type's
+		// values ("reflect.Set: ... not assignable").
+		{"a recursive generic type declared again as it was", node, chains, "cs := Chains([]string{\"x\", \"y\"})\nlen(cs)", node, "cs := Chains([]string{\"x\", \"y\", \"z\"})\nlen(cs)", "4"},
 		// The carried Withdraw was compiled before the cell's new Error.
 		{"carried methods with the cell's new ones", account, "func (a *Account) Withdraw(n int) error { if n > 500 { return LimitError{500, n} }; return nil }", account, "fmt.Sprint((&Account{}).Withdraw(600))", "limit 500"},
 		// d.Duration became d.Duration__2, time.Duration's field.
