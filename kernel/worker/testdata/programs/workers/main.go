@@ -132,15 +132,19 @@ func main() {
 	for range 3 {
 		once.Do(func() { fmt.Println("once") })
 	}
+	// Four ticks, with a deadline generous enough for a loaded machine.
 	done := make(chan struct{})
 	ticks := 0
 	tk := time.NewTicker(time.Millisecond)
-	go func() { time.Sleep(20 * time.Millisecond); close(done) }()
+	go func() { time.Sleep(10 * time.Second); close(done) }()
 loop:
 	for {
 		select {
 		case <-tk.C:
 			ticks++
+			if ticks > 3 {
+				break loop
+			}
 		case <-done:
 			break loop
 		}
