@@ -135,6 +135,9 @@ type Program struct {
 	// the evaluator makes them again after an interrupt.
 	FuncValues map[string]string
 	FuncOrder  []string
+	// FuncValueRefs maps each of those to the top-level names its literal
+	// refers to: redefining one of them makes the literal again.
+	FuncValueRefs map[string][]string
 	// Refs maps each declared func to the top-level names its declaration
 	// refers to, so that redefining one of them can re-evaluate the func.
 	Refs map[string][]string
@@ -415,7 +418,8 @@ type compiler struct {
 	// Top-level variables set to func literals (Program.FuncValues).
 	funcValues map[string]string
 	funcOrder  []string
-	err        error // the first error a rewrite found
+	funcAt     map[string][2]int // each func value literal's extent
+	err        error             // the first error a rewrite found
 }
 
 type freeIdent struct {
@@ -1108,6 +1112,26 @@ func (c *compiler) funcValue(name string, value ast.Expr, off func(token.Pos) in
 		c.funcOrder = append(c.funcOrder, name)
 	}
 	c.funcValues[name] = c.src[off(lit.Pos()):off(lit.End())]
+	if c.funcAt == nil {
+		c.funcAt = map[string][2]int{}
+	}
+	c.funcAt[name] = [2]int{off(lit.Pos()), off(lit.End())}
+}
+
+// funcValueRefs returns the top-level names each func value literal
+// refers to.
+func (c *compiler) funcValueRefs() map[string][]string {
+	out := map[string][]string{}
+	for name, at := range c.funcAt {
+		refs := []string{}
+		for _, fr := range c.free {
+			if fr.off >= at[0] && fr.off < at[1] && !universe[fr.name] && !slices.Contains(refs, fr.name) {
+				refs = append(refs, fr.name)
+			}
+		}
+		out[name] = refs
+	}
+	return out
 }
 
 // isVarDefine reports a unit that is a var declaration initialized by a
@@ -3146,7 +3170,7 @@ func (c *compiler) autoImports() {
 func (c *compiler) program(units []Unit) (*Program, error) {
 	sort.SliceStable(c.defines, func(i, j int) bool { return c.defineAt[c.defines[i]] < c.defineAt[c.defines[j]] })
 	p := &Program{Imports: c.imports, Defines: c.defines, Sources: c.sources, Refs: c.refs, MethodRefs: c.methodRefs, TypeRefs: c.typeRefs, Types: c.types,
-		FuncValues: c.funcValues, FuncOrder: c.funcOrder, Generic: c.generic, Eager: c.eager, Instances: c.instances, DefineTypes: c.defineTypes}
+		FuncValues: c.funcValues, FuncOrder: c.funcOrder, FuncValueRefs: c.funcValueRefs(), Generic: c.generic, Eager: c.eager, Instances: c.instances, DefineTypes: c.defineTypes}
 	// By offset; at one offset, insertions before a replacement starting
 	// there (a probe statement before a statement that is rewritten too).
 	byOffset := func(i, j int) bool {

@@ -63,6 +63,10 @@ type Session struct {
 	// stops them (yaegi's run id), so they are made again after one.
 	funcValues map[string]string
 	funcOrder  []string
+	valueRefs  map[string][]string // the top-level names each literal refers to
+	// staleValues are those the running cell's redefinitions make stale:
+	// they are made again once it has run.
+	staleValues []string
 	// preparing is the cell whose stale funcs insertRebind compiles: they
 	// see its types and methods (Types, Methods, Source).
 	preparing *cell.Program
@@ -145,6 +149,7 @@ func NewSession(stdin io.Reader) (*Session, error) {
 		typed:       map[int]cell.Typed{},
 		defineTypes: map[string]string{},
 		funcValues:  map[string]string{},
+		valueRefs:   map[string][]string{},
 		shimsLoaded: map[string]bool{},
 		compiling:   &atomic.Bool{},
 		version:     map[string]int{},
@@ -599,6 +604,9 @@ func (s *Session) Run(ctx context.Context, code string) (*display.Bundle, error)
 		return nil, s.runError(ctx, code, err)
 	}
 	s.record(prog)
+	if stale := s.staleValues; len(stale) > 0 {
+		s.remake(stale)
+	}
 	if err := s.runAtEnd(); err != nil {
 		return nil, s.runError(ctx, code, err)
 	}
@@ -792,6 +800,7 @@ func (s *Session) prepare(code string) (*cell.Program, []string, []cell.Chunk, e
 		}
 	}
 	s.insertRebind(prog, versioned)
+	s.staleValues = s.staleFuncValues(prog, versioned)
 	chunks, err := s.withCarried(versioned, prog)
 	return prog, versioned, chunks, err
 }
@@ -854,6 +863,42 @@ func (s *Session) staleTypesOf(prog *cell.Program, versioned []string) []string 
 	}
 	sort.Strings(out)
 	return out
+}
+
+// staleFuncValues lists the variables earlier cells set to func literals
+// that refer, directly or through funcs, to what the cell redefines, less
+// those the cell sets: yaegi binds a literal's calls when it makes it.
+func (s *Session) staleFuncValues(prog *cell.Program, versioned []string) []string {
+	changed := s.changedBy(prog, versioned)
+	for _, f := range s.staleFuncs(changed, prog) {
+		changed[f] = true
+	}
+	var out []string
+	for _, name := range s.funcOrder {
+		if _, own := prog.FuncValues[name]; own || changed[name] {
+			continue
+		}
+		if slices.ContainsFunc(s.valueRefs[name], func(r string) bool { return changed[r] }) {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// remake sets the variables names, which cells set to func literals, to
+// those literals again, and says which it cannot.
+func (s *Session) remake(names []string) {
+	for _, name := range names {
+		_, _, progs, err := s.compileCell(name + " = " + s.funcValues[name])
+		for _, p := range progs {
+			if _, err = s.in.Execute(p); err != nil {
+				break
+			}
+		}
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "note: %s keeps what it called before: its func literal does not compile with the new definitions (%s)\n", name, unplaced(err))
+		}
+	}
 }
 
 // insertRebind puts a chunk that compiles the funcs of earlier cells that
@@ -1172,6 +1217,9 @@ func (s *Session) poisoned(prog *cell.Program, versioned []string) {
 // record notes what a cell defined, also when it failed part way (what
 // ran before the failure is defined in the interpreter).
 func (s *Session) record(prog *cell.Program) {
+	for n, refs := range prog.FuncValueRefs {
+		s.valueRefs[n] = refs
+	}
 	for _, n := range prog.FuncOrder {
 		if _, seen := s.funcValues[n]; !seen {
 			s.funcOrder = append(s.funcOrder, n)

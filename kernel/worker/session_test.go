@@ -155,6 +155,29 @@ func TestRedefinitionRebindsCallers(t *testing.T) {
 	expectValues(t, s, []cellValue{{"func k() int { return len(f()) }\nk()", "3"}})
 }
 
+// TestRedefinitionRemakesFuncValues: a variable an earlier cell set to a
+// func literal calling what a cell redefines is set to it again (yaegi
+// binds the literal's calls when it makes it), as late binding would
+// have it; one whose literal no longer compiles keeps the old.
+func TestRedefinitionRemakesFuncValues(t *testing.T) {
+	s := newTestSession(t)
+	value(t, s, "func f() int { return 1 }\nfunc g() int { return f() }\nh := func() int { return f() * 10 }\nvar k = func(x int) int { return x + g() }")
+	expectValues(t, s, []cellValue{
+		{"fmt.Sprint(h(), k(1))", "10 2"},
+		{"func f() int { return 2 }", ""},
+		{"fmt.Sprint(h(), k(1))", "20 3"},
+		// Set by the cell itself: its own literal stands.
+		{"func f() int { return 3 }\nh = func() int { return -f() }", ""},
+		{"fmt.Sprint(h(), k(1))", "-3 4"},
+		{"func f() string { return \"s\" }", ""},
+		{"h()", "-3"},
+	})
+	// k was made again: it calls g, which no longer compiles, and says so.
+	if _, err := s.Run(t.Context(), "k(1)"); err == nil || !strings.Contains(err.Error(), "g no longer compiles") {
+		t.Errorf("k(1) after f changed type: %v", err)
+	}
+}
+
 // TestRedefinitionReachesMethods: yaegi binds a method's calls when it
 // compiles it and keeps a type's first methods, so a method went on
 // calling a func, or reading a var, as it was. A type with such a method
