@@ -842,6 +842,9 @@ func (s *Session) staleGeneric(prog *cell.Program, versioned []string) []string 
 // types and generic funcs).
 func (s *Session) staleTypesOf(prog *cell.Program, versioned []string) []string {
 	changed := s.changedBy(prog, versioned)
+	if len(changed) == 0 {
+		return nil // most cells
+	}
 	var out []string
 	for t, refs := range s.trefs {
 		if !slices.Contains(versioned, t) &&
@@ -870,6 +873,9 @@ func (s *Session) staleTypesOf(prog *cell.Program, versioned []string) []string 
 // those the cell sets: yaegi binds a literal's calls when it makes it.
 func (s *Session) staleFuncValues(prog *cell.Program, versioned []string) []string {
 	changed := s.changedBy(prog, versioned)
+	if len(changed) == 0 {
+		return nil // most cells
+	}
 	for _, f := range s.staleFuncs(changed, prog) {
 		changed[f] = true
 	}
