@@ -52,9 +52,9 @@ type Session struct {
 	stale    []string
 	rebindAt int
 	// staleTypes are the types the running cell versions for what it
-	// redefines (see staleTypesOf); methodsAt is the
-	// index of the chunk with their methods. keepMethods leaves them as
-	// they are, when those methods do not compile with the cell.
+	// redefines (see staleTypesOf); methodsAt is the index of the chunk
+	// with their methods. keepMethods leaves them as they are, when those
+	// methods do not compile with the cell.
 	staleTypes  []string
 	methodsAt   int
 	keepMethods bool
