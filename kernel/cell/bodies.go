@@ -401,6 +401,10 @@ func (c *compiler) switchVarType(ts *ast.TypeSwitchStmt, x *ast.Ident, defined m
 func (c *compiler) declaredVar(name string) string {
 	src := c.declSource(name)
 	if !strings.HasPrefix(src, "var ") {
+		if t := c.env.VarType(name); t != "" {
+			// By the cells' types' names in this compile.
+			return c.current(versionedRE.ReplaceAllString(t, "$1"))
+		}
 		return ""
 	}
 	f, err := parser.ParseFile(token.NewFileSet(), "", "package p;"+src, parser.SkipObjectResolution)
@@ -413,7 +417,16 @@ func (c *compiler) declaredVar(name string) string {
 	}
 	for _, sp := range gd.Specs {
 		vs, ok := sp.(*ast.ValueSpec)
-		if !ok || vs.Type == nil || !slices.ContainsFunc(vs.Names, func(n *ast.Ident) bool { return n.Name == name }) {
+		if !ok || !slices.ContainsFunc(vs.Names, func(n *ast.Ident) bool { return n.Name == name }) {
+			continue
+		}
+		if vs.Type == nil && len(vs.Names) == 1 && len(vs.Values) == 1 {
+			// var fs = []func() T{...}: the literal's type.
+			if lit, ok := vs.Values[0].(*ast.CompositeLit); ok && lit.Type != nil {
+				vs.Type = lit.Type
+			}
+		}
+		if vs.Type == nil {
 			continue
 		}
 		ast.Inspect(vs.Type, func(n ast.Node) bool {

@@ -71,6 +71,10 @@ type Env interface {
 	// HoldsInterface returns "error" or "any" if an earlier cell's
 	// top-level name is a variable of that type (see interfaceValues).
 	HoldsInterface(name string) string
+	// VarType returns the type of an earlier cell's variable defined with
+	// none written (w := f(), m := map[string]T{}), as the cell compiler
+	// found it then (Program.DefineTypes), or "".
+	VarType(name string) string
 	// HoldsChans reports whether an earlier cell's top-level name holds a
 	// slice, array or map of receivable channels (see rangeOverChans).
 	HoldsChans(name string) bool
@@ -1087,6 +1091,21 @@ func (c *compiler) multiDefineSite(st *ast.AssignStmt, commaOK bool, off func(to
 	}
 }
 
+// funcResult returns the result type of func type text ft, if it has one
+// result, or "".
+func funcResult(ft string) string {
+	e, err := parser.ParseExpr(ft)
+	if err != nil {
+		return ""
+	}
+	if t, ok := e.(*ast.FuncType); ok {
+		if rs := fieldTypes(t.Results); len(rs) == 1 {
+			return types.ExprString(rs[0])
+		}
+	}
+	return ""
+}
+
 // commaOK reports the operands of a two-value define that are not calls:
 // a map index, a type assertion, a receive.
 func commaOK(e ast.Expr) bool {
@@ -1363,9 +1382,15 @@ func (c *compiler) addStmts(units []Unit) error {
 					if t == "" {
 						t = c.callResult(call, off) // a method's (shop.Item())
 					}
+					if t == "" {
+						t = funcResult(c.writtenType(call.Fun, nil, nil, off)) // a func value's (makers[k]())
+					}
 					if t != "" {
 						c.defineTypes[id.Name] = t
 					}
+				}
+				if lit, ok := st.Rhs[0].(*ast.CompositeLit); ok && lit.Type != nil {
+					c.defineTypes[id.Name] = c.typeText(lit.Type, off) // m := map[string]T{...}
 				}
 			}
 			if st.Tok == token.DEFINE && len(st.Lhs) > 1 && (len(st.Rhs) == 1 || len(st.Rhs) == len(st.Lhs)) && slices.ContainsFunc(st.Rhs, hasCall) {

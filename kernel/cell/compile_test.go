@@ -36,6 +36,7 @@ func (e *env) PackageByName(n string) (string, bool) {
 }
 func (e *env) IsInteger(n string) bool  { return n == "count" }
 func (e *env) HoldsChans(n string) bool { return n == "chans" }
+func (e *env) VarType(string) string    { return "" }
 func (e *env) HoldsInterface(n string) string {
 	return map[string]string{"lastErr": "error", "lastAny": "any"}[n]
 }

@@ -86,6 +86,7 @@ func (syntaxOnly) PackageByName(string) (string, bool) { return "", false }
 func (syntaxOnly) PackageName(string) string           { return "" }
 func (syntaxOnly) IsInteger(string) bool               { return false }
 func (syntaxOnly) HoldsChans(string) bool              { return false }
+func (syntaxOnly) VarType(string) string               { return "" }
 func (syntaxOnly) HoldsInterface(string) string        { return "" }
 func (syntaxOnly) Methods(string) []string             { return nil }
 func (syntaxOnly) MethodSig(string, string, string, bool) ([]string, []string, bool, bool) {

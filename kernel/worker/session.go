@@ -514,6 +514,9 @@ func declaredVarType(src string) string {
 	return ""
 }
 
+// VarType implements cell.Env.
+func (s *Session) VarType(name string) string { return s.defineTypes[name] }
+
 // HoldsChans implements cell.Env, as IsInteger does.
 func (s *Session) HoldsChans(name string) bool {
 	v, ok := s.valueOf(name)
