@@ -142,6 +142,9 @@ type Program struct {
 	// FuncValueRefs maps each of those to the top-level names its literal
 	// refers to: redefining one of them makes the literal again.
 	FuncValueRefs map[string][]string
+	// ParamsRenamed lists the generic funcs whose type parameters are
+	// named as top-level names of the cells: they have names of their own.
+	ParamsRenamed []string
 	// Refs maps each declared func to the top-level names its declaration
 	// refers to, so that redefining one of them can re-evaluate the func.
 	Refs map[string][]string
@@ -215,30 +218,39 @@ func Compile(src string, env Env) (p *Program, err error) {
 	if err != nil {
 		return nil, syntaxError(err)
 	}
+	// Rewrites of the source before anything else reads it; the
+	// declarations' sources (for help, and to compile them again) stay
+	// the user's.
+	orig, origUnits := src, units
+	rewritten := false
 	if s, ok := rewriteErrorsAs(src, units, env); ok {
-		orig, origUnits := src, units
 		if units, err = Split(s); err != nil {
 			return nil, syntaxError(err)
 		}
-		src = s
-		if len(units) == len(origUnits) {
-			// The declarations' sources (for help, and to compile them
-			// again) are the user's.
-			defer func() {
-				if p == nil {
-					return
-				}
-				for name, text := range p.Sources {
-					for i, u := range units {
-						if text == strings.TrimSpace(src[u.Start:u.End]) {
-							p.Sources[name] = strings.TrimSpace(orig[origUnits[i].Start:origUnits[i].End])
-						}
+		src, rewritten = s, true
+	}
+	s, renamed := renameClashingParams(src, units, env)
+	if len(renamed) > 0 {
+		if units, err = Split(s); err != nil {
+			return nil, syntaxError(err)
+		}
+		src, rewritten = s, true
+	}
+	if rewritten && len(units) == len(origUnits) {
+		defer func() {
+			if p == nil {
+				return
+			}
+			for name, text := range p.Sources {
+				for i, u := range units {
+					if text == strings.TrimSpace(src[u.Start:u.End]) {
+						p.Sources[name] = strings.TrimSpace(orig[origUnits[i].Start:origUnits[i].End])
 					}
 				}
-			}()
-		}
+			}
+		}()
 	}
-	c := &compiler{src: src, env: env, localDefs: map[string]bool{}, sources: map[string]string{}, defineAt: map[string]int{}, refs: map[string][]string{}, methodRefs: map[string][]string{}, typeRefs: map[string][]string{}, methodAt: map[string]int{}, compound: map[int]int{}, selectors: map[string]bool{}, genericSpecs: map[string]genericSpec{}, positional: map[*ast.CallExpr]bool{}, bodyRanges: map[*ast.RangeStmt]Typed{}, switchOf: map[*ast.AssignStmt]*ast.TypeSwitchStmt{}, inferredResult: map[*ast.CallExpr][]string{}, typeUnits: map[int]bool{}, genMethods: map[int]genMethod{}, zeroSpecs: map[*ast.ValueSpec]bool{}, defineTypes: map[string]string{}}
+	c := &compiler{src: src, env: env, localDefs: map[string]bool{}, sources: map[string]string{}, defineAt: map[string]int{}, refs: map[string][]string{}, methodRefs: map[string][]string{}, typeRefs: map[string][]string{}, paramsRenamed: renamed, methodAt: map[string]int{}, compound: map[int]int{}, selectors: map[string]bool{}, genericSpecs: map[string]genericSpec{}, positional: map[*ast.CallExpr]bool{}, bodyRanges: map[*ast.RangeStmt]Typed{}, switchOf: map[*ast.AssignStmt]*ast.TypeSwitchStmt{}, inferredResult: map[*ast.CallExpr][]string{}, typeUnits: map[int]bool{}, genMethods: map[int]genMethod{}, zeroSpecs: map[*ast.ValueSpec]bool{}, defineTypes: map[string]string{}}
 	c.declareAhead(units)
 	var stmtUnits []Unit
 	earlier := map[string]bool{} // variables the units so far define
@@ -423,7 +435,10 @@ type compiler struct {
 	funcValues map[string]string
 	funcOrder  []string
 	funcAt     map[string][2]int // each func value literal's extent
-	err        error             // the first error a rewrite found
+	// paramsRenamed lists the generic funcs whose type parameters
+	// renameTypeParams renamed for a top-level name of the cells.
+	paramsRenamed []string
+	err           error // the first error a rewrite found
 }
 
 type freeIdent struct {
@@ -3195,7 +3210,7 @@ func (c *compiler) autoImports() {
 func (c *compiler) program(units []Unit) (*Program, error) {
 	sort.SliceStable(c.defines, func(i, j int) bool { return c.defineAt[c.defines[i]] < c.defineAt[c.defines[j]] })
 	p := &Program{Imports: c.imports, Defines: c.defines, Sources: c.sources, Refs: c.refs, MethodRefs: c.methodRefs, TypeRefs: c.typeRefs, Types: c.types,
-		FuncValues: c.funcValues, FuncOrder: c.funcOrder, FuncValueRefs: c.funcValueRefs(), Generic: c.generic, Eager: c.eager, Instances: c.instances, DefineTypes: c.defineTypes}
+		FuncValues: c.funcValues, FuncOrder: c.funcOrder, FuncValueRefs: c.funcValueRefs(), ParamsRenamed: c.paramsRenamed, Generic: c.generic, Eager: c.eager, Instances: c.instances, DefineTypes: c.defineTypes}
 	// By offset; at one offset, insertions before a replacement starting
 	// there (a probe statement before a statement that is rewritten too).
 	byOffset := func(i, j int) bool {

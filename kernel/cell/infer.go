@@ -345,7 +345,8 @@ func (c *compiler) topLevelType(e ast.Expr) bool {
 			return false // a package's
 		case *ast.Ident:
 			base := versionRE.ReplaceAllString(n.Name, "")
-			if !universe[n.Name] && c.cellTypeDecl(base) == nil && !c.env.Defined(base) {
+			// T__0 is a type parameter named apart (renameTypeParams).
+			if !universe[n.Name] && c.cellTypeDecl(base) == nil && !c.env.Defined(base) || strings.HasSuffix(n.Name, "__0") {
 				ok = false
 			}
 		}

@@ -3,6 +3,8 @@ package cell
 import (
 	"go/ast"
 	"go/token"
+	"slices"
+	"strings"
 )
 
 // renameTypeParams gives the type parameters of a generic declaration
@@ -102,4 +104,96 @@ func addParamNames(params map[string]bool, fl *ast.FieldList) {
 			params[n.Name] = true
 		}
 	}
+}
+
+// renameClashingParams renames, before anything else reads the cell, the
+// type parameters of its generic funcs that are named as a top-level name
+// of the cells (func Sum[N Number] with const N, or type T): yaegi
+// declares a generic func's parameters among the package's names, and
+// the two broke each other. The new names end in "__0", which messages
+// show without. It returns the funcs renamed, if any.
+func renameClashingParams(src string, units []Unit, env Env) (string, []string) {
+	if !strings.Contains(src, "[") {
+		return src, nil // no generic func
+	}
+	names := map[string]bool{} // the cell's top-level names
+	type decl struct {
+		fd   *ast.FuncDecl
+		fset *token.FileSet
+	}
+	var generic []decl
+	for _, u := range units {
+		switch u.Kind {
+		case Decl:
+			f, fset, err := parseFile(src, u)
+			if err != nil {
+				continue
+			}
+			for _, d := range f.Decls {
+				switch d := d.(type) {
+				case *ast.FuncDecl:
+					if d.Recv == nil {
+						names[d.Name.Name] = true
+						if d.Type.TypeParams != nil {
+							generic = append(generic, decl{d, fset})
+						}
+					}
+				case *ast.GenDecl:
+					for _, sp := range d.Specs {
+						switch sp := sp.(type) {
+						case *ast.TypeSpec:
+							names[sp.Name.Name] = true
+						case *ast.ValueSpec:
+							for _, n := range sp.Names {
+								names[n.Name] = true
+							}
+						}
+					}
+				}
+			}
+		case Stmt:
+			// n := ... among the cell's statements.
+			text := strings.TrimSpace(src[u.Start:u.End])
+			if m := defineRE.FindStringSubmatch(text); m != nil {
+				for _, n := range strings.Split(m[1], ",") {
+					names[strings.TrimSpace(n)] = true
+				}
+			}
+		}
+	}
+	type repl struct{ at, end int }
+	var rs []repl
+	var renamed []string
+	for _, g := range generic {
+		for _, f := range g.fd.Type.TypeParams.List {
+			for _, p := range f.Names {
+				if p.Name == g.fd.Name.Name || !names[p.Name] && !env.Defined(p.Name) || p.Obj == nil {
+					continue
+				}
+				if !slices.Contains(renamed, g.fd.Name.Name) {
+					renamed = append(renamed, g.fd.Name.Name)
+				}
+				ast.Inspect(g.fd, func(n ast.Node) bool {
+					if id, ok := n.(*ast.Ident); ok && id.Obj == p.Obj {
+						at := g.fset.Position(id.Pos()).Offset - len("package p;")
+						rs = append(rs, repl{at, at + len(id.Name)})
+					}
+					return true
+				})
+			}
+		}
+	}
+	if len(rs) == 0 {
+		return src, nil
+	}
+	slices.SortFunc(rs, func(a, b repl) int { return a.at - b.at })
+	var b strings.Builder
+	last := 0
+	for _, r := range rs {
+		b.WriteString(src[last:r.end])
+		b.WriteString("__0")
+		last = r.end
+	}
+	b.WriteString(src[last:])
+	return b.String(), renamed
 }

@@ -64,6 +64,9 @@ type Session struct {
 	funcValues map[string]string
 	funcOrder  []string
 	valueRefs  map[string][]string // the top-level names each literal refers to
+	// paramsRenamed holds the generic funcs whose type parameters have
+	// names of their own (cell.Program.ParamsRenamed).
+	paramsRenamed map[string]bool
 	// staleValues are those the running cell's redefinitions make stale:
 	// they are made again once it has run.
 	staleValues []string
@@ -138,25 +141,26 @@ func NewSession(stdin io.Reader) (*Session, error) {
 		defined:  map[string]bool{},
 		sources:  map[string]string{},
 		docs:     map[string]*pkgDocs{}, fromSource: sourceDocs, stdDocs: stdDocsFile,
-		typeParams:  map[string][]string{},
-		refs:        map[string][]string{},
-		mrefs:       map[string][]string{},
-		trefs:       map[string][]string{},
-		types:       map[string]bool{},
-		methods:     map[string]map[string]string{},
-		alias:       map[string]string{},
-		pending:     map[string]string{},
-		typed:       map[int]cell.Typed{},
-		defineTypes: map[string]string{},
-		funcValues:  map[string]string{},
-		valueRefs:   map[string][]string{},
-		shimsLoaded: map[string]bool{},
-		compiling:   &atomic.Bool{},
-		version:     map[string]int{},
-		byName:      map[string]string{},
-		byPath:      map[string]string{},
-		trace:       &lockedBuffer{},
-		stdin:       stdin,
+		typeParams:    map[string][]string{},
+		refs:          map[string][]string{},
+		mrefs:         map[string][]string{},
+		trefs:         map[string][]string{},
+		types:         map[string]bool{},
+		methods:       map[string]map[string]string{},
+		alias:         map[string]string{},
+		pending:       map[string]string{},
+		typed:         map[int]cell.Typed{},
+		defineTypes:   map[string]string{},
+		funcValues:    map[string]string{},
+		valueRefs:     map[string][]string{},
+		paramsRenamed: map[string]bool{},
+		shimsLoaded:   map[string]bool{},
+		compiling:     &atomic.Bool{},
+		version:       map[string]int{},
+		byName:        map[string]string{},
+		byPath:        map[string]string{},
+		trace:         &lockedBuffer{},
+		stdin:         stdin,
 	}
 	s.rt.result = func(b display.Bundle) { s.result = &b }
 	s.in = interp.New(interp.Options{
@@ -1226,6 +1230,9 @@ func (s *Session) poisoned(prog *cell.Program, versioned []string) {
 // record notes what a cell defined, also when it failed part way (what
 // ran before the failure is defined in the interpreter).
 func (s *Session) record(prog *cell.Program) {
+	for _, g := range prog.Generic {
+		s.paramsRenamed[g] = slices.Contains(prog.ParamsRenamed, g)
+	}
 	for n, refs := range prog.FuncValueRefs {
 		s.valueRefs[n] = refs
 	}

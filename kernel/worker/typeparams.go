@@ -6,6 +6,7 @@ import (
 	"go/parser"
 	"go/token"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -51,6 +52,9 @@ func (s *Session) typeParamClash(code string, prog *cell.Program) error {
 	}
 	sort.Strings(names)
 	for _, g := range names {
+		if mine[g] && slices.Contains(prog.ParamsRenamed, g) || !mine[g] && s.paramsRenamed[g] {
+			continue // its type parameters have names of their own
+		}
 		for _, p := range s.typeParamsOf(g, generics[g]) {
 			if now[p] && (mine[g] || mine[p]) && p != g {
 				e := &cell.Error{Msg: fmt.Sprintf("%s is both a type parameter of %s and a name of your cells: the interpreter mixes the two up, so name one of them otherwise (func %s[E ...])", p, g, g)}
