@@ -231,6 +231,8 @@ func TestCellsRunAgain(t *testing.T) {
 		// generic types of one shape, and handed back the old type's
 		// values ("reflect.Set: ... not assignable").
 		{"a recursive generic type declared again as it was", node, chains, "cs := Chains([]string{\"x\", \"y\"})\nlen(cs)", node, "cs := Chains([]string{\"x\", \"y\", \"z\"})\nlen(cs)", "4"},
+		// A method a later cell adds, that an earlier one calls.
+		{"a generic type's method declared after one calling it", "type Stack[T any] struct{ items []T }\nfunc (s *Stack[T]) PushAll(xs ...T) { for _, x := range xs { s.Push(x) } }", "func (s *Stack[T]) Push(x T) { s.items = append(s.items, x) }", "var s Stack[int]\ns.PushAll(1, 2, 3)\nlen(s.items)", "3"},
 		// The carried Withdraw was compiled before the cell's new Error.
 		{"carried methods with the cell's new ones", account, "func (a *Account) Withdraw(n int) error { if n > 500 { return LimitError{500, n} }; return nil }", account, "fmt.Sprint((&Account{}).Withdraw(600))", "limit 500"},
 		// d.Duration became d.Duration__2, time.Duration's field.
