@@ -52,7 +52,16 @@ func (c *compiler) fmtTypes(n *ast.CallExpr, off func(token.Pos) int) {
 	}
 	for i, v := range verbs {
 		a := args[i]
-		if id, isIdent := a.(*ast.Ident); isIdent && id.Name == "nil" && id.Obj == nil || !strings.ContainsRune("TvsqxX+#", v) {
+		if id, isIdent := a.(*ast.Ident); isIdent && id.Name == "nil" && id.Obj == nil {
+			continue
+		}
+		if !strings.ContainsRune("TvsqxX+#", v) {
+			// A Format method of the cells' formats every verb (%.1f of
+			// a Mag float64): its type goes along too.
+			if name, _ := c.staticType(a, off); name != "" && c.formatIn(name) {
+				from, to := off(a.Pos()), off(a.End())
+				c.edits = append(c.edits, edit{from, from, HelperTyped + "("}, edit{to, to, ", " + strconv.Quote(name) + ")"})
+			}
 			continue
 		}
 		from, to := off(a.Pos()), off(a.End())
@@ -290,6 +299,13 @@ var mainTypeRE = regexp.MustCompile(`main\.([A-Za-z_][A-Za-z0-9_]*)`)
 
 // goStringIn reports whether type text t (as staticType names it, main.T)
 // names a type of the cells with a GoString method.
+// formatIn reports whether the type t is one of the cells' with a Format
+// method.
+func (c *compiler) formatIn(t string) bool {
+	m := mainTypeRE.FindStringSubmatch(t)
+	return m != nil && m[0] == t && len(c.methodsNamed(m[1], "Format")) > 0
+}
+
 func (c *compiler) goStringIn(t string) bool {
 	found := false
 	for _, m := range mainTypeRE.FindAllStringSubmatch(t, -1) {

@@ -1220,6 +1220,9 @@ func (st *stringers) formatArgs(format string, a []any) (string, []any) {
 			}
 		case strings.ContainsRune("vsqxX", verbs[i]):
 			w, made = st.format(v)
+		case verbs[i] != 'T' && isTyped(v):
+			// Another verb of a type with a Format method (cell's fmtTypes).
+			w, made = st.format(v)
 		case verbs[i] != ' ' && verbs[i] != 'w' && isWrapper(reflect.TypeOf(v)):
 			// yaegi hands fmt a value with a String or Error method in a
 			// wrapper struct, whose fields a verb that does not use the
