@@ -510,11 +510,15 @@ func substitute(e ast.Expr, bound map[string]string, keep bool) (string, bool) {
 				ok = false
 			}
 		case *ast.ArrayType:
-			if x.Len != nil {
+			switch l := x.Len.(type) {
+			case nil:
+				b.WriteString("[]")
+			case *ast.BasicLit:
+				b.WriteString("[" + l.Value + "]") // [4]State
+			default:
 				ok = false
 				return
 			}
-			b.WriteString("[]")
 			write(x.Elt)
 		case *ast.StarExpr:
 			b.WriteString("*")

@@ -1093,13 +1093,19 @@ func (f typedStruct) Format(s fmt.State, verb rune) {
 		if i > 0 {
 			io.WriteString(s, " ")
 		}
+		name, unexported := fieldName(f.v.Type().Field(i))
 		if s.Flag('+') {
-			name, _ := fieldName(f.v.Type().Field(i))
 			io.WriteString(s, name+":")
 		}
 		field := f.v.Field(i)
 		if !field.CanInterface() {
 			fmt.Fprintf(s, format, field)
+			continue
+		}
+		if unexported {
+			// fmt calls no method of an unexported field's value, as
+			// structFormatter.
+			fmt.Fprintf(s, format, field.Interface())
 			continue
 		}
 		v := f.st.formatTyped(field, f.fields[i])
