@@ -532,21 +532,33 @@ func ArgVerbs(format string, n int) (verbs []rune, at []int, ok bool) {
 			sharp = sharp || format[i] == '#'
 			plus = plus || format[i] == '+'
 		}
-		for ; i < len(format) && (format[i] >= '0' && format[i] <= '9' || format[i] == '.' || format[i] == '*'); i++ {
-			if format[i] == '*' {
-				if arg < n {
+		// Width and precision, and explicit argument indexes (%[2]*.[1]f).
+		for ; i < len(format) && (format[i] >= '0' && format[i] <= '9' || strings.IndexByte(".*[", format[i]) >= 0); i++ {
+			switch format[i] {
+			case '*':
+				if arg < n && verbs[arg] == 0 {
 					verbs[arg] = ' '
 				}
 				arg++
+			case '[':
+				end := strings.IndexByte(format[i:], ']')
+				k, err := strconv.Atoi(format[i+1 : i+max(end, 1)])
+				if end < 0 || err != nil || k < 1 {
+					return nil, nil, false
+				}
+				arg, i = k-1, i+end
 			}
 		}
 		if i >= len(format) {
 			break
 		}
-		if format[i] == '[' {
-			return nil, nil, false
-		}
 		if format[i] == '%' {
+			continue
+		}
+		if arg < n && strings.ContainsRune("vsqxX+#T", verbs[arg]) && verbs[arg] != 0 && format[i] != 'T' {
+			// An argument two verbs use (%[1]v %[1]d): the one that
+			// uses its methods decides; the formatter serves the other.
+			arg++
 			continue
 		}
 		if arg < n {

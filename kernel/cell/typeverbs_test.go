@@ -15,7 +15,10 @@ func TestArgVerbs(t *testing.T) {
 		{"%v %d %s", 3, "vds", true},
 		{"100%% %T %#v %+v", 3, "T#+", true},
 		{"%*d %.*f %-8q", 5, " d fq", true},
-		{"%[2]v %[1]v", 2, "", false},
+		{"%[2]v %[1]v", 2, "vv", true},
+		{"%[2]v %d %[1]*d", 3, " vd", true},
+		{"%[1]v %[1]d", 1, "v", true}, // the verb that uses methods decides
+		{"%[x]v", 1, "", false},
 		{"%v", 3, "v\x00\x00", true},
 		{"%v %v %v", 1, "v", true},
 	} {
@@ -40,7 +43,7 @@ func TestTypeVerbRewrites(t *testing.T) {
 		{"fmt.Fprintf(w, \"%T %T\", v, nil)", `fmt.Fprintf(w, "%T %T", [1]interface{}{v}[0], nil)`},
 		{"err := fmt.Errorf(\"%T: %w\", v, w)", `fmt.Errorf("%T: %w", [1]interface{}{v}[0], w)`},
 		{"fmt.Printf(\"%v\", v)", `fmt.Printf("%v", v)`},
-		{"fmt.Printf(\"%[1]T\", v)", `fmt.Printf("%[1]T", v)`},
+		{"fmt.Printf(\"%[1]T\", v)", `fmt.Printf("%[1]T", [1]interface{}{v}[0])`},
 		{"w.Printf(\"%T\", v)", `w.Printf("%T", v)`},
 	})
 	// Slices, arrays and maps of types that are not structs and print

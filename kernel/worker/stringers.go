@@ -1178,7 +1178,15 @@ type formatter struct {
 func (f formatter) Format(s fmt.State, verb rune) {
 	switch {
 	case verb == 'v' && s.Flag('#'), !strings.ContainsRune("vsqxX", verb):
-		fmt.Fprintf(s, fmt.FormatString(s, verb), f.v.Interface())
+		v := f.v
+		if isWrapper(v.Type()) {
+			// The value yaegi keeps in its wrapper (an argument that a
+			// %v and a %d both use: fmt.Printf("%[1]v %[1]d", s)).
+			if in := yaegiInner(v); in.IsValid() && in.CanInterface() {
+				v = in
+			}
+		}
+		fmt.Fprintf(s, fmt.FormatString(s, verb), v.Interface())
 	default:
 		fmt.Fprintf(s, fmt.FormatString(s, verb), f.method(f.v))
 	}
@@ -1226,6 +1234,13 @@ func (st *stringers) formatArgs(format string, a []any) (string, []any) {
 			}
 		case strings.ContainsRune("vsqxX", verbs[i]):
 			w, made = st.format(v)
+			_, isErr := v.(error)
+			_, formats := v.(fmt.Formatter)
+			if sv, ok := v.(fmt.Stringer); ok && !made && !isErr && !formats && isWrapper(reflect.TypeOf(v)) {
+				// yaegi's wrapper, with the method: another verb on the
+				// same argument (%[1]v %[1]d) gets the value it keeps.
+				w, made = formatter{reflect.ValueOf(v), func(reflect.Value) string { return sv.String() }}, true
+			}
 		case verbs[i] != 'T' && isTyped(v):
 			// Another verb of a type with a Format method (cell's fmtTypes).
 			w, made = st.format(v)
