@@ -612,7 +612,12 @@ func (s *Session) Run(ctx context.Context, code string) (*display.Bundle, error)
 	}
 	s.record(prog)
 	if stale := s.staleValues; len(stale) > 0 {
-		s.remake(stale)
+		failed := s.remake(stale)
+		for _, name := range stale {
+			if err, ok := failed[name]; ok {
+				fmt.Fprintf(os.Stderr, "note: %s keeps what it called before: its func literal does not compile with the new definitions (%s)\n", name, unplaced(err))
+			}
+		}
 	}
 	if err := s.runAtEnd(); err != nil {
 		return nil, s.runError(ctx, code, err)
@@ -899,8 +904,9 @@ func (s *Session) staleFuncValues(prog *cell.Program, versioned []string) []stri
 }
 
 // remake sets the variables names, which cells set to func literals, to
-// those literals again, and says which it cannot.
-func (s *Session) remake(names []string) {
+// those literals again, and returns the errors of those it cannot set.
+func (s *Session) remake(names []string) map[string]error {
+	failed := map[string]error{}
 	for _, name := range names {
 		_, _, progs, err := s.compileCell(name + " = " + s.funcValues[name])
 		for _, p := range progs {
@@ -909,9 +915,10 @@ func (s *Session) remake(names []string) {
 			}
 		}
 		if err != nil {
-			fmt.Fprintf(os.Stderr, "note: %s keeps what it called before: its func literal does not compile with the new definitions (%s)\n", name, unplaced(err))
+			failed[name] = err
 		}
 	}
+	return failed
 }
 
 // insertRebind puts a chunk that compiles the funcs of earlier cells that
@@ -1544,17 +1551,7 @@ func pointAt(code string, line, col int, msg string) []string {
 // without running. (Func values held in structs, maps or slices cannot be
 // made again: the interrupt's error says so.)
 func (s *Session) remakeFuncValues() {
-	for _, name := range s.funcOrder {
-		_, _, progs, err := s.compileCell(name + " = " + s.funcValues[name])
-		if err != nil {
-			continue // the name or what the literal uses is gone
-		}
-		for _, p := range progs {
-			if _, err := s.in.Execute(p); err != nil {
-				break
-			}
-		}
-	}
+	s.remake(s.funcOrder) // one that fails: the name or what the literal uses is gone
 }
 
 // stoppedError is the error of a cell stopped by yaegi's stop (see
