@@ -28,6 +28,11 @@ const (
 	HelperRecovered = "_fountain_rt.Recovered"
 	HelperGoRecover = "_fountain_gorecover" // recovers and reports a panic in a goroutine a cell started
 	HelperAtEnd     = "_fountain_atend"     // a cell's own defer: the call runs when the cell ends
+	// HelperSelect runs a select statement's cases and returns the one it
+	// chose; HelperSelectBuffer makes a buffered channel for a value to
+	// send (see selects).
+	HelperSelect       = "_fountain_rt.Select"
+	HelperSelectBuffer = "_fountain_rt.SelectBuffer"
 	// HelperTyped gives a value its type's name, for fmt, log and json and
 	// a cell's value (see fmtTypes, jsonTypes).
 	// HelperJSONEncode and HelperJSONDecode are a json.Encoder's Encode
@@ -1621,8 +1626,8 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 	var generic []inferCall
 	settled := c.genericBodies(f, off)
 	addressed := map[*ast.CompositeLit]bool{}
-	comms := map[*ast.AssignStmt]bool{}       // a select case's receive, met before its statement
-	parentLabel := map[*ast.SelectStmt]bool{} // a labeled select, met before the select
+	comms := map[*ast.AssignStmt]bool{}                   // a select case's receive, met before its statement
+	parentLabel := map[*ast.SelectStmt]*ast.LabeledStmt{} // a labeled select, met before the select
 	ast.Inspect(f, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.UnaryExpr:
@@ -1675,12 +1680,10 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 				c.selectAssign(n, as, off)
 			}
 		case *ast.SelectStmt:
-			if _, labeled := parentLabel[n]; !labeled {
-				c.selectSends(n, off)
-			}
+			c.selects(n, parentLabel[n], off)
 		case *ast.LabeledStmt:
 			if sel, ok := n.Stmt.(*ast.SelectStmt); ok {
-				parentLabel[sel] = true
+				parentLabel[sel] = n
 			}
 		case *ast.FuncDecl:
 			c.captureReceivers(n, off)
@@ -2776,41 +2779,6 @@ func (c *compiler) parenReceives(es []ast.Expr, off func(token.Pos) int) {
 			c.edits = append(c.edits, edit{off(u.Pos()), off(u.Pos()), "("}, edit{off(u.End()), off(u.End()), ")"})
 		}
 	}
-}
-
-// selectSends evaluates the values a select sends before the select:
-// yaegi evaluated a send case's value wrongly (case ch <- Msg{t, b.seq}:
-// sent a zero Seq). Go evaluates them once, entering the select, too:
-//
-//	select { case ch <- v(x): ... }  ->  { s0 := v(x); select { case ch <- s0: ... } }
-//
-// Names and literals stay. (Not a labeled select: the label must stay on
-// the select.)
-func (c *compiler) selectSends(n *ast.SelectStmt, off func(token.Pos) int) {
-	var temps []string
-	for _, cl := range n.Body.List {
-		cc, ok := cl.(*ast.CommClause)
-		if !ok {
-			continue
-		}
-		send, ok := cc.Comm.(*ast.SendStmt)
-		if !ok {
-			continue
-		}
-		switch ast.Unparen(send.Value).(type) {
-		case *ast.Ident, *ast.BasicLit:
-			continue
-		}
-		t := fmt.Sprintf("%ssend%d", helperPrefix, off(send.Value.Pos()))
-		from, to := off(send.Value.Pos()), off(send.Value.End())
-		c.copies = append(c.copies, copyEdit{off: off(n.Pos()), from: from, to: to, text: t + " := ", suffix: "; ", flat: true, replaced: true})
-		c.edits = append([]edit{{from, to, t + newlines(c.src[from:to])}}, c.edits...)
-		temps = append(temps, t)
-	}
-	if len(temps) == 0 {
-		return
-	}
-	c.edits = append(c.edits, edit{off(n.Pos()), off(n.Pos()), "{ "}, edit{off(n.End()), off(n.End()), " }"})
 }
 
 // selectAssign rewrites a select case that receives into variables with

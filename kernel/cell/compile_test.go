@@ -823,7 +823,7 @@ func TestAssertionRewrites(t *testing.T) {
 		{decl + "switch x := v.(type) { case Sq: _ = x; case int: }", "switch func() int { if _, ok := v.(Sq); ok { return 0 }; if _, ok := v.(int); ok && !" + HelperNamed + "(v) { return 1 }; return -1 }() { case 0: x, _ := v.(Sq); _ = x; _ = x; case 1: x, _ := v.(int); _ = x; }"},
 		{"switch x := v.(type) { case int, string: _ = x }", "switch x := v.(type) { case int, string: _ = x }"},
 		{"r := recover()", "r := " + HelperRecovered + "(recover())"},
-		{"loop:\nfor { select { case <-ch: break loop; default: break } }", "case <-ch: goto _fountain_brk_loop; default: break } }; _fountain_brk_loop: ;"},
+		{"loop:\nfor { select { case <-ch: break loop; default: break } }", "case 0: goto _fountain_brk_loop; default: break } } }; _fountain_brk_loop: ;"},
 		{"loop:\nfor { switch { case true: break loop } }", "case true: break loop"},
 	})
 }
@@ -882,4 +882,23 @@ func TestCompilerPanicIsAnError(t *testing.T) {
 	if !errors.As(err, &bug) || !strings.Contains(err.Error(), "boom") {
 		t.Fatalf("got %v, want the compiler's panic as an error", err)
 	}
+}
+
+// TestSelectRewrites: a select becomes the helper's choice of case and a
+// switch on it; the channels and the values sent are evaluated first, in
+// source order, with the other rewrites inside them made.
+func TestSelectRewrites(t *testing.T) {
+	compilesTo(t, []string{"out", "in", "done", "v", "ok", "m"}, []struct{ src, want string }{
+		{"func f() {\n\tselect {\n\tcase out <- [1]int{1}:\n\t\tprintln(1)\n\tcase x, ok := <-in:\n\t\tprintln(x, ok)\n\tcase <-done:\n\tdefault:\n\t}\n}",
+			"{ _fountain_sc22 := out; _fountain_sv22 := _fountain_sc22; " + HelperSelectBuffer + "(&_fountain_sv22); _fountain_sv22 <- [1]int{1}; _fountain_sc59 := in; _fountain_sc97 := done; switch " + HelperSelect + "(\"svrd\", &_fountain_sc22, &_fountain_sv22, &_fountain_sc59, &_fountain_sc97) {\n\tcase 0:\n\t\tprintln(1)\n\tcase 1: x, ok := <-_fountain_sc59;\n\t\tprintln(x, ok)\n\tcase 2:\n\tdefault:\n\t} }"},
+		// Assigned with =, through fresh variables (see selectAssign).
+		{"select { case v, ok = <-in: }", "case 0: _fountain_r"},
+		// A labeled select keeps its label on the switch.
+		{"L: select { case <-in: break L }", "{ _fountain_sc12 := in; L: switch " + HelperSelect + "(\"r\", &_fountain_sc12) { case 0: goto _fountain_brk_L } }; _fountain_brk_L: ;"},
+		// Nested: each has its own.
+		{"select { case <-in: select { case m <- 1: } }", "case 0: { _fountain_sc29 := m; _fountain_sv29 := _fountain_sc29; " + HelperSelectBuffer + "(&_fountain_sv29); _fountain_sv29 <- 1; switch " + HelperSelect + "(\"s\", &_fountain_sc29, &_fountain_sv29) { case 0: } } } } }"},
+		// Without cases, or with the default alone, it stays.
+		{"select {}", "select {}"},
+		{"select { default: }", "select { default: }"},
+	})
 }

@@ -239,6 +239,10 @@ func (r *hooks) symbols() map[string]reflect.Value {
 			return rv.IsValid() && isWrapper(rv.Type())
 		}),
 		"AssertInto": reflect.ValueOf(r.assertInto),
+		// A cell's select statement, with cases of its own (see
+		// selects.go).
+		"Select":       reflect.ValueOf(r.interrupts.choose),
+		"SelectBuffer": reflect.ValueOf(selectBuffer),
 		// ErrorsAsFunc is errors.As into a variable of a cell's interface
 		// type, which compiled code cannot set (see cell.rewriteErrorsAs).
 		"ErrorsAsFunc": reflect.ValueOf(func(err error, match func(error) bool) bool { return anyInTree(err, match) }),

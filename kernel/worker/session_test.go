@@ -983,3 +983,112 @@ func TestGenericMethodsKeyedByType(t *testing.T) {
 		})
 	}
 }
+
+// TestSelectOfManyGoroutines: goroutines running one select statement
+// each send and receive their own values. In yaegi they shared the
+// statement's cases, and now and then one sent another's value (a
+// reading lost, another counted twice).
+func TestSelectOfManyGoroutines(t *testing.T) {
+	s := newTestSession(t)
+	value(t, s, `type Msg struct {
+	From string
+	N    int
+}
+
+func produce(name string, n int, done <-chan struct{}) <-chan Msg {
+	out := make(chan Msg)
+	go func() {
+		defer close(out)
+		for i := range n {
+			select {
+			case out <- Msg{name, i}:
+			case <-done:
+				return
+			}
+		}
+	}()
+	return out
+}
+
+func relay(ins []<-chan Msg, done <-chan struct{}) <-chan Msg {
+	out := make(chan Msg)
+	var wg sync.WaitGroup
+	for _, in := range ins {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				select {
+				case m, ok := <-in:
+					if !ok {
+						return
+					}
+					select {
+					case out <- m:
+					case <-done:
+						return
+					}
+				case <-done:
+					return
+				}
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(out) }()
+	return out
+}`)
+	expectValues(t, s, []cellValue{{`done := make(chan struct{})
+var ins []<-chan Msg
+for _, name := range []string{"a", "b", "c", "d", "e", "f", "g", "h"} {
+	ins = append(ins, produce(name, 5000, done))
+}
+next := map[string]int{}
+bad := 0
+for m := range relay(ins, done) {
+	// Each producer's messages arrive in order, each once.
+	if m.N != next[m.From] {
+		bad++
+	}
+	next[m.From] = m.N + 1
+}
+fmt.Sprint(bad, next)`, "0 map[a:5000 b:5000 c:5000 d:5000 e:5000 f:5000 g:5000 h:5000]"}})
+}
+
+// TestSelectCases: a select works as in Go, case by case.
+func TestSelectCases(t *testing.T) {
+	s := newTestSession(t)
+	value(t, s, "type Shape interface{ Area() float64 }\ntype Sq struct{ S float64 }\nfunc (q Sq) Area() float64 { return q.S * q.S }\ntype Pipe chan int\ntype NotFound struct{ Key string }\nfunc (e *NotFound) Error() string { return e.Key + \" not found\" }")
+	expectValues(t, s, []cellValue{
+		// A receive defines, or assigns with "=", value and ok.
+		{"c := make(chan int, 1)\nc <- 7\nr := \"\"\nselect {\ncase v, ok := <-c:\n\tr = fmt.Sprint(v, ok)\n}\nr", "7 true"},
+		{"c := make(chan string)\nclose(c)\nv, ok := \"x\", true\nselect {\ncase v, ok = <-c:\n}\nfmt.Sprintf(\"%q %v\", v, ok)", "\"\" false"},
+		// A nil channel is never ready; the default runs when none is.
+		{"var c chan int\nr := \"\"\nselect {\ncase <-c:\n\tr = \"nil\"\ndefault:\n\tr = \"default\"\n}\nr", "default"},
+		// What a send sends is converted for the channel's type, as a
+		// send converts it.
+		{"c := make(chan float64, 1)\nselect {\ncase c <- 2:\n}\nf := <-c\nf", "2"},
+		{"c := make(chan any, 1)\nselect {\ncase c <- Sq{2}:\n}\nfmt.Sprintf(\"%T\", <-c)", "main.Sq"},
+		{"c := make(chan Shape, 1)\nselect {\ncase c <- Sq{3}:\n}\n(<-c).Area()", "9"},
+		{"c := make(chan error, 1)\nselect {\ncase c <- &NotFound{\"k\"}:\n}\n(<-c).Error()", "k not found"},
+		{"p := make(Pipe, 1)\nselect {\ncase p <- 4:\n}\nr := 0\nselect {\ncase n := <-p:\n\tr = n * 10\n}\nr", "40"},
+		// Channels and values are evaluated once, in source order.
+		{"var order []string\nget := func(s string, c chan int) chan int { order = append(order, s); return c }\nval := func(s string) int { order = append(order, s); return 1 }\nc := make(chan int, 1)\nselect {\ncase get(\"c1\", c) <- val(\"v1\"):\ncase <-get(\"c2\", nil):\n}\norder", "[c1 v1 c2]"},
+		// Directional channels, and a break out of a labeled loop.
+		{"func drain(in <-chan int, out chan<- int) { for { select { case v, ok := <-in: if !ok { close(out); return }; out <- v * 2 } } }\nin, out := make(chan int, 3), make(chan int, 3)\nin <- 1\nin <- 2\nclose(in)\ndrain(in, out)\nn := 0\nloop:\nfor {\n\tselect {\n\tcase v, ok := <-out:\n\t\tif !ok {\n\t\t\tbreak loop\n\t\t}\n\t\tn += v\n\t}\n}\nn", "6"},
+		// A select of a generic func.
+		{"func first[T any](a, b <-chan T) T { select { case v := <-a: return v; case v := <-b: return v } }\nb := make(chan string, 1)\nb <- \"b\"\nfirst(nil, b)", "b"},
+	})
+	// Sending on a closed channel panics as in Go.
+	if _, err := s.Run(t.Context(), "c := make(chan int)\nclose(c)\nselect {\ncase c <- 1:\n}"); err == nil || !strings.Contains(err.Error(), "send on closed channel") {
+		t.Errorf("send on a closed channel: %v", err)
+	}
+	// A cell waiting in a select is interrupted, and nothing else is.
+	err, took := interruptAfter(t, s, "c := make(chan int)\nselect {\ncase <-c:\n}", 50*time.Millisecond)
+	if err == nil || !strings.Contains(err.Error(), "interrupted") {
+		t.Fatalf("interrupt: %v", err)
+	}
+	if took > softGrace {
+		t.Errorf("waking took %v", took)
+	}
+	expectValues(t, s, []cellValue{{"Sq{5}.Area()", "25"}})
+}
