@@ -1748,22 +1748,7 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 				if id.Name == "max" {
 					helper = HelperMax
 				}
-				// min(a, b, c) -> M(M(a, b), c); min(a) -> (a)
-				repl := strings.Repeat(helper+"(", max(len(n.Args)-2, 0)) + helper
-				if len(n.Args) == 1 {
-					repl = ""
-				}
-				c.edits = append(c.edits, edit{off(id.Pos()), off(id.End()), repl})
-				for i := 1; i < len(n.Args)-1; i++ {
-					c.edits = append(c.edits, edit{off(n.Args[i].End()), off(n.Args[i].End()), ")"})
-				}
-				// yaegi cannot infer a type parameter from untyped float
-				// constants: give them Go's default type, float64.
-				if allLiterals(n.Args, token.FLOAT) {
-					for _, a := range n.Args {
-						c.edits = append(c.edits, edit{off(a.Pos()), off(a.Pos()), "float64("}, edit{off(a.End()), off(a.End()), ")"})
-					}
-				}
+				c.minMax(n, helper, off)
 			case "clear":
 				c.edits = append(c.edits, edit{off(id.Pos()), off(id.End()), HelperClear})
 			}
@@ -2972,19 +2957,6 @@ func (c *compiler) nameParams(n *ast.FuncDecl, off func(token.Pos) int) {
 
 // newlines returns as many line breaks as s has.
 func newlines(s string) string { return strings.Repeat("\n", strings.Count(s, "\n")) }
-
-// allLiterals reports whether args are all numeric literals, one of kind.
-func allLiterals(args []ast.Expr, kind token.Token) bool {
-	has := false
-	for _, a := range args {
-		lit, ok := a.(*ast.BasicLit)
-		if !ok || (lit.Kind != token.INT && lit.Kind != token.FLOAT) {
-			return false
-		}
-		has = has || lit.Kind == kind
-	}
-	return has
-}
 
 // userDefined reports whether name is the user's own, shadowing a builtin.
 func (c *compiler) userDefined(name string) bool {

@@ -167,7 +167,12 @@ func TestRewrites(t *testing.T) {
 	compilesTo(t, []string{"a", "b", "c", "x", "m", "work", "fs", "use", "count"}, []struct{ src, want string }{
 		{"v := min(a, b, c)", HelperMin + "(" + HelperMin + "(a, b), c)"},
 		{"v := max(x)", "v := (x)"},
-		{"v := max(1.5, 2)", HelperMax + "(float64(1.5), float64(2))"},
+		// Constants fold into one, last; constants alone are the constant.
+		{"v := max(1.5, 2)", "v := (2.0)"},
+		{"v := min(3, 1, 2)", "v := (1)"},
+		{"v := min(-2, x, 1.5, a)", HelperMin + "(" + HelperMin + "(x, a), -2.0)"},
+		{"v := max(2, x, 9)", HelperMax + "(x, 9,)"},
+		{"v := max(2,\n\tx,\n\t9,\n)", HelperMax + "(\nx, 9,\n\n)"},
 		{"clear(m)", HelperClear + "(m)"},
 		{"go work(1)", "go func() { defer " + HelperGoRecover + "(); work(1) }()"},
 		{"go func() { x() }()", "go func() {defer " + HelperGoRecover + "();  x() }()"},
