@@ -255,7 +255,7 @@ func Compile(src string, env Env) (p *Program, err error) {
 			}
 		}()
 	}
-	c := &compiler{src: src, env: env, localDefs: map[string]bool{}, sources: map[string]string{}, defineAt: map[string]int{}, refs: map[string][]string{}, methodRefs: map[string][]string{}, typeRefs: map[string][]string{}, paramsRenamed: renamed, methodAt: map[string]int{}, compound: map[int]int{}, selectors: map[string]bool{}, genericSpecs: map[string]genericSpec{}, positional: map[*ast.CallExpr]bool{}, bodyRanges: map[*ast.RangeStmt]Typed{}, switchOf: map[*ast.AssignStmt]*ast.TypeSwitchStmt{}, inferredResult: map[*ast.CallExpr][]string{}, typeUnits: map[int]bool{}, genMethods: map[int]genMethod{}, zeroSpecs: map[*ast.ValueSpec]bool{}, defineTypes: map[string]string{}}
+	c := &compiler{src: src, env: env, localDefs: map[string]bool{}, sources: map[string]string{}, defineAt: map[string]int{}, refs: map[string][]string{}, methodRefs: map[string][]string{}, typeRefs: map[string][]string{}, paramsRenamed: renamed, methodAt: map[string]int{}, compound: map[int]int{}, selectors: map[string]bool{}, members: map[string][]string{}, genericSpecs: map[string]genericSpec{}, positional: map[*ast.CallExpr]bool{}, bodyRanges: map[*ast.RangeStmt]Typed{}, switchOf: map[*ast.AssignStmt]*ast.TypeSwitchStmt{}, inferredResult: map[*ast.CallExpr][]string{}, typeUnits: map[int]bool{}, genMethods: map[int]genMethod{}, zeroSpecs: map[*ast.ValueSpec]bool{}, defineTypes: map[string]string{}}
 	c.declareAhead(units)
 	var stmtUnits []Unit
 	earlier := map[string]bool{} // variables the units so far define
@@ -373,16 +373,17 @@ type compiler struct {
 	src        string
 	env        Env
 	imports    []ImportSpec
-	edits      []edit            // rewrites, as offsets into src
-	copies     []copyEdit        // made into edits once all others are known
-	localDefs  map[string]bool   // names declared at top level by this cell
-	defines    []string          // the same, in order
-	selectors  map[string]bool   // unresolved X of X.Sel, candidates for auto import
-	lastExpr   *ast.ExprStmt     // the cell's last statement when it is an expression
-	lastUnit   Unit              // its unit
-	showType   string            // its type, for HelperTyped (see fmtTypes)
-	sources    map[string]string // declaration source by name
-	defineAt   map[string]int    // where each defined name is declared
+	edits      []edit              // rewrites, as offsets into src
+	copies     []copyEdit          // made into edits once all others are known
+	localDefs  map[string]bool     // names declared at top level by this cell
+	defines    []string            // the same, in order
+	selectors  map[string]bool     // unresolved X of X.Sel, candidates for auto import
+	members    map[string][]string // the Sel of those, to choose among packages of one name
+	lastExpr   *ast.ExprStmt       // the cell's last statement when it is an expression
+	lastUnit   Unit                // its unit
+	showType   string              // its type, for HelperTyped (see fmtTypes)
+	sources    map[string]string   // declaration source by name
+	defineAt   map[string]int      // where each defined name is declared
 	refs       map[string][]string
 	methodRefs map[string][]string
 	typeRefs   map[string][]string
@@ -547,8 +548,23 @@ func (c *compiler) importPath(name string) string {
 	if p, ok := c.env.Imported(name); ok {
 		return p
 	}
-	p, _ := c.env.PackageByName(name)
+	p, _ := c.packageFor(name)
 	return p
+}
+
+// PackageChooser is an Env that chooses among the packages of one name by
+// the members a cell uses of it: rand.NewPCG is math/rand/v2's, where
+// rand alone is math/rand.
+type PackageChooser interface {
+	PackageWith(name string, members []string) (path string, ok bool)
+}
+
+// packageFor returns the package an automatic import of name imports.
+func (c *compiler) packageFor(name string) (string, bool) {
+	if pc, ok := c.env.(PackageChooser); ok {
+		return pc.PackageWith(name, c.members[name])
+	}
+	return c.env.PackageByName(name)
 }
 
 // shim rewrites pkg.name to the package providing it when it is a
@@ -1560,6 +1576,14 @@ func offsetIn(fset *token.FileSet, p token.Pos, prefix int) int {
 // rewrite records the source edits that give cells modern Go semantics the
 // interpreter lacks, and collects selector roots for automatic imports.
 func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
+	ast.Inspect(f, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok {
+			if id, ok := sel.X.(*ast.Ident); ok && id.Obj == nil && !slices.Contains(c.members[id.Name], sel.Sel.Name) {
+				c.members[id.Name] = append(c.members[id.Name], sel.Sel.Name)
+			}
+		}
+		return true
+	})
 	off := func(p token.Pos) int { return offsetIn(fset, p, prefix) }
 	c.noteParamScopes(f)
 	if c.lastExpr != nil {
@@ -3139,7 +3163,7 @@ func (c *compiler) autoImports() {
 		if c.userDefined(n) || c.importsName(n) {
 			continue
 		}
-		if p, ok := c.env.PackageByName(n); ok {
+		if p, ok := c.packageFor(n); ok {
 			c.imports = append(c.imports, ImportSpec{Name: n, Path: p, Auto: true})
 		}
 	}

@@ -86,10 +86,12 @@ type Session struct {
 	// session that replaces another (%reset) takes over its flag.
 	compiling *atomic.Bool
 	version   map[string]int
-	byName    map[string]string // package name -> preferred import path
-	byPath    map[string]string // import path -> package name
-	trace     *lockedBuffer     // the interpreter's own panic trace lines
-	result    *display.Bundle   // value of the running cell's last expression
+	byName    map[string]string                     // package name -> preferred import path
+	named     map[string][]string                   // package name -> all import paths of that name
+	exports   map[string][]map[string]reflect.Value // import path -> its symbol tables
+	byPath    map[string]string                     // import path -> package name
+	trace     *lockedBuffer                         // the interpreter's own panic trace lines
+	result    *display.Bundle                       // value of the running cell's last expression
 	stdin     io.Reader
 	docs      map[string]*pkgDocs // package docs, by import path
 	// fromSource reads a package's docs from its source (sourceDocs;
@@ -158,6 +160,8 @@ func NewSession(stdin io.Reader) (*Session, error) {
 		compiling:     &atomic.Bool{},
 		version:       map[string]int{},
 		byName:        map[string]string{},
+		named:         map[string][]string{},
+		exports:       map[string][]map[string]reflect.Value{},
 		byPath:        map[string]string{},
 		trace:         &lockedBuffer{},
 		stdin:         stdin,
@@ -299,6 +303,14 @@ func (s *Session) indexPackages() {
 			continue
 		}
 		s.byPath[p] = name
+		if !slices.Contains(s.named[name], p) {
+			s.named[name] = append(s.named[name], p)
+		}
+		for _, table := range []interp.Exports{stdlib.Symbols, symbols.Symbols, stdsyms.Symbols} {
+			if t, ok := table[k]; ok {
+				s.exports[p] = append(s.exports[p], t)
+			}
+		}
 		if want, ok := preferred[name]; ok {
 			if want == p {
 				s.byName[name] = p
@@ -324,6 +336,34 @@ func (s *Session) Defined(name string) bool { return s.defined[name] }
 
 // PackageByName implements cell.Env.
 func (s *Session) PackageByName(name string) (string, bool) { p, ok := s.byName[name]; return p, ok }
+
+// PackageWith implements cell.PackageChooser: of the packages named name,
+// the one that has the most of members (math/rand/v2 for rand.NewPCG),
+// the preferred one (PackageByName) on a tie.
+func (s *Session) PackageWith(name string, members []string) (string, bool) {
+	best, ok := s.byName[name]
+	has := func(p string) int {
+		n := 0
+		for _, m := range members {
+			found := shimMembers[p][m]
+			for _, t := range s.exports[p] {
+				_, in := t[m]
+				found = found || in
+			}
+			if found {
+				n++
+			}
+		}
+		return n
+	}
+	score := has(best)
+	for _, p := range s.named[name] {
+		if n := has(p); n > score {
+			best, score, ok = p, n, true
+		}
+	}
+	return best, ok
+}
 
 // PackageName implements cell.Env.
 func (s *Session) PackageName(p string) string { return s.byPath[p] }

@@ -53,6 +53,8 @@ func TestSessionSemantics(t *testing.T) {
 		{"repeat import", []string{"import \"strings\"\nimport \"strings\"\nw := strings.Fields(\"a b c\")", "len(w)"}, "3"},
 		{"auto import", []string{`path.Base("/a/b")`}, "b"},
 		{"auto import clash", []string{`rand.New(rand.NewSource(1)) != nil && scanner.EOF < 0`}, "true"},
+		// The package of that name that has what the cell uses.
+		{"auto import by members", []string{`r := rand.New(rand.NewPCG(1, 2))`, `r.IntN(10) < 10 && rand.N(3) < 3`}, "true"},
 		{"min max", []string{"min(4, 2, 3)", "max(3, 9)"}, "9"},
 		// Constants with a typed value or alone, as Go types them.
 		{"min max constants", []string{"f := 3.5\nn := min(2, 1, 4)\nm := max(2, 1.5)\nvar g float32 = min(1, 2.5)\nfmt.Sprintf(\"%v %v %T %v %T %v %v\", min(2, 1, f), n, n, m, m, g, max(-7, f, -2.5))"}, "1 1 int 2 float64 1 3.5"},
