@@ -136,15 +136,16 @@ func _fountain_try(f func()) {
 	f()
 }
 
+// min and max as Go's: a NaN wins (a != a holds for a NaN alone).
 func _fountain_min[_fountain_T _fountain_cmp.Ordered](a, b _fountain_T) _fountain_T {
-	if a < b {
+	if a != a || a < b {
 		return a
 	}
 	return b
 }
 
 func _fountain_max[_fountain_T _fountain_cmp.Ordered](a, b _fountain_T) _fountain_T {
-	if a > b {
+	if a != a || a > b {
 		return a
 	}
 	return b

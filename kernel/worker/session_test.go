@@ -58,6 +58,8 @@ func TestSessionSemantics(t *testing.T) {
 		{"min max", []string{"min(4, 2, 3)", "max(3, 9)"}, "9"},
 		// Constants with a typed value or alone, as Go types them.
 		{"min max constants", []string{"f := 3.5\nn := min(2, 1, 4)\nm := max(2, 1.5)\nvar g float32 = min(1, 2.5)\nfmt.Sprintf(\"%v %v %T %v %T %v %v\", min(2, 1, f), n, n, m, m, g, max(-7, f, -2.5))"}, "1 1 int 2 float64 1 3.5"},
+		// A NaN wins, as in Go.
+		{"min max NaN", []string{"nan := math.NaN()\nfmt.Sprint(min(1.0, nan), min(nan, 1.0), max(2.0, nan), max(2, 1.5, nan, 7))"}, "NaN NaN NaN NaN"},
 		{"clear", []string{"m := map[int]int{1: 1}\nclear(m)\nlen(m)"}, "0"},
 		{"loop vars", []string{"var fs []func() int\nfor i := 0; i < 3; i++ { fs = append(fs, func() int { return i }) }\nfs[0]() + fs[1]()*10 + fs[2]()*100"}, "210"},
 		{"range vars", []string{"var gs []func() int\nfor _, v := range []int{1, 2} { gs = append(gs, func() int { return v }) }\ngs[0]() + gs[1]()*10"}, "21"},
