@@ -73,6 +73,9 @@ type Session struct {
 	// preparing is the cell whose stale funcs insertRebind compiles: they
 	// see its types and methods (Types, Methods, Source).
 	preparing *cell.Program
+	// declaring is the cell whose carried declarations withCarried
+	// compiles: its names are defined for them, which run after it.
+	declaring *cell.Program
 	// typeParams are the type parameters of generic funcs, by source
 	// (see typeParamClash).
 	typeParams map[string][]string
@@ -332,7 +335,9 @@ func (s *Session) indexPackages() {
 func (s *Session) Imported(name string) (string, bool) { p, ok := s.imported[name]; return p, ok }
 
 // Defined implements cell.Env.
-func (s *Session) Defined(name string) bool { return s.defined[name] }
+func (s *Session) Defined(name string) bool {
+	return s.defined[name] || s.declaring != nil && slices.Contains(s.declaring.Defines, name)
+}
 
 // PackageByName implements cell.Env.
 func (s *Session) PackageByName(name string) (string, bool) { p, ok := s.byName[name]; return p, ok }
@@ -809,7 +814,8 @@ func (s *Session) prepare(code string) (*cell.Program, []string, []cell.Chunk, e
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	if err := s.typeParamClash(code, prog); err != nil {
+	clashing, err := s.typeParamClash(code, prog)
+	if err != nil {
 		return nil, nil, nil, err
 	}
 	// A type the cell redefines, or whose method it redefines, lives on
@@ -821,6 +827,9 @@ func (s *Session) prepare(code string) (*cell.Program, []string, []cell.Chunk, e
 	// keeps one instance per func name and type arguments, for all
 	// packages, so the old body, or cmp.Compare's, would answer for it.
 	versioned = append(versioned, prog.Generic...)
+	// And one of an earlier cell with a type parameter named as what the
+	// cell declares: it is compiled again with the parameter renamed.
+	versioned = append(versioned, clashing...)
 	// So does a generic func of an earlier cell that calls what the cell
 	// redefines: yaegi would keep its instances, made with the old. And a
 	// type of an earlier cell with a method that does: yaegi keeps a
@@ -853,7 +862,9 @@ func (s *Session) prepare(code string) (*cell.Program, []string, []cell.Chunk, e
 	}
 	s.insertRebind(prog, versioned)
 	s.staleValues = s.staleFuncValues(prog, versioned)
+	s.declaring = prog
 	chunks, err := s.withCarried(versioned, prog)
+	s.declaring = nil
 	return prog, versioned, chunks, err
 }
 
@@ -995,10 +1006,17 @@ func (s *Session) insertRebind(prog *cell.Program, versioned []string) {
 	if typesAt >= 0 && slices.ContainsFunc(s.stale, func(f string) bool { return slices.Contains(s.refs[f], cell.RefTypes) }) {
 		at = max(at, typesAt)
 	}
+	// A generic func versioned without the cell declaring it (its type
+	// parameter is a name the cell declares) is carried in right after the
+	// cell's types (see withCarried): its callers follow it.
+	placed := at >= 0
+	if !placed && slices.ContainsFunc(versioned, func(n string) bool { _, own := prog.DeclChunk[n]; return !own && !s.types[n] }) {
+		at, placed = typesAt, true
+	}
 	s.preparing = prog // its types and methods, for the stale funcs to see
 	src, err := s.funcsChunk(s.stale)
 	s.preparing = nil
-	if err != nil || at < 0 {
+	if err != nil || !placed {
 		fmt.Fprintf(os.Stderr, "note: %s not updated for the new definition: %v\n", strings.Join(s.stale, ", "), err)
 		return
 	}

@@ -3,7 +3,6 @@ package worker
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"log"
 	"os"
@@ -331,19 +330,18 @@ func TestGenericFuncsHaveNamesOfTheirOwn(t *testing.T) {
 // top-level name of the cells broke both in yaegi (it declares the
 // parameter among the package's names): a generic func declared after
 // the name gets parameters of its own names; a name declared after the
-// generic func is refused with a message that points at it and changes
-// nothing; a generic type's parameters do not clash.
+// generic func gives it a new version with its parameters so named; a
+// generic type's parameters do not clash.
 func TestTypeParamClash(t *testing.T) {
 	s := newTestSession(t)
-	value(t, s, "func Map[T, U any](xs []T, f func(T) U) []U { var out []U; for _, x := range xs { out = append(out, f(x)) }; return out }")
-	_, err := s.Run(t.Context(), "x := 1\ntype T int")
-	var ce *CellError
-	if !errors.As(err, &ce) || !strings.Contains(ce.Value, "T is both a type parameter of Map and a name of your cells") || !strings.Contains(strings.Join(ce.Traceback, "\n"), "line 2") {
-		t.Fatalf("type T after Map[T]: %v", err)
-	}
-	if _, err := s.Run(t.Context(), "x"); err == nil {
-		t.Fatal("the refused cell defined x")
-	}
+	// A name declared after a generic func with a type parameter of that
+	// name: the func takes a new version whose parameter is named apart,
+	// and so do the funcs that call it.
+	value(t, s, "func Map[T, U any](xs []T, f func(T) U) []U { var out []U; for _, x := range xs { out = append(out, f(x)) }; return out }\nfunc Lens(ws []string) []int { return Map(ws, func(w string) int { return len(w) }) }\nfunc Halves(xs []float64) []float64 { return Map(xs, func(x float64) float64 { return x / 2 }) }")
+	expectValues(t, s, []cellValue{
+		{"x := 1\ntype T struct{ X int }\nfunc (t T) Double() int { return t.X * 2 }\nfmt.Sprint(x, Map([]T{{1}, {2}}, func(t T) int { return t.Double() }))", "1 [2 4]"},
+		{"const U = 3\nfmt.Sprint(U, Lens([]string{\"ab\", \"c\"}), Map([]T{{4}}, func(t T) int { return t.X * U }), T{5}.Double(), Halves([]float64{3}))", "3 [2 1] [12] 10 [1.5]"},
+	})
 	// A generic func declared where the name is already one of the cells'
 	// gets type parameters of its own names.
 	expectValues(t, s, []cellValue{

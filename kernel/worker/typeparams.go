@@ -13,15 +13,19 @@ import (
 	"github.com/fountain-go/fountain/kernel/cell"
 )
 
-// typeParamClash refuses a cell that would give a generic func of the
-// cells a type parameter named as a top-level name of the cells, or the
-// other way round (func Map[T, U any] and type T): yaegi declares a
-// generic func's type parameters among the package's names too, so the
-// two broke each other ("nil reflect type", or "too many arguments" at
-// T's methods), whichever came first. A clear message beats either.
-func (s *Session) typeParamClash(code string, prog *cell.Program) error {
+// typeParamClash finds the generic funcs of the cells with a type
+// parameter named as a top-level name of the cells (func Map[T, U any]
+// and type T): yaegi declares a generic func's type parameters among the
+// package's names too, so the two broke each other ("nil reflect type",
+// or "too many arguments" at T's methods), whichever came first. The cell
+// compiler gives a generic func declared after the name parameters of
+// their own names (see cell.Program.ParamsRenamed); a generic func of an
+// earlier cell whose parameter the cell declares as a name is returned,
+// to take a new version, compiled with its parameters so named. What
+// neither mends is refused with a clear message.
+func (s *Session) typeParamClash(code string, prog *cell.Program) (stale []string, err error) {
 	if len(prog.Defines) == 0 {
-		return nil
+		return nil, nil
 	}
 	now := map[string]bool{}
 	for n := range s.defined {
@@ -56,7 +60,11 @@ func (s *Session) typeParamClash(code string, prog *cell.Program) error {
 			continue // its type parameters have names of their own
 		}
 		for _, p := range s.typeParamsOf(g, generics[g]) {
-			if now[p] && (mine[g] || mine[p]) && p != g {
+			if !mine[g] && mine[p] && p != g {
+				stale = append(stale, g)
+				break
+			}
+			if now[p] && mine[g] && p != g {
 				e := &cell.Error{Msg: fmt.Sprintf("%s is both a type parameter of %s and a name of your cells: the interpreter mixes the two up, so name one of them otherwise (func %s[E ...])", p, g, g)}
 				// Point at the cell's part of it.
 				re := regexp.MustCompile(`\b(?:type|func|var|const)\s+(` + regexp.QuoteMeta(p) + `)\b`)
@@ -68,11 +76,11 @@ func (s *Session) typeParamClash(code string, prog *cell.Program) error {
 					e.Line = strings.Count(before, "\n") + 1
 					e.Col = m[2] - strings.LastIndex(before, "\n")
 				}
-				return e
+				return nil, e
 			}
 		}
 	}
-	return nil
+	return stale, nil
 }
 
 // typeParamsOf returns the type parameters of the generic func name
