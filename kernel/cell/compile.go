@@ -1909,7 +1909,10 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 		for _, s := range sites {
 			funcLoops[s.n] = true
 		}
-		c.freshIterations(f, funcLoops, off)
+		fresh := c.freshIterations(f, funcLoops, off)
+		if has("func") {
+			c.loopClosures(f, parentOf(), fresh, funcLoops, off)
+		}
 	}
 	if len(sites) > 0 || len(generic) > 0 {
 		c.rangeFuncs(sites, parentOf(), off)

@@ -748,7 +748,7 @@ func TestDeferBinding(t *testing.T) {
 		{"func f() { x := 1; defer use(x); x = 2 }", "_fountain_defer0_a0 := x; return func() { use(_fountain_defer0_a0) }"},
 		{"func f() { for _, n := range names { defer func() { use(n) }() } }", "_fountain_defer0_p0 := &_fountain_iter_n; return func() { func() { use((*_fountain_defer0_p0)) }() }"},
 		{"func f() { c := func() { use(1) }; defer c() }", "c := func() func() { return func() { use(1) } }(); defer c()"},
-		{"func f() { for i := range 2 { c := func() { use(i) }; defer c() } }", "c := func() func() { _fountain_closure0_p0 := &i; return func() { use((*_fountain_closure0_p0)) } }()"},
+		{"func f() { for i := range 2 { c := func() { use(i) }; defer c() } }", "c := func() func() { _fountain_closure0_p0 := &i; return func() func() { return func() { use((*_fountain_closure0_p0)) } }() }()"},
 		{"func f() { x := 1; defer use(x) }", "defer use(x)"},
 		{"func f() { mu.Lock(); defer mu.Unlock() }", "defer mu.Unlock()"},
 		{"func f() { for range 3 { defer func() { recover() }() } }", "defer func() { " + HelperRecovered + "(recover()) }()"},
@@ -905,5 +905,17 @@ func TestSelectRewrites(t *testing.T) {
 		// Without cases, or with the default alone, it stays.
 		{"select {}", "select {}"},
 		{"select { default: }", "select { default: }"},
+	})
+}
+
+// TestLoopClosures: a func literal made in a loop is made in a func of its
+// own, called at once; not one called where it is made, nor in a loop
+// with a frame per iteration.
+func TestLoopClosures(t *testing.T) {
+	compilesTo(t, []string{"tasks", "use", "xs"}, []struct{ src, want string }{
+		{"func f() { for i := range 3 { tasks <- func(x int) (int, error) { return x + i, nil } } }", "tasks <- func() func(x int) (int, error) { return func(x int) (int, error) { return x + i, nil } }()"},
+		{"func f() { for _, x := range xs { func() { use(x) }() } }", "_fountain_iter_x := x;  func() { use(_fountain_iter_x) }() }"},
+		{"func f() { g := func() int { return 1 }; use(g) }", "g := func() int { return 1 }"},
+		{"func f() { for i := range 3 { go use(func() int { return i }) } }", "if func() bool {"},
 	})
 }

@@ -29,7 +29,8 @@ import (
 
 // freshIterations rewrites the loops of f that need it; skip holds loops
 // other rewrites turn into func literals already (range over a func).
-func (c *compiler) freshIterations(f *ast.File, skip map[ast.Node]bool, off func(token.Pos) int) {
+func (c *compiler) freshIterations(f *ast.File, skip map[ast.Node]bool, off func(token.Pos) int) (fresh map[ast.Node]bool) {
+	fresh = map[ast.Node]bool{}
 	ast.Inspect(f, func(n ast.Node) bool {
 		var body *ast.BlockStmt
 		switch n := n.(type) {
@@ -56,6 +57,60 @@ func (c *compiler) freshIterations(f *ast.File, skip map[ast.Node]bool, off func
 		}
 		open, end := off(body.Lbrace)+1, off(body.Rbrace)
 		c.edits = append(c.edits, edit{open, open, "if func() bool { "}, edit{end, end, "; return false }() { break } "})
+		fresh[n] = true
+		return true
+	})
+	return fresh
+}
+
+// yaegi keeps the func value a func literal makes in a slot of the frame
+// that runs it, and when a call of that value returns it puts back in the
+// slot what was there before the value was made. In a loop that frame is
+// the loop's: a call returning on another goroutine (a worker running the
+// tasks the loop hands out) could put back an earlier iteration's value
+// between the literal and its use, and the loop handed out that one
+// again: a task ran twice, another never. loopClosures makes such a
+// literal in a func of its own, called at once,
+//
+//	jobs <- Task{func() int { return i }}
+//	    ->  jobs <- Task{func() func() int { return func() int { return i } }()}
+//
+// whose frame nothing else uses. (What it captures it reads as before:
+// the outer literal is made from the loop's frame as the inner one was.)
+// Not in loops with a frame per iteration already (fresh, skip), nor a
+// literal called where it is made.
+func (c *compiler) loopClosures(f *ast.File, parent map[ast.Node]ast.Node, fresh, skip map[ast.Node]bool, off func(token.Pos) int) {
+	ast.Inspect(f, func(n ast.Node) bool {
+		lit, ok := n.(*ast.FuncLit)
+		if !ok {
+			return true
+		}
+		if call, ok := parent[lit].(*ast.CallExpr); ok && call.Fun == lit {
+			return true // called at once
+		}
+		var child ast.Node = lit
+		for p := parent[lit]; p != nil; child, p = p, parent[p] {
+			var body *ast.BlockStmt
+			switch p := p.(type) {
+			case *ast.FuncLit, *ast.FuncDecl:
+				return true // made once per call of its func
+			case *ast.ForStmt:
+				body = p.Body
+			case *ast.RangeStmt:
+				body = p.Body
+			default:
+				continue
+			}
+			if child != body {
+				continue // in the loop's header
+			}
+			if fresh[p] || skip[p] {
+				return true
+			}
+			c.copies = append(c.copies, copyEdit{off: off(lit.Pos()), from: off(lit.Type.Pos()), to: off(lit.Type.End()), text: "func() ", suffix: " { return ", flat: true, ofType: true})
+			c.edits = append([]edit{{off(lit.End()), off(lit.End()), " }()"}}, c.edits...)
+			return true
+		}
 		return true
 	})
 }

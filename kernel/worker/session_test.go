@@ -1096,3 +1096,45 @@ func TestSelectCases(t *testing.T) {
 	}
 	expectValues(t, s, []cellValue{{"Sq{5}.Area()", "25"}})
 }
+
+// TestClosuresHandedOutInALoop: func literals a loop makes and hands to
+// workers on other goroutines each run once. yaegi put an earlier
+// iteration's func value back in the loop's frame when a worker's call
+// returned, and the loop handed that one out again.
+func TestClosuresHandedOutInALoop(t *testing.T) {
+	s := newTestSession(t)
+	value(t, s, `type Task struct{ run func() int }
+
+func handOut(n int) string {
+	tasks := make(chan Task, 16)
+	results := make(chan int, n)
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for task := range tasks {
+				results <- task.run()
+			}
+		}()
+	}
+	for i := range n {
+		tasks <- Task{func() int { return i }}
+	}
+	close(tasks)
+	wg.Wait()
+	close(results)
+	seen := make([]int, n)
+	for r := range results {
+		seen[r]++
+	}
+	bad := 0
+	for _, c := range seen {
+		if c != 1 {
+			bad++
+		}
+	}
+	return fmt.Sprint(len(seen), bad)
+}`)
+	expectValues(t, s, []cellValue{{"handOut(20000)", "20000 0"}})
+}
