@@ -43,7 +43,7 @@ func (c *compiler) selects(n *ast.SelectStmt, labeled *ast.LabeledStmt, off func
 	}
 	var dirs strings.Builder
 	var args []string
-	// copy evaluates the expression e into a temporary, before the select.
+	// copyInto evaluates e into a temporary, before the select.
 	copyInto := func(e ast.Expr, text string) {
 		c.copies = append(c.copies, copyEdit{off: start, from: off(e.Pos()), to: off(e.End()), text: text, suffix: "; ", flat: true})
 	}
