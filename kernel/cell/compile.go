@@ -1648,6 +1648,7 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 	})
 	var sites []rangeSite
 	var generic []inferCall
+	var goStmts []*ast.GoStmt
 	settled := c.genericBodies(f, off)
 	addressed := map[*ast.CompositeLit]bool{}
 	comms := map[*ast.AssignStmt]bool{}                   // a select case's receive, met before its statement
@@ -1777,7 +1778,7 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 				c.edits = append(c.edits, edit{off(id.Pos()), off(id.End()), HelperClear})
 			}
 		case *ast.GoStmt:
-			c.recoverGo(n, off)
+			goStmts = append(goStmts, n)
 		case *ast.RangeStmt:
 			// yaegi cannot range over a pointer to an array ("reflect:
 			// call of reflect.Value.Float on array Value"), but can over
@@ -1904,15 +1905,19 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 	if has("nil,") || has(", nil") {
 		c.nilAssigns(f, parentOf(), off)
 	}
+	var fresh, funcLoops map[ast.Node]bool
 	if has("for") {
-		funcLoops := map[ast.Node]bool{}
+		funcLoops = map[ast.Node]bool{}
 		for _, s := range sites {
 			funcLoops[s.n] = true
 		}
-		fresh := c.freshIterations(f, funcLoops, off)
+		fresh = c.freshIterations(f, funcLoops, off)
 		if has("func") {
 			c.loopClosures(f, parentOf(), fresh, funcLoops, off)
 		}
+	}
+	for _, g := range goStmts {
+		c.recoverGo(g, fresh != nil && inSharedLoop(g, parentOf(), fresh, funcLoops), off)
 	}
 	if len(sites) > 0 || len(generic) > 0 {
 		c.rangeFuncs(sites, parentOf(), off)
@@ -3024,16 +3029,33 @@ func (c *compiler) perIteration(body *ast.BlockStmt, e ast.Expr, threeClause boo
 // written in, which goroutines made from the same loop share, so a
 // literal written in the goroutine and made by several at once was now
 // and then another's, or nil ("reflect.Value.Call: call of nil function",
-// in a goroutine no recover reaches, which ended the process).
-func (c *compiler) recoverGo(g *ast.GoStmt, off func(token.Pos) int) {
+// in a goroutine no recover reaches, which ended the process). ownFrame:
+// the go statement is in a loop whose iterations share a frame, where the
+// literal the goroutine runs is made in a func of its own, called at once
+// (see loopClosures).
+func (c *compiler) recoverGo(g *ast.GoStmt, ownFrame bool, off func(token.Pos) int) {
 	guard := "defer " + HelperGoRecover + "(); "
+	name := fmt.Sprintf("%sg%d", helperPrefix, off(g.Pos()))
 	if lit, ok := g.Call.Fun.(*ast.FuncLit); ok {
 		p := off(lit.Body.Lbrace) + 1
 		c.edits = append(c.edits, edit{p, p, guard})
+		if ownFrame {
+			// { g := func() T { return LIT }(); go g(args) } (see loopClosures)
+			c.edits = append(c.edits, edit{off(g.Go), off(lit.Pos()), "{ " + name + " := "},
+				edit{off(g.End()), off(g.End()), " }"})
+			c.copies = append(c.copies, copyEdit{off: off(lit.Pos()), from: off(lit.Type.Pos()), to: off(lit.Type.End()), text: "func() ", suffix: " { return ", flat: true, ofType: true})
+			c.edits = append([]edit{{off(lit.End()), off(lit.End()), " }(); go " + name}}, c.edits...)
+		}
 		return
 	}
 	// Arguments are evaluated in the new goroutine rather than at the go
 	// statement; the difference is rarely observable in a cell.
+	if ownFrame {
+		c.edits = append(c.edits,
+			edit{off(g.Go), off(g.Call.Pos()), "{ " + name + " := func() func() { return func() { " + guard},
+			edit{off(g.Call.End()), off(g.Call.End()), " } }(); go " + name + "() }"})
+		return
+	}
 	c.edits = append(c.edits,
 		edit{off(g.Call.Pos()), off(g.Call.Pos()), "func() { " + guard},
 		edit{off(g.Call.End()), off(g.Call.End()), " }()"})

@@ -917,5 +917,9 @@ func TestLoopClosures(t *testing.T) {
 		{"func f() { for _, x := range xs { func() { use(x) }() } }", "_fountain_iter_x := x;  func() { use(_fountain_iter_x) }() }"},
 		{"func f() { g := func() int { return 1 }; use(g) }", "g := func() int { return 1 }"},
 		{"func f() { for i := range 3 { go use(func() int { return i }) } }", "if func() bool {"},
+		// Go statements in a loop that cannot have a frame per iteration.
+		{"func f() { for i := range 3 { if i < 0 { return }; go func(n int) { use(n, i) }(i) } }", "{ _fountain_g"},
+		{"func f() { for i := range 3 { if i < 0 { return }; go func(n int) { use(n, i) }(i) } }", " := func() func(n int) { return func(n int) {defer " + HelperGoRecover + "();  use(n, i) } }(); go _fountain_g51(i) }"},
+		{"func f() { for i := range 3 { if i < 0 { return }; go use(i) } }", " := func() func() { return func() { defer " + HelperGoRecover + "(); use(i) } }(); go _fountain_g51() }"},
 	})
 }

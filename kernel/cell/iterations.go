@@ -77,8 +77,11 @@ func (c *compiler) freshIterations(f *ast.File, skip map[ast.Node]bool, off func
 //
 // whose frame nothing else uses. (What it captures it reads as before:
 // the outer literal is made from the loop's frame as the inner one was.)
-// Not in loops with a frame per iteration already (fresh, skip), nor a
-// literal called where it is made.
+// The same goes for the literal a go statement runs, in a loop that
+// cannot have a frame per iteration (it returns, defers or branches to a
+// label, see freshIterations): the goroutine ran an earlier iteration's
+// literal now and then (see recoverGo). Not in loops with a frame per
+// iteration already (fresh, skip), nor a literal called where it is made.
 func (c *compiler) loopClosures(f *ast.File, parent map[ast.Node]ast.Node, fresh, skip map[ast.Node]bool, off func(token.Pos) int) {
 	ast.Inspect(f, func(n ast.Node) bool {
 		lit, ok := n.(*ast.FuncLit)
@@ -86,33 +89,37 @@ func (c *compiler) loopClosures(f *ast.File, parent map[ast.Node]ast.Node, fresh
 			return true
 		}
 		if call, ok := parent[lit].(*ast.CallExpr); ok && call.Fun == lit {
-			return true // called at once
+			return true // called at once (or by a go statement, see recoverGo)
 		}
-		var child ast.Node = lit
-		for p := parent[lit]; p != nil; child, p = p, parent[p] {
-			var body *ast.BlockStmt
-			switch p := p.(type) {
-			case *ast.FuncLit, *ast.FuncDecl:
-				return true // made once per call of its func
-			case *ast.ForStmt:
-				body = p.Body
-			case *ast.RangeStmt:
-				body = p.Body
-			default:
-				continue
-			}
-			if child != body {
-				continue // in the loop's header
-			}
-			if fresh[p] || skip[p] {
-				return true
-			}
+		if inSharedLoop(lit, parent, fresh, skip) {
 			c.copies = append(c.copies, copyEdit{off: off(lit.Pos()), from: off(lit.Type.Pos()), to: off(lit.Type.End()), text: "func() ", suffix: " { return ", flat: true, ofType: true})
 			c.edits = append([]edit{{off(lit.End()), off(lit.End()), " }()"}}, c.edits...)
-			return true
 		}
 		return true
 	})
+}
+
+// inSharedLoop reports whether n is in the body of a loop of its func
+// whose iterations share one frame (not fresh or skip).
+func inSharedLoop(n ast.Node, parent map[ast.Node]ast.Node, fresh, skip map[ast.Node]bool) bool {
+	child := n
+	for p := parent[n]; p != nil; child, p = p, parent[p] {
+		var body *ast.BlockStmt
+		switch p := p.(type) {
+		case *ast.FuncLit, *ast.FuncDecl:
+			return false // made once per call of its func
+		case *ast.ForStmt:
+			body = p.Body
+		case *ast.RangeStmt:
+			body = p.Body
+		default:
+			continue
+		}
+		if child == body {
+			return !fresh[p] && !skip[p]
+		}
+	}
+	return false
 }
 
 // startsGoroutines reports whether body itself (not a nested loop or func

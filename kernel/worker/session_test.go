@@ -1098,9 +1098,10 @@ func TestSelectCases(t *testing.T) {
 }
 
 // TestClosuresHandedOutInALoop: func literals a loop makes and hands to
-// workers on other goroutines each run once. yaegi put an earlier
-// iteration's func value back in the loop's frame when a worker's call
-// returned, and the loop handed that one out again.
+// workers on other goroutines each run once, and goroutines a loop starts
+// each run their own. yaegi put an earlier iteration's func value back in
+// the loop's frame when a call on another goroutine returned, and the loop
+// handed that one out (or started it) again.
 func TestClosuresHandedOutInALoop(t *testing.T) {
 	s := newTestSession(t)
 	value(t, s, `type Task struct{ run func() int }
@@ -1137,4 +1138,39 @@ func handOut(n int) string {
 	return fmt.Sprint(len(seen), bad)
 }`)
 	expectValues(t, s, []cellValue{{"handOut(20000)", "20000 0"}})
+	// Goroutines started in a loop that returns (no frame per iteration
+	// for it) each run their own iteration's literal, or call.
+	value(t, s, `func spawn(n int, direct bool) string {
+	results := make(chan int, n)
+	var wg sync.WaitGroup
+	put := func(i int) { defer wg.Done(); results <- i }
+	for i := range n {
+		if i < 0 {
+			return "negative"
+		}
+		wg.Add(1)
+		if direct {
+			go put(i)
+			continue
+		}
+		go func() {
+			defer wg.Done()
+			results <- i
+		}()
+	}
+	wg.Wait()
+	close(results)
+	seen := make([]int, n)
+	for r := range results {
+		seen[r]++
+	}
+	bad := 0
+	for _, c := range seen {
+		if c != 1 {
+			bad++
+		}
+	}
+	return fmt.Sprint(bad)
+}`)
+	expectValues(t, s, []cellValue{{"spawn(20000, false) + spawn(20000, true)", "00"}})
 }
