@@ -2507,7 +2507,11 @@ func (c *compiler) parenValues(f *ast.File, off func(token.Pos) int) {
 			_, lit := v.(*ast.CompositeLit)
 			u, unary := v.(*ast.UnaryExpr)
 			if lit || unary && u.Op == token.ARROW || c.isBuiltinCall(v) {
-				c.edits = append(c.edits, edit{off(v.Pos()), off(v.Pos()), "("}, edit{off(v.End()), off(v.End()), ")"})
+				// The closing parenthesis first among what goes after v:
+				// it is the innermost (a probe's "; ... }" after the
+				// statement comes after it).
+				c.edits = append([]edit{{off(v.End()), off(v.End()), ")"}}, c.edits...)
+				c.edits = append(c.edits, edit{off(v.Pos()), off(v.Pos()), "("})
 			}
 		}
 	}

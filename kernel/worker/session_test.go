@@ -55,6 +55,9 @@ func TestSessionSemantics(t *testing.T) {
 		// The package of that name that has what the cell uses.
 		{"auto import by members", []string{`r := rand.New(rand.NewPCG(1, 2))`, `r.IntN(10) < 10 && rand.N(3) < 3`}, "true"},
 		{"min max", []string{"min(4, 2, 3)", "max(3, 9)"}, "9"},
+		// A generic call on variables two values defined together in the
+		// same cell: its probe did not compile ("undefined type for T").
+		{"generic call on a parallel define", []string{"func Both[T any](in <-chan T, out chan<- T) { for v := range in { out <- v }; close(out) }", "a, b := make(chan string, 2), make(chan string, 2)\na <- \"x\"\nclose(a)\nBoth(a, b)\nv := <-b\nv"}, "x"},
 		// Constants with a typed value or alone, as Go types them.
 		{"min max constants", []string{"f := 3.5\nn := min(2, 1, 4)\nm := max(2, 1.5)\nvar g float32 = min(1, 2.5)\nfmt.Sprintf(\"%v %v %T %v %T %v %v\", min(2, 1, f), n, n, m, m, g, max(-7, f, -2.5))"}, "1 1 int 2 float64 1 3.5"},
 		// A NaN wins, as in Go.
