@@ -367,6 +367,9 @@ type copyEdit struct {
 	// ofType: the copy is of a type, and what edits insert at its start
 	// wraps more than the type (a call's argument the type begins)
 	ofType bool
+	// openEnd: what edits insert at its end closes more than the copy (a
+	// receive's channel, where a wrapper of the receive ends)
+	openEnd bool
 }
 
 type compiler struct {
@@ -3568,7 +3571,7 @@ func (c *compiler) resolveCopies() {
 		b.WriteString(cp.text)
 		last := cp.from
 		for _, in := range c.edits {
-			if cp.from == cp.to || in.off < last || in.end > cp.to || cp.replaced && in.off == cp.from && in.end == cp.to || cp.ofType && in.off == cp.from && in.end == cp.from {
+			if cp.from == cp.to || in.off < last || in.end > cp.to || cp.replaced && in.off == cp.from && in.end == cp.to || cp.ofType && in.off == cp.from && in.end == cp.from || cp.openEnd && in.off == cp.to && in.end == cp.to {
 				continue
 			}
 			b.WriteString(c.src[last:in.off])

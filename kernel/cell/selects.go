@@ -72,7 +72,8 @@ func (c *compiler) selects(n *ast.SelectStmt, labeled *ast.LabeledStmt, off func
 			args = append(args, "&"+ch, "&"+v)
 		case *ast.ExprStmt:
 			// case <-ch: the value is not kept.
-			copyInto(ast.Unparen(comm.X).(*ast.UnaryExpr).X, ch+" := ")
+			x := ast.Unparen(comm.X).(*ast.UnaryExpr).X
+			c.copies = append(c.copies, copyEdit{off: start, from: off(x.Pos()), to: off(x.End()), text: ch + " := ", suffix: "; ", flat: true, openEnd: true})
 			header(cc, off(cc.Colon)+1, caseI)
 			dirs.WriteByte('r')
 			args = append(args, "&"+ch)
@@ -81,7 +82,8 @@ func (c *compiler) selects(n *ast.SelectStmt, labeled *ast.LabeledStmt, off func
 			// stays, from the channel the helper hands the value in.
 			recv := ast.Unparen(comm.Rhs[0]).(*ast.UnaryExpr)
 			from, to := off(recv.X.Pos()), off(recv.X.End())
-			c.copies = append(c.copies, copyEdit{off: start, from: from, to: to, text: ch + " := ", suffix: "; ", flat: true, replaced: true})
+			// What ends after the channel wraps the receive (_fountain_err(<-ch)).
+			c.copies = append(c.copies, copyEdit{off: start, from: from, to: to, text: ch + " := ", suffix: "; ", flat: true, replaced: true, openEnd: true})
 			c.edits = append([]edit{{from, to, ch + newlines(c.src[from:to])}}, c.edits...)
 			header(cc, off(cc.Case)+len("case"), caseI)
 			c.edits = append(c.edits, edit{off(cc.Colon), off(cc.Colon) + 1, ";"})

@@ -1069,6 +1069,11 @@ func TestSelectCases(t *testing.T) {
 		// A receive defines, or assigns with "=", value and ok.
 		{"c := make(chan int, 1)\nc <- 7\nr := \"\"\nselect {\ncase v, ok := <-c:\n\tr = fmt.Sprint(v, ok)\n}\nr", "7 true"},
 		{"c := make(chan string)\nclose(c)\nv, ok := \"x\", true\nselect {\ncase v, ok = <-c:\n}\nfmt.Sprintf(\"%q %v\", v, ok)", "\"\" false"},
+		// Received into variables of interface types, which the cell
+		// compiler wraps the receive for.
+		{"errc := make(chan error, 1)\nerrc <- &NotFound{\"k\"}\nvar e error\nselect {\ncase e = <-errc:\n}\nvar nf *NotFound\nfmt.Sprint(errors.As(e, &nf), nf.Key)", "truek"},
+		{"sc := make(chan Shape, 1)\nsc <- Sq{2}\nvar sh Shape\nselect {\ncase sh = <-sc:\ndefault:\n}\nsh.Area()", "4"},
+		{"var av any\nac := make(chan int, 1)\nac <- 5\nselect {\ncase av = <-ac:\n}\nav", "5"},
 		// A nil channel is never ready; the default runs when none is.
 		{"var c chan int\nr := \"\"\nselect {\ncase <-c:\n\tr = \"nil\"\ndefault:\n\tr = \"default\"\n}\nr", "default"},
 		// What a send sends is converted for the channel's type, as a
