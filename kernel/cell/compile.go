@@ -3222,7 +3222,7 @@ func (c *compiler) program(units []Unit) (*Program, error) {
 	}
 	sort.SliceStable(c.edits, byOffset)
 	if len(c.copies) > 0 {
-		c.resolveCopies()
+		c.resolveCopies(byOffset)
 		sort.SliceStable(c.edits, byOffset)
 	}
 	var group []Unit
@@ -3564,9 +3564,46 @@ func (c *compiler) showEdits(u Unit) []edit {
 // resolveCopies makes the copy edits edits, copying the source with the
 // edits inside it made (renamed types, written-in type arguments).
 // c.edits must be in order.
-func (c *compiler) resolveCopies() {
+func (c *compiler) resolveCopies(byOffset func(i, j int) bool) {
+	pending := c.copies
+	c.copies = nil
+	for len(pending) > 0 {
+		// A copy waits for the copies that write into what it copies (a
+		// rewritten literal in the value a select sends): it holds them.
+		var ready, wait []copyEdit
+		for _, cp := range pending {
+			if slices.ContainsFunc(pending, func(o copyEdit) bool { return o != cp && cp.holds(o) }) {
+				wait = append(wait, cp)
+			} else {
+				ready = append(ready, cp)
+			}
+		}
+		if len(ready) == 0 {
+			ready, wait = wait, nil // they hold each other: each without the others
+		}
+		c.resolve(ready)
+		sort.SliceStable(c.edits, byOffset)
+		pending = wait
+	}
+}
+
+// holds reports whether the copy cp holds what o writes: o writes a copy
+// of source at cp's start or inside it. A bare insertion (o copies
+// nothing) at cp's start or end belongs to what encloses cp (see enclose).
+func (cp copyEdit) holds(o copyEdit) bool {
+	if cp.from == cp.to {
+		return false
+	}
+	if o.from == o.to {
+		return cp.from < o.off && o.off < cp.to
+	}
+	return cp.from <= o.off && o.off < cp.to
+}
+
+// resolve makes the copies cps edits.
+func (c *compiler) resolve(cps []copyEdit) {
 	var first []edit
-	for _, cp := range c.copies {
+	for _, cp := range cps {
 		var b strings.Builder
 		b.WriteString(cp.text)
 		last := cp.from
@@ -3591,7 +3628,6 @@ func (c *compiler) resolveCopies() {
 		c.edits = append(c.edits, edit{cp.off, cp.off, text})
 	}
 	c.edits = append(first, c.edits...)
-	c.copies = nil
 }
 
 func (c *compiler) render(units []Unit, extra []edit) string {

@@ -1074,6 +1074,11 @@ func TestSelectCases(t *testing.T) {
 		{"errc := make(chan error, 1)\nerrc <- &NotFound{\"k\"}\nvar e error\nselect {\ncase e = <-errc:\n}\nvar nf *NotFound\nfmt.Sprint(errors.As(e, &nf), nf.Key)", "truek"},
 		{"sc := make(chan Shape, 1)\nsc <- Sq{2}\nvar sh Shape\nselect {\ncase sh = <-sc:\ndefault:\n}\nsh.Area()", "4"},
 		{"var av any\nac := make(chan int, 1)\nac <- 5\nselect {\ncase av = <-ac:\n}\nav", "5"},
+		// Values the cell compiler rewrites: a literal of a generic type
+		// of two parameters, a func literal made in a loop, a method value.
+		{"type Pair[K comparable, V any] struct {\n\tK K\n\tV V\n}\npc := make(chan Pair[string, int], 1)\nselect {\ncase pc <- Pair[string, int]{\"a\", 1}:\n}\np1 := <-pc\nfmt.Sprint(p1.K, \" \", p1.V)", "a 1"},
+		{"func loopSend() int {\n\tfc := make(chan func() int, 3)\n\tfor i := range 3 {\n\t\tselect {\n\t\tcase fc <- func() int { return i * 10 }:\n\t\t}\n\t}\n\tclose(fc)\n\tt := 0\n\tfor f := range fc {\n\t\tt += f()\n\t}\n\treturn t\n}\nloopSend()", "30"},
+		{"q := Sq{2}\nqc := make(chan func() float64, 1)\nselect {\ncase qc <- q.Area:\n}\nq.S = 3\nqf := <-qc\nqf()", "4"},
 		// A nil channel is never ready; the default runs when none is.
 		{"var c chan int\nr := \"\"\nselect {\ncase <-c:\n\tr = \"nil\"\ndefault:\n\tr = \"default\"\n}\nr", "default"},
 		// What a send sends is converted for the channel's type, as a
