@@ -1693,8 +1693,11 @@ func (c *compiler) rewrite(f *ast.File, fset *token.FileSet, prefix int) {
 				c.nestedInstance(vs, off)
 			}
 			c.interfaceValues(n, off)
-			if as, ok := n.(*ast.AssignStmt); ok && as.Tok == token.ASSIGN && len(as.Lhs) == len(as.Rhs) && !comms[as] {
+			if as, ok := n.(*ast.AssignStmt); ok && (as.Tok == token.ASSIGN || as.Tok == token.DEFINE) && len(as.Lhs) == len(as.Rhs) && !comms[as] {
 				c.parenReceives(as.Rhs, off)
+			}
+			if vs, ok := n.(*ast.ValueSpec); ok && len(vs.Names) == len(vs.Values) {
+				c.parenReceives(vs.Values, off)
 			}
 		case *ast.ReturnStmt:
 			c.parenReceives(n.Results, off)
@@ -2793,10 +2796,12 @@ func (c *compiler) commaOKMaps(f *ast.File, parent map[ast.Node]ast.Node, off fu
 }
 
 // parenReceives puts the receive operations among es (the results of a
-// return, the values of an assignment) in parentheses: yaegi fails on
-// "return <-ch" ("reflect.Value.Set using unaddressable value") and
-// ignores "r = <-ch" where r is a named result, and gets both right for
-// a parenthesized receive.
+// return, the values of an assignment, define or var) in parentheses: yaegi
+// fails on "return <-ch" ("reflect.Value.Set using unaddressable value"),
+// ignores "r = <-ch" where r is a named result, and keeps a cell's "r :=
+// <-ch" (or "var r = <-ch") as the received value itself, which a later
+// "r = 5" cannot set (the same panic); it gets all right for a
+// parenthesized receive.
 func (c *compiler) parenReceives(es []ast.Expr, off func(token.Pos) int) {
 	for _, e := range es {
 		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.ARROW {
