@@ -769,12 +769,13 @@ func (c *compiler) defineSite(at int, name, typ string, isVar bool, value ast.Ex
 	// probe would hide the name from the statements after it (a later
 	// t.Add then crashed yaegi's compiler instead of naming the type).
 	compiled := isCall && (c.packageResult(call) != "" || c.conversion(call))
-	if !hasCall(value) && !hasParenDeref(value) || compiled {
+	if !hasCall(value) && !hasParenDeref(value) && !hasIndex(value) || compiled {
 		// Only a call can be generic; probing others would also hide
 		// the name from the statements after it in the probe. (yaegi
-		// fails on a top-level define of (*p)[i], "constant definition
-		// loop": its type is probed as a call's.) A var's written type
-		// stays its type.
+		// fails on a top-level define of (*p)[i] or of a string's byte,
+		// s[0], "constant definition loop", and s[0]+1 crashed its
+		// compiler: their type is probed as a call's, once the define
+		// failed.) A var's written type stays its type.
 		switch {
 		case isVar && typ != "":
 			c.edits = append(c.edits, edit{at, off(value.Pos()), name + " := " + zeroOf(typ) + "; " + name + " = " + newlines(head)})
@@ -1349,6 +1350,30 @@ func hasParenDeref(e ast.Expr) bool {
 		}
 		return !found
 	})
+	return found
+}
+
+// hasIndex reports whether e indexes a value (outside func literals; a
+// composite literal's generic type, Vec[float64]{3, 4}, is no index: its
+// define probed, such a value lost its methods).
+func hasIndex(e ast.Expr) bool {
+	found := false
+	var visit func(n ast.Node) bool
+	visit = func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CompositeLit:
+			for _, el := range n.Elts {
+				ast.Inspect(el, visit)
+			}
+			return false
+		case *ast.IndexExpr:
+			found = true
+		}
+		return !found
+	}
+	ast.Inspect(e, visit)
 	return found
 }
 
