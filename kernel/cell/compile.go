@@ -1457,7 +1457,8 @@ func (c *compiler) addStmts(units []Unit) error {
 					c.defineTypes[id.Name] = c.typeText(lit.Type, off) // m := map[string]T{...}
 				}
 			}
-			if st.Tok == token.DEFINE && len(st.Lhs) > 1 && (len(st.Rhs) == 1 || len(st.Rhs) == len(st.Lhs)) && slices.ContainsFunc(st.Rhs, hasCall) {
+			if st.Tok == token.DEFINE && len(st.Lhs) > 1 && (len(st.Rhs) == 1 && hasCall(st.Rhs[0]) ||
+				len(st.Rhs) == len(st.Lhs) && slices.ContainsFunc(st.Rhs, func(e ast.Expr) bool { return hasCall(e) || hasIndex(e) })) {
 				c.multiDefineSite(st, false, off)
 			}
 			if st.Tok == token.DEFINE && len(st.Lhs) == 2 && len(st.Rhs) == 1 && commaOK(st.Rhs[0]) && !hasCall(st.Rhs[0]) {
