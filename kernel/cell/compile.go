@@ -817,6 +817,12 @@ func (c *compiler) defineSite(at int, name, typ string, isVar bool, value ast.Ex
 	case t.Probe:
 		c.edits = append(c.edits, edit{at, off(value.Pos()), "_ = func() { var _ " + ProbeType(at) + " = (" + newlines(head)},
 			edit{off(value.End()), off(value.End()), ") }"})
+		if op := probedOperand(value); op != value {
+			// Only the operand: the rest of the value left out.
+			for _, r := range [][2]int{{off(value.Pos()), off(op.Pos())}, {off(op.End()), off(value.End())}} {
+				c.edits = append(c.edits, edit{r[0], r[1], newlines(c.src[r[0]:r[1]])})
+			}
+		}
 	case typ != "":
 		c.edits = append(c.edits, edit{at, off(value.Pos()), name + " := " + zeroOf(typ) + "; " + name + " = " + newlines(head)})
 	case isVar:
@@ -1351,6 +1357,43 @@ func hasParenDeref(e ast.Expr) bool {
 		return !found
 	})
 	return found
+}
+
+// probedOperand returns the part of e whose type is e's, for a probe:
+// the operand of an arithmetic or shift expression beside a constant
+// literal. yaegi's probe of s[i] - 'a' told no type (it does not check
+// the operation's type against the probe's), the one of s[i] does.
+func probedOperand(e ast.Expr) ast.Expr {
+	literal := func(e ast.Expr) bool {
+		if u, ok := e.(*ast.UnaryExpr); ok && (u.Op == token.SUB || u.Op == token.ADD) {
+			e = u.X
+		}
+		_, ok := ast.Unparen(e).(*ast.BasicLit)
+		return ok
+	}
+	for {
+		switch x := e.(type) {
+		case *ast.ParenExpr:
+			e = x.X
+			continue
+		case *ast.BinaryExpr:
+			switch x.Op {
+			case token.SHL, token.SHR:
+				e = x.X
+				continue
+			case token.ADD, token.SUB, token.MUL, token.QUO, token.REM, token.AND, token.OR, token.XOR, token.AND_NOT:
+				switch {
+				case literal(x.Y) && !literal(x.X):
+					e = x.X
+					continue
+				case literal(x.X) && !literal(x.Y):
+					e = x.Y
+					continue
+				}
+			}
+		}
+		return e
+	}
 }
 
 // hasIndex reports whether e indexes a value (outside func literals; a

@@ -56,8 +56,9 @@ func TestSessionSemantics(t *testing.T) {
 		{"auto import by members", []string{`r := rand.New(rand.NewPCG(1, 2))`, `r.IntN(10) < 10 && rand.N(3) < 3`}, "true"},
 		{"min max", []string{"min(4, 2, 3)", "max(3, 9)"}, "9"},
 		// A string's byte defined among a cell's statements (yaegi:
-		// "constant definition loop", and s[0]+1 crashed its compiler).
-		{"string bytes", []string{"s := \"hey\"\nc := s[0]\nd := s[1] + 1", "const S = \"hello\"\nb := S[1]\nc = 'q'\nfirst, rest := s[0], s[1:]\nfmt.Sprint(c, d, b, first, \" \", rest)"}, "113 102 101 104 ey"},
+		// "constant definition loop", and s[0]+1 and s[i]-'a' crashed its
+		// compiler).
+		{"string bytes", []string{"s := \"hey\"\nc := s[0]\nd := s[1] + 1", "const S = \"hello\"\nb := S[1]\nc = 'q'\nfirst, rest := s[0], s[1:]\ni := 2\nk := s[i] - 'a'\nfmt.Sprint(c, d, b, first, \" \", rest, \" \", k)"}, "113 102 101 104 ey 24"},
 		// Variables defined from a receive take other values later (yaegi
 		// kept the received value itself: "Set using unaddressable value").
 		{"receive defines", []string{"c := make(chan int, 5)\nc <- 1\nc <- 2\nc <- 3\nr := <-c\nvar s = <-c", "r = r * 10\ns = s + 1\nc <- 4\nr2 := <-c\nr2 = r2 + 1\nfmt.Sprint(r, s, r2)"}, "10 3 4"},
