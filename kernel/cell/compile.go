@@ -3124,8 +3124,7 @@ func (c *compiler) recoverGo(g *ast.GoStmt, ownFrame bool, off func(token.Pos) i
 			// { g := func() T { return LIT }(); go g(args) } (see loopClosures)
 			c.edits = append(c.edits, edit{off(g.Go), off(lit.Pos()), "{ " + name + " := "},
 				edit{off(g.End()), off(g.End()), " }"})
-			c.copies = append(c.copies, copyEdit{off: off(lit.Pos()), from: off(lit.Type.Pos()), to: off(lit.Type.End()), text: "func() ", suffix: " { return ", flat: true, ofType: true})
-			c.edits = append([]edit{{off(lit.End()), off(lit.End()), " }(); go " + name}}, c.edits...)
+			c.madeApart(lit, " }(); go "+name, off)
 		}
 		return
 	}

@@ -92,11 +92,18 @@ func (c *compiler) loopClosures(f *ast.File, parent map[ast.Node]ast.Node, fresh
 			return true // called at once (or by a go statement, see recoverGo)
 		}
 		if inSharedLoop(lit, parent, fresh, skip) {
-			c.copies = append(c.copies, copyEdit{off: off(lit.Pos()), from: off(lit.Type.Pos()), to: off(lit.Type.End()), text: "func() ", suffix: " { return ", flat: true, ofType: true})
-			c.edits = append([]edit{{off(lit.End()), off(lit.End()), " }()"}}, c.edits...)
+			c.madeApart(lit, " }()", off)
 		}
 		return true
 	})
+}
+
+// madeApart writes the func literal lit as made in a func of its own,
+// func() T { return lit + closing: the opening wraps what other rewrites
+// open at lit, the closing comes first among what they close after it.
+func (c *compiler) madeApart(lit *ast.FuncLit, closing string, off func(token.Pos) int) {
+	c.copies = append(c.copies, copyEdit{off: off(lit.Pos()), from: off(lit.Type.Pos()), to: off(lit.Type.End()), text: "func() ", suffix: " { return ", flat: true, ofType: true})
+	c.edits = append([]edit{{off(lit.End()), off(lit.End()), closing}}, c.edits...)
 }
 
 // inSharedLoop reports whether n is in the body of a loop of its func
