@@ -43,9 +43,15 @@ func (c *compiler) selects(n *ast.SelectStmt, labeled *ast.LabeledStmt, off func
 	}
 	var dirs strings.Builder
 	var args []string
-	// copyInto evaluates e into a temporary, before the select.
-	copyInto := func(e ast.Expr, text string) {
-		c.copies = append(c.copies, copyEdit{off: start, from: off(e.Pos()), to: off(e.End()), text: text, suffix: "; ", flat: true})
+	// copyInto evaluates e into the temporary name, before the select.
+	// A receive's channel (recv): what ends after it wraps the receive
+	// (_fountain_err(<-ch)). kept: the receive stays, from name.
+	copyInto := func(e ast.Expr, name, text string, recv, kept bool) {
+		from, to := off(e.Pos()), off(e.End())
+		c.copies = append(c.copies, copyEdit{off: start, from: from, to: to, text: text, suffix: "; ", flat: true, openEnd: recv, replaced: kept})
+		if kept {
+			c.edits = append([]edit{{from, to, name + newlines(c.src[from:to])}}, c.edits...)
+		}
 	}
 	// header replaces the clause's header from its keyword up to where
 	// the text kept begins.
@@ -65,26 +71,21 @@ func (c *compiler) selects(n *ast.SelectStmt, labeled *ast.LabeledStmt, off func
 		switch comm := cc.Comm.(type) {
 		case *ast.SendStmt:
 			v := fmt.Sprintf("%ssv%d", helperPrefix, off(cc.Pos()))
-			copyInto(comm.Chan, ch+" := ")
-			copyInto(comm.Value, fmt.Sprintf("%s := %s; %s(&%s); %s <- ", v, ch, HelperSelectBuffer, v, v))
+			copyInto(comm.Chan, ch, ch+" := ", false, false)
+			copyInto(comm.Value, v, fmt.Sprintf("%s := %s; %s(&%s); %s <- ", v, ch, HelperSelectBuffer, v, v), false, false)
 			header(cc, off(cc.Colon)+1, caseI)
 			dirs.WriteByte('s')
 			args = append(args, "&"+ch, "&"+v)
 		case *ast.ExprStmt:
 			// case <-ch: the value is not kept.
-			x := ast.Unparen(comm.X).(*ast.UnaryExpr).X
-			c.copies = append(c.copies, copyEdit{off: start, from: off(x.Pos()), to: off(x.End()), text: ch + " := ", suffix: "; ", flat: true, openEnd: true})
+			copyInto(ast.Unparen(comm.X).(*ast.UnaryExpr).X, ch, ch+" := ", true, false)
 			header(cc, off(cc.Colon)+1, caseI)
 			dirs.WriteByte('r')
 			args = append(args, "&"+ch)
 		case *ast.AssignStmt:
 			// case v, ok := <-ch (or =, see selectAssign): the receive
 			// stays, from the channel the helper hands the value in.
-			recv := ast.Unparen(comm.Rhs[0]).(*ast.UnaryExpr)
-			from, to := off(recv.X.Pos()), off(recv.X.End())
-			// What ends after the channel wraps the receive (_fountain_err(<-ch)).
-			c.copies = append(c.copies, copyEdit{off: start, from: from, to: to, text: ch + " := ", suffix: "; ", flat: true, replaced: true, openEnd: true})
-			c.edits = append([]edit{{from, to, ch + newlines(c.src[from:to])}}, c.edits...)
+			copyInto(ast.Unparen(comm.Rhs[0]).(*ast.UnaryExpr).X, ch, ch+" := ", true, true)
 			header(cc, off(cc.Case)+len("case"), caseI)
 			c.edits = append(c.edits, edit{off(cc.Colon), off(cc.Colon) + 1, ";"})
 			dirs.WriteByte('v')
